@@ -1,0 +1,37 @@
+# Every target builds its own virtual environment: nothing is assumed installed.
+PYTHON ?= python3
+VENV   := .venv
+ifeq ($(OS),Windows_NT)
+  BIN := $(VENV)/Scripts
+else
+  BIN := $(VENV)/bin
+endif
+STAMP := $(VENV)/.installed
+
+.PHONY: run test bench screenshots demo clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e ".[test]"
+	@touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/dutylog
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+screenshots: $(STAMP)
+	$(BIN)/python scripts/screenshots.py
+
+demo: $(STAMP)
+	$(BIN)/dutylog demo
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache
