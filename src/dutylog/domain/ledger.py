@@ -1,0 +1,190 @@
+"""Ledgers with a clock (台账) and trips out of the city (离海请假), per 海政发〔2022〕17号.
+
+Clause 9: a supervision letter (督办件) gets feedback within 3 working days and is tracked
+to closure under 蓝黄红 three-colour management. Clause 14: a document co-signature (会签)
+and the issuing of meeting minutes (会议纪要) take at most 3 working days. Clause 19
+(rectification after an interview), clause 12 (petition cases) and follow-ups carry a due
+day set by whoever opened them. Clause 3: leaving the city needs a written request at
+least 3 days before departure (an emergency is reported the same day), and a 销假 on
+return.
+
+Pure functions over plain values: no clock reads ("as of" is always a parameter), no I/O.
+
+"As of" reading: an item closed (or a trip 销假'd) *after* the as-of day was still open
+on that day, so it is judged as open. With as-of = today this never arises, since dates
+in the future are refused at the edges.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import NamedTuple
+
+from dutylog.domain.errors import InvalidInput
+from dutylog.domain.workdays import WorkCalendar, WorkdayResult
+
+LEDGER_TYPES: tuple[str, ...] = (
+    "supervision",  # clause 9, rule supervision-feedback
+    "cosign",  # clause 14, rule doc-cosign
+    "minutes",  # clause 14, rule minutes-issue
+    "rectification",  # clause 19, rule interview-rectification
+    "petition-case",  # clause 12, rule petition-cases
+    "follow-up",  # any other tracked item
+)
+
+#: Types whose due day defaults to N working days after the day the item was opened.
+DEFAULT_DUE_WORKDAYS: dict[str, int] = {"supervision": 3, "cosign": 3, "minutes": 3}
+
+#: Types whose due day must be given (`--due`): the document sets no fixed period.
+DUE_REQUIRED: frozenset[str] = frozenset({"rectification", "petition-case", "follow-up"})
+
+COLOURS: tuple[str, ...] = ("blue", "yellow", "red", "closed")
+
+#: Clause 3: the request must be made at least this many calendar days before departure.
+LEAVE_NOTICE_DAYS = 3
+
+
+def check_ledger_type(ledger_type: str) -> str:
+    """Return ``ledger_type`` when it is one of LEDGER_TYPES; refuse it otherwise."""
+    if ledger_type not in LEDGER_TYPES:
+        raise InvalidInput(
+            f"unknown ledger type {ledger_type!r}; accepted: {', '.join(LEDGER_TYPES)}",
+            field="type",
+        )
+    return ledger_type
+
+
+def default_due(ledger_type: str, opened: _dt.date, calendar: WorkCalendar) -> WorkdayResult:
+    """The due day the document sets for an item opened on ``opened``.
+
+    Supervision (clause 9), co-signature and minutes (clause 14): the 3rd working day
+    after ``opened`` (``opened`` excluded, 调休 counted). The result says whether it is
+    estimated (a year the official calendar does not cover). Rectification, petition
+    cases and follow-ups have no fixed period: InvalidInput asks for ``--due``.
+    """
+    check_ledger_type(ledger_type)
+    if ledger_type in DUE_REQUIRED:
+        raise InvalidInput(
+            f"ledger type {ledger_type!r} has no default due day; give --due DATE",
+            field="due",
+        )
+    return calendar.add_workdays(opened, DEFAULT_DUE_WORKDAYS[ledger_type])
+
+
+def resolve_due(
+    ledger_type: str,
+    opened: _dt.date,
+    due: _dt.date | None,
+    calendar: WorkCalendar,
+) -> WorkdayResult:
+    """The due day of a new item: the given ``due`` (never estimated) or the default.
+
+    A given due day before ``opened`` is refused.
+    """
+    check_ledger_type(ledger_type)
+    if due is None:
+        return default_due(ledger_type, opened, calendar)
+    if due < opened:
+        raise InvalidInput(f"due day {due} is before the opening day {opened}", field="due")
+    return WorkdayResult(due, False)
+
+
+def _closed_as_of(closed: _dt.date | None, as_of: _dt.date) -> bool:
+    return closed is not None and closed <= as_of
+
+
+def colour(
+    due: _dt.date,
+    closed: _dt.date | None,
+    as_of: _dt.date,
+    calendar: WorkCalendar,
+    warning_days: int = 1,
+) -> str:
+    """The 蓝黄红 colour (clause 9) of an item as of day A = ``as_of`` with due day D.
+
+    ``closed`` when the item was closed on or before A. Otherwise ``red`` when A is after
+    D (overdue); ``yellow`` when at most ``warning_days`` working days lie in (A, D] (the
+    warning window; due today leaves 0 and is yellow); else ``blue`` (on schedule).
+    """
+    if isinstance(warning_days, bool) or not isinstance(warning_days, int) or warning_days < 0:
+        raise InvalidInput(
+            f"warning window must be 0 or more working days, got {warning_days!r}",
+            field="warning_days",
+        )
+    if _closed_as_of(closed, as_of):
+        return "closed"
+    if as_of > due:
+        return "red"
+    left = calendar.workdays_between(as_of, due).count
+    return "yellow" if left <= warning_days else "blue"
+
+
+def late(due: _dt.date, closed: _dt.date | None, as_of: _dt.date) -> bool:
+    """True when the deadline was missed: closed after ``due``, or still open as of
+    ``as_of`` with ``as_of`` past ``due``. Closing on the due day itself is on time."""
+    if closed is not None and closed <= as_of:
+        return closed > due
+    return as_of > due
+
+
+# ---- leave (clause 3) -------------------------------------------------------------
+
+
+def notice_days(requested: _dt.date, depart: _dt.date) -> int:
+    """Calendar days of notice: ``depart - requested`` (negative for a request made
+    after departure)."""
+    return (depart - requested).days
+
+
+def compliant(requested: _dt.date, depart: _dt.date, emergency: bool) -> bool:
+    """Clause 3: 提前3天书面请假 — the request is at least 3 calendar days before
+    departure — or it is an emergency reported when leaving (紧急事项离岗同时报告).
+
+    A request made after departure is non-compliant unless it is an emergency.
+    """
+    return bool(emergency) or notice_days(requested, depart) >= LEAVE_NOTICE_DAYS
+
+
+def trip_open(return_date: _dt.date, back: _dt.date | None, as_of: _dt.date) -> bool:
+    """Clause 3: 返海后及时销假 — a trip is open (flagged) when the as-of day is after
+    its planned return day and no 销假 is recorded by then."""
+    returned = back is not None and back <= as_of
+    return not returned and as_of > return_date
+
+
+def validate_trip(depart: _dt.date, return_date: _dt.date, back: _dt.date | None = None) -> None:
+    """Refuse a trip whose dates contradict each other (InvalidInput naming the field).
+
+    The return day may not be before departure, nor a 销假 before departure. A request
+    dated after departure is accepted (it is reported as non-compliant unless emergency).
+    """
+    if return_date < depart:
+        raise InvalidInput(
+            f"return day {return_date} is before the departure day {depart}", field="return"
+        )
+    if back is not None and back < depart:
+        raise InvalidInput(f"销假 day {back} is before the departure day {depart}", field="back")
+
+
+class TripStatus(NamedTuple):
+    """What `leave list` shows for one trip."""
+
+    notice_days: int
+    compliant: bool
+    open: bool
+
+
+def trip_status(
+    requested: _dt.date,
+    depart: _dt.date,
+    return_date: _dt.date,
+    emergency: bool,
+    back: _dt.date | None,
+    as_of: _dt.date,
+) -> TripStatus:
+    """Notice days, compliance and open flag of one trip as of ``as_of`` (clause 3)."""
+    return TripStatus(
+        notice_days(requested, depart),
+        compliant(requested, depart, emergency),
+        trip_open(return_date, back, as_of),
+    )
