@@ -1,0 +1,183 @@
+"""Read and check a policy file. Every error names the file, the rule id and what is wrong."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+from pathlib import Path
+
+from dutylog.domain.errors import PolicyError
+from dutylog.domain.model import LINK_TYPES
+from dutylog.domain.periods import PERIOD_KINDS
+from dutylog.domain.rules import (
+    ENTRY_FIELDS, METRICS, Deadline, Kind, Policy, Role, Rule, Section, Target, Text,
+)
+
+BUILTIN_ID = "haiyang-2022-17"
+_BUILTIN_FILE = "haiyang-2022-17.toml"
+
+
+def builtin_path():
+    return resources.files("dutylog.policy").joinpath(_BUILTIN_FILE)
+
+
+def builtin_text() -> str:
+    return builtin_path().read_text(encoding="utf-8")
+
+
+def load_policy(path: str | Path | None = None) -> Policy:
+    """The built-in preset (`path` None) or a user's copy."""
+    if path is None:
+        return parse_policy(builtin_text(), source="builtin")
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise PolicyError(f"{p}: policy file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PolicyError(f"{p}: cannot read policy file ({exc})") from None
+    return parse_policy(text, source=str(p))
+
+
+def parse_policy(text: str, source: str = "builtin") -> Policy:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise PolicyError(f"{source}: not valid TOML: {exc}") from None
+    return _Builder(source).policy(data)
+
+
+class _Builder:
+    def __init__(self, source: str):
+        self.source = source
+
+    def fail(self, where: str, what: str):
+        raise PolicyError(f"{self.source}: {where}: {what}")
+
+    def text(self, where: str, value) -> Text:
+        if isinstance(value, str):
+            return Text(value, value)
+        if not isinstance(value, dict) or not isinstance(value.get("zh"), str):
+            self.fail(where, "needs a title/name with a Chinese text: { zh = \"…\", en = \"…\" }")
+        return Text(value["zh"], str(value.get("en") or value["zh"]))
+
+    def target(self, where: str, value) -> Target:
+        if value is None:
+            return Target()
+        if not isinstance(value, dict) or set(value) - {"min", "max", "role"}:
+            self.fail(where, "target must be a table with min and/or max")
+        lo, hi = value.get("min"), value.get("max")
+        for name, v in (("min", lo), ("max", hi)):
+            if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float)) or v < 0):
+                self.fail(where, f"target {name} must be a number ≥ 0, got {v!r}")
+        if lo is not None and hi is not None and hi < lo:
+            self.fail(where, f"target max {hi} is below min {lo}")
+        return Target(None if lo is None else float(lo), None if hi is None else float(hi))
+
+    def policy(self, data: dict) -> Policy:
+        pid = data.get("id")
+        if not isinstance(pid, str) or not pid:
+            self.fail("policy", "missing id")
+        roles = tuple(Role(self.req(r, "id", "role"), self.text(f"role {r.get('id')}", r.get("name")))
+                      for r in self.tables(data, "roles"))
+        sections = tuple(Section(self.req(s, "id", "section"), self.text(f"section {s.get('id')}", s.get("name")))
+                         for s in self.tables(data, "sections"))
+        kinds = tuple(self.kind(k) for k in self.tables(data, "kinds"))
+        role_ids = {r.id for r in roles}
+        kind_ids = {k.id for k in kinds}
+        section_ids = {s.id for s in sections}
+        rules, seen = [], set()
+        for raw in self.tables(data, "rules"):
+            rule = self.rule(raw, role_ids, kind_ids, section_ids)
+            if rule.id in seen:
+                self.fail(f"rule {rule.id}", "duplicate rule id")
+            seen.add(rule.id)
+            rules.append(rule)
+        if not rules:
+            self.fail("policy", "has no [[rules]]")
+        deadlines = tuple(Deadline(self.req(d, "id", "deadline"), int(d.get("clause", 0)),
+                                   self.text(f"deadline {d.get('id')}", d.get("title")),
+                                   str(d.get("duty", "")), str(d.get("reading", "")))
+                          for d in data.get("deadlines", []))
+        return Policy(pid, self.text("policy", data.get("title", pid)), str(data.get("document", "")),
+                      roles, kinds, sections, tuple(rules), deadlines, self.source)
+
+    def tables(self, data: dict, key: str) -> list[dict]:
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            self.fail("policy", f"[[{key}]] must be an array of tables")
+        return value
+
+    def req(self, table: dict, key: str, what: str) -> str:
+        value = table.get(key)
+        if not isinstance(value, str) or not value:
+            self.fail(what, f"missing {key}")
+        return value
+
+    def kind(self, raw: dict) -> Kind:
+        kid = self.req(raw, "id", "kind")
+        where = f"kind {kid}"
+        fields = tuple(raw.get("fields", ("title", "place", "people", "note")))
+        bad = [f for f in fields if f not in ENTRY_FIELDS]
+        if bad:
+            self.fail(where, f"unknown field(s) {', '.join(bad)}; accepted: {', '.join(ENTRY_FIELDS)}")
+        required = tuple(raw.get("required", ()))
+        obj = raw.get("object_type")
+        if obj is not None and obj not in LINK_TYPES:
+            self.fail(where, f"object_type {obj!r} is not one of {', '.join(LINK_TYPES)}")
+        return Kind(kid, self.text(where, raw.get("name", kid)), bool(raw.get("day_based", False)),
+                    fields, required, obj, str(raw.get("pinyin", "")))
+
+    def rule(self, raw: dict, role_ids, kind_ids, section_ids) -> Rule:
+        rid = self.req(raw, "id", "rule")
+        where = f"rule {rid}"
+        roles = tuple(raw.get("roles", ()))
+        if not roles or any(r not in role_ids for r in roles):
+            self.fail(where, f"roles must be among {', '.join(sorted(role_ids))}, got {list(roles)}")
+        metric = raw.get("metric")
+        if metric not in METRICS:
+            self.fail(where, f"metric {metric!r} is not one of {', '.join(METRICS)}")
+        period = raw.get("period")
+        if period not in PERIOD_KINDS:
+            self.fail(where, f"period {period!r} is not one of {', '.join(PERIOD_KINDS)}")
+        window = raw.get("window")
+        if period == "window":
+            if not (isinstance(window, list) and len(window) == 2 and all(_is_month_day(w) for w in window)):
+                self.fail(where, "a window period needs window = [\"MM-DD\", \"MM-DD\"]")
+            window = (window[0], window[1])
+        kinds = tuple(raw.get("kinds", ()))
+        if metric != "links" and (not kinds or any(k not in kind_ids for k in kinds)):
+            self.fail(where, f"kinds must be among the [[kinds]] ids, got {list(kinds)}")
+        link_type = raw.get("link_type")
+        if metric in ("links", "per_object") and link_type not in LINK_TYPES:
+            self.fail(where, f"metric {metric} needs link_type, one of {', '.join(LINK_TYPES)}")
+        section = raw.get("section", "")
+        if section_ids and section not in section_ids:
+            self.fail(where, f"section {section!r} is not one of {', '.join(sorted(section_ids))}")
+        role_targets = []
+        for rt in raw.get("role_targets", []):
+            if not isinstance(rt, dict) or rt.get("role") not in roles:
+                self.fail(where, "each role_targets entry needs role = one of the rule's roles")
+            role_targets.append((rt["role"], self.target(where, rt)))
+        clause = raw.get("clause", 0)
+        if not isinstance(clause, int):
+            self.fail(where, "clause must be a whole number")
+        return Rule(
+            id=rid, clause=clause, section=section, roles=roles,
+            title=self.text(where, raw.get("title")), duty=str(raw.get("duty", "")),
+            metric=metric, period=period, unit=str(raw.get("unit", "count")), kinds=kinds,
+            target=self.target(where, raw.get("target")), role_targets=tuple(role_targets),
+            window=window if period == "window" else None, link_type=link_type,
+            flag=raw.get("flag"), pace=bool(raw.get("pace", True)), breakdown=raw.get("breakdown"),
+            reading=str(raw.get("reading", "")),
+        )
+
+
+def _is_month_day(text) -> bool:
+    if not isinstance(text, str) or len(text) != 5 or text[2] != "-":
+        return False
+    try:
+        m, d = int(text[:2]), int(text[3:])
+    except ValueError:
+        return False
+    return 1 <= m <= 12 and 1 <= d <= 31
