@@ -1,0 +1,97 @@
+"""Shared plumbing of the CLI: the service per command, one-line errors, output helpers."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from contextlib import contextmanager
+from datetime import date
+
+import click
+
+from dutylog.domain.errors import DutylogError, InvalidInput, StoreError
+from dutylog.i18n import default_lang, t
+
+
+def lang() -> str:
+    return default_lang()
+
+
+@contextmanager
+def service():
+    """Open the data folder's database for one command."""
+    from dutylog.services import Dutylog
+
+    svc = Dutylog.open()
+    try:
+        yield svc
+    finally:
+        svc.close()
+
+
+def echo_json(data) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def parse_date_opt(svc, value: str | None, field: str, allow_future: bool = True) -> date | None:
+    if value is None:
+        return None
+    return svc.date(value, field, allow_future)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def run_guarded(cli: click.Group, argv: list[str] | None) -> int:
+    """Run the click group; turn every failure into one line and an exit code."""
+    try:
+        cli.main(args=argv, prog_name="dutylog", standalone_mode=False)
+        return 0
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.exceptions.Abort:
+        click.echo("dutylog: aborted", err=True)
+        return 1
+    except click.UsageError as exc:
+        hint = ""
+        if exc.ctx is not None and exc.ctx.command_path:
+            hint = f" (see: {exc.ctx.command_path} --help)"
+        click.echo(f"dutylog: {_one_line(exc.format_message())}{hint}", err=True)
+        return 2
+    except click.ClickException as exc:
+        click.echo(f"dutylog: {_one_line(exc.format_message())}", err=True)
+        return 2 if exc.exit_code == 2 else 1
+    except InvalidInput as exc:
+        click.echo(f"dutylog: {_one_line(str(exc))}", err=True)
+        return 2
+    except StoreError as exc:
+        click.echo(f"dutylog: {_one_line(str(exc))}", err=True)
+        return 1
+    except DutylogError as exc:
+        click.echo(f"dutylog: {_one_line(str(exc))}", err=True)
+        return 1
+    except KeyboardInterrupt:
+        click.echo("dutylog: interrupted; nothing was half-written", err=True)
+        return 1
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # last resort: never a traceback for a user
+        if os.environ.get("DUTYLOG_DEBUG"):
+            raise
+        click.echo(f"dutylog: unexpected error: {type(exc).__name__}: {_one_line(str(exc))} "
+                   "(set DUTYLOG_DEBUG=1 for details)", err=True)
+        return 1
+
+
+def words(key: str) -> str:
+    return t(key, lang())
+
+
+def refuse(message: str, field: str | None = None):
+    raise InvalidInput(message, field)
+
+
+def stdout_is_tty() -> bool:
+    return sys.stdout.isatty()

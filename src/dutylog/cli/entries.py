@@ -1,0 +1,185 @@
+"""`log`, `entries`, `edit`, `delete`, `undelete`, `history`, `confirm`."""
+
+from __future__ import annotations
+
+import click
+
+from dutylog.domain.dates import parse_days
+from dutylog.domain.validate import parse_yes_no
+from dutylog.textcells import table
+
+from .common import echo_json, lang, parse_date_opt, service, words
+
+
+def register(cli: click.Group) -> None:
+    for cmd in (log, entries, edit, delete, undelete, history, confirm):
+        cli.add_command(cmd)
+
+
+def text_options(fn):
+    for opt in reversed([
+        click.option("--days", help="Days spent (half days allowed: 0.5, 1.5 …)."),
+        click.option("--title", help="Title (required for research-topic, major-item, service-project)."),
+        click.option("--place", help="Where it happened."),
+        click.option("--people", help="People met or present."),
+        click.option("--note", help="Anything else worth keeping."),
+        click.option("--object", "obj", help="Linked enterprise or department head it concerns."),
+        click.option("--by", help="Who recorded it (a secretary); default: the subject."),
+        click.option("--appeared", help="court-case: did the head appear in court (yes|no)."),
+        click.option("--patrol", help="patrol: river, bay or forest."),
+    ]):
+        fn = opt(fn)
+    return fn
+
+
+@click.command()
+@click.argument("kind")
+@click.option("--subject", "subject_name", required=True, help="Whose activity it is.")
+@click.option("--date", "when", required=True, help="YYYY-MM-DD, today/yesterday, 今天/昨天.")
+@click.option("--four-no", is_flag=True, help="The visit was 四不两直 (unannounced).")
+@click.option("--sensitive", is_flag=True, help="Keep out of exports and bundles unless asked.")
+@text_options
+def log(kind, subject_name, when, four_no, sensitive, days, title, place, people, note, obj, by,
+        appeared, patrol) -> None:
+    """Record one activity; prints the new entry's id."""
+    from dutylog.services import LogRequest
+
+    with service() as svc:
+        svc.policy  # a broken policy file is reported before anything else
+        entry = svc.log(LogRequest(
+            kind=kind, subject=subject_name, date=svc.date(when, "date", allow_future=False),
+            days=parse_days(days), four_no=four_no, title=title, place=place, people=people,
+            note=note, object=obj, by=by, appeared=parse_yes_no(appeared, "appeared"),
+            patrol=patrol, sensitive=sensitive))
+        click.echo(entry.id)
+
+
+@click.command()
+@click.option("--subject", "subject_name")
+@click.option("--kind", "kinds", multiple=True)
+@click.option("--from", "date_from")
+@click.option("--to", "date_to")
+@click.option("--search", help="Any substring of title, place, people or note, Chinese included.")
+@click.option("--deleted", "include_deleted", is_flag=True, help="Include deleted entries.")
+@click.option("--limit", type=click.IntRange(min=1), default=None)
+@click.option("--json", "as_json", is_flag=True)
+def entries(subject_name, kinds, date_from, date_to, search, include_deleted, limit, as_json) -> None:
+    """List entries, oldest first."""
+    with service() as svc:
+        items = svc.entries(subject=subject_name, kinds=list(kinds),
+                            date_from=parse_date_opt(svc, date_from, "from"),
+                            date_to=parse_date_opt(svc, date_to, "to"), search=search,
+                            include_deleted=include_deleted, limit=limit)
+        names: dict[str, str] = {}
+        if as_json:
+            echo_json([svc.entry_record(e, names) for e in items])
+            return
+        if not items:
+            click.echo(words("msg.no_entries"))
+            return
+        lg = lang()
+        rows = []
+        for e in items:
+            rec = svc.entry_record(e, names)
+            kind = svc.policy.kind(e.kind)
+            label = kind.name.get(lg) if kind else e.kind
+            if e.four_no:
+                label += f" ({words('msg.four_no')})"
+            text = " · ".join(x for x in (e.title, rec.get("object_name"), e.note) if x)
+            if e.deleted:
+                text = f"[{words('msg.deleted')}] {text}"
+            rows.append([e.id[:8], e.date.isoformat(), rec["subject_name"], label,
+                         _days(e.days), e.place or "", text, e.recorded_by])
+        click.echo(table([words("col.id"), words("col.date"), words("col.subject"), words("col.kind"),
+                          words("col.days"), words("col.place"), words("col.title"), words("col.by")],
+                         rows, aligns=["left", "left", "left", "left", "right", "left", "left", "left"],
+                         max_widths=[0, 0, 12, 24, 0, 16, 40, 12]))
+
+
+def _days(d):
+    if d is None:
+        return ""
+    return str(int(d)) if float(d).is_integer() else str(d)
+
+
+@click.command()
+@click.argument("entry_id", metavar="ID")
+@click.option("--kind")
+@click.option("--date", "when")
+@click.option("--four-no/--not-four-no", default=None)
+@click.option("--sensitive/--not-sensitive", default=None)
+@text_options
+def edit(entry_id, kind, when, four_no, sensitive, days, title, place, people, note, obj, by,
+         appeared, patrol) -> None:
+    """Change an entry; the old version stays in its history."""
+    with service() as svc:
+        changes = {}
+        if kind is not None:
+            changes["kind"] = kind
+        if when is not None:
+            changes["date"] = svc.date(when, "date", allow_future=False)
+        if four_no is not None:
+            changes["four_no"] = four_no
+        if sensitive is not None:
+            changes["sensitive"] = sensitive
+        if days is not None:
+            changes["days"] = parse_days(days)
+        for key, value in (("title", title), ("place", place), ("people", people), ("note", note)):
+            if value is not None:
+                changes[key] = value
+        if obj is not None:
+            changes["object"] = obj
+        if appeared is not None:
+            changes["appeared"] = parse_yes_no(appeared, "appeared")
+        if patrol is not None:
+            changes["patrol"] = patrol
+        entry = svc.edit(entry_id, by=by, **changes)
+        click.echo(entry.id)
+
+
+@click.command()
+@click.argument("entry_id", metavar="ID")
+@click.option("--by", help="Who deletes it; default: the subject.")
+def delete(entry_id, by) -> None:
+    """Delete an entry (a tombstone: `dutylog undelete ID` brings it back)."""
+    with service() as svc:
+        e = svc.delete(entry_id, by)
+        click.echo(f"{e.id} deleted; undo with: dutylog undelete {e.id[:8]}")
+
+
+@click.command()
+@click.argument("entry_id", metavar="ID")
+@click.option("--by")
+def undelete(entry_id, by) -> None:
+    """Bring a deleted entry back."""
+    with service() as svc:
+        e = svc.undelete(entry_id, by)
+        click.echo(f"{e.id} restored")
+
+
+@click.command()
+@click.argument("entry_id", metavar="ID")
+@click.option("--json", "as_json", is_flag=True)
+def history(entry_id, as_json) -> None:
+    """Every version of an entry, oldest first."""
+    with service() as svc:
+        versions = svc.history(entry_id)
+        if as_json:
+            echo_json(versions)
+            return
+        rows = [[v.get("changed_at", "")[:19].replace("T", " "), v.get("changed_by") or "",
+                 v.get("date") or "", str(v.get("days") or ""), v.get("title") or "",
+                 v.get("note") or "", words("msg.deleted") if v.get("deleted") else ""]
+                for v in versions]
+        click.echo(table(["changed_at", words("col.by"), words("col.date"), words("col.days"),
+                          words("col.title"), "note", ""], rows, max_widths=[0, 12, 0, 0, 30, 30, 0]))
+
+
+@click.command()
+@click.argument("entry_id", metavar="ID")
+@click.option("--by", required=True, help="The subject confirming the entry.")
+def confirm(entry_id, by) -> None:
+    """The subject confirms an entry someone else recorded."""
+    with service() as svc:
+        e = svc.confirm(entry_id, by)
+        click.echo(f"{e.id} confirmed by {e.confirmed_by}")

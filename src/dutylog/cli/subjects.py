@@ -1,0 +1,89 @@
+"""`subject add|list`, `link`, `unlink`, `links`."""
+
+from __future__ import annotations
+
+import click
+
+from dutylog.textcells import table
+
+from .common import echo_json, parse_date_opt, service, words
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(subject)
+    cli.add_command(link)
+    cli.add_command(unlink)
+    cli.add_command(links)
+
+
+@click.group()
+def subject() -> None:
+    """People and bodies whose duties are tracked."""
+
+
+@subject.command("add")
+@click.argument("name")
+@click.option("--role", "roles", multiple=True, required=True,
+              help="leader, econ-dept-head, cadre, party-member or party-group (repeatable).")
+def subject_add(name: str, roles: tuple[str, ...]) -> None:
+    """Add a person or body."""
+    with service() as svc:
+        s = svc.add_subject(name, list(roles))
+        click.echo(s.id)
+
+
+@subject.command("list")
+@click.option("--json", "as_json", is_flag=True)
+def subject_list(as_json: bool) -> None:
+    """List subjects."""
+    with service() as svc:
+        subjects = svc.subjects()
+        if as_json:
+            echo_json([{"id": s.id, "name": s.name, "roles": list(s.roles), "updated_at": s.updated_at}
+                       for s in subjects])
+            return
+        if not subjects:
+            click.echo(words("msg.no_subjects"))
+            return
+        click.echo(table([words("col.subject"), words("col.roles"), words("col.id")],
+                         [[s.name, ", ".join(s.roles), s.id[:8]] for s in subjects]))
+
+
+@click.command()
+@click.argument("subject_name", metavar="SUBJECT")
+@click.argument("link_type", metavar="TYPE")
+@click.argument("name")
+@click.option("--since", help="First day of the link (YYYY-MM-DD); default: from the start.")
+def link(subject_name: str, link_type: str, name: str, since: str | None) -> None:
+    """Assign a linked enterprise, department head, town or village."""
+    with service() as svc:
+        ln = svc.link(subject_name, link_type, name, parse_date_opt(svc, since, "since"))
+        click.echo(ln.id)
+
+
+@click.command()
+@click.argument("subject_name", metavar="SUBJECT")
+@click.argument("link_type", metavar="TYPE")
+@click.argument("name")
+@click.option("--until", required=True, help="Last day of the link (YYYY-MM-DD).")
+def unlink(subject_name: str, link_type: str, name: str, until: str) -> None:
+    """End a link (it still counts for the days it was active)."""
+    with service() as svc:
+        svc.unlink(subject_name, link_type, name, parse_date_opt(svc, until, "until"))
+
+
+@click.command()
+@click.argument("subject_name", metavar="SUBJECT")
+@click.option("--json", "as_json", is_flag=True)
+def links(subject_name: str, as_json: bool) -> None:
+    """List a subject's linked objects."""
+    with service() as svc:
+        items = svc.links(subject_name)
+        rows = [{"id": ln.id, "link_type": ln.link_type, "name": ln.name,
+                 "since": ln.since.isoformat() if ln.since else None,
+                 "until": ln.until.isoformat() if ln.until else None} for ln in items]
+        if as_json:
+            echo_json(rows)
+            return
+        click.echo(table([words("col.type"), words("col.name"), words("col.since"), words("col.until")],
+                         [[r["link_type"], r["name"], r["since"] or "—", r["until"] or "—"] for r in rows]))

@@ -1,0 +1,43 @@
+"""Pad and cut text by terminal cells, so Chinese (two cells a character) lines up."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len, set_cell_size
+
+
+def pad(text: str, width: int, align: str = "left") -> str:
+    text = text or ""
+    if cell_len(text) > width:
+        text = set_cell_size(text, width - 1) + "…" if width > 1 else set_cell_size(text, width)
+    gap = width - cell_len(text)
+    return (" " * gap + text) if align == "right" else (text + " " * gap)
+
+
+def width(text: str) -> int:
+    return cell_len(text or "")
+
+
+def table(headers: list[str], rows: list[list[str]], aligns: list[str] | None = None,
+          max_widths: list[int] | None = None) -> str:
+    """A plain-text table, columns sized by the widest cell (in screen cells)."""
+    aligns = aligns or ["left"] * len(headers)
+    widths = [width(h) for h in headers]
+    for row in rows:
+        for i, cell in enumerate(row):
+            widths[i] = max(widths[i], width(cell))
+    if max_widths:
+        widths = [min(w, m) if m else w for w, m in zip(widths, max_widths)]
+    lines = ["  ".join(pad(h, widths[i], aligns[i]) for i, h in enumerate(headers)).rstrip()]
+    lines.append("  ".join("─" * w for w in widths))
+    for row in rows:
+        lines.append("  ".join(pad(c, widths[i], aligns[i]) for i, c in enumerate(row)).rstrip())
+    return "\n".join(lines)
+
+
+def bar(fraction: float | None, width: int = 20) -> str:
+    """A text progress bar; over-quota shows a '+' at the end since the bar clamps at 100 %."""
+    if fraction is None:
+        return "·" * width
+    filled = max(0, min(width, round(fraction * width)))
+    out = "█" * filled + "░" * (width - filled)
+    return out[:-1] + "+" if fraction > 1 else out

@@ -1,0 +1,1 @@
+"""The Textual app. Only `dutylog` with no arguments (and `demo`) imports this package."""
