@@ -1,0 +1,115 @@
+"""A user's copy of the preset: accepted when well formed, refused with the file, the rule id
+and what is wrong when not (CATALOG.md: "a user must be able to change any target in their
+own copy of the preset without touching code"; loader: "Every error names the file, the rule
+id and what is wrong").
+
+Copies are built in memory from the built-in text and parsed under a file name, so no file
+is written.
+"""
+
+import re
+from datetime import date
+
+import pytest
+
+from dutylog.domain.errors import PolicyError
+from dutylog.domain.model import Entry
+from dutylog.domain.progress import evaluate
+from dutylog.policy import builtin_text, load_policy, parse_policy
+
+SOURCE = "/home/wang/my-policy.toml"
+TEXT = builtin_text()
+
+
+def edit_rule(rule_id: str, old: str, new: str, text: str = TEXT) -> str:
+    """Replace `old` by `new` inside the [[rules]] block whose id is `rule_id` only."""
+    blocks = text.split("[[rules]]")
+    hits = [i for i, b in enumerate(blocks) if re.match(rf'\s*id = "{re.escape(rule_id)}"\s*\n', b)]
+    assert len(hits) == 1, rule_id
+    i = hits[0]
+    assert blocks[i].count(old) == 1, (rule_id, old)
+    blocks[i] = blocks[i].replace(old, new)
+    return "[[rules]]".join(blocks)
+
+
+def refused(text: str) -> str:
+    with pytest.raises(PolicyError) as exc:
+        parse_policy(text, source=SOURCE)
+    msg = str(exc.value)
+    assert SOURCE in msg  # names the file
+    assert "\n" not in msg  # one line
+    return msg
+
+
+def test_builtin_loads_and_equals_its_text():
+    a = load_policy()
+    b = parse_policy(TEXT, source="builtin")
+    assert a.rules == b.rules
+    assert a.source == "builtin"
+
+
+def test_user_copy_with_changed_target_is_used():
+    # research-days lowered from 60 to 45: pace 45 × 181 / 365 = 22.315 → 22.32; 23 ≥ 22.32 → on_track
+    policy = parse_policy(edit_rule("research-days", "target = { min = 60 }", "target = { min = 45 }"), source=SOURCE)
+    assert policy.source == SOURCE
+    e = Entry("e1", "s1", "field-research", date(2025, 3, 1), days=23.0)
+    (r,) = [x for x in evaluate(policy.rules, ("leader",), [e], [], 2025, date(2025, 6, 30)) if x.rule.id == "research-days"]
+    assert r.as_dict()["target"] == {"min": 45, "max": None}
+    assert (r.expected, r.status) == (22.32, "on_track")
+
+
+def test_user_copy_can_give_a_target_to_a_tracked_rule():
+    policy = parse_policy(edit_rule("patrols", 'unit = "count"', 'unit = "count"\ntarget = { min = 12 }'), source=SOURCE)
+    assert policy.rule("patrols").target.min == 12
+
+
+def test_bad_toml_refused_with_file():
+    msg = refused(edit_rule("research-days", "target = { min = 60 }", "target = { min = 60 "))
+    assert "TOML" in msg
+
+
+@pytest.mark.xfail(
+    reason="engine bug: a TOML syntax error inside a rule names the file and the line but not "
+    "the rule id (loader docstring: 'Every error names the file, the rule id and what is wrong')",
+    strict=True,
+)
+def test_bad_toml_names_the_rule():
+    msg = refused(edit_rule("research-days", "target = { min = 60 }", "target = { min = 60 "))
+    assert "research-days" in msg
+
+
+@pytest.mark.parametrize(
+    "rule_id, old, new, what",
+    [
+        ("research-days", 'metric = "sum_days"', 'metric = "sum_hours"', "sum_hours"),  # unknown metric
+        ("research-days", "target = { min = 60 }", "target = { min = -60 }", "-60"),  # negative min
+        ("research-topics", "target = { min = 1, max = 2 }", "target = { min = 3, max = 2 }", "below min"),  # max < min
+        ("law-lectures", 'roles = ["party-group"]', 'roles = ["party-grp"]', "party-grp"),  # unknown role
+        ("research-report", 'kinds = ["research-report"]', 'kinds = ["research-reprot"]', "research-reprot"),  # unknown kind
+        ("theory-study", 'period = "month"', 'period = "monthly"', "monthly"),  # unknown period
+        ("enterprise-visits", 'link_type = "enterprise"', 'link_type = "company"', "link_type"),  # bad link type
+        ("major-items", 'window = ["01-01", "03-31"]', 'window = ["01-01"]', "window"),  # window needs two days
+        ("linked-enterprises", '{ role = "econ-dept-head", min = 2, max = 2 }',
+         '{ role = "econ-dept-head", min = 2, max = 1 }', "below min"),  # per-role max < min
+        ("linked-enterprises", '{ role = "econ-dept-head", min = 2, max = 2 }',
+         '{ role = "cadre", min = 2, max = 2 }', "role"),  # role_targets for a role the rule lacks
+        ("research-days", "clause = 11", 'clause = "eleven"', "clause"),
+    ],
+)
+def test_malformed_rule_refused_with_rule_id_and_reason(rule_id, old, new, what):
+    msg = refused(edit_rule(rule_id, old, new))
+    assert rule_id in msg
+    assert what in msg
+
+
+def test_duplicate_rule_id_refused():
+    # party-lecture renamed to research-report: the second research-report is refused
+    msg = refused(edit_rule("party-lecture", 'id = "party-lecture"', 'id = "research-report"'))
+    assert "research-report" in msg
+    assert "duplicate" in msg
+
+
+def test_a_policy_without_rules_refused():
+    head = TEXT.split("[[rules]]")[0]
+    assert "no [[rules]]" in refused(head)
+
