@@ -68,11 +68,6 @@ def test_bad_toml_refused_with_file():
     assert "TOML" in msg
 
 
-@pytest.mark.xfail(
-    reason="engine bug: a TOML syntax error inside a rule names the file and the line but not "
-    "the rule id (loader docstring: 'Every error names the file, the rule id and what is wrong')",
-    strict=True,
-)
 def test_bad_toml_names_the_rule():
     msg = refused(edit_rule("research-days", "target = { min = 60 }", "target = { min = 60 "))
     assert "research-days" in msg

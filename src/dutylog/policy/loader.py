@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from importlib import resources
 from pathlib import Path
@@ -43,7 +44,8 @@ def parse_policy(text: str, source: str = "builtin") -> Policy:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise PolicyError(f"{source}: not valid TOML: {exc}") from None
+        where = _block_at(text, str(exc))
+        raise PolicyError(f"{source}: {where}not valid TOML: {exc}") from None
     return _Builder(source).policy(data)
 
 
@@ -171,6 +173,25 @@ class _Builder:
             flag=raw.get("flag"), pace=bool(raw.get("pace", True)), breakdown=raw.get("breakdown"),
             reading=str(raw.get("reading", "")),
         )
+
+
+def _block_at(text: str, message: str) -> str:
+    """Name the [[table]] and id around a TOML syntax error, e.g. "rule research-days: "."""
+    m = re.search(r"at line (\d+)", message)
+    if not m:
+        return ""
+    lines = text.splitlines()[: int(m.group(1))]
+    table, ident = None, None
+    for line in lines:
+        stripped = line.strip()
+        if stripped.startswith("[[") and stripped.endswith("]]"):
+            table, ident = stripped[2:-2].strip(), None
+        idm = re.match(r'id\s*=\s*"([^"]*)"', stripped)
+        if idm and table:
+            ident = idm.group(1)
+    if table and ident:
+        return f"{table.rstrip('s')} {ident}: "
+    return ""
 
 
 def _is_month_day(text) -> bool:
