@@ -1,0 +1,72 @@
+"""`leave request|back|list`: trips out of the city and 销假 (clause 3)."""
+
+from __future__ import annotations
+
+import click
+
+from dutylog.textcells import table
+
+from .common import echo_json, parse_date_opt, service
+from .ledger import tr
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(leave)
+
+
+@click.group()
+def leave() -> None:
+    """Leave requests (请假) and returns (销假)."""
+
+
+@leave.command("request")
+@click.option("--subject", "subject_name", required=True)
+@click.option("--requested", required=True, help="The day the written request was made.")
+@click.option("--depart", required=True)
+@click.option("--return", "return_date", required=True)
+@click.option("--emergency", is_flag=True, help="An emergency, reported when leaving.")
+@click.option("--destination")
+def request(subject_name, requested, depart, return_date, emergency, destination) -> None:
+    """Record a trip out of the city; prints its id."""
+    with service() as svc:
+        trip = svc.leave_request(subject_name, svc.date(requested, "requested"),
+                                 svc.date(depart, "depart"), svc.date(return_date, "return"),
+                                 emergency=emergency, destination=destination)
+        click.echo(trip.id)
+
+
+@leave.command("back")
+@click.argument("trip_id", metavar="ID")
+@click.option("--date", "when", required=True)
+def back(trip_id, when) -> None:
+    """Record the 销假 of a trip."""
+    with service() as svc:
+        trip = svc.leave_back(trip_id, svc.date(when, "date", allow_future=False))
+        click.echo(trip.id)
+
+
+@leave.command("list")
+@click.option("--subject", "subject_name")
+@click.option("--as-of", "as_of")
+@click.option("--json", "as_json", is_flag=True)
+def list_(subject_name, as_of, as_json) -> None:
+    """Trips with their notice days, compliance and open flag."""
+    with service() as svc:
+        trips = svc.leave_list(subject_name, parse_date_opt(svc, as_of, "as-of"))
+        if as_json:
+            echo_json(trips)
+            return
+        if not trips:
+            click.echo(tr("没有请假记录。", "No trips."))
+            return
+        yes, no = tr("是", "yes"), tr("否", "no")
+        rows = [[t["id"][:8], t["subject"], t["destination"] or "", t["requested"], t["depart"],
+                 t["return"], t["back"] or "", str(t["notice_days"]),
+                 tr("紧急", "emergency") if t["emergency"] else "",
+                 yes if t["compliant"] else no, tr("未销假", "open") if t["open"] else ""]
+                for t in trips]
+        click.echo(table([tr("编号", "ID"), tr("对象", "Subject"), tr("去向", "Destination"),
+                          tr("请假", "Requested"), tr("离海", "Depart"), tr("返回", "Return"),
+                          tr("销假", "Back"), tr("提前天数", "Notice"), tr("紧急", "Emergency"),
+                          tr("合规", "Compliant"), tr("未销假", "Open")], rows,
+                         max_widths=[0, 12, 16, 0, 0, 0, 0, 0, 0, 0, 0]))

@@ -1,0 +1,171 @@
+"""`ledger add|progress|close|list|show`, `courts` and `patrols`: clauses 9, 12, 14, 19, 20, 26."""
+
+from __future__ import annotations
+
+import click
+
+from dutylog.domain.dates import parse_year
+from dutylog.textcells import table
+
+from .common import echo_json, lang, parse_date_opt, service
+
+TYPE_NAMES = {
+    "supervision": ("督办件", "supervision"), "cosign": ("文件会签", "co-signature"),
+    "minutes": ("会议纪要", "minutes"), "rectification": ("约谈整改", "rectification"),
+    "petition-case": ("信访包案", "petition case"), "follow-up": ("跟进事项", "follow-up"),
+}
+COLOR_NAMES = {"red": ("红·逾期", "red · overdue"), "yellow": ("黄·临期", "yellow · due soon"),
+               "blue": ("蓝·正常", "blue · on schedule"), "closed": ("已办结", "closed")}
+PATROL_NAMES = {"river": ("巡河湖", "river/lake"), "bay": ("巡湾", "bay"),
+                "forest": ("巡林", "forest"), "unspecified": ("未注明", "unspecified")}
+
+
+def tr(zh: str, en: str) -> str:
+    return en if lang() == "en" else zh
+
+
+def named(table_: dict, key: str | None) -> str:
+    pair = table_.get(key or "")
+    return tr(*pair) if pair else (key or "")
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(ledger)
+    cli.add_command(courts)
+    cli.add_command(patrols)
+
+
+@click.group()
+def ledger() -> None:
+    """Tracked items with a deadline (督办件, 会签, 纪要, 整改, 信访, 跟进)."""
+
+
+@ledger.command("add")
+@click.argument("ledger_type", metavar="TYPE")
+@click.option("--subject", "subject_name", required=True)
+@click.option("--opened", required=True, help="The day the item arrived (YYYY-MM-DD, today …).")
+@click.option("--title")
+@click.option("--due", help="Due day; default 3 working days after --opened for supervision, "
+                            "cosign and minutes; required for the others.")
+@click.option("--note")
+def add(ledger_type, subject_name, opened, title, due, note) -> None:
+    """Open a tracked item; prints its id."""
+    with service() as svc:
+        item = svc.ledger_add(ledger_type, subject_name,
+                              svc.date(opened, "opened", allow_future=False), title=title,
+                              due=parse_date_opt(svc, due, "due"), note=note)
+        click.echo(item.id)
+
+
+@ledger.command("progress")
+@click.argument("item_id", metavar="ID")
+@click.option("--date", "when", required=True)
+@click.option("--note", required=True)
+def progress(item_id, when, note) -> None:
+    """Add a progress report (定期报告进展) to an item."""
+    with service() as svc:
+        report = svc.ledger_progress(item_id, svc.date(when, "date", allow_future=False), note)
+        click.echo(report.id)
+
+
+@ledger.command("close")
+@click.argument("item_id", metavar="ID")
+@click.option("--date", "when", required=True)
+def close(item_id, when) -> None:
+    """Close an item (办结)."""
+    with service() as svc:
+        item = svc.ledger_close(item_id, svc.date(when, "date", allow_future=False))
+        click.echo(item.id)
+
+
+@ledger.command("list")
+@click.option("--subject", "subject_name")
+@click.option("--open", "open_only", is_flag=True, help="Only items not yet closed.")
+@click.option("--as-of", "as_of")
+@click.option("--json", "as_json", is_flag=True)
+def list_(subject_name, open_only, as_of, as_json) -> None:
+    """Items, most urgent first (red, yellow, blue, closed)."""
+    with service() as svc:
+        items = svc.ledger_list(subject_name, open_only, parse_date_opt(svc, as_of, "as-of"))
+        if as_json:
+            echo_json(items)
+            return
+        if not items:
+            click.echo(tr("没有台账事项。", "No ledger items."))
+            return
+        rows = [[r["id"][:8], named(COLOR_NAMES, r["color"]), named(TYPE_NAMES, r["type"]),
+                 r["title"] or "", r["opened"],
+                 (r["due"] or "—") + (tr("（估算）", " (est.)") if r["due_estimated"] else ""),
+                 r["closed"] or "", tr("超期", "late") if r["late"] else "", r["subject"]]
+                for r in items]
+        click.echo(table([tr("编号", "ID"), tr("状态", "Colour"), tr("类型", "Type"),
+                          tr("标题", "Title"), tr("收到", "Opened"), tr("期限", "Due"),
+                          tr("办结", "Closed"), tr("超期", "Late"), tr("对象", "Subject")],
+                         rows, max_widths=[0, 0, 0, 30, 0, 0, 0, 0, 12]))
+
+
+@ledger.command("show")
+@click.argument("item_id", metavar="ID")
+@click.option("--as-of", "as_of")
+@click.option("--json", "as_json", is_flag=True)
+def show(item_id, as_of, as_json) -> None:
+    """One item with its history of progress reports."""
+    with service() as svc:
+        record = svc.ledger_detail(item_id, parse_date_opt(svc, as_of, "as-of"))
+        if as_json:
+            echo_json(record)
+            return
+        due = (record["due"] or "—") + (tr("（估算）", " (est.)") if record["due_estimated"] else "")
+        click.echo(f"{record['id']}  {named(TYPE_NAMES, record['type'])}  {record['title'] or ''}")
+        click.echo(f"{tr('状态', 'Colour')}: {named(COLOR_NAMES, record['color'])}  "
+                   f"{tr('收到', 'Opened')}: {record['opened']}  {tr('期限', 'Due')}: {due}  "
+                   f"{tr('办结', 'Closed')}: {record['closed'] or '—'}")
+        for p in record["progress"]:
+            click.echo(f"  {p['date']}  {p['note'] or ''}")
+
+
+@click.command()
+@click.option("--subject", "subject_name", required=True)
+@click.option("--year")
+@click.option("--json", "as_json", is_flag=True)
+def courts(subject_name, year, as_json) -> None:
+    """Court cases of a year (clause 26): appeared yes/no and the appearance rate."""
+    with service() as svc:
+        report = svc.courts(subject_name, parse_year(year) if year else None)
+        if as_json:
+            echo_json(report)
+            return
+        yes, no, unknown = tr("出庭", "appeared"), tr("未出庭", "did not appear"), tr("未记录", "not recorded")
+        rows = [[c["id"][:8], c["date"], c["title"] or "",
+                 unknown if c["appeared"] is None else (yes if c["appeared"] else no)]
+                for c in report["cases"]]
+        click.echo(table([tr("编号", "ID"), tr("日期", "Date"), tr("案件", "Case"),
+                          tr("出庭", "Appeared")], rows, max_widths=[0, 0, 36, 0]))
+        rate = "—" if report["rate"] is None else f"{report['rate'] * 100:.0f}%"
+        click.echo(f"{report['year']} {tr('出庭应诉率', 'appearance rate')}: {rate} "
+                   f"({report['appeared']}/{report['decided']})")
+
+
+@click.command()
+@click.option("--subject", "subject_name", required=True)
+@click.option("--year")
+@click.option("--target", type=float, help="Set the yearly patrol target (0 removes it).")
+@click.option("--json", "as_json", is_flag=True)
+def patrols(subject_name, year, target, as_json) -> None:
+    """Patrols (clause 20) by type, per month and for the year."""
+    with service() as svc:
+        if target is not None:
+            svc.set_patrol_target(target or None)
+        report = svc.patrols(subject_name, parse_year(year) if year else None)
+        if as_json:
+            echo_json(report)
+            return
+        kinds = [k for k in PATROL_NAMES if k != "unspecified" or report["by_type"][k]]
+        rows = [[str(m["month"]), *[str(m[k]) for k in kinds], str(m["total"])]
+                for m in report["months"]]
+        rows.append([tr("全年", "Year"), *[str(report["by_type"][k]) for k in kinds],
+                     str(report["total"])])
+        click.echo(table([tr("月", "Month"), *[named(PATROL_NAMES, k) for k in kinds],
+                          tr("合计", "Total")], rows, aligns=["left"] + ["right"] * (len(kinds) + 1)))
+        goal = "—" if report["target"] is None else f"{report['target']:g}"
+        click.echo(f"{tr('年度目标', 'Yearly target')}: {goal}")

@@ -1,0 +1,58 @@
+"""Trips out of the city (离海请假) and 销假 on return: clause 3."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dutylog.domain import ledger as rules
+from dutylog.domain.errors import InvalidInput
+from dutylog.store import ledgers as db
+
+
+class LeaveMixin:
+    def leave_request(self, subject: str, requested: date, depart: date, return_date: date,
+                      emergency: bool = False, destination: str | None = None) -> db.Trip:
+        subj = self.subject(subject)
+        if requested > self.today:
+            raise InvalidInput(f"requested: {requested} is in the future (today is "
+                               f"{self.today}); give the day the request was made", "requested")
+        rules.validate_trip(depart, return_date)
+        destination = (destination or "").strip() or None
+        return db.add_trip(self.store, subject_id=subj.id, requested=requested, depart=depart,
+                           return_date=return_date, emergency=bool(emergency),
+                           destination=destination, changed_by=subj.name)
+
+    def trip(self, trip_id: str) -> db.Trip:
+        return db.get_trip(self.store, trip_id)
+
+    def leave_back(self, trip_id: str, when: date) -> db.Trip:
+        trip = self.trip(trip_id)
+        if trip.back is not None:
+            raise InvalidInput(f"trip {trip.id[:8]} already has its 销假 ({trip.back})", "id")
+        if when > self.today:
+            raise InvalidInput(f"date: {when} is in the future (today is {self.today})", "date")
+        rules.validate_trip(trip.depart, trip.return_date, when)
+        return db.trip_back(self.store, trip, when, self.store.get_subject(trip.subject_id).name)
+
+    def trip_record(self, trip: db.Trip, as_of: date, names: dict[str, str]) -> dict:
+        status = rules.trip_status(trip.requested, trip.depart, trip.return_date,
+                                   trip.emergency, trip.back, as_of)
+        if trip.subject_id not in names:
+            names[trip.subject_id] = self.store.get_subject(trip.subject_id).name
+        back = trip.back if trip.back is not None and trip.back <= as_of else None
+        return {
+            "id": trip.id, "requested": trip.requested.isoformat(),
+            "depart": trip.depart.isoformat(), "return": trip.return_date.isoformat(),
+            "emergency": trip.emergency, "back": back.isoformat() if back else None,
+            "notice_days": status.notice_days, "compliant": status.compliant,
+            "open": status.open, "subject": names[trip.subject_id],
+            "destination": trip.destination,
+        }
+
+    def leave_list(self, subject: str | None = None, as_of: date | None = None) -> list[dict]:
+        """Trips requested by `as_of` (default today), by departure day."""
+        as_of = as_of or self.today
+        subject_id = self.subject(subject).id if subject else None
+        names: dict[str, str] = {}
+        return [self.trip_record(t, as_of, names) for t in db.list_trips(self.store, subject_id)
+                if t.requested <= as_of]

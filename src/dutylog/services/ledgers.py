@@ -1,0 +1,220 @@
+"""Ledgers with a clock (clauses 9, 12, 14, 19), working days and the user's holidays.
+
+`LedgersMixin` is mixed into `Dutylog`; it also brings leave (`LeaveMixin`) and the
+diary, court-case and patrol views (`CasebookMixin`). Dates arrive parsed; "as of"
+defaults to the service's injected today.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from dutylog.domain import ledger as rules
+from dutylog.domain.errors import InvalidInput
+from dutylog.domain.workdays import WorkCalendar
+from dutylog.store import ledgers as db
+
+from .casebook import CasebookMixin
+from .leave import LeaveMixin
+
+URGENCY = {"red": 0, "yellow": 1, "blue": 2, "closed": 3}
+HOLIDAY_WORDS = {"holiday": "holiday", "休": "holiday", "假": "holiday", "放假": "holiday",
+                 "workday": "workday", "班": "workday", "上班": "workday", "调休上班": "workday"}
+
+
+def _text(value: str | None) -> str | None:
+    value = (value or "").strip()
+    return value or None
+
+
+class LedgersMixin(LeaveMixin, CasebookMixin):
+    # ------------------------------------------------------------------ working days
+    def calendar(self) -> WorkCalendar:
+        """China's official calendar with the user's own holiday entries on top."""
+        return WorkCalendar(db.overrides(self.store))
+
+    def workday(self, start: date, n: int) -> dict:
+        result = self.calendar().add_workdays(start, n)
+        return {"date": result.date.isoformat(), "estimated": result.estimated}
+
+    def holidays_set(self, day: date, kind: str, name: str | None = None) -> dict:
+        canonical = HOLIDAY_WORDS.get((kind or "").strip().lower())
+        if canonical is None:
+            raise InvalidInput(f"kind: {kind!r} is neither holiday nor workday; "
+                               "accepted: holiday, workday", "kind")
+        db.set_holidays(self.store, [(day, canonical, _text(name))])
+        return {"date": day.isoformat(), "kind": canonical, "name": _text(name)}
+
+    def holidays_list(self, year: int) -> list[dict]:
+        return db.holidays(self.store, year)
+
+    def holidays_import(self, path: Path) -> int:
+        """Import a holiday notice file, all or nothing. Each line: `DATE[..DATE] KIND
+        [NAME]` (spaces, tabs or commas between; `#` starts a comment); KIND is holiday
+        or workday (休/班 also accepted). Returns how many days changed."""
+        try:
+            text = Path(path).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InvalidInput(f"cannot read holiday file {path}: {exc}", "path") from None
+        entries: list[tuple[date, str, str | None]] = []
+        for number, raw in enumerate(text.splitlines(), start=1):
+            line = raw.split("#", 1)[0].replace(",", " ").replace("\t", " ").strip()
+            if not line:
+                continue
+            parts = line.split(None, 2)
+            try:
+                if len(parts) < 2:
+                    raise ValueError("give a date and holiday or workday")
+                first, _, last = parts[0].partition("..")
+                start = date.fromisoformat(first)
+                end = date.fromisoformat(last) if last else start
+                if end < start or (end - start).days > 366:
+                    raise ValueError(f"bad range {parts[0]}")
+                kind = HOLIDAY_WORDS.get(parts[1].lower())
+                if kind is None:
+                    raise ValueError(f"{parts[1]!r} is neither holiday nor workday")
+            except ValueError as exc:
+                raise InvalidInput(f"{path}: line {number}: {exc}", "path") from None
+            name = _text(parts[2]) if len(parts) > 2 else None
+            day = start
+            while day <= end:
+                entries.append((day, kind, name))
+                day = date.fromordinal(day.toordinal() + 1)
+        if not entries:
+            raise InvalidInput(f"{path}: no holiday lines found (e.g. 2027-02-06..2027-02-12 "
+                               "holiday 春节)", "path")
+        return db.set_holidays(self.store, entries)
+
+    # ------------------------------------------------------------------ ledger items
+    def ledger_add(self, ledger_type: str, subject: str, opened: date, title: str | None = None,
+                   due: date | None = None, note: str | None = None,
+                   entry_id: str | None = None) -> db.LedgerItem:
+        rules.check_ledger_type(ledger_type)
+        subj = self.subject(subject)
+        if opened > self.today:
+            raise InvalidInput(f"opened: {opened} is in the future (today is {self.today})",
+                               "opened")
+        resolved = rules.resolve_due(ledger_type, opened, due, self.calendar())
+        return db.add_item(self.store, subject_id=subj.id, type=ledger_type,
+                           title=_text(title), note=_text(note), opened=opened,
+                           due=resolved.date, due_given=due is not None,
+                           changed_by=subj.name, entry_id=entry_id)
+
+    def ledger_item(self, item_id: str) -> db.LedgerItem:
+        return db.get_item(self.store, item_id)
+
+    def ledger_progress(self, item_id: str, when: date, note: str) -> db.ProgressReport:
+        item = self.ledger_item(item_id)
+        note = _text(note)
+        if note is None:
+            raise InvalidInput("note: a progress report needs a --note", "note")
+        self._check_item_day(item, when, "date")
+        if item.closed is not None:
+            raise InvalidInput(f"ledger item {item.id[:8]} was closed on {item.closed}; "
+                               "no more progress reports", "id")
+        return db.add_progress(self.store, item, when, note, self._subject_name_of(item))
+
+    def ledger_close(self, item_id: str, when: date) -> db.LedgerItem:
+        item = self.ledger_item(item_id)
+        if item.closed is not None:
+            raise InvalidInput(f"ledger item {item.id[:8]} is already closed ({item.closed})",
+                               "id")
+        self._check_item_day(item, when, "date")
+        return db.close_item(self.store, item, when, self._subject_name_of(item))
+
+    def _check_item_day(self, item: db.LedgerItem, when: date, field: str) -> None:
+        if when > self.today:
+            raise InvalidInput(f"{field}: {when} is in the future (today is {self.today})", field)
+        if when < item.opened:
+            raise InvalidInput(f"{field}: {when} is before the item was opened ({item.opened})",
+                               field)
+
+    def _subject_name_of(self, record) -> str:
+        return self.store.get_subject(record.subject_id).name
+
+    def ledger_due(self, item: db.LedgerItem, cal: WorkCalendar) -> tuple[date | None, bool]:
+        """The due day and whether it is estimated. A due day the document sets (3
+        working days) is recomputed from today's calendar, so an estimate becomes exact
+        as soon as the year's holidays are known."""
+        if not item.due_given and item.type in rules.DEFAULT_DUE_WORKDAYS:
+            result = rules.default_due(item.type, item.opened, cal)
+            return result.date, result.estimated
+        return item.due, False
+
+    def ledger_record(self, item: db.LedgerItem, as_of: date, cal: WorkCalendar,
+                      names: dict[str, str] | None = None) -> dict:
+        due, estimated = self.ledger_due(item, cal)
+        closed = item.closed if item.closed is not None and item.closed <= as_of else None
+        if due is None:
+            color, late, left = ("closed" if closed else "blue"), False, None
+        else:
+            color = rules.colour(due, item.closed, as_of, cal)
+            late = rules.late(due, item.closed, as_of)
+            left = None if closed or as_of > due else cal.workdays_between(as_of, due).count
+        names = names if names is not None else {}
+        if item.subject_id not in names:
+            names[item.subject_id] = self.store.get_subject(item.subject_id).name
+        return {
+            "id": item.id, "type": item.type, "title": item.title,
+            "opened": item.opened.isoformat(), "due": due.isoformat() if due else None,
+            "due_estimated": estimated, "closed": closed.isoformat() if closed else None,
+            "color": color, "late": late, "subject": names[item.subject_id],
+            "note": item.note, "workdays_left": left, "entry": item.entry_id,
+        }
+
+    def ledger_list(self, subject: str | None = None, open_only: bool = False,
+                    as_of: date | None = None) -> list[dict]:
+        """Items as of `as_of` (default today), most urgent first: red, yellow, blue,
+        closed; within a colour the earliest due day first."""
+        as_of = as_of or self.today
+        subject_id = self.subject(subject).id if subject else None
+        cal, names = self.calendar(), {}
+        records = [self.ledger_record(i, as_of, cal, names)
+                   for i in db.list_items(self.store, subject_id) if i.opened <= as_of]
+        if open_only:
+            records = [r for r in records if r["color"] != "closed"]
+        records.sort(key=lambda r: (URGENCY[r["color"]], r["due"] or "9999", r["opened"], r["id"]))
+        return records
+
+    def ledger_detail(self, item_id: str, as_of: date | None = None) -> dict:
+        """One item's record with its progress reports (oldest first)."""
+        item = self.ledger_item(item_id)
+        record = self.ledger_record(item, as_of or self.today, self.calendar())
+        record["progress"] = [{"id": p.id, "date": p.date.isoformat(), "note": p.note,
+                               "recorded_by": p.recorded_by}
+                              for p in db.progress_of(self.store, item.id)]
+        return record
+
+    def ledger_summary(self, subject: str | None = None, as_of: date | None = None) -> dict:
+        """What the dashboard shows: red and yellow items and open trips as of a day."""
+        as_of = as_of or self.today
+        items = self.ledger_list(subject, open_only=True, as_of=as_of)
+        return {"red": sum(r["color"] == "red" for r in items),
+                "yellow": sum(r["color"] == "yellow" for r in items),
+                "open_trips": sum(t["open"] for t in self.leave_list(subject, as_of))}
+
+    def log_with_follow_up(self, req, due: date, title: str | None = None):
+        """Log an entry and open a follow-up item linked to it, in one transaction."""
+        with self.store.transaction():
+            entry = self.log(req)
+            if due < entry.date:
+                raise InvalidInput(f"follow-up-due: {due} is before the entry's date "
+                                   f"{entry.date}", "follow-up-due")
+            item = self.follow_up(entry.id, due, title)
+        return entry, item
+
+    def follow_up(self, entry_id: str, due: date, title: str | None = None) -> db.LedgerItem:
+        """Open a follow-up item for an entry (a problem met in the field), opened on the
+        entry's date and linked to it."""
+        entry = self.entry(entry_id)
+        if entry.deleted:
+            raise InvalidInput(f"entry {entry.id[:8]} is deleted", "id")
+        if due < entry.date:
+            raise InvalidInput(f"due: {due} is before the entry's date {entry.date}", "due")
+        title = _text(title) or _text(entry.title) or _text(entry.note) or _text(entry.place)
+        if title and len(title) > 60:
+            title = title[:59] + "…"
+        subject = self.store.get_subject(entry.subject_id).name
+        return self.ledger_add("follow-up", subject, entry.date, title=title, due=due,
+                               entry_id=entry.id)
