@@ -13,10 +13,10 @@ import click
 
 from dutylog import __version__
 
-from . import bundles, entries, policy_cmd, status, subjects
+from . import backup, bundles, entries, policy_cmd, report, status, subjects
 from .common import run_guarded
 
-COMMAND_MODULES = [subjects, entries, status, bundles, policy_cmd]
+COMMAND_MODULES = [subjects, entries, status, bundles, policy_cmd, report, backup]
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})

@@ -1,0 +1,83 @@
+"""`backup create|list|restore`: consistent copies of the database (CONTRACT "Records people hand in").
+
+`list` and `restore` never open the database, so they work when it is damaged.
+"""
+
+from __future__ import annotations
+
+import click
+
+from .common import echo_json, service
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(backup)
+
+
+def _home():
+    from dutylog.store import paths
+
+    return paths.data_home()
+
+
+def _today():
+    from dutylog.services import today_from_env
+
+    return today_from_env()
+
+
+@click.group()
+def backup() -> None:
+    """Copies of the database in the data folder's backups/ (one is taken automatically each day)."""
+
+
+@backup.command("create")
+def backup_create() -> None:
+    """Take a consistent copy of the database now."""
+    from dutylog.store.backup import create_backup
+
+    with service() as svc:
+        path = create_backup(svc.store, svc.today)
+    click.echo(str(path))
+
+
+@backup.command("list")
+@click.option("--json", "as_json", is_flag=True)
+def backup_list(as_json: bool) -> None:
+    """Backups, oldest first."""
+    from dutylog.store.backup import list_backups
+
+    items = list_backups(_home())
+    if as_json:
+        echo_json([{"file": str(b.path), "name": b.name, "taken": b.label, "size": b.size,
+                    "replaced": b.replaced} for b in items])
+        return
+    if not items:
+        click.echo("没有备份。No backups yet: dutylog backup create")
+        return
+    from dutylog.textcells import table
+
+    rows = [[b.label, f"{b.size / 1024:.0f} KB", "replaced by restore" if b.replaced else "", str(b.path)]
+            for b in items]
+    click.echo(table(["taken", "size", "", "file"], rows, aligns=["left", "right", "left", "left"]))
+
+
+@backup.command("restore")
+@click.argument("file")
+@click.option("--yes", is_flag=True, help="Do not ask before replacing the database.")
+def backup_restore(file: str, yes: bool) -> None:
+    """Replace the database by the backup FILE (the replaced file is kept in backups/)."""
+    from dutylog.store import paths
+    from dutylog.store.backup import check_backup, resolve_backup, restore_backup
+
+    home = _home()
+    source = resolve_backup(home, file)
+    check_backup(source)
+    db_path = home / paths.DB_NAME
+    if db_path.exists() and not yes:
+        click.confirm(f"Replace {db_path} by {source}? The current file is kept in backups/.",
+                      abort=True, err=True)
+    kept = restore_backup(home, source, _today())
+    click.echo(f"restored {source}")
+    if kept is not None:
+        click.echo(f"the replaced database is kept as {kept}")

@@ -1,0 +1,29 @@
+"""`report --subject NAME --year YYYY --format md|csv|ics --out PATH` (CONTRACT "Records people hand in")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .common import lang, service
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(report)
+
+
+@click.command()
+@click.option("--subject", "subject_name", required=True, help="Whose year it is.")
+@click.option("--year", help="YYYY; default: the current year.")
+@click.option("--format", "fmt", type=click.Choice(["md", "csv", "ics"]), default="md", show_default=True,
+              help="md: 述职 material; csv: entries for Excel; ics: sessions, due dates and trips.")
+@click.option("--out", required=True, help="File to write (replaced if it exists).")
+@click.option("--include-sensitive", is_flag=True, help="Also include entries marked sensitive.")
+def report(subject_name, year, fmt, out, include_sensitive) -> None:
+    """Write the year's report for SUBJECT."""
+    from dutylog.services.reports import write_report
+
+    with service() as svc:
+        path = write_report(svc, Path(out), subject_name, year, fmt, lang(), include_sensitive)
+    click.echo(str(path))

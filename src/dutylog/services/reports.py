@@ -1,0 +1,279 @@
+"""`dutylog report`: the year's 述职 material (Markdown), entries for Excel (CSV with BOM)
+and a calendar (iCalendar, RFC 5545) — built from the service, written where the user says.
+
+Entries marked sensitive are left out unless `include_sensitive`; the Markdown says how
+many were left out, so the counts still add up.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from dutylog import __version__
+from dutylog.domain.errors import InvalidInput
+from dutylog.domain.model import Entry
+from dutylog.i18n import t
+
+from .report_ics import calendar_text
+
+FORMATS = ("md", "csv", "ics")
+SUFFIX = {"md": ".md", "csv": ".csv", "ics": ".ics"}
+
+# Words only reports use (the shared catalog keeps the UI's words).
+WORDS = {
+    "title": ("{name} {year} 年度履职情况（述职材料）", "{name}: duties in {year} (annual report)"),
+    "basis": ("依据", "Policy"), "as_of": ("截至", "As of"), "roles": ("角色", "Roles"),
+    "made": ("生成", "Made by"), "overview": ("总览", "Overview"),
+    "target": ("目标", "Target"), "actual": ("完成", "Actual"), "status": ("状态", "Status"),
+    "expected": ("应达", "expected"), "periods": ("分期", "Periods"),
+    "entries": ("佐证记录", "Supporting entries"), "none": ("（无记录）", "(no entries)"),
+    "links": ("联系对象", "Linked"), "pending": ("待确认", "awaiting confirmation"),
+    "by": ("记录", "recorded by"), "sensitive": ("另有 {n} 条标为敏感的记录未列出。",
+                                                 "{n} entries marked sensitive are not listed."),
+    "per": ("每{p}", "per {p}"), "met_periods": ("{done}/{total} 期达标", "{done} of {total} periods met"),
+    "four_no": ("四不两直", "unannounced"), "days": ("天", "days"), "deadline": ("截止", "due"),
+}
+
+
+def w(key: str, lang: str) -> str:
+    zh, en = WORDS[key]
+    return en if lang == "en" else zh
+
+
+@dataclass
+class ReportData:
+    status: dict
+    subject: object
+    entries: list[Entry]  # the year's entries up to as_of, sensitive ones removed unless asked
+    hidden: int  # sensitive entries left out
+    names: dict[str, str]  # link id -> name
+
+
+def collect(svc, subject: str, year, include_sensitive: bool = False) -> ReportData:
+    subj = svc.subject(subject)
+    y, as_of = svc.resolve_year(year, None)
+    status = svc.status(subj.name, y, as_of)
+    everything = svc.entries(subject=subj.name, date_from=date(y, 1, 1), date_to=date(y, 12, 31))
+    kept = [e for e in everything if include_sensitive or not e.sensitive]
+    names = {ln.id: ln.name for ln in svc.links(subj.name)}
+    return ReportData(status, subj, kept, len(everything) - len(kept), names)
+
+
+# ---- Markdown ------------------------------------------------------------------------------
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|#"})
+
+
+def md_text(value) -> str:
+    """User text safe in Markdown: one line, special characters escaped."""
+    return " ".join(str(value).split()).translate(_MD_SPECIAL)
+
+
+def num(value) -> str:
+    if value is None:
+        return "—"
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def amount(value, unit: str, lang: str) -> str:
+    if value is None:
+        return "—"
+    if unit in ("share", "rate"):
+        return f"{value * 100:.0f}%"
+    return f"{num(value)} {t('unit.' + unit, lang)}"
+
+
+def target_text(rule: dict, lang: str) -> str:
+    lo, hi, unit = rule["target"]["min"], rule["target"]["max"], rule["unit"]
+    if lo is None and hi is None:
+        return t("msg.no_target", lang)
+    if lo is not None and hi is not None:
+        text = amount(lo, unit, lang) if lo == hi else f"{num(lo)}–{amount(hi, unit, lang)}"
+    elif lo is not None:
+        text = "≥ " + amount(lo, unit, lang)
+    else:
+        text = "≤ " + amount(hi, unit, lang)
+    if rule["period"] == "window":
+        return f"{text}（{t('period.window', lang)}）" if lang == "zh" else f"{text} ({t('period.window', lang)})"
+    per = w("per", lang).format(p=t("period." + rule["period"], lang).removesuffix("度"))
+    return f"{per} {text}" if lang == "en" else f"{per}{text}"
+
+
+def actual_text(rule: dict, lang: str) -> str:
+    if rule["period"] in ("year", "window"):
+        text = amount(rule["actual"], rule["unit"], lang)
+        if rule["expected"] is not None:
+            text += f"（{w('expected', lang)} {num(rule['expected'])}）" if lang == "zh" \
+                else f" ({w('expected', lang)} {num(rule['expected'])})"
+        return text
+    done = sum(p["status"] in ("met", "over") for p in rule["periods"])
+    sep = "；" if lang == "zh" else "; "
+    return (amount(rule["actual"], rule["unit"], lang) + sep
+            + w("met_periods", lang).format(done=done, total=len(rule["periods"])))
+
+
+def entry_line(e: Entry, data: ReportData, svc, lang: str) -> str:
+    kind = svc.policy.kind(e.kind)
+    parts = [e.date.isoformat()]
+    if e.place:
+        parts.append(md_text(e.place))
+    parts.append(md_text(e.title) if e.title else (kind.name.get(lang) if kind else e.kind))
+    details = []
+    if e.days is not None:
+        details.append(f"{num(e.days)} {w('days', lang)}")
+    if e.four_no:
+        details.append(w("four_no", lang))
+    if e.object_id and e.object_id in data.names:
+        details.append(md_text(data.names[e.object_id]))
+    if e.people:
+        details.append(md_text(e.people))
+    if e.recorded_by and e.recorded_by != data.subject.name:
+        mark = "" if e.confirmed_by else f"，{w('pending', lang)}" if lang == "zh" else f", {w('pending', lang)}"
+        details.append(f"{md_text(e.recorded_by)} {w('by', lang)}{mark}" if lang == "zh"
+                       else f"{w('by', lang)} {md_text(e.recorded_by)}{mark}")
+    line = " · ".join(parts)
+    if details:
+        line += f"（{'，'.join(details)}）" if lang == "zh" else f" ({', '.join(details)})"
+    return line
+
+
+def markdown_report(svc, data: ReportData, lang: str = "zh") -> str:
+    st = data.status
+    policy = svc.policy
+    role_names = {r.id: r.name.get(lang) for r in policy.roles}
+    out = [f"# {w('title', lang).format(name=md_text(st['subject']), year=st['year'])}", ""]
+    out += [f"- {w('basis', lang)}：{policy.document}（{policy.id}）" if lang == "zh"
+            else f"- {w('basis', lang)}: {policy.document} ({policy.id})",
+            f"- {w('as_of', lang)}：{st['as_of']}" if lang == "zh" else f"- {w('as_of', lang)}: {st['as_of']}",
+            (f"- {w('roles', lang)}：" if lang == "zh" else f"- {w('roles', lang)}: ")
+            + "、".join(role_names.get(r, r) for r in st["roles"]),
+            f"- {w('made', lang)}：dutylog {__version__}" if lang == "zh" else f"- {w('made', lang)}: dutylog {__version__}",
+            ""]
+    out += [f"## {w('overview', lang)}", "",
+            f"| {t('col.rule', lang)} | {w('target', lang)} | {w('actual', lang)} | {w('status', lang)} |",
+            "|---|---|---|---|"]
+    for r in st["rules"]:
+        title = r["title"] if lang == "zh" else r.get("title_en", r["title"])
+        out.append(f"| {md_text(title)} | {target_text(r, lang)} | {actual_text(r, lang)} | "
+                   f"{t('status.' + r['status'], lang)} |")
+    out.append("")
+    by_kind: dict[str, list[Entry]] = {}
+    for e in data.entries:
+        if e.date.isoformat() <= st["as_of"]:
+            by_kind.setdefault(e.kind, []).append(e)
+    sections = {s.id: s.name.get(lang) for s in policy.sections}
+    current = None
+    for r in st["rules"]:
+        rule = policy.rule(r["id"])
+        section = rule.section if rule else None
+        if section != current and section in sections:
+            out += [f"## {sections[section]}", ""]
+            current = section
+        title = r["title"] if lang == "zh" else r.get("title_en", r["title"])
+        clause = f"（第{r['clause']}条）" if lang == "zh" else f" (clause {r['clause']})"
+        sep = "：" if lang == "zh" else ": "
+        out += [f"### {md_text(title)}{clause}", ""]
+        if rule and rule.duty:
+            out += [f"> {md_text(rule.duty)}", ""]
+        out += [f"- {w('target', lang)}{sep}{target_text(r, lang)}",
+                f"- {w('actual', lang)}{sep}{actual_text(r, lang)}",
+                f"- {w('status', lang)}{sep}{t('status.' + r['status'], lang)}", ""]
+        if rule and rule.metric == "links":
+            linked = [ln for ln in svc.links(data.subject.name) if ln.link_type == rule.link_type]
+            out += [f"{w('links', lang)}{sep}", ""]
+            out += [f"{i}. {md_text(ln.name)}（{ln.since or '—'} – {ln.until or '—'}）"
+                    for i, ln in enumerate(linked, 1)] or [w("none", lang)]
+            out.append("")
+            continue
+        items = [e for k in (rule.kinds if rule else ()) for e in by_kind.get(k, [])]
+        items.sort(key=lambda e: (e.date, e.id))
+        out += [f"{w('entries', lang)}{sep}", ""]
+        out += [f"{i}. {entry_line(e, data, svc, lang)}" for i, e in enumerate(items, 1)] or [w("none", lang)]
+        out.append("")
+    if data.hidden:
+        out += [w("sensitive", lang).format(n=data.hidden), ""]
+    return "\n".join(out)
+
+
+# ---- CSV for Excel ---------------------------------------------------------------------------
+CSV_COLUMNS = {
+    "zh": ["编号", "日期", "类别", "类别代码", "天数", "四不两直", "标题", "地点", "人员", "备注",
+           "联系对象", "记录人", "确认人", "出庭", "巡查", "敏感"],
+    "en": ["id", "date", "kind", "kind code", "days", "unannounced", "title", "place", "people",
+           "note", "linked object", "recorded by", "confirmed by", "appeared", "patrol", "sensitive"],
+}
+
+
+def cell(value) -> str:
+    """Text Excel shows as text: formulas (=, +, -, @ first) are defused with a quote."""
+    if value is None:
+        return ""
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def csv_report(svc, data: ReportData, lang: str = "zh") -> bytes:
+    yes, no = ("是", "否") if lang == "zh" else ("yes", "no")
+    flag = lambda v: "" if v is None else (yes if v else no)  # noqa: E731
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS[lang])
+    for e in data.entries:
+        kind = svc.policy.kind(e.kind)
+        writer.writerow([e.id, e.date.isoformat(), kind.name.get(lang) if kind else e.kind, e.kind,
+                         num(e.days) if e.days is not None else "", flag(e.four_no)]
+                        + [cell(v) for v in (e.title, e.place, e.people, e.note,
+                                             data.names.get(e.object_id or ""), e.recorded_by,
+                                             e.confirmed_by)]
+                        + [flag(e.appeared), e.patrol or "", flag(e.sensitive)])
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+# ---- the file --------------------------------------------------------------------------------
+def build_report(svc, subject: str, year, fmt: str, lang: str = "zh",
+                 include_sensitive: bool = False) -> bytes:
+    if fmt not in FORMATS:
+        raise InvalidInput(f"format: unknown format {fmt!r}; accepted: {', '.join(FORMATS)}", "format")
+    data = collect(svc, subject, year, include_sensitive)
+    if fmt == "md":
+        return markdown_report(svc, data, lang).encode("utf-8")
+    if fmt == "csv":
+        return csv_report(svc, data, lang)
+    return calendar_text(svc, data, lang).encode("utf-8")
+
+
+def write_report(svc, out: Path, subject: str, year, fmt: str, lang: str = "zh",
+                 include_sensitive: bool = False) -> Path:
+    """Build the report and write it to `out` (replacing it); files inside the data
+    folder get mode 0600 like the rest of it."""
+    out = Path(out).expanduser()
+    if out.is_dir():
+        raise InvalidInput(f"out: {out} is a folder; give a file name such as {out / ('report' + SUFFIX[fmt])}", "out")
+    if not out.parent.is_dir():
+        raise InvalidInput(f"out: the folder {out.parent} does not exist", "out")
+    payload = build_report(svc, subject, year, fmt, lang, include_sensitive)
+    inside = _inside(out, Path(svc.store.home))
+    tmp = out.with_name(f".{out.name}.tmp")
+    try:
+        fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600 if inside else 0o666)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+        os.replace(tmp, out)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise InvalidInput(f"out: cannot write {out} ({exc.strerror or exc})", "out") from exc
+    if inside:
+        os.chmod(out, 0o600)
+    return out
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+        return True
+    except ValueError:
+        return False
