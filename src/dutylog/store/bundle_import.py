@@ -1,0 +1,259 @@
+"""Merging a bundle into the database: all or nothing, later `updated_at` wins.
+
+Per record: a new id is added; a known one is replaced only by a later version (ours goes
+to history); an equal version changes nothing; an older one is kept out but recorded in
+history ('import-older'), so importing A's bundle then B's equals B's then A's. A subject
+(or link) that another copy created under its own id — same name (same subject, type and
+name) — is mapped to ours through `aliases` instead of duplicated.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from dutylog.store.bundle_read import Bundle, EntryCheck, ImportSummary, read_bundle
+from dutylog.store.bundles import BundleExportMixin, _chunks, _marks
+from dutylog.store.db import parse_stamp
+from dutylog.store.history import merge_seen
+from dutylog.store.specs import (ENTRY, LINK, ORDER, SPECS, SUBJECT, Spec, canonical,
+                                 content, record_to_row, row_to_record)
+
+Progress = Callable[[int, int], None]
+BATCH = 5000
+
+
+class _Plan:
+    """What one import will write, decided before any write."""
+
+    def __init__(self) -> None:
+        self.inserts: dict[str, list[dict]] = {t: [] for t in ORDER}
+        self.updates: dict[str, list[dict]] = {t: [] for t in ORDER}
+        self.seen: dict[str, list[tuple]] = {t: [] for t in ORDER}
+        self.history: list[tuple] = []
+        self.aliases: list[tuple[str, str, str]] = []
+
+
+def _label(spec: Spec, key: str, record: dict) -> str:
+    if spec is ENTRY:
+        return f"entry {key[:8]} {record['date']} {record['kind']}"
+    if "name" in record and record["name"]:
+        return f"{spec.type} {record['name']}"
+    return f"{spec.type} {key[:8]}"
+
+
+class BundleImportMixin(BundleExportMixin):
+    def import_bundle(self, path: str | os.PathLike, validate_entry: EntryCheck | None = None,
+                      progress: Progress | None = None) -> ImportSummary:
+        """Merge the bundle at `path`; raises BundleError (nothing written) when any line
+        is invalid. `validate_entry(record) -> error or None` checks each entry record."""
+        bundle = read_bundle(Path(path), validate_entry)
+        summary = ImportSummary()
+        source = str(bundle.header.get("source") or "import")
+        with self.transaction() as conn:
+            plan = _Plan()
+            self._resolve(conn, bundle, plan)
+            for kind in ORDER:
+                self._decide(conn, SPECS[kind], bundle, plan, summary, source)
+            self._write(conn, plan, source, bundle.total, progress)
+        return summary
+
+    # ---- ids: aliases and references --------------------------------------------------
+    def _resolve(self, conn, bundle: Bundle, plan: _Plan) -> None:
+        """Map foreign subject/link ids to ours and check every reference resolves."""
+        alias = dict(conn.execute("SELECT foreign_id, local_id FROM aliases").fetchall())
+        subjects = {r["id"]: r["name"] for r in conn.execute("SELECT id, name FROM subjects")}
+        by_name = {name: sid for sid, name in subjects.items()}
+        smap: dict[str, str] = {}
+        for number, rec in bundle.records["subject"]:
+            foreign = rec["id"]
+            local = alias.get(foreign, foreign)
+            if local not in subjects and rec["name"] in by_name:
+                local = by_name[rec["name"]]
+                plan.aliases.append((foreign, local, "subject"))
+            elif local not in subjects:
+                by_name[rec["name"]] = local
+            if local in smap.values():
+                raise bundle.fail(number, f"subject {rec['name']!r} appears twice in the "
+                                          "bundle under different ids")
+            smap[foreign] = local
+            rec["id"] = local
+        known_subjects = set(subjects) | set(smap.values())
+
+        def subject(number: int, foreign: str) -> str:
+            local = smap.get(foreign) or alias.get(foreign, foreign)
+            if local not in known_subjects:
+                raise bundle.fail(number, f"subject {foreign} is neither in the bundle nor "
+                                          "in the database")
+            return local
+
+        links: dict[str, Any] = {}
+        triples: dict[tuple, list[str]] = {}
+        for r in conn.execute("SELECT id, subject_id, link_type, name, until FROM links "
+                              "WHERE deleted = 0 ORDER BY until IS NOT NULL, created_at"):
+            links[r["id"]] = r["subject_id"]
+            triples.setdefault((r["subject_id"], r["link_type"], r["name"]), []).append(r["id"])
+        for r in conn.execute("SELECT id, subject_id FROM links WHERE deleted = 1"):
+            links[r["id"]] = r["subject_id"]
+        incoming = {rec["id"] for _, rec in bundle.records["link"]}
+        lmap: dict[str, str] = {}
+        for number, rec in bundle.records["link"]:
+            rec["subject"] = subject(number, rec["subject"])
+            local = alias.get(rec["id"], rec["id"])
+            if local not in links:
+                taken = incoming | set(lmap.values())
+                free = [c for c in triples.get((rec["subject"], rec["link_type"], rec["name"]),
+                                               []) if c not in taken]
+                if free:
+                    local = free[0]
+                    plan.aliases.append((rec["id"], local, "link"))
+            if local in lmap.values():
+                raise bundle.fail(number, f"link {rec['name']!r} appears twice in the bundle")
+            lmap[rec["id"]] = local
+            rec["id"] = local
+            links.setdefault(local, rec["subject"])
+
+        for number, rec in bundle.records["entry"]:
+            rec["subject"] = subject(number, rec["subject"])
+            if rec["object"] is not None:
+                obj = lmap.get(rec["object"]) or alias.get(rec["object"], rec["object"])
+                if obj not in links:
+                    raise bundle.fail(number, f"object {rec['object']} is neither a link in "
+                                              "the bundle nor in the database")
+                if links[obj] != rec["subject"]:
+                    raise bundle.fail(number, f"object {rec['object']} is linked to another "
+                                              "subject")
+                rec["object"] = obj
+        for kind in ("ledger", "trip"):
+            for number, rec in bundle.records[kind]:
+                rec["subject"] = subject(number, rec["subject"])
+        items = {rec["id"] for _, rec in bundle.records["ledger"]}
+        wanted = sorted({rec["item"] for _, rec in bundle.records["ledger_progress"]} - items)
+        for chunk in _chunks(wanted):
+            items.update(r[0] for r in conn.execute(
+                f"SELECT id FROM ledger_items WHERE id IN ({_marks(chunk)})", chunk))
+        for number, rec in bundle.records["ledger_progress"]:
+            if rec["item"] not in items:
+                raise bundle.fail(number, f"ledger item {rec['item']} is neither in the "
+                                          "bundle nor in the database")
+
+    # ---- deciding, record by record -----------------------------------------------------
+    def _decide(self, conn, spec: Spec, bundle: Bundle, plan: _Plan, summary: ImportSummary,
+                source: str) -> None:
+        items = bundle.records[spec.type]
+        if not items:
+            return
+        existing: dict[str, Any] = {}
+        keys = [rec[spec.key] for _, rec in items]
+        for chunk in _chunks(keys):
+            for row in conn.execute(f"SELECT * FROM {spec.table} WHERE {spec.key} IN "
+                                    f"({_marks(chunk)})", chunk):
+                existing[row[spec.key]] = row
+        names = ({r["name"]: r["id"] for r in conn.execute("SELECT id, name FROM subjects")}
+                 if spec is SUBJECT else {})
+        older = []
+        for number, rec in items:
+            key = rec[spec.key]
+            new = record_to_row(spec, rec)
+            old = existing.get(key)
+            if old is None:
+                new["seen"] = merge_seen(rec["seen"])
+                plan.inserts[spec.type].append(new)
+                summary.added += 1
+                continue
+            same = content(spec, new) == content(spec, old)
+            t_new, t_old = parse_stamp(rec["updated_at"]), parse_stamp(old["updated_at"])
+            if t_new == t_old and same:
+                summary.unchanged += 1
+                seen = merge_seen(old["seen"], rec["seen"])
+                if seen != old["seen"]:
+                    plan.seen[spec.type].append((seen, key))
+                continue
+            tie = t_new == t_old
+            wins = canonical(spec, new) > canonical(spec, old) if tie else t_new > t_old
+            if wins:
+                if spec is SUBJECT and names.get(new["name"], key) != key:
+                    raise bundle.fail(number, f"subject name {new['name']!r} is already "
+                                              "used by another subject here")
+                summary.updated += 1
+                if spec.history:
+                    plan.history.append(self._history_row(spec, old))
+                new["seen"] = merge_seen(rec["seen"], old["seen"], old["updated_at"])
+                plan.updates[spec.type].append(new)
+                if not same and (tie or old["updated_at"] not in rec["seen"]):
+                    summary.conflicts.append(
+                        f"{_label(spec, key, rec)}: changed on both sides; the incoming "
+                        f"version ({rec['updated_at']}) replaced ours ({old['updated_at']})")
+            else:
+                summary.older_kept += 1
+                older.append((rec, new, old, same, tie))
+        self._decide_older(conn, spec, older, plan, summary, source)
+
+    def _decide_older(self, conn, spec, older, plan, summary, source) -> None:
+        """Incoming versions older than ours: ours stays; theirs joins our history once."""
+        if not older:
+            return
+        known: dict[str, set[str]] = {}
+        if spec.history:
+            keys = [rec[spec.key] for rec, *_ in older]
+            for chunk in _chunks(keys):
+                for rid, stamp in conn.execute(
+                        "SELECT record_id, json_extract(version, '$.updated_at') FROM history "
+                        f"WHERE record_type = ? AND record_id IN ({_marks(chunk)})",
+                        [spec.history, *chunk]):
+                    known.setdefault(rid, set()).add(stamp)
+        for rec, new, old, same, tie in older:
+            key = rec[spec.key]
+            stamp = rec["updated_at"]
+            if spec.history and stamp not in known.get(key, ()):
+                version = json.dumps(row_to_record(spec, new), ensure_ascii=False)
+                plan.history.append((spec.history, key, version, source, stamp,
+                                     "import-older"))
+                known.setdefault(key, set()).add(stamp)
+            ours_seen = json.loads(old["seen"]) if old["seen"] else []
+            if not same and (tie or stamp not in ours_seen):
+                summary.conflicts.append(
+                    f"{_label(spec, key, rec)}: changed on both sides; ours "
+                    f"({old['updated_at']}) was kept over the incoming version ({stamp})")
+            seen = merge_seen(old["seen"], rec["seen"], stamp)
+            if seen != old["seen"]:
+                plan.seen[spec.type].append((seen, key))
+
+    # ---- writing ---------------------------------------------------------------------------
+    def _write(self, conn, plan: _Plan, source: str, total: int,
+               progress: Progress | None) -> None:
+        done = 0
+        if progress:
+            progress(0, total)
+        rev = self._rev()
+        now = self.timestamp()
+        conn.executemany("INSERT OR REPLACE INTO aliases(foreign_id, local_id, record_type) "
+                         "VALUES (?, ?, ?)", plan.aliases)
+        for kind in ORDER:
+            spec = SPECS[kind]
+            meta = {"changed_by": source, "change_reason": "import"} if spec.meta else {}
+            cols = [*spec.columns, "seen", "rev", *meta]
+            if spec.meta:
+                cols.append("created_at")
+            insert = (f"INSERT INTO {spec.table} ({', '.join(cols)}) "
+                      f"VALUES ({', '.join('?' * len(cols))})")
+            sets = [c for c in cols if c not in (spec.key, "created_at")]
+            update = (f"UPDATE {spec.table} SET {', '.join(f'{c} = ?' for c in sets)} "
+                      f"WHERE {spec.key} = ?")
+            fixed = {"rev": rev, **meta, "created_at": now}
+            for rows, sql, order in ((plan.inserts[kind], insert, cols),
+                                     (plan.updates[kind], update, [*sets, spec.key])):
+                for chunk in _chunks(rows, BATCH):
+                    conn.executemany(sql, [tuple({**row, **fixed}[c] for c in order)
+                                           for row in chunk])
+                    done += len(chunk)
+                    if progress:
+                        progress(done, total)
+            conn.executemany(f"UPDATE {spec.table} SET seen = ?, rev = {rev} "
+                             f"WHERE {spec.key} = ?", plan.seen[kind])
+        self._keep_history(plan.history)
+        if progress:
+            progress(total, total)

@@ -1,0 +1,240 @@
+"""Merge bundles (CONTRACT "Merge bundles"): writing them. Reading is in bundle_import.py.
+
+A bundle is UTF-8 JSON Lines: a header stating `records`, the records (subjects, links,
+entries, ledger items and their progress, trips, holidays — references before the records
+that use them), then `{"type": "end", "sha256": H}` over the exact bytes of every line
+before it. Records carry one extension field, `seen` (omitted when empty): the timestamps
+of earlier versions the writer knew, which lets an import tell an update from a conflict.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import platform
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from dutylog.domain.errors import InvalidInput
+from dutylog.store.db import parse_stamp
+from dutylog.store.queries import QueriesMixin, _day
+from dutylog.store.specs import ENTRY, HOLIDAY, LEDGER, LINK, PROGRESS, SUBJECT, TRIP, Spec, \
+    row_to_record
+
+FORMAT = "dutylog-bundle"
+VERSION = 1
+
+
+def dump_line(record: dict[str, Any]) -> bytes:
+    return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def _line(spec: Spec, row: Any) -> bytes:
+    record = row_to_record(spec, row)
+    if row["seen"]:
+        record["seen"] = json.loads(row["seen"])
+    return dump_line(record)
+
+
+def _mark_key(to: str, subject_id: str | None, include_sensitive: bool) -> str:
+    """Marks are kept per destination and selection, so a narrower export to the same
+    place never hides changes from a wider one."""
+    key = to
+    if subject_id:
+        key += f" subject={subject_id}"
+    if include_sensitive:
+        key += " +sensitive"
+    return key
+
+
+class BundleExportMixin(QueriesMixin):
+    def export_bundle(
+        self, path: str | os.PathLike, subject_id: str | None = None,
+        since: date | str | None = None, source: str | None = None,
+        include_sensitive: bool = False, to: str | None = None,
+    ) -> int:
+        """Write a bundle to `path` (atomically: a temp file in the same folder, renamed);
+        return how many records it holds. `since`: records updated on or after that day
+        (local date of `updated_at`); `to`: only what changed since the last export to
+        that name (remembered once the file is written). Referenced subjects and links
+        are always included."""
+        path = Path(path)
+        since_s = _day(since, "since")
+        if subject_id is not None:
+            subject_id = self.get_subject(subject_id).id
+        mark_key = _mark_key(to, subject_id, include_sensitive) if to else None
+        folder = path.parent if str(path.parent) else Path(".")
+        if not folder.is_dir():
+            raise InvalidInput(f"cannot write {path}: folder {folder} does not exist",
+                               field="path")
+        try:
+            body_fd, body_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.",
+                                                  suffix=".body")
+        except OSError as exc:
+            raise InvalidInput(f"cannot write in {folder}: {exc.strerror or exc}") from exc
+        final_name = None
+        try:
+            with os.fdopen(body_fd, "w+b") as body:
+                with self._lock:
+                    snapshot = not self._depth
+                    if snapshot:
+                        self.conn.execute("BEGIN")
+                    try:
+                        parts, last_rev, last_stamp = self._collect(
+                            body, subject_id, since_s, include_sensitive, mark_key)
+                    finally:
+                        if snapshot and self.conn.in_transaction:
+                            self.conn.execute("COMMIT")
+                count = sum(n for n, _ in parts.values())
+                final_name = self._write_final(folder, path, body, parts, source)
+            os.replace(final_name, path)
+            final_name = None
+        except OSError as exc:
+            raise InvalidInput(f"cannot write {path}: {exc.strerror or exc}") from exc
+        finally:
+            for name in (body_name, final_name):
+                if name:
+                    try:
+                        os.unlink(name)
+                    except OSError:
+                        pass
+        if mark_key is not None and count:
+            with self.transaction() as conn:
+                conn.execute(
+                    "INSERT INTO export_marks(destination, last_updated_at, last_rev) "
+                    "VALUES (?, ?, ?) ON CONFLICT(destination) DO UPDATE SET "
+                    "last_updated_at = excluded.last_updated_at, last_rev = excluded.last_rev",
+                    (mark_key, last_stamp, last_rev))
+        return count
+
+    def _collect(self, body, subject_id, since_s, include_sensitive, mark_key):
+        """Select the records (entries streamed to `body`, the rest as lines in memory)."""
+        conn = self.conn
+        mark = 0
+        if mark_key is not None:
+            row = conn.execute("SELECT last_rev FROM export_marks WHERE destination = ?",
+                               (mark_key,)).fetchone()
+            mark = row[0] if row else 0
+        row = conn.execute("SELECT value FROM counters WHERE name = 'rev'").fetchone()
+        last_rev = row[0] if row else 0
+
+        def where(spec: Spec, subject_col: str | None, p: str = "") -> tuple[str, list]:
+            clauses, params = [], []
+            if subject_id is not None and subject_col is not None:
+                clauses.append(f"{subject_col} = ?")
+                params.append(subject_id)
+            if since_s is not None:
+                clauses.append(f"{p}updated_at >= ?")
+                params.append(since_s)
+            if mark:
+                clauses.append(f"{p}rev > ?")
+                params.append(mark)
+            if spec is ENTRY and not include_sensitive:
+                clauses.append("sensitive = 0")
+            return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+        stamps: list[str] = []
+        subjects: set[str] = set()
+        links: set[str] = set()
+        sql, params = where(ENTRY, "subject_id")
+        n_entries = 0
+        for row in conn.execute(f"SELECT * FROM entries{sql} ORDER BY date, id", params):
+            body.write(_line(ENTRY, row))
+            n_entries += 1
+            subjects.add(row["subject_id"])
+            if row["object_id"]:
+                links.add(row["object_id"])
+            if mark_key is not None:
+                stamps.append(row["updated_at"])
+
+        def lines(spec: Spec, sql: str, params: list) -> tuple[list[bytes], list]:
+            rows = conn.execute(sql, params).fetchall()
+            for row in rows:
+                stamps.append(row["updated_at"])
+                if "subject_id" in row.keys():
+                    subjects.add(row["subject_id"])
+            return [_line(spec, r) for r in rows], rows
+
+        sql, params = where(LEDGER, "subject_id")
+        ledger, ledger_rows = lines(LEDGER, f"SELECT * FROM ledger_items{sql} ORDER BY opened, id", params)
+        sql, params = where(PROGRESS, "i.subject_id", "p.")
+        progress, progress_rows = lines(
+            PROGRESS, "SELECT p.* FROM ledger_progress p JOIN ledger_items i ON i.id = p.item_id"
+            f"{sql} ORDER BY p.date, p.id", params)
+        have = {r["id"] for r in ledger_rows}
+        needed = sorted({r["item_id"] for r in progress_rows} - have)
+        for chunk in _chunks(needed):
+            extra = conn.execute(f"SELECT * FROM ledger_items WHERE id IN ({_marks(chunk)})",
+                                 chunk).fetchall()
+            ledger += [_line(LEDGER, r) for r in extra]
+            subjects.update(r["subject_id"] for r in extra)
+        sql, params = where(TRIP, "subject_id")
+        trips, _ = lines(TRIP, f"SELECT * FROM trips{sql} ORDER BY depart, id", params)
+        sql, params = where(HOLIDAY, None)
+        holidays, _ = lines(HOLIDAY, f"SELECT * FROM holidays{sql} ORDER BY date", params)
+
+        sql, params = where(LINK, "subject_id")
+        link_rows = {r["id"]: r for r in conn.execute(f"SELECT * FROM links{sql}", params)}
+        stamps.extend(r["updated_at"] for r in link_rows.values())
+        missing = sorted(links - set(link_rows))
+        for chunk in _chunks(missing):
+            for r in conn.execute(f"SELECT * FROM links WHERE id IN ({_marks(chunk)})", chunk):
+                link_rows[r["id"]] = r
+        subjects.update(r["subject_id"] for r in link_rows.values())
+        sql, params = where(SUBJECT, "id")
+        subject_rows = {r["id"]: r for r in conn.execute(f"SELECT * FROM subjects{sql}", params)}
+        stamps.extend(r["updated_at"] for r in subject_rows.values())
+        missing = sorted(subjects - set(subject_rows))
+        for chunk in _chunks(missing):
+            for r in conn.execute(f"SELECT * FROM subjects WHERE id IN ({_marks(chunk)})", chunk):
+                subject_rows[r["id"]] = r
+
+        order = lambda rows: sorted(rows, key=lambda r: (r["created_at"], r["id"]))  # noqa: E731
+        parts = {
+            "subject": (len(subject_rows), [_line(SUBJECT, r) for r in order(subject_rows.values())]),
+            "link": (len(link_rows), [_line(LINK, r) for r in order(link_rows.values())]),
+            "entry": (n_entries, None),
+            "ledger": (len(ledger), ledger),
+            "ledger_progress": (len(progress), progress),
+            "trip": (len(trips), trips),
+            "holiday": (len(holidays), holidays),
+        }
+        last_stamp = max(stamps, key=parse_stamp, default=None) if mark_key else None
+        return parts, last_rev, last_stamp
+
+    def _write_final(self, folder: Path, path: Path, body, parts, source) -> str:
+        count = sum(n for n, _ in parts.values())
+        header = {"format": FORMAT, "version": VERSION, "created": self.timestamp(),
+                  "source": source or platform.node() or "dutylog", "records": count}
+        fd, name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")
+        digest = hashlib.sha256()
+        with os.fdopen(fd, "wb") as out:
+            def write(data: bytes) -> None:
+                digest.update(data)
+                out.write(data)
+
+            write(dump_line(header))
+            for kind, (_, lines) in parts.items():
+                if kind == "entry":
+                    body.seek(0)
+                    while chunk := body.read(1 << 20):
+                        write(chunk)
+                    continue
+                for line in lines:
+                    write(line)
+            out.write(dump_line({"type": "end", "sha256": digest.hexdigest()}))
+            out.flush()
+            os.fsync(out.fileno())
+        return name
+
+
+def _chunks(items: list, size: int = 500):
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _marks(chunk: list) -> str:
+    return ", ".join("?" * len(chunk))

@@ -1,0 +1,223 @@
+"""Opening the database, pragmas, transactions and timestamps: the core every part uses."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from dutylog.domain.errors import Conflict, DutylogError, StoreError
+from dutylog.store import paths
+from dutylog.store.migrations import migrations
+
+Clock = Callable[[], datetime]
+ONE_MICROSECOND = timedelta(microseconds=1)
+
+
+def real_clock() -> datetime:
+    return datetime.now().astimezone()
+
+
+def parse_stamp(text: str) -> datetime:
+    """An ISO timestamp as an aware datetime (a naive one is taken as local time)."""
+    value = datetime.fromisoformat(text)
+    return value if value.tzinfo is not None else value.astimezone()
+
+
+class StoreCore:
+    """The connection and what every query needs; `Store` adds the record APIs."""
+
+    def __init__(self, conn: sqlite3.Connection, home: Path, clock: Clock):
+        self._conn = conn
+        self.home = home
+        self.path = home / paths.DB_NAME
+        self._clock = clock
+        self._lock = threading.RLock()
+        self._depth = 0
+        self._tx_rev: int | None = None
+        self._last: datetime | None = None
+
+    # ---- opening and closing -------------------------------------------------------
+    @classmethod
+    def open(cls, home: Path | None = None, clock: Clock | None = None):
+        """Open (creating on first use) the database in `home`, default `data_home()`."""
+        home = Path(home) if home is not None else paths.data_home()
+        created_home = paths.ensure_home(home)
+        db_path = home / paths.DB_NAME
+        created_db = paths.ensure_db_file(db_path)
+        conn = None
+        try:
+            if not created_db and not _writable(db_path):
+                raise StoreError(f"cannot write the database {db_path}: it is read-only")
+            conn = sqlite3.connect(
+                db_path, timeout=15.0, isolation_level=None, check_same_thread=False
+            )
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA busy_timeout=15000")
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            _apply_migrations(conn)
+        except (sqlite3.Error, StoreError, OSError) as exc:
+            if conn is not None:
+                conn.close()
+            if created_db:
+                paths.remove_db_files(db_path)
+            if created_home:
+                try:
+                    home.rmdir()
+                except OSError:
+                    pass
+            if isinstance(exc, StoreError):
+                raise
+            raise StoreError(f"cannot open the database in data folder {home}: {exc}") from exc
+        return cls(conn, home, clock or real_clock)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None  # type: ignore[assignment]
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """The raw connection, for other store modules; write only inside `transaction()`."""
+        if self._conn is None:
+            raise StoreError("the store is closed")
+        return self._conn
+
+    # ---- transactions ---------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One all-or-nothing write (BEGIN IMMEDIATE); nested blocks are savepoints."""
+        with self._lock:
+            conn = self.conn
+            if self._depth:
+                name = f"dutylog_sp{self._depth}"
+                conn.execute(f"SAVEPOINT {name}")
+                self._depth += 1
+                try:
+                    yield conn
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                        conn.execute(f"RELEASE SAVEPOINT {name}")
+                    raise
+                else:
+                    conn.execute(f"RELEASE SAVEPOINT {name}")
+                finally:
+                    self._depth -= 1
+                return
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise self._translate(exc) from exc
+            self._depth = 1
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException as exc:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):
+                    raise self._translate(exc) from exc
+                raise
+            finally:
+                self._depth = 0
+                self._tx_rev = None
+
+    def _translate(self, exc: sqlite3.Error) -> DutylogError:
+        text = str(exc)
+        if isinstance(exc, sqlite3.IntegrityError):
+            return Conflict(f"refused: it conflicts with stored data ({text})")
+        if "locked" in text or "busy" in text:
+            return StoreError(f"the database {self.path} is busy (another dutylog is writing)")
+        if "readonly" in text or "read-only" in text:
+            return StoreError(f"cannot write in data folder {self.home}: {text}")
+        return StoreError(f"database {self.path}: {text}")
+
+    # ---- queries ----------------------------------------------------------------------
+    def _q(self, sql: str, params: Sequence[Any] | dict = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            try:
+                return self.conn.execute(sql, params).fetchall()
+            except sqlite3.Error as exc:
+                raise self._translate(exc) from exc
+
+    def _one(self, sql: str, params: Sequence[Any] | dict = ()) -> sqlite3.Row | None:
+        rows = self._q(sql, params)
+        return rows[0] if rows else None
+
+    def integrity_ok(self) -> bool:
+        """`PRAGMA quick_check` says ok (used by backups)."""
+        try:
+            rows = self._q("PRAGMA quick_check")
+        except DutylogError:
+            return False
+        return [tuple(r) for r in rows] == [("ok",)]
+
+    # ---- ids, timestamps and the change counter -------------------------------------
+    @staticmethod
+    def new_id() -> str:
+        return str(uuid.uuid4())
+
+    def timestamp(self, after: str | None = None) -> str:
+        """Now, local time with offset; strictly later than this process's last stamp and
+        than `after` (the stored `updated_at` of the record being changed)."""
+        now = self._clock()
+        if now.tzinfo is None:
+            now = now.astimezone()
+        if self._last is not None and now <= self._last:
+            now = (self._last + ONE_MICROSECOND).astimezone(now.tzinfo)
+        if after:
+            previous = parse_stamp(after)
+            if now <= previous:
+                now = (previous + ONE_MICROSECOND).astimezone(now.tzinfo)
+        self._last = now
+        return now.isoformat(timespec="microseconds")
+
+    def _rev(self) -> int:
+        """The local change number of the current write transaction."""
+        if not self._depth:
+            raise StoreError("internal: a write outside store.transaction()")
+        if self._tx_rev is None:
+            row = self.conn.execute(
+                "INSERT INTO counters(name, value) VALUES ('rev', 1) "
+                "ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value"
+            ).fetchone()
+            self._tx_rev = int(row[0])
+        return self._tx_rev
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK)
+
+
+def _apply_migrations(conn: sqlite3.Connection) -> None:
+    """Apply pending migrations under one write lock, so two processes opening a new
+    database at once cannot both create the schema."""
+    db = sqlite_utils.Database(conn, execute_plugins=False)
+    if not migrations.pending(db):
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        migrations.apply(db)
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise

@@ -1,0 +1,135 @@
+"""Entries: add, edit (old version to history), tombstone delete, confirm, find by prefix."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+from datetime import date, datetime
+
+from dutylog.domain.errors import Conflict, InvalidInput, NotFound
+from dutylog.domain.model import PATROL_TYPES, Entry
+from dutylog.store.records import entry_columns, row_to_entry
+from dutylog.store.specs import ENTRY, is_uuid
+from dutylog.store.subjects import SubjectsMixin
+
+EDITABLE = frozenset({
+    "subject_id", "kind", "date", "days", "four_no", "title", "place", "people", "note",
+    "object_id", "recorded_by", "appeared", "patrol", "confirmed_by", "sensitive", "extra",
+})
+MIN_PREFIX = 8
+_HEX = re.compile(r"[0-9a-f-]+")
+
+
+class EntriesMixin(SubjectsMixin):
+    def _check_entry(self, entry: Entry) -> None:
+        """What the store itself guarantees; the kind policy is the caller's."""
+        if not isinstance(entry.kind, str) or not entry.kind.strip():
+            raise InvalidInput("an entry needs a kind", field="kind")
+        if not isinstance(entry.date, date) or isinstance(entry.date, datetime):
+            raise InvalidInput(f"date must be a date, not {entry.date!r}", field="date")
+        if entry.days is not None:
+            if isinstance(entry.days, bool) or not isinstance(entry.days, (int, float)) \
+                    or not math.isfinite(entry.days) or entry.days <= 0:
+                raise InvalidInput(f"days must be more than 0, not {entry.days!r}",
+                                   field="days")
+        if entry.patrol is not None and entry.patrol not in PATROL_TYPES:
+            raise InvalidInput(f"unknown patrol {entry.patrol!r}; accepted: "
+                               f"{', '.join(PATROL_TYPES)}", field="patrol")
+        if not isinstance(entry.extra, dict):
+            raise InvalidInput("extra must be a dict", field="extra")
+        subject = self.get_subject(entry.subject_id)
+        if subject.id != entry.subject_id:
+            raise NotFound(f"unknown subject id {entry.subject_id!r}", field="subject")
+        if entry.object_id is not None:
+            row = self._one("SELECT subject_id FROM links WHERE id = ? AND deleted = 0",
+                            (entry.object_id,))
+            if row is None or row["subject_id"] != entry.subject_id:
+                raise InvalidInput(f"object {entry.object_id!r} is not linked to "
+                                   f"{subject.name}", field="object")
+
+    def add_entry(self, entry: Entry, changed_by: str | None = None) -> Entry:
+        """Store a new entry; fills `id` (when empty) and the timestamps."""
+        self._check_entry(entry)
+        entry_id = entry.id or self.new_id()
+        if not is_uuid(entry_id):
+            raise InvalidInput(f"an entry id must be a UUID, not {entry_id!r}", field="id")
+        entry_id = entry_id.lower()
+        with self.transaction() as conn:
+            if conn.execute("SELECT 1 FROM entries WHERE id = ?", (entry_id,)).fetchone():
+                raise Conflict(f"entry {entry_id} already exists")
+            values = entry_columns(dataclasses.replace(entry, id=entry_id))
+            by = entry.recorded_by if changed_by is None else changed_by
+            self._insert(ENTRY, values, by, "add")
+        return self.get_entry(entry_id)
+
+    def update_entry(self, entry_id: str, changed_by: str, **changes) -> Entry:
+        """Change fields of an entry (Entry field names); the old version goes to history.
+        A change that alters nothing writes nothing."""
+        unknown = set(changes) - EDITABLE
+        if unknown:
+            raise InvalidInput(f"cannot change {', '.join(sorted(unknown))}; editable: "
+                               f"{', '.join(sorted(EDITABLE))}")
+        old = self.get_entry(entry_id)
+        if old.deleted:
+            raise Conflict(f"entry {old.id[:8]} is deleted; undelete it first")
+        new = dataclasses.replace(old, **changes)
+        self._check_entry(new)
+        return self._change(old, entry_columns(new), changed_by, "edit")
+
+    def delete_entry(self, entry_id: str, changed_by: str) -> Entry:
+        """Tombstone: the entry stays (deleted) with its history; undelete brings it back."""
+        old = self.get_entry(entry_id)
+        if old.deleted:
+            raise Conflict(f"entry {old.id[:8]} is already deleted")
+        return self._change(old, {"deleted": 1}, changed_by, "delete")
+
+    def undelete_entry(self, entry_id: str, changed_by: str) -> Entry:
+        old = self.get_entry(entry_id)
+        if not old.deleted:
+            raise Conflict(f"entry {old.id[:8]} is not deleted")
+        return self._change(old, {"deleted": 0}, changed_by, "undelete")
+
+    def confirm_entry(self, entry_id: str, by: str) -> Entry:
+        """The subject confirms an entry someone else recorded."""
+        if not isinstance(by, str) or not by.strip():
+            raise InvalidInput("confirm needs the name of who confirms", field="by")
+        old = self.get_entry(entry_id)
+        if old.deleted:
+            raise Conflict(f"entry {old.id[:8]} is deleted; undelete it first")
+        return self._change(old, {"confirmed_by": by.strip()}, by.strip(), "confirm")
+
+    def _change(self, old: Entry, values: dict, changed_by: str, reason: str) -> Entry:
+        with self.transaction() as conn:
+            row = conn.execute("SELECT * FROM entries WHERE id = ?", (old.id,)).fetchone()
+            if row is None:
+                raise NotFound(f"unknown entry {old.id}", field="id")
+            if row["updated_at"] != old.updated_at:
+                raise Conflict(f"entry {old.id[:8]} changed meanwhile; try again")
+            changed = {k: v for k, v in values.items()
+                       if k not in ("id", "updated_at") and row[k] != v}
+            if changed:
+                self._revise(ENTRY, row, changed, changed_by, reason)
+        return self.get_entry(old.id)
+
+    def get_entry(self, id_or_prefix: str) -> Entry:
+        """By full id or an unambiguous prefix of at least 8 characters (deleted ones too)."""
+        key = (id_or_prefix or "").strip().lower()
+        if len(key) < MIN_PREFIX:
+            raise InvalidInput(f"an entry id needs at least {MIN_PREFIX} characters, "
+                               f"got {id_or_prefix!r}", field="id")
+        if not _HEX.fullmatch(key):
+            raise NotFound(f"no entry with id {id_or_prefix!r}", field="id")
+        if len(key) == 36:
+            rows = self._q("SELECT * FROM entries WHERE id = ?", (key,))
+        else:
+            rows = self._q("SELECT * FROM entries WHERE id >= ? AND id < ? ORDER BY id LIMIT 6",
+                           (key, key + "~"))
+        if not rows:
+            raise NotFound(f"no entry with id {id_or_prefix!r}", field="id")
+        if len(rows) > 1:
+            shown = ", ".join(f"{r['id'][:13]} ({r['date']} {r['kind']})" for r in rows[:5])
+            more = " …" if len(rows) > 5 else ""
+            raise Conflict(f"{id_or_prefix!r} matches several entries: {shown}{more}; "
+                           "give more characters", field="id")
+        return row_to_entry(rows[0])

@@ -1,0 +1,170 @@
+"""The schema, as sqlite-utils migrations applied when the store opens.
+
+Add a new decorated function at the end to change the schema; never edit an applied one.
+
+Beside the columns every record needs, the synced tables carry four bookkeeping columns:
+`changed_by` / `change_reason` (who made the current version and how: add, edit, import…),
+`seen` (JSON list of the `updated_at` of every earlier version this copy knows, so an
+import can tell a plain update from two sides editing the same record), and `rev` (a local
+change counter, so `export --to NAME` finds what changed since the last export there, even
+records imported later with older timestamps).
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Migrations
+
+migrations = Migrations("dutylog")
+
+_META = """
+    changed_by TEXT NOT NULL DEFAULT '',
+    change_reason TEXT NOT NULL DEFAULT '',
+    seen TEXT,
+    rev INTEGER NOT NULL DEFAULT 0"""
+
+_INITIAL = [
+    f"""CREATE TABLE subjects (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    roles TEXT NOT NULL DEFAULT '[]',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,{_META}
+)""",
+    f"""CREATE TABLE links (
+    id TEXT PRIMARY KEY,
+    subject_id TEXT NOT NULL REFERENCES subjects(id),
+    link_type TEXT NOT NULL,
+    name TEXT NOT NULL,
+    since TEXT,
+    until TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0,{_META}
+)""",
+    "CREATE INDEX links_subject ON links(subject_id)",
+    # `seq` is the rowid the full-text index points at: an explicit INTEGER PRIMARY KEY
+    # survives VACUUM (an implicit rowid may be renumbered), `id` is the public key.
+    f"""CREATE TABLE entries (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    subject_id TEXT NOT NULL REFERENCES subjects(id),
+    kind TEXT NOT NULL,
+    date TEXT NOT NULL,
+    days REAL,
+    four_no INTEGER NOT NULL DEFAULT 0,
+    title TEXT,
+    place TEXT,
+    people TEXT,
+    note TEXT,
+    object_id TEXT REFERENCES links(id),
+    recorded_by TEXT NOT NULL DEFAULT '',
+    appeared INTEGER,
+    patrol TEXT,
+    confirmed_by TEXT,
+    sensitive INTEGER NOT NULL DEFAULT 0,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    extra TEXT,{_META}
+)""",
+    "CREATE INDEX entries_subject_date ON entries(subject_id, date)",
+    "CREATE INDEX entries_kind_date ON entries(kind, date)",
+    "CREATE INDEX entries_updated ON entries(updated_at)",
+    "CREATE INDEX entries_date_id ON entries(date, id)",
+    "CREATE INDEX entries_rev ON entries(rev)",
+    """CREATE VIRTUAL TABLE entries_fts USING fts5(
+    title, place, people, note,
+    content='entries', content_rowid='seq', tokenize='trigram'
+)""",
+    """CREATE TRIGGER entries_fts_insert AFTER INSERT ON entries BEGIN
+    INSERT INTO entries_fts(rowid, title, place, people, note)
+    VALUES (new.seq, new.title, new.place, new.people, new.note);
+END""",
+    """CREATE TRIGGER entries_fts_delete AFTER DELETE ON entries BEGIN
+    INSERT INTO entries_fts(entries_fts, rowid, title, place, people, note)
+    VALUES ('delete', old.seq, old.title, old.place, old.people, old.note);
+END""",
+    """CREATE TRIGGER entries_fts_update AFTER UPDATE OF title, place, people, note ON entries
+BEGIN
+    INSERT INTO entries_fts(entries_fts, rowid, title, place, people, note)
+    VALUES ('delete', old.seq, old.title, old.place, old.people, old.note);
+    INSERT INTO entries_fts(rowid, title, place, people, note)
+    VALUES (new.seq, new.title, new.place, new.people, new.note);
+END""",
+    """CREATE TABLE history (
+    id INTEGER PRIMARY KEY,
+    record_type TEXT NOT NULL
+        CHECK (record_type IN ('entry', 'subject', 'link', 'ledger', 'trip')),
+    record_id TEXT NOT NULL,
+    version TEXT NOT NULL,
+    changed_by TEXT NOT NULL DEFAULT '',
+    changed_at TEXT NOT NULL,
+    reason TEXT NOT NULL DEFAULT ''
+)""",
+    "CREATE INDEX history_record ON history(record_type, record_id)",
+    "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT)",
+    """CREATE TABLE aliases (
+    foreign_id TEXT PRIMARY KEY,
+    local_id TEXT NOT NULL,
+    record_type TEXT NOT NULL
+)""",
+    """CREATE TABLE export_marks (
+    destination TEXT PRIMARY KEY,
+    last_updated_at TEXT,
+    last_rev INTEGER NOT NULL DEFAULT 0
+)""",
+    "CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)",
+    f"""CREATE TABLE ledger_items (
+    id TEXT PRIMARY KEY,
+    subject_id TEXT NOT NULL REFERENCES subjects(id),
+    type TEXT NOT NULL,
+    title TEXT,
+    note TEXT,
+    opened TEXT NOT NULL,
+    due TEXT,
+    due_given INTEGER NOT NULL DEFAULT 0,
+    closed TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0,{_META}
+)""",
+    "CREATE INDEX ledger_items_subject ON ledger_items(subject_id)",
+    f"""CREATE TABLE ledger_progress (
+    id TEXT PRIMARY KEY,
+    item_id TEXT NOT NULL REFERENCES ledger_items(id),
+    date TEXT NOT NULL,
+    note TEXT,
+    recorded_by TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,{_META}
+)""",
+    "CREATE INDEX ledger_progress_item ON ledger_progress(item_id)",
+    f"""CREATE TABLE trips (
+    id TEXT PRIMARY KEY,
+    subject_id TEXT NOT NULL REFERENCES subjects(id),
+    requested TEXT NOT NULL,
+    depart TEXT NOT NULL,
+    return_date TEXT NOT NULL,
+    emergency INTEGER NOT NULL DEFAULT 0,
+    destination TEXT,
+    back TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0,{_META}
+)""",
+    "CREATE INDEX trips_subject ON trips(subject_id)",
+    """CREATE TABLE holidays (
+    date TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('holiday', 'workday')),
+    name TEXT,
+    updated_at TEXT NOT NULL,
+    seen TEXT,
+    rev INTEGER NOT NULL DEFAULT 0
+)""",
+]
+
+
+@migrations()
+def m001_initial(db):
+    for statement in _INITIAL:
+        db.execute(statement)

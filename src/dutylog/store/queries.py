@@ -1,0 +1,127 @@
+"""Listing entries: filters, substring search (Chinese included), ordering and paging."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from dutylog.domain.errors import InvalidInput
+from dutylog.domain.model import Entry
+from dutylog.store.entries import EntriesMixin
+from dutylog.store.records import row_to_entry
+
+ORDERS = {"date": ("e.date", "e.id"), "updated_at": ("e.updated_at", "e.id"),
+          "created_at": ("e.created_at", "e.id")}
+_SEARCHED = ("title", "place", "people", "note")
+
+
+def _day(value: date | str | None, name: str) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return value.isoformat()
+    try:
+        return date.fromisoformat(value).isoformat()
+    except (TypeError, ValueError):
+        raise InvalidInput(f"{name} must be a date YYYY-MM-DD, not {value!r}",
+                           field=name) from None
+
+
+def fts_phrase(text: str) -> str:
+    """`text` as one FTS5 phrase: the trigram index then matches it as a substring."""
+    return '"' + text.replace('"', '""') + '"'
+
+
+def like_pattern(text: str) -> str:
+    """`%text%` with LIKE's wildcards escaped (ESCAPE '\\')."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def search_clause(search: str) -> tuple[str, list[Any]]:
+    """SQL matching entries `e` whose title, place, people or note contain `search`,
+    ignoring ASCII case: the trigram index for 3+ characters, LIKE below that."""
+    if len(search) >= 3:
+        return ("e.seq IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)",
+                [fts_phrase(search)])
+    pattern = like_pattern(search)
+    sql = " OR ".join(f"e.{c} LIKE ? ESCAPE '\\'" for c in _SEARCHED)
+    return f"({sql})", [pattern] * len(_SEARCHED)
+
+
+class QueriesMixin(EntriesMixin):
+    def _filters(self, subject_id, kinds, date_from, date_to, search, include_deleted):
+        where: list[str] = []
+        params: list[Any] = []
+        if subject_id is not None:
+            where.append("e.subject_id = ?")
+            params.append(subject_id)
+        if kinds is not None:
+            kinds = [kinds] if isinstance(kinds, str) else list(kinds)
+            if not kinds:
+                where.append("0")
+            else:
+                where.append(f"e.kind IN ({', '.join('?' * len(kinds))})")
+                params.extend(kinds)
+        if date_from is not None:
+            where.append("e.date >= ?")
+            params.append(_day(date_from, "date_from"))
+        if date_to is not None:
+            where.append("e.date <= ?")
+            params.append(_day(date_to, "date_to"))
+        if search is not None and search.strip():
+            sql, values = search_clause(search.strip())
+            where.append(sql)
+            params.extend(values)
+        if not include_deleted:
+            where.append("e.deleted = 0")
+        return (" WHERE " + " AND ".join(where)) if where else "", params
+
+    def query_entries(
+        self, subject_id: str | None = None, kinds: Iterable[str] | str | None = None,
+        date_from: date | str | None = None, date_to: date | str | None = None,
+        search: str | None = None, include_deleted: bool = False, order: str = "date",
+        desc: bool = False, limit: int | None = None, offset: int = 0,
+        after: tuple[date | str, str] | None = None,
+    ) -> list[Entry]:
+        """Entries matching every filter given, ordered by `order` then id.
+        Paging: `limit`/`offset`, or keyset `after=(value, id)` of the last row shown
+        (faster deep in a long list; with order="date" the value is the date)."""
+        if order not in ORDERS:
+            raise InvalidInput(f"unknown order {order!r}; accepted: {', '.join(ORDERS)}")
+        where, params = self._filters(subject_id, kinds, date_from, date_to, search,
+                                      include_deleted)
+        first, second = ORDERS[order]
+        if after is not None:
+            value, last_id = after
+            if isinstance(value, date):
+                value = value.isoformat()
+            where += (" AND " if where else " WHERE ")
+            where += f"({first}, {second}) {'<' if desc else '>'} (?, ?)"
+            params += [value, last_id]
+        direction = "DESC" if desc else "ASC"
+        sql = f"SELECT e.* FROM entries e{where} ORDER BY {first} {direction}, {second} {direction}"
+        if limit is not None or offset:
+            sql += " LIMIT ? OFFSET ?"
+            params += [-1 if limit is None else int(limit), int(offset)]
+        return [row_to_entry(r) for r in self._q(sql, params)]
+
+    def count_entries(
+        self, subject_id: str | None = None, kinds: Iterable[str] | str | None = None,
+        date_from: date | str | None = None, date_to: date | str | None = None,
+        search: str | None = None, include_deleted: bool = False, **_ignored,
+    ) -> int:
+        """How many entries `query_entries` with the same filters would list."""
+        where, params = self._filters(subject_id, kinds, date_from, date_to, search,
+                                      include_deleted)
+        return int(self._q(f"SELECT count(*) FROM entries e{where}", params)[0][0])
+
+    def entries_in_range(self, subject_id: str, start: date, end: date) -> list[Entry]:
+        """The subject's non-deleted entries dated start..end (inclusive), by date.
+        Uses the (subject_id, date) index only: no other subject or year is read."""
+        rows = self._q(
+            "SELECT * FROM entries INDEXED BY entries_subject_date "
+            "WHERE subject_id = ? AND date >= ? AND date <= ? AND deleted = 0 "
+            "ORDER BY date, id", (subject_id, _day(start, "start"), _day(end, "end")))
+        return [row_to_entry(r) for r in rows]

@@ -1,0 +1,161 @@
+"""Subjects (people or bodies with roles) and their links (enterprises, towns…)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import date
+
+from dutylog.domain.errors import Conflict, InvalidInput, NotFound
+from dutylog.domain.model import LINK_TYPES, ROLES, Link, Subject
+from dutylog.store.history import VersionedMixin
+from dutylog.store.records import row_to_link, row_to_subject
+from dutylog.store.specs import LINK, SUBJECT
+
+
+def _roles(roles: Iterable[str]) -> list[str]:
+    if isinstance(roles, str):
+        roles = [roles]
+    out = list(dict.fromkeys(roles))
+    if not out:
+        raise InvalidInput(f"a subject needs at least one role; accepted: {', '.join(ROLES)}",
+                           field="roles")
+    for role in out:
+        if role not in ROLES:
+            raise InvalidInput(f"unknown role {role!r}; accepted: {', '.join(ROLES)}",
+                               field="roles")
+    return out
+
+
+def _name(name: str) -> str:
+    if not isinstance(name, str) or not name.strip():
+        raise InvalidInput("a name must not be empty", field="name")
+    return name.strip()
+
+
+class SubjectsMixin(VersionedMixin):
+    # ---- subjects -------------------------------------------------------------------
+    def add_subject(self, name: str, roles: Iterable[str], changed_by: str = "") -> Subject:
+        name, roles = _name(name), _roles(roles)
+        with self.transaction() as conn:
+            if conn.execute("SELECT 1 FROM subjects WHERE name = ?", (name,)).fetchone():
+                raise Conflict(f"subject {name!r} already exists", field="name")
+            subject_id = self.new_id()
+            self._insert(SUBJECT, {"id": subject_id, "name": name,
+                                   "roles": json.dumps(roles, ensure_ascii=False)},
+                         changed_by, "add")
+        return self.get_subject(subject_id)
+
+    def get_subject(self, name_or_id: str) -> Subject:
+        """By id or by exact name; NotFound names the known subjects."""
+        key = (name_or_id or "").strip()
+        row = self._one("SELECT * FROM subjects WHERE id = ? OR name = ? "
+                        "ORDER BY id = ? DESC LIMIT 1", (key.lower(), key, key.lower()))
+        if row is None:
+            known = [r["name"] for r in self._q("SELECT name FROM subjects ORDER BY name")]
+            hint = f"; known: {', '.join(known[:20])}" if known else "; none added yet"
+            raise NotFound(f"unknown subject {name_or_id!r}{hint}", field="subject")
+        return row_to_subject(row)
+
+    def list_subjects(self) -> list[Subject]:
+        return [row_to_subject(r)
+                for r in self._q("SELECT * FROM subjects ORDER BY created_at, name")]
+
+    def update_subject(self, subject_id: str, name: str | None = None,
+                       roles: Iterable[str] | None = None, changed_by: str = "") -> Subject:
+        with self.transaction() as conn:
+            old = conn.execute("SELECT * FROM subjects WHERE id = ?", (subject_id,)).fetchone()
+            if old is None:
+                raise NotFound(f"unknown subject id {subject_id!r}", field="subject")
+            changes = {}
+            if name is not None and _name(name) != old["name"]:
+                name = _name(name)
+                if conn.execute("SELECT 1 FROM subjects WHERE name = ?", (name,)).fetchone():
+                    raise Conflict(f"subject {name!r} already exists", field="name")
+                changes["name"] = name
+            if roles is not None:
+                text = json.dumps(_roles(roles), ensure_ascii=False)
+                if text != old["roles"]:
+                    changes["roles"] = text
+            if changes:
+                self._revise(SUBJECT, old, changes, changed_by, "edit")
+        return self.get_subject(subject_id)
+
+    # ---- links ------------------------------------------------------------------------
+    def add_link(self, subject_id: str, link_type: str, name: str, since: date | None = None,
+                 changed_by: str = "") -> Link:
+        if link_type not in LINK_TYPES:
+            raise InvalidInput(f"unknown link type {link_type!r}; accepted: "
+                               f"{', '.join(LINK_TYPES)}", field="link_type")
+        name = _name(name)
+        if since is not None and not isinstance(since, date):
+            raise InvalidInput(f"since must be a date, not {since!r}", field="since")
+        subject = self.get_subject(subject_id)
+        with self.transaction() as conn:
+            if conn.execute(
+                "SELECT 1 FROM links WHERE subject_id = ? AND link_type = ? AND name = ? "
+                "AND until IS NULL AND deleted = 0", (subject.id, link_type, name),
+            ).fetchone():
+                raise Conflict(f"{subject.name} already has an active {link_type} link "
+                               f"to {name!r}", field="name")
+            link_id = self.new_id()
+            self._insert(LINK, {"id": link_id, "subject_id": subject.id,
+                                "link_type": link_type, "name": name,
+                                "since": since.isoformat() if since else None},
+                         changed_by, "add")
+        return self.get_link(link_id)
+
+    def get_link(self, link_id: str) -> Link:
+        row = self._one("SELECT * FROM links WHERE id = ?", (link_id,))
+        if row is None:
+            raise NotFound(f"unknown link id {link_id!r}", field="object")
+        return row_to_link(row)
+
+    def end_link(self, link_id: str, until: date, changed_by: str = "") -> Link:
+        if not isinstance(until, date):
+            raise InvalidInput(f"until must be a date, not {until!r}", field="until")
+        with self.transaction() as conn:
+            old = conn.execute("SELECT * FROM links WHERE id = ?", (link_id,)).fetchone()
+            if old is None or old["deleted"]:
+                raise NotFound(f"unknown link id {link_id!r}", field="object")
+            if old["until"] is not None:
+                raise Conflict(f"link {old['name']!r} already ended on {old['until']}")
+            if old["since"] is not None and until.isoformat() < old["since"]:
+                raise InvalidInput(f"a link cannot end ({until}) before it starts "
+                                   f"({old['since']})", field="until")
+            self._revise(LINK, old, {"until": until.isoformat()}, changed_by, "end")
+        return self.get_link(link_id)
+
+    def links(self, subject_id: str, include_ended: bool = True) -> list[Link]:
+        sql = "SELECT * FROM links WHERE subject_id = ? AND deleted = 0"
+        if not include_ended:
+            sql += " AND until IS NULL"
+        return [row_to_link(r) for r in self._q(sql + " ORDER BY created_at", (subject_id,))]
+
+    def find_link(self, subject_id: str, name: str, link_type: str | None = None) -> Link:
+        """The subject's link with that name (and type): the active one, else the one
+        that ended last. Conflict when several active links of different types match."""
+        sql = "SELECT * FROM links WHERE subject_id = ? AND name = ? AND deleted = 0"
+        params: list = [subject_id, (name or "").strip()]
+        if link_type is not None:
+            sql += " AND link_type = ?"
+            params.append(link_type)
+        rows = self._q(sql + " ORDER BY until IS NULL DESC, until DESC, created_at DESC", params)
+        if not rows:
+            known = sorted({link.name for link in self.links(subject_id)})
+            hint = f"; linked: {', '.join(known)}" if known else "; it has no links"
+            raise NotFound(f"{name!r} is not linked to this subject{hint}", field="object")
+        active = [r for r in rows if r["until"] is None]
+        if len(active) > 1:
+            types = ", ".join(r["link_type"] for r in active)
+            raise Conflict(f"{name!r} is linked as several types ({types}); name the type",
+                           field="object")
+        return row_to_link(rows[0])
+
+    def subject_names(self) -> dict[str, str]:
+        """{subject id: name} for every subject."""
+        return {r["id"]: r["name"] for r in self._q("SELECT id, name FROM subjects")}
+
+    def link_names(self) -> dict[str, str]:
+        """{link id: name} for every link, for showing an entry's object."""
+        return {r["id"]: r["name"] for r in self._q("SELECT id, name FROM links")}
