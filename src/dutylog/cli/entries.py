@@ -38,20 +38,27 @@ def text_options(fn):
 @click.option("--date", "when", required=True, help="YYYY-MM-DD, today/yesterday, 今天/昨天.")
 @click.option("--four-no", is_flag=True, help="The visit was 四不两直 (unannounced).")
 @click.option("--sensitive", is_flag=True, help="Keep out of exports and bundles unless asked.")
+@click.option("--follow-up-due", "follow_up_due", help="Also open a follow-up ledger item due that day.")
 @text_options
-def log(kind, subject_name, when, four_no, sensitive, days, title, place, people, note, obj, by,
-        appeared, patrol) -> None:
+def log(kind, subject_name, when, four_no, sensitive, follow_up_due, days, title, place, people, note,
+        obj, by, appeared, patrol) -> None:
     """Record one activity; prints the new entry's id."""
     from dutylog.services import LogRequest
 
     with service() as svc:
         svc.policy  # a broken policy file is reported before anything else
-        entry = svc.log(LogRequest(
+        due = svc.date(follow_up_due, "follow-up-due") if follow_up_due is not None else None
+        req = LogRequest(
             kind=kind, subject=subject_name, date=svc.date(when, "date", allow_future=False),
             days=parse_days(days), four_no=four_no, title=title, place=place, people=people,
             note=note, object=obj, by=by, appeared=parse_yes_no(appeared, "appeared"),
-            patrol=patrol, sensitive=sensitive))
+            patrol=patrol, sensitive=sensitive)
+        if due is None:
+            click.echo(svc.log(req).id)
+            return
+        entry, item = svc.log_with_follow_up(req, due)
         click.echo(entry.id)
+        click.echo(item.id)
 
 
 @click.command()

@@ -16,6 +16,7 @@ from dutylog.domain.validate import check_entry, check_kind
 from dutylog.policy import load_policy
 from dutylog.store import Store
 
+from .ledgers import LedgersMixin
 from .records import RecordsMixin
 
 POLICY_SETTING = "policy_path"
@@ -52,7 +53,7 @@ class LogRequest:
     sensitive: bool = False
 
 
-class Dutylog(RecordsMixin):
+class Dutylog(RecordsMixin, LedgersMixin):
     def __init__(self, store: Store, today: date | None = None, policy: Policy | None = None):
         self.store = store
         self.today = today or today_from_env()
