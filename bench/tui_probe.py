@@ -1,0 +1,161 @@
+"""Headless TUI probes for bench/run.py (each run is its own process, timed from outside).
+
+    python bench/tui_probe.py dashboard   # dutylog's app on $DUTYLOG_HOME: first screen painted, exit
+    python bench/tui_probe.py bare        # a bare Textual app: Header, 50-row DataTable, 10 ProgressBars
+    python bench/tui_probe.py scroll      # entries screen: scroll to the end; prints key latencies as JSON
+
+"Painted" means: the app is ready (first compose, mount and refresh done), every worker
+it started has finished and the message queue is idle once more; then the app exits.
+The probe prints one JSON line: the screen that was showing and what it holds.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import sys
+import time
+from datetime import date
+
+SIZE = (120, 40)
+
+
+def today() -> date:
+    return date.fromisoformat(os.environ.get("DUTYLOG_TODAY") or date.today().isoformat())
+
+
+async def settle(pilot) -> None:
+    """Wait until the app has answered: queue idle, workers done, queue idle again."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def describe(app) -> dict:
+    from textual.widgets import DataTable, ProgressBar
+
+    screen = app.screen
+    return {"screen": type(screen).__name__,
+            "progress_bars": len(screen.query(ProgressBar)),
+            "tables": [t.row_count for t in screen.query(DataTable)],
+            "widgets": len(list(screen.walk_children()))}
+
+
+def bare_app():
+    from textual.app import App
+    from textual.containers import VerticalScroll
+    from textual.widgets import DataTable, Header, ProgressBar
+
+    class Bare(App):
+        def compose(self):
+            yield Header()
+            with VerticalScroll():
+                for i in range(10):
+                    yield ProgressBar(total=100, show_eta=False, id=f"p{i}")
+                yield DataTable(id="t")
+
+        def on_mount(self):
+            t = self.query_one(DataTable)
+            t.add_columns("日期", "类别", "标题", "地点", "天数")
+            for i in range(50):
+                t.add_row(f"2025-01-{i % 28 + 1:02d}", "民情日记", f"走访第{i}户群众", "留格庄镇", "1")
+            for i in range(10):
+                self.query_one(f"#p{i}", ProgressBar).update(progress=i * 10)
+
+    return Bare()
+
+
+def dutylog_app():
+    from dutylog.services import Dutylog
+    from dutylog.tui.app import make_app
+
+    svc = Dutylog.open(today=today())
+    return make_app(svc, today=today()), svc
+
+
+def run_painted(app) -> dict:
+    info: dict = {}
+
+    async def auto(pilot):
+        await settle(pilot)
+        info.update(describe(pilot.app))
+        pilot.app.exit()
+
+    app.run(headless=True, size=SIZE, auto_pilot=auto)
+    return info
+
+
+# ---------------------------------------------------------------------- entries scroll
+SCROLL_KEYS = ["end"] + ["pageup"] * 5 + ["up"] * 20 + ["pagedown"] * 5 + ["down"] * 10 + \
+    ["home"] + ["pagedown"] * 10 + ["end"]
+
+
+def find_entries_key(app) -> str | None:
+    """The key that opens the entries screen, from the app's bindings."""
+    for binding in getattr(app, "BINDINGS", []):
+        key, action = (binding.key, binding.action) if hasattr(binding, "key") else binding[:2]
+        if "entries" in action or "browse" in action:
+            return key.split(",")[0]
+    return None
+
+
+def run_scroll(app) -> dict:
+    from textual.widgets import DataTable
+
+    out: dict = {"keys": [], "built": False}
+
+    async def auto(pilot):
+        await settle(pilot)
+        key = find_entries_key(pilot.app)
+        if key is None:
+            out["note"] = "no binding opens an entries screen yet"
+            pilot.app.exit()
+            return
+        t0 = time.perf_counter()
+        await pilot.press(key)
+        await settle(pilot)
+        out["open_ms"] = (time.perf_counter() - t0) * 1000
+        tables = pilot.app.screen.query(DataTable)
+        if not tables:
+            out["note"] = f"key {key!r} showed {type(pilot.app.screen).__name__}, no DataTable"
+            pilot.app.exit()
+            return
+        table = tables.first()
+        table.focus()
+        await settle(pilot)
+        out["built"] = True
+        out["screen"] = type(pilot.app.screen).__name__
+        for k in SCROLL_KEYS:
+            t0 = time.perf_counter()
+            await pilot.press(k)
+            await settle(pilot)
+            out["keys"].append([k, round((time.perf_counter() - t0) * 1000, 2)])
+        table = pilot.app.screen.query(DataTable).first()
+        out["rows_loaded"] = table.row_count
+        out["cursor_row"] = table.cursor_row
+        pilot.app.exit()
+
+    app.run(headless=True, size=SIZE, auto_pilot=auto)
+    return out
+
+
+def main(mode: str) -> int:
+    if mode == "bare":
+        info = run_painted(bare_app())
+    elif mode in ("dashboard", "scroll"):
+        app, svc = dutylog_app()
+        try:
+            info = run_painted(app) if mode == "dashboard" else run_scroll(app)
+        finally:
+            svc.close()
+    else:
+        print(f"unknown mode {mode!r}", file=sys.stderr)
+        return 2
+    print(json.dumps(info, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    asyncio.set_event_loop_policy(None)
+    sys.exit(main(sys.argv[1]))
