@@ -238,3 +238,13 @@ def _chunks(items: list, size: int = 500):
 
 def _marks(chunk: list) -> str:
     return ", ".join("?" * len(chunk))
+
+
+def export_bundle(store, path, **options) -> int:
+    """Function form of `Store.export_bundle(path, ...)`."""
+    return store.export_bundle(path, **options)
+
+
+def import_bundle(store, path, validate_entry=None, progress=None):
+    """Function form of `Store.import_bundle(path, validate_entry, progress)`."""
+    return store.import_bundle(path, validate_entry=validate_entry, progress=progress)

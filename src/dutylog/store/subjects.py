@@ -156,6 +156,13 @@ class SubjectsMixin(VersionedMixin):
         """{subject id: name} for every subject."""
         return {r["id"]: r["name"] for r in self._q("SELECT id, name FROM subjects")}
 
+    def link_name(self, link_id: str) -> str:
+        """The name of a link (ended or not)."""
+        row = self._one("SELECT name FROM links WHERE id = ?", (link_id,))
+        if row is None:
+            raise NotFound(f"unknown link id {link_id!r}", field="object")
+        return row["name"]
+
     def link_names(self) -> dict[str, str]:
         """{link id: name} for every link, for showing an entry's object."""
         return {r["id"]: r["name"] for r in self._q("SELECT id, name FROM links")}

@@ -1,0 +1,203 @@
+"""Opening the store: data folder, file modes, pragmas, migrations, transactions, clock."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+import sys
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import platformdirs
+import pytest
+
+from dutylog.domain.errors import Conflict, DutylogError, InvalidInput, StoreError
+from dutylog.store import DB_NAME, Store, data_home
+from dutylog.store.migrations import migrations
+
+from .conftest import FakeClock, entry
+
+posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
+
+
+def test_data_home_follows_env_then_platformdirs(monkeypatch, tmp_path):
+    monkeypatch.setenv("DUTYLOG_HOME", str(tmp_path / "x"))
+    assert data_home() == tmp_path / "x"
+    monkeypatch.delenv("DUTYLOG_HOME")
+    assert data_home() == Path(platformdirs.user_data_dir("dutylog", appauthor=False))
+
+
+def test_open_creates_folder_and_database_only_there(dutylog_home):
+    assert not dutylog_home.exists()
+    with Store.open() as store:
+        assert store.home == dutylog_home
+        assert store.path == dutylog_home / DB_NAME
+    assert {p.name for p in dutylog_home.iterdir()} <= {DB_NAME, DB_NAME + "-wal",
+                                                        DB_NAME + "-shm"}
+    assert (dutylog_home / DB_NAME).is_file()
+
+
+@posix_only
+def test_folder_0700_and_file_0600(dutylog_home):
+    with Store.open() as store:
+        store.add_subject("王明", ["leader"])
+        assert stat.S_IMODE(dutylog_home.stat().st_mode) == 0o700
+        for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm"):
+            path = dutylog_home / name
+            if path.exists():
+                assert stat.S_IMODE(path.stat().st_mode) == 0o600, name
+
+
+def test_pragmas(store):
+    one = lambda sql: store.conn.execute(sql).fetchone()[0]  # noqa: E731
+    assert one("PRAGMA journal_mode").lower() == "wal"
+    assert one("PRAGMA busy_timeout") == 15000
+    assert one("PRAGMA foreign_keys") == 1
+    assert one("PRAGMA synchronous") == 1  # NORMAL
+
+
+def test_migrations_apply_on_new_and_existing_database(dutylog_home):
+    with Store.open() as store:
+        store.add_subject("王明", ["leader"])
+        applied = [m.name for m in migrations.applied(_db(store))]
+        assert "m001_initial" in applied
+        tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master")}
+        assert {"subjects", "links", "entries", "entries_fts", "history", "settings",
+                "aliases", "export_marks", "ledger_items", "ledger_progress", "trips",
+                "holidays"} <= tables
+    with Store.open() as store:  # existing: nothing re-applied, data intact
+        assert [s.name for s in store.list_subjects()] == ["王明"]
+        assert [m.name for m in migrations.applied(_db(store))] == applied
+        assert migrations.pending(_db(store)) == []
+
+
+def _db(store):
+    import sqlite_utils
+
+    return sqlite_utils.Database(store.conn, execute_plugins=False, recursive_triggers=False)
+
+
+def test_folder_that_cannot_be_created(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(StoreError) as info:
+        Store.open(blocker / "home")
+    assert str(blocker / "home") in str(info.value)
+    assert "\n" not in str(info.value)
+    assert [p.name for p in tmp_path.iterdir()] == ["file"]
+
+
+def test_home_that_is_a_file(tmp_path):
+    home = tmp_path / "home"
+    home.write_text("x")
+    with pytest.raises(StoreError, match="not a folder"):
+        Store.open(home)
+
+
+@posix_only
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0,
+                    reason="root writes into read-only folders")
+def test_read_only_folder_leaves_no_files(tmp_path):
+    home = tmp_path / "ro"
+    home.mkdir()
+    home.chmod(0o500)
+    try:
+        with pytest.raises(StoreError) as info:
+            Store.open(home)
+        assert str(home) in str(info.value)
+        assert list(home.iterdir()) == []
+    finally:
+        home.chmod(0o700)
+
+
+def test_not_a_database(dutylog_home):
+    dutylog_home.mkdir()
+    (dutylog_home / DB_NAME).write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match=str(dutylog_home)):
+        Store.open()
+    assert (dutylog_home / DB_NAME).read_bytes() == b"this is not sqlite" * 100
+
+
+def test_closed_store_refuses(dutylog_home):
+    store = Store.open()
+    store.close()
+    with pytest.raises(StoreError):
+        store.list_subjects()
+
+
+def test_transaction_rolls_back_everything(store):
+    with pytest.raises(InvalidInput):
+        with store.transaction():
+            store.add_subject("甲", ["leader"])
+            store.add_subject("乙", ["nope"])
+    assert store.list_subjects() == []
+
+
+def test_nested_transaction_is_a_savepoint(store):
+    with store.transaction():
+        store.add_subject("甲", ["leader"])
+        with pytest.raises(Conflict):
+            with store.transaction():
+                store.add_subject("乙", ["leader"])
+                store.add_subject("甲", ["cadre"])
+    assert [s.name for s in store.list_subjects()] == ["甲"]
+
+
+def test_sqlite_errors_become_dutylog_errors(store):
+    with pytest.raises(DutylogError):
+        with store.transaction() as conn:
+            conn.execute("INSERT INTO links(id, subject_id, link_type, name, created_at, "
+                         "updated_at) VALUES ('x', 'missing', 'town', 'n', 't', 't')")
+    with pytest.raises(DutylogError):
+        with store.transaction() as conn:
+            conn.execute("SELECT * FROM no_such_table")
+
+
+def test_integrity_ok(store):
+    assert store.integrity_ok() is True
+
+
+def test_timestamps_local_with_offset_and_strictly_increasing(dutylog_home):
+    stuck = datetime(2025, 1, 1, 8, 0, tzinfo=timezone(timedelta(hours=8)))
+    with Store.open(clock=lambda: stuck) as store:
+        a, b = store.timestamp(), store.timestamp()
+        assert a == "2025-01-01T08:00:00.000000+08:00"
+        assert b == "2025-01-01T08:00:00.000001+08:00"
+        later = store.timestamp(after="2025-01-01T03:00:00.000000+00:00")  # 11:00 +08
+        assert later == "2025-01-01T11:00:00.000001+08:00"
+
+
+def test_edit_never_goes_back_in_time(dutylog_home):
+    clock = FakeClock()
+    with Store.open(clock=clock) as store:
+        wang = store.add_subject("王明", ["leader"])
+        e = store.add_entry(entry(wang))
+        clock.now -= timedelta(days=3)  # the computer's clock was set back
+        e2 = store.update_entry(e.id, "王明", note="x")
+        assert datetime.fromisoformat(e2.updated_at) > datetime.fromisoformat(e.updated_at)
+
+
+def test_default_clock_is_local_aware():
+    with Store.open() as store:
+        stamp = datetime.fromisoformat(store.timestamp())
+        assert stamp.tzinfo is not None
+        assert abs(stamp - datetime.now().astimezone()) < timedelta(minutes=1)
+
+
+def test_two_connections_share_the_database(dutylog_home):
+    with Store.open() as one, Store.open() as two:
+        one.add_subject("王明", ["leader"])
+        assert [s.name for s in two.list_subjects()] == ["王明"]
+        conn = sqlite3.connect(one.path)
+        assert conn.execute("SELECT count(*) FROM subjects").fetchone()[0] == 1
+        conn.close()
+
+
+def test_settings(store):
+    assert store.get_setting("lang") is None
+    assert store.get_setting("lang", "zh") == "zh"
+    store.set_setting("lang", "en")
+    store.set_setting("lang", "zh")
+    assert store.get_setting("lang") == "zh"
+    assert store.settings() == {"lang": "zh"}
