@@ -32,6 +32,12 @@ def export(path, subject_name, since, destination, include_sensitive) -> None:
 @click.argument("path")
 def import_(path) -> None:
     """Merge a bundle; importing the same bundle twice changes nothing."""
+    from .progress import ImportProgress, summary_lines
+
+    bar = ImportProgress()
     with service() as svc:
-        summary = svc.import_bundle(Path(path))
-        click.echo(summary)
+        try:
+            summary = svc.import_bundle(Path(path), progress=bar)
+        finally:
+            bar.close()
+        click.echo("\n".join(summary_lines(summary)))

@@ -15,6 +15,7 @@ from dutylog.domain.rules import Policy
 from dutylog.domain.validate import check_entry, check_kind
 from dutylog.policy import load_policy
 from dutylog.store import Store
+from dutylog.store.backup import open_store
 
 from .ledgers import LedgersMixin
 from .records import RecordsMixin
@@ -61,7 +62,8 @@ class Dutylog(RecordsMixin, LedgersMixin):
 
     @classmethod
     def open(cls, home: Path | None = None, today: date | None = None) -> "Dutylog":
-        return cls(Store.open(home), today)
+        today = today or today_from_env()  # check the file, open it, take the day's backup
+        return cls(open_store(home, today), today)
 
     def close(self) -> None:
         self.store.close()

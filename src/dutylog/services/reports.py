@@ -100,7 +100,7 @@ def target_text(rule: dict, lang: str) -> str:
     if rule["period"] == "window":
         return f"{text}（{t('period.window', lang)}）" if lang == "zh" else f"{text} ({t('period.window', lang)})"
     per = w("per", lang).format(p=t("period." + rule["period"], lang).removesuffix("度"))
-    return f"{per} {text}" if lang == "en" else f"{per}{text}"
+    return f"{per} {text}"
 
 
 def actual_text(rule: dict, lang: str) -> str:
@@ -139,6 +139,13 @@ def entry_line(e: Entry, data: ReportData, svc, lang: str) -> str:
     if details:
         line += f"（{'，'.join(details)}）" if lang == "zh" else f" ({', '.join(details)})"
     return line
+
+
+def _span(link, lang: str) -> str:
+    if link.since is None and link.until is None:
+        return ""
+    start, end = link.since or "…", link.until or ("今" if lang == "zh" else "now")
+    return f"（{start} 至 {end}）" if lang == "zh" else f" ({start} – {end})"
 
 
 def markdown_report(svc, data: ReportData, lang: str = "zh") -> str:
@@ -185,7 +192,7 @@ def markdown_report(svc, data: ReportData, lang: str = "zh") -> str:
         if rule and rule.metric == "links":
             linked = [ln for ln in svc.links(data.subject.name) if ln.link_type == rule.link_type]
             out += [f"{w('links', lang)}{sep}", ""]
-            out += [f"{i}. {md_text(ln.name)}（{ln.since or '—'} – {ln.until or '—'}）"
+            out += [f"{i}. {md_text(ln.name)}{_span(ln, lang)}"
                     for i, ln in enumerate(linked, 1)] or [w("none", lang)]
             out.append("")
             continue

@@ -1,0 +1,105 @@
+"""Where to write an export: a modal asking for the file, prefilled with a suggestion in the
+current folder. Nothing is written until the user presses Enter (CONTRACT: exports go
+where the user says)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+from dutylog.domain.errors import DutylogError
+
+WORDS = {
+    "md": ("述职报告（Markdown）", "Annual report (Markdown)"),
+    "csv": ("记录表（Excel CSV）", "Entries for Excel (CSV)"),
+    "ics": ("日历（iCalendar）", "Calendar (iCalendar)"),
+    "bundle": ("合并包（JSON Lines）", "Merge bundle (JSON Lines)"),
+    "file": ("保存到文件（回车确认，Esc 取消）：", "Save to file (Enter to write, Esc to cancel):"),
+    "written": ("已写入 {path}", "Written: {path}"),
+}
+
+
+def word(key: str, lang: str, **fmt) -> str:
+    zh, en = WORDS[key]
+    return (en if lang == "en" else zh).format(**fmt)
+
+
+def suggested_name(fmt: str, subject: str | None, year: int) -> str:
+    who = subject or "dutylog"
+    return {"md": f"{who}-{year}-述职.md", "csv": f"{who}-{year}-记录.csv",
+            "ics": f"{who}-{year}.ics", "bundle": f"{who}-bundle.jsonl"}[fmt]
+
+
+def export(service, fmt: str, path: Path, subject: str | None, year: int, lang: str) -> Path:
+    """Write one export; DutylogError when refused."""
+    if fmt == "bundle":
+        service.export(path, subject=subject)
+        return path
+    from dutylog.services.reports import write_report
+
+    return write_report(service, path, subject, year, fmt, lang)
+
+
+class ExportDialog(ModalScreen[Path | None]):
+    """Dismisses with the written path, or None when cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", "取消 Cancel")]
+    DEFAULT_CSS = """
+    ExportDialog { align: center middle; }
+    ExportDialog > Vertical { width: 80; height: auto; border: thick $primary; padding: 1 2;
+                              background: $surface; }
+    ExportDialog #export-error { color: $error; height: auto; }
+    """
+
+    def __init__(self, fmt: str, subject: str | None, year: int, service=None,
+                 lang: str | None = None, folder: Path | None = None):
+        super().__init__()
+        self.fmt = fmt
+        self.subject = subject
+        self.year = year
+        self._service = service
+        self._lang = lang
+        self.folder = folder or Path.cwd()
+
+    @property
+    def service(self):
+        return self._service or self.app.service
+
+    @property
+    def lang(self) -> str:
+        return self._lang or getattr(self.app, "lang", "zh")
+
+    def compose(self) -> ComposeResult:
+        lg = self.lang
+        heading = word(self.fmt, lg) + (f" · {self.subject} · {self.year}" if self.subject else "")
+        with Vertical():
+            yield Label(heading, markup=False)
+            yield Label(word("file", lg), markup=False)
+            yield Input(str(self.folder / suggested_name(self.fmt, self.subject, self.year)),
+                        id="export-path")
+            yield Static("", id="export-error", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#export-path", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = event.value.strip()
+        if not text:
+            return
+        try:
+            path = export(self.service, self.fmt, Path(text).expanduser(), self.subject,
+                          self.year, self.lang)
+        except DutylogError as exc:
+            self.query_one("#export-error", Static).update(str(exc))
+            return
+        self.app.notify(word("written", self.lang, path=path), markup=False)
+        self.dismiss(path)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
