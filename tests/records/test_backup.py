@@ -1,0 +1,143 @@
+"""Backups: the daily copy, keeping 14, create/list/restore, and a damaged database file."""
+
+from __future__ import annotations
+
+import io
+import sqlite3
+from datetime import date, timedelta
+
+import pytest
+
+from dutylog.store import Store
+from dutylog.store.backup import KEEP, auto_backup, check_or_explain, list_backups, prune
+from dutylog.domain.errors import StoreError
+
+
+@pytest.fixture
+def wang(run, monkeypatch):
+    monkeypatch.setenv("DUTYLOG_TODAY", "2025-05-10")
+    assert run("subject", "add", "王明", "--role", "leader").code == 0
+    return "王明"
+
+
+def notes(run):
+    return sorted(e["note"] for e in run("entries", "--json").json)
+
+
+def count_entries(path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT count(*) FROM entries WHERE deleted = 0").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_backup_restore_round_trip(run, wang, dutylog_home):
+    for note in ("一", "二"):
+        assert run("log", "diary", "--subject", wang, "--date", "2025-05-01", "--note", note).code == 0
+    r = run("backup", "create")
+    assert r.code == 0, r.err
+    copy = r.out.strip()
+    assert copy.startswith(str(dutylog_home / "backups"))
+    assert count_entries(copy) == 2
+    # later work: one more entry, one deleted
+    run("log", "diary", "--subject", wang, "--date", "2025-05-02", "--note", "三")
+    first = run("entries", "--json").json[0]["id"]
+    run("delete", first)
+    assert notes(run) == ["三", "二"]
+
+    r = run("backup", "restore", copy, "--yes")
+    assert r.code == 0, r.err
+    assert notes(run) == ["一", "二"]
+    replaced = [b for b in list_backups(dutylog_home) if b.replaced]
+    assert len(replaced) == 1 and str(replaced[0].path) in r.out
+    assert count_entries(replaced[0].path) == 2  # 二 and 三: the state restore replaced
+    listed = run("backup", "list", "--json").json
+    assert {b["file"] for b in listed} >= {copy, str(replaced[0].path)}
+
+
+def test_restore_by_name_and_asks_first(run, wang, dutylog_home, monkeypatch):
+    run("log", "diary", "--subject", wang, "--date", "2025-05-01", "--note", "旧")
+    name = run("backup", "create").out.strip().rsplit("/", 1)[-1]
+    run("log", "diary", "--subject", wang, "--date", "2025-05-01", "--note", "新")
+    monkeypatch.setattr("sys.stdin", io.StringIO("n\n"))
+    r = run("backup", "restore", name)
+    assert r.code == 1 and "aborted" in r.err
+    assert notes(run) == ["新", "旧"]  # nothing replaced
+    assert not [b for b in list_backups(dutylog_home) if b.replaced]
+    monkeypatch.setattr("sys.stdin", io.StringIO("y\n"))
+    r = run("backup", "restore", name)
+    assert r.code == 0, r.err
+    assert notes(run) == ["旧"]
+
+
+def test_restore_refuses_what_is_not_a_backup(run, wang, tmp_path):
+    junk = tmp_path / "junk.db"
+    junk.write_text("not a database", encoding="utf-8")
+    run("log", "diary", "--subject", wang, "--date", "2025-05-01", "--note", "留")
+    for target in (junk, tmp_path / "missing.db"):
+        r = run("backup", "restore", target, "--yes")
+        assert r.code == 2 and r.err.count("\n") == 1 and "Traceback" not in r.err
+    assert notes(run) == ["留"]
+
+
+def test_daily_backup_once_a_day(run, wang, dutylog_home, monkeypatch):
+    run("entries")
+    run("entries")
+    assert [b.day for b in list_backups(dutylog_home)] == [date(2025, 5, 10)]
+    monkeypatch.setenv("DUTYLOG_TODAY", "2025-05-11")
+    run("entries")
+    run("subject", "list")
+    assert [b.day for b in list_backups(dutylog_home)] == [date(2025, 5, 10), date(2025, 5, 11)]
+
+
+def test_keeps_the_last_14(dutylog_home):
+    store = Store.open(dutylog_home)
+    try:
+        start = date(2025, 1, 1)
+        for i in range(20):
+            auto_backup(store, start + timedelta(days=i))
+        auto_backup(store, start + timedelta(days=19))  # the same day again: no new copy
+    finally:
+        store.close()
+    days = [b.day for b in list_backups(dutylog_home)]
+    assert len(days) == KEEP == 14
+    assert days == [start + timedelta(days=i) for i in range(6, 20)]
+    (dutylog_home / "backups" / "replaced-2024-12-31-000000.db").write_bytes(b"")
+    assert prune(dutylog_home) == []
+    assert any(b.replaced for b in list_backups(dutylog_home))  # never pruned
+
+
+def corrupt(path, size=4096):
+    data = bytearray(path.read_bytes())
+    middle = len(data) // 2
+    data[middle:middle + size] = bytes((i * 7 + 13) % 256 for i in range(size))
+    path.write_bytes(bytes(data))
+
+
+def test_corrupted_database_names_the_newest_backup(run, wang, dutylog_home):
+    for day in range(1, 21):
+        run("log", "diary", "--subject", wang, "--date", f"2025-05-{day:02d}" if day <= 10 else "2025-05-10",
+            "--note", f"日记{day}" * 20, "--place", "海阳")
+    newest = run("backup", "create").out.strip()
+    db = dutylog_home / "dutylog.db"
+    assert not (dutylog_home / "dutylog.db-wal").exists() or (dutylog_home / "dutylog.db-wal").stat().st_size == 0
+    corrupt(db)
+    for args in (["entries"], ["status", "--subject", wang], ["log", "diary", "--subject", wang, "--date", "today"]):
+        r = run(*args)
+        assert r.code in (1, 2), r
+        assert "Traceback" not in r.err and r.err.count("\n") == 1, r.err
+        assert "damaged" in r.err and newest in r.err
+        assert f"dutylog backup restore {newest}" in r.err
+    # the message's command works
+    assert run("backup", "restore", newest, "--yes").code == 0
+    assert len(run("entries", "--json").json) == 20
+
+
+def test_damaged_without_backup(tmp_path):
+    db = tmp_path / "dutylog.db"
+    db.write_bytes(b"SQLite format 3\x00" + b"\x13" * 5000)
+    with pytest.raises(StoreError) as info:
+        check_or_explain(db)
+    assert "no backup" in str(info.value) and str(db) in str(info.value)
+    check_or_explain(tmp_path / "absent.db")  # nothing to check: no error
