@@ -1,0 +1,114 @@
+"""A small modal form: labelled fields, the service's refusal shown next to its field.
+
+The screen that opens it passes `submit(values) -> result`; a `DutylogError` raised by
+it stays in the form (under the field it names, else at the bottom) and the database is
+unchanged; a result closes the form with `dismiss(result)`. Escape cancels (None).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+
+from dutylog.domain.errors import DutylogError
+
+
+@dataclass(frozen=True)
+class FormField:
+    name: str  # also the `field` a refusal names
+    label: str
+    kind: str = "input"  # input | select | check
+    value: Any = ""
+    options: tuple[tuple[str, str], ...] = ()  # select: (label, value)
+    placeholder: str = ""
+
+
+class FormDialog(ModalScreen):
+    BINDINGS = [Binding("escape", "cancel", "取消 Cancel")]
+    DEFAULT_CSS = """
+    FormDialog { align: center middle; }
+    FormDialog > VerticalScroll {
+        width: 72; max-width: 95%; height: auto; max-height: 90%;
+        border: thick $primary; background: $surface; padding: 1 2;
+    }
+    FormDialog .form-title { text-style: bold; padding-bottom: 1; }
+    FormDialog .form-error { color: $error; height: auto; }
+    FormDialog Horizontal { height: auto; padding-top: 1; }
+    FormDialog Button { margin-right: 2; }
+    """
+
+    def __init__(self, title: str, fields: list[FormField], submit: Callable[[dict], Any],
+                 ok: str = "确定 OK", cancel: str = "取消 Cancel"):
+        super().__init__()
+        self.title_text = title
+        self.fields = fields
+        self.submit = submit
+        self.ok_label, self.cancel_label = ok, cancel
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(self.title_text, classes="form-title", markup=False)
+            for f in self.fields:
+                if f.kind == "check":
+                    yield Checkbox(f.label, value=bool(f.value), id=f"f-{f.name}")
+                else:
+                    yield Label(f.label, markup=False)
+                    if f.kind == "select":
+                        yield Select(list(f.options), value=f.value or f.options[0][1],
+                                     allow_blank=False, id=f"f-{f.name}")
+                    else:
+                        yield Input(str(f.value or ""), placeholder=f.placeholder, id=f"f-{f.name}")
+                yield Static("", classes="form-error", id=f"e-{f.name}", markup=False)
+            yield Static("", classes="form-error", id="e-form", markup=False)
+            with Horizontal():
+                yield Button(self.ok_label, variant="primary", id="ok")
+                yield Button(self.cancel_label, id="cancel")
+
+    def on_mount(self) -> None:
+        if self.fields:
+            self.query_one(f"#f-{self.fields[0].name}").focus()
+
+    def values(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for f in self.fields:
+            widget = self.query_one(f"#f-{f.name}")
+            out[f.name] = widget.value.strip() if isinstance(widget, Input) else widget.value
+        return out
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "ok":
+            self.action_submit()
+        else:
+            self.action_cancel()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_submit()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_submit(self) -> None:
+        for error in self.query(".form-error").results(Static):
+            error.update("")
+        try:
+            result = self.submit(self.values())
+        except DutylogError as exc:
+            self.show_error(str(exc), getattr(exc, "field", None))
+            return
+        self.dismiss(result)
+
+    def show_error(self, message: str, field: str | None) -> None:
+        names = {f.name for f in self.fields}
+        target = field if field in names else "form"
+        self.query_one(f"#e-{target}", Static).update(message)
+        if target != "form":
+            self.query_one(f"#f-{target}").focus()
