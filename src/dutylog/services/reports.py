@@ -121,7 +121,11 @@ def entry_line(e: Entry, data: ReportData, svc, lang: str) -> str:
     parts = [e.date.isoformat()]
     if e.place:
         parts.append(md_text(e.place))
-    parts.append(md_text(e.title) if e.title else (kind.name.get(lang) if kind else e.kind))
+    if e.title or e.note:  # a diary often has only a note: its start stands in for a title
+        text = e.title or e.note
+        parts.append(md_text(text if len(text) <= 40 else text[:40] + "…"))
+    else:
+        parts.append(kind.name.get(lang) if kind else e.kind)
     details = []
     if e.days is not None:
         details.append(f"{num(e.days)} {w('days', lang)}")
@@ -191,14 +195,14 @@ def markdown_report(svc, data: ReportData, lang: str = "zh") -> str:
                 f"- {w('status', lang)}{sep}{t('status.' + r['status'], lang)}", ""]
         if rule and rule.metric == "links":
             linked = [ln for ln in svc.links(data.subject.name) if ln.link_type == rule.link_type]
-            out += [f"{w('links', lang)}{sep}", ""]
+            out += [f"{w('links', lang)}{sep.strip()}", ""]
             out += [f"{i}. {md_text(ln.name)}{_span(ln, lang)}"
                     for i, ln in enumerate(linked, 1)] or [w("none", lang)]
             out.append("")
             continue
         items = [e for k in (rule.kinds if rule else ()) for e in by_kind.get(k, [])]
         items.sort(key=lambda e: (e.date, e.id))
-        out += [f"{w('entries', lang)}{sep}", ""]
+        out += [f"{w('entries', lang)}{sep.strip()}", ""]
         out += [f"{i}. {entry_line(e, data, svc, lang)}" for i, e in enumerate(items, 1)] or [w("none", lang)]
         out.append("")
     if data.hidden:

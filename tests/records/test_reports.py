@@ -1,0 +1,142 @@
+"""`dutylog report` for a known scenario, every expected value computed by hand.
+
+王明 (leader, cadre), as of 30 June 2025 (181 of 365 days elapsed):
+- field-research 1.5 days on 2 March (四不两直) → 1.5 days of ≥ 60, expected 60×181/365 = 29.75 → behind
+- party-lecture on 4 May → 1 of ≥ 1 → met
+- frontline-office on 3 and 20 January (fortnights 1 and 2), the second logged by 李秘书, unconfirmed
+- a diary entry marked sensitive ("机密"), left out unless --include-sensitive
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+
+@pytest.fixture
+def scenario(run, monkeypatch):
+    monkeypatch.setenv("DUTYLOG_TODAY", "2025-06-30")
+    ok = lambda *a: run(*a).code == 0 or pytest.fail(run(*a).err)  # noqa: E731
+    ok("subject", "add", "王明", "--role", "leader", "--role", "cadre")
+    ok("log", "field-research", "--subject", "王明", "--date", "2025-03-02", "--days", "1.5", "--four-no",
+       "--title", "海阳港调研", "--place", "海阳港")
+    ok("log", "party-lecture", "--subject", "王明", "--date", "2025-05-04", "--title", "=学习二十大精神")
+    ok("log", "frontline-office", "--subject", "王明", "--date", "2025-01-03", "--place", "留格庄镇, 政府",
+       "--title", "一线办公；" + "现场办公会议" * 8)
+    ok("log", "frontline-office", "--subject", "王明", "--date", "2025-01-20", "--place", "凤城街道",
+       "--title", "营商环境座谈", "--by", "李秘书")
+    ok("log", "diary", "--subject", "王明", "--date", "2025-06-01", "--note", "机密", "--sensitive")
+    return "王明"
+
+
+def report(run, tmp_path, fmt, *extra):
+    out = tmp_path / f"r.{fmt}"
+    r = run("report", "--subject", "王明", "--year", "2025", "--format", fmt, "--out", out, *extra)
+    assert r.code == 0, r.err
+    assert r.out.strip() == str(out)
+    return out.read_bytes()
+
+
+def test_markdown(run, scenario, tmp_path):
+    md = report(run, tmp_path, "md").decode("utf-8")
+    assert md.startswith("# 王明 2025 年度履职情况（述职材料）\n")
+    assert "- 截至：2025-06-30" in md
+    assert "| 讲党课 | 每年 ≥ 1 次 | 1 次（应达 0.5） | 已完成 |" in md
+    assert "| 基层调研走访天数 | 每年 ≥ 60 天 | 1.5 天（应达 29.75） | 落后 |" in md
+    assert "| “四不两直”调研占比 | 每年 ≥ 50% | 100% | 已完成 |" in md
+    assert "| 一线办公 | 每双周 ≥ 1 次 | 2 次；2/26 期达标 |" in md
+    # supporting entries: dates, places, titles, under their rule
+    section = md.split("### 基层调研走访天数")[1].split("###")[0]
+    assert "1. 2025-03-02 · 海阳港 · 海阳港调研（1.5 天，四不两直）" in section
+    section = md.split("### 一线办公")[1].split("###")[0]
+    assert "1. 2025-01-03 · 留格庄镇, 政府 · 一线办公；" in section
+    assert "2. 2025-01-20 · 凤城街道 · 营商环境座谈（李秘书 记录，待确认）" in section
+    assert "- 目标：每双周 ≥ 1 次" in section and "- 状态：" in section
+    # sensitive entries are counted in the status but not listed
+    assert "机密" not in md and "另有 1 条标为敏感的记录未列出。" in md
+    full = report(run, tmp_path, "md", "--include-sensitive").decode("utf-8")
+    assert "1. 2025-06-01 · 机密" in full.split("### 民情日记")[1]
+    assert "另有" not in full
+
+
+def test_markdown_in_english(run, scenario, tmp_path):
+    md = report(run, tmp_path, "md").decode("utf-8")
+    assert "已完成" in md
+    assert run("--lang", "en", "report", "--subject", "王明", "--year", "2025", "--format", "md",
+               "--out", tmp_path / "en.md").code == 0
+    en = (tmp_path / "en.md").read_text(encoding="utf-8")
+    assert "| Party lectures given | per year ≥ 1 times | 1 times (expected 0.5) | met |" in en
+    assert "Supporting entries" in en
+
+
+def test_csv_for_excel(run, scenario, tmp_path):
+    data = report(run, tmp_path, "csv")
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert b"\r\n" in data
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert [r["日期"] for r in rows] == ["2025-01-03", "2025-01-20", "2025-03-02", "2025-05-04"]
+    research = rows[2]
+    assert research["类别"] == "基层调研走访" and research["天数"] == "1.5" and research["四不两直"] == "是"
+    assert research["地点"] == "海阳港" and research["标题"] == "海阳港调研"
+    assert rows[3]["标题"] == "'=学习二十大精神"  # a formula is shown as text in Excel
+    assert rows[1]["记录人"] == "李秘书" and rows[1]["确认人"] == ""
+    everything = report(run, tmp_path, "csv", "--include-sensitive").decode("utf-8-sig")
+    assert len(list(csv.reader(io.StringIO(everything, newline="")))) == 6  # header + 5
+
+
+def unfold(text: str) -> list[str]:
+    return text.replace("\r\n ", "").split("\r\n")
+
+
+def test_ics_calendar(run, scenario, tmp_path):
+    assert run("ledger", "add", "supervision", "--subject", "王明", "--opened", "2025-03-01",
+               "--due", "2025-03-20", "--title", "督办：港口, 码头").code == 0
+    assert run("leave", "request", "--subject", "王明", "--requested", "2025-04-01", "--depart",
+               "2025-04-05", "--return", "2025-04-07", "--destination", "北京").code == 0
+    data = report(run, tmp_path, "ics")
+    text = data.decode("utf-8")
+    assert text.startswith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n") and text.endswith("END:VCALENDAR\r\n")
+    assert "\n" not in text.replace("\r\n", "")  # every line ends in CRLF
+    assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n"))
+    assert "\r\n " in text  # the long title was folded
+    lines = unfold(text)
+    assert lines.count("BEGIN:VEVENT") == lines.count("END:VEVENT") == 4
+    sessions = [i for i, line in enumerate(lines) if line == "CATEGORIES:一线办公"]
+    assert len(sessions) == 2  # one VEVENT per frontline session
+    assert "DTSTART;VALUE=DATE:20250103" in lines and "DTEND;VALUE=DATE:20250104" in lines
+    assert "LOCATION:留格庄镇\\, 政府" in lines
+    assert any(line.startswith("SUMMARY:一线办公：一线办公\\；".replace("\\；", "；")) for line in lines)
+    assert "DTSTART;VALUE=DATE:20250320" in lines  # the ledger due date
+    assert any(line.startswith("SUMMARY:台账到期：督办：港口\\, 码头") for line in lines)
+    assert "DTSTART;VALUE=DATE:20250405" in lines and "DTEND;VALUE=DATE:20250408" in lines  # the trip
+    uids = [line for line in lines if line.startswith("UID:")]
+    assert len(set(uids)) == 4 and all(line.startswith("DTSTAMP:") and line.endswith("Z")
+                                       for line in lines if line.startswith("DTSTAMP"))
+    assert report(run, tmp_path, "ics") == data  # no clock inside: the same file again
+
+
+def test_ics_escapes_text():
+    from dutylog.services.report_ics import escape, fold
+
+    assert escape("a;b,c\\d\ne") == "a\\;b\\,c\\\\d\\ne"
+    folded = fold("SUMMARY:" + "调研" * 40)
+    parts = folded.split("\r\n")
+    assert all(len(p.encode("utf-8")) <= 75 for p in parts) and all(p.startswith(" ") for p in parts[1:])
+    assert "".join(p[1:] if i else p for i, p in enumerate(parts)) == "SUMMARY:" + "调研" * 40
+
+
+def test_report_refusals(run, scenario, tmp_path):
+    r = run("report", "--subject", "无名", "--year", "2025", "--format", "md", "--out", tmp_path / "x.md")
+    assert r.code == 2 and "无名" in r.err
+    r = run("report", "--subject", "王明", "--format", "md", "--out", tmp_path / "nope" / "x.md")
+    assert r.code == 2 and "does not exist" in r.err
+    r = run("report", "--subject", "王明", "--format", "pdf", "--out", tmp_path / "x.pdf")
+    assert r.code == 2
+
+
+def test_report_inside_data_folder_is_private(run, scenario, dutylog_home):
+    out = dutylog_home / "r.md"
+    assert run("report", "--subject", "王明", "--year", "2025", "--out", out).code == 0
+    assert out.stat().st_mode & 0o777 == 0o600
