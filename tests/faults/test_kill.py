@@ -1,0 +1,126 @@
+"""kill -9 in the middle of an import and of a burst of `log` commands, many times.
+
+After every kill: `PRAGMA integrity_check` is ok, every acknowledged write (a `log` that
+printed its id) is there, and a bundle is either all in or not at all. Then the program
+still works on the same folder.
+"""
+
+from __future__ import annotations
+
+import random
+import signal
+import time
+
+import pytest
+
+from .conftest import SUBJECT, UUID_LEN, bundle_ids, ids, integrity, load_generate
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory):
+    """~4,000 entries for 2 subjects (plus links, ledger items, trips), with checksum."""
+    path = tmp_path_factory.mktemp("bundle") / "b.jsonl"
+    load_generate().generate(path, subjects=2, years=1, per_subject_year=2000, checksum=True)
+    return path
+
+
+def import_seconds(seeded, bundle, tmp_path) -> float:
+    """How long a whole import takes here (to aim the kills inside it)."""
+    probe = seeded.clone(tmp_path / "probe")
+    t0 = time.perf_counter()
+    probe.ok("import", bundle)
+    return time.perf_counter() - t0
+
+
+def kill_imports(seeded, bundle, tmp_path, times: int, seed: int) -> dict[str, int]:
+    rng = random.Random(seed)
+    span = import_seconds(seeded, bundle, tmp_path)
+    wanted = bundle_ids(bundle)
+    before = {t: ids(seeded.db, t) for t in wanted}
+    outcomes = {"none": 0, "all": 0}
+    for i in range(times):
+        home = seeded.clone(tmp_path / f"kill{i}")
+        p = home.popen("import", bundle)
+        time.sleep(rng.uniform(0.05, span * 1.1))
+        p.send_signal(signal.SIGKILL)
+        p.communicate(timeout=30)
+        assert integrity(home.db) == ["ok"], f"kill {i}"
+        present = {t: ids(home.db, t) for t in wanted}
+        for t in wanted:
+            assert before[t] <= present[t], f"kill {i}: rows of {t} that were there are lost"
+        got = {t: wanted[t] & present[t] for t in wanted}
+        if all(got[t] == wanted[t] for t in wanted):
+            outcomes["all"] += 1
+        else:
+            assert all(not got[t] for t in wanted), \
+                f"kill {i}: half a bundle is in: {[(t, len(got[t]), len(wanted[t])) for t in wanted]}"
+            assert all(present[t] == before[t] for t in wanted), f"kill {i}: other rows appeared"
+            outcomes["none"] += 1
+    # the folder of the last kill still works: the import completes and is all in
+    home.ok("import", bundle)
+    assert all(wanted[t] <= ids(home.db, t) for t in wanted)
+    assert integrity(home.db) == ["ok"]
+    return outcomes
+
+
+def test_kill_during_import(seeded, bundle, tmp_path):
+    outcomes = kill_imports(seeded, bundle, tmp_path, times=4, seed=1)
+    assert sum(outcomes.values()) == 4
+
+
+@pytest.mark.slow
+def test_kill_during_import_many_times(seeded, bundle, tmp_path):
+    outcomes = kill_imports(seeded, bundle, tmp_path, times=16, seed=2)
+    # the kills must land inside the import, not only before or after it
+    assert outcomes["none"] >= 3, outcomes
+
+
+def log_bursts(seeded, bursts: int, width: int, seed: int) -> tuple[set[str], int]:
+    """Start `width` `log` processes at once, kill -9 the ones still running after a random
+    moment; return the ids they acknowledged and how many were killed."""
+    rng = random.Random(seed)
+    acked: set[str] = set()
+    killed = 0
+    for b in range(bursts):
+        procs = [seeded.popen("log", "diary", "--subject", SUBJECT, "--date", "2025-05-01",
+                              "--note", f"burst {b}-{i} 民情", "--place", "徐家店镇")
+                 for i in range(width)]
+        time.sleep(rng.uniform(0.0, 0.9))
+        for p in procs:
+            if p.poll() is None:
+                p.send_signal(signal.SIGKILL)
+                killed += 1
+        for p in procs:
+            out, err = p.communicate(timeout=60)
+            if p.returncode == -signal.SIGKILL:
+                lines = out.split()
+                # printed means committed: an id printed before the kill counts
+                acked.update(x for x in lines if len(x) == UUID_LEN)
+                continue
+            assert p.returncode == 0, f"burst {b}: exit {p.returncode}: {err}"
+            assert "locked" not in err and "busy" not in err, err
+            acked.add(out.strip())
+        assert integrity(seeded.db) == ["ok"], f"burst {b}"
+    return acked, killed
+
+
+def check_acked(seeded, acked: set[str]) -> None:
+    present = ids(seeded.db, "entries")
+    lost = acked - present
+    assert not lost, f"{len(lost)} acknowledged writes lost"
+    # and the program still writes to the folder
+    new = seeded.ok("log", "diary", "--subject", SUBJECT, "--date", "2025-05-02").strip()
+    assert new in ids(seeded.db, "entries")
+
+
+def test_kill_during_log_burst(seeded):
+    acked, killed = log_bursts(seeded, bursts=3, width=5, seed=3)
+    check_acked(seeded, acked)
+
+
+@pytest.mark.slow
+def test_kill_during_log_burst_many_times(seeded):
+    acked, killed = log_bursts(seeded, bursts=12, width=6, seed=4)
+    check_acked(seeded, acked)
+    assert killed >= 5, "the kills should land while commands run"
+    assert acked, "some commands should finish"
