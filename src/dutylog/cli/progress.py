@@ -49,10 +49,10 @@ def _is_tty(stream) -> bool:
 def summary_lines(summary) -> list[str]:
     """The import summary: counts, then each conflict that was resolved."""
     conflicts = list(getattr(summary, "conflicts", []) or [])
-    lines = [f"added {summary.added}, updated {summary.updated}, unchanged {summary.unchanged}, "
+    older = getattr(summary, "older_kept", 0)  # ours is later: the current version stays
+    lines = [f"added {summary.added}, updated {summary.updated}, unchanged {summary.unchanged + older}, "
              f"conflicts resolved {len(conflicts)}"]
-    older = getattr(summary, "older_kept", 0)
     if older:
-        lines[0] += f" ({older} older incoming versions kept in history)"
+        lines[0] += f" ({older} of the unchanged were older than the version here)"
     lines += [f"  conflict: {c}" for c in conflicts]
     return lines
