@@ -165,7 +165,13 @@ class DiaryScreen(Screen):
             return svc.follow_up(row["id"], svc.date(v["due"], "due"), v["title"] or None)
 
         self.app.push_screen(FormDialog(f"{_w('raise', lg)} · {row['date']}", fields, submit),
-                             lambda item: item is not None and self.reload(select=row["id"]))
+                             lambda item: item is not None and self._written(row["id"]))
+
+    def _written(self, select: str) -> None:
+        changed = getattr(self.app, "changed", None)
+        if callable(changed):
+            changed()  # every open screen reloads: the dashboard's counts too
+        self.reload(select=select)
 
     def action_open_item(self) -> None:
         row = self.selected()

@@ -110,7 +110,7 @@ class LeaveScreen(Screen):
                                      emergency=v["emergency"], destination=v["destination"])
 
         self.app.push_screen(FormDialog(_w("request", lg), fields, submit),
-                             lambda trip: trip is not None and self.reload())
+                             lambda trip: trip is not None and self._written())
 
     def action_back(self) -> None:
         table, lg, svc = self.query_one(DataTable), self.lang, self.service
@@ -125,4 +125,11 @@ class LeaveScreen(Screen):
 
         self.app.push_screen(FormDialog(f"{_w('back', lg)} · {trip['destination'] or trip['depart']}",
                                         fields, submit),
-                             lambda done: done is not None and self.reload())
+                             lambda done: done is not None and self._written())
+
+    def _written(self) -> None:
+        changed = getattr(self.app, "changed", None)
+        if callable(changed):
+            changed()  # every open screen reloads: the dashboard's open-trip flag too
+        else:
+            self.reload()

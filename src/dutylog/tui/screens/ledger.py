@@ -127,8 +127,12 @@ class LedgerScreen(Screen):
         return self.items[table.cursor_row]
 
     def _after(self, result) -> None:
-        if result is not None:
-            self.reload(select=getattr(result, "item_id", None) or getattr(result, "id", None))
+        if result is None:
+            return
+        changed = getattr(self.app, "changed", None)
+        if callable(changed):
+            changed()  # every open screen reloads: the dashboard's red/yellow counts too
+        self.reload(select=getattr(result, "item_id", None) or getattr(result, "id", None))
 
     # ---- actions ------------------------------------------------------------------------
     def action_add(self) -> None:
