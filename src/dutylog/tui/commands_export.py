@@ -40,8 +40,7 @@ class ExportCommands(Provider):
     def commands(self) -> list[tuple[str, str, object]]:
         app = self.app
         lang = getattr(app, "lang", "zh")
-        today = getattr(app, "today", None) or app.service.today
-        year = today.year
+        year = getattr(app, "year", None) or app.service.today.year  # the year on screen
         try:
             subjects = [s.name for s in app.service.subjects()]
         except DutylogError:

@@ -32,7 +32,7 @@ def word(key: str, lang: str, **fmt) -> str:
 
 
 class ReviewScreen(Screen):
-    """Push with `app.push_screen(ReviewScreen(subject_name))`."""
+    """Push with `app.push_screen(ReviewScreen())` (the app's subject) or `ReviewScreen(name)`."""
 
     BINDINGS = [
         Binding("c", "confirm", "确认 Confirm"),
@@ -47,9 +47,9 @@ class ReviewScreen(Screen):
     ReviewScreen DataTable { height: 1fr; }
     """
 
-    def __init__(self, subject: str, service=None, lang: str | None = None):
+    def __init__(self, subject: str | None = None, service=None, lang: str | None = None):
         super().__init__()
-        self.subject = subject
+        self._subject = subject
         self._service = service
         self._lang = lang
         self.rejected: list[str] = []  # ids rejected here, newest last: the undo stack
@@ -57,6 +57,11 @@ class ReviewScreen(Screen):
     @property
     def service(self):
         return self._service or self.app.service
+
+    @property
+    def subject(self) -> str:
+        """The subject given, else the one selected in the app."""
+        return self._subject or self.app.subject
 
     @property
     def lang(self) -> str:
@@ -73,6 +78,8 @@ class ReviewScreen(Screen):
         table = self.query_one("#review-table", DataTable)
         table.add_columns(*(word(k, lg) for k in ("date", "kind", "days", "place", "what", "by")))
         self.reload()
+        if not table.row_count:
+            self.say(word("empty", lg))
         table.focus()
 
     # ---- data ------------------------------------------------------------------------------
@@ -98,8 +105,6 @@ class ReviewScreen(Screen):
             word("title", lg, name=self.subject, n=len(pending)))
         if pending:
             table.move_cursor(row=min(row, len(pending) - 1))
-        elif not self.rejected:
-            self.say(word("empty", lg))
 
     def selected(self) -> str | None:
         table = self.query_one("#review-table", DataTable)
@@ -117,7 +122,11 @@ class ReviewScreen(Screen):
             self.say(str(exc))
             return False
         self.say(word(message, self.lang, id=entry_id[:8]))
-        self.reload()
+        changed = getattr(self.app, "changed", None)  # every open screen reloads, this one too
+        if changed is not None:
+            changed()
+        else:
+            self.reload()
         return True
 
     # ---- actions -----------------------------------------------------------------------------
