@@ -35,12 +35,16 @@ class FormDialog(ModalScreen):
     DEFAULT_CSS = """
     FormDialog { align: center middle; }
     FormDialog > VerticalScroll {
-        width: 72; max-width: 95%; height: auto; max-height: 90%;
-        border: thick $primary; background: $surface; padding: 1 2;
+        width: 76; max-width: 95%; height: auto; max-height: 90%;
+        border: thick $primary; background: $surface; padding: 0 1;
     }
     FormDialog .form-title { text-style: bold; padding-bottom: 1; }
-    FormDialog .form-error { color: $error; height: auto; }
-    FormDialog Horizontal { height: auto; padding-top: 1; }
+    FormDialog .form-row { height: auto; }
+    FormDialog .form-row Label { width: 18; }
+    FormDialog .form-row Input, FormDialog .form-row Select { width: 1fr; }
+    FormDialog .form-error { color: $error; height: auto; display: none; padding-left: 18; }
+    FormDialog #e-form { padding-left: 0; }
+    FormDialog #form-buttons { height: auto; padding-top: 1; }
     FormDialog Button { margin-right: 2; }
     """
 
@@ -57,19 +61,21 @@ class FormDialog(ModalScreen):
             yield Static(self.title_text, classes="form-title", markup=False)
             for f in self.fields:
                 if f.kind == "check":
-                    yield Checkbox(f.label, value=bool(f.value), id=f"f-{f.name}")
+                    yield Checkbox(f.label, value=bool(f.value), id=f"f-{f.name}", compact=True)
                 else:
-                    yield Label(f.label, markup=False)
-                    if f.kind == "select":
-                        yield Select(list(f.options), value=f.value or f.options[0][1],
-                                     allow_blank=False, id=f"f-{f.name}")
-                    else:
-                        yield Input(str(f.value or ""), placeholder=f.placeholder, id=f"f-{f.name}")
+                    with Horizontal(classes="form-row"):
+                        yield Label(f.label, markup=False)
+                        if f.kind == "select":
+                            yield Select(list(f.options), value=f.value or f.options[0][1],
+                                         allow_blank=False, id=f"f-{f.name}", compact=True)
+                        else:
+                            yield Input(str(f.value or ""), placeholder=f.placeholder,
+                                        id=f"f-{f.name}", compact=True)
                 yield Static("", classes="form-error", id=f"e-{f.name}", markup=False)
             yield Static("", classes="form-error", id="e-form", markup=False)
-            with Horizontal():
-                yield Button(self.ok_label, variant="primary", id="ok")
-                yield Button(self.cancel_label, id="cancel")
+            with Horizontal(id="form-buttons"):
+                yield Button(self.ok_label, variant="primary", id="ok", compact=True)
+                yield Button(self.cancel_label, id="cancel", compact=True)
 
     def on_mount(self) -> None:
         if self.fields:
@@ -99,6 +105,7 @@ class FormDialog(ModalScreen):
     def action_submit(self) -> None:
         for error in self.query(".form-error").results(Static):
             error.update("")
+            error.display = False
         try:
             result = self.submit(self.values())
         except DutylogError as exc:
@@ -109,6 +116,8 @@ class FormDialog(ModalScreen):
     def show_error(self, message: str, field: str | None) -> None:
         names = {f.name for f in self.fields}
         target = field if field in names else "form"
-        self.query_one(f"#e-{target}", Static).update(message)
+        error = self.query_one(f"#e-{target}", Static)
+        error.update(message)
+        error.display = True
         if target != "form":
             self.query_one(f"#f-{target}").focus()

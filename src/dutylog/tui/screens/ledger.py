@@ -22,8 +22,9 @@ WORDS = {
     "add": ("新增台账事项", "New ledger item"), "progress": ("报告进展", "Report progress"),
     "close": ("办结", "Close item"), "date": ("日期", "Date"), "note": ("进展情况", "Progress"),
     "title_f": ("标题", "Title"), "note_f": ("备注", "Note"), "opened_f": ("收到日期", "Opened"),
-    "due_f": ("期限（督办件、会签、纪要可留空：3个工作日）",
-              "Due (blank for supervision, cosign, minutes: 3 working days)"),
+    "due_f": ("期限", "Due"),
+    "due_hint": ("YYYY-MM-DD；督办件、会签、纪要可留空＝3个工作日",
+                 "YYYY-MM-DD; blank = 3 working days for supervision, cosign, minutes"),
     "who": ("对象", "Subject"), "pick": ("先选中一项。", "Select an item first."),
 }
 TYPE_NAMES = {
@@ -147,7 +148,7 @@ class LedgerScreen(Screen):
                       tuple((word(t, lg, TYPE_NAMES), t) for t in LEDGER_TYPES)),
             FormField("title", word("title_f", lg)),
             FormField("opened", word("opened_f", lg), value=self.as_of.isoformat()),
-            FormField("due", word("due_f", lg), placeholder="YYYY-MM-DD"),
+            FormField("due", word("due_f", lg), placeholder=word("due_hint", lg)),
             FormField("note", word("note_f", lg)),
         ]
 
