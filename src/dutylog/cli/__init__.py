@@ -13,10 +13,10 @@ import click
 
 from dutylog import __version__
 
-from . import backup, bundles, entries, ledger, leave, policy_cmd, report, status, subjects, workdays
+from . import backup, bundles, demo, entries, ledger, leave, policy_cmd, report, status, subjects, workdays
 from .common import run_guarded
 
-COMMAND_MODULES = [subjects, entries, status, bundles, policy_cmd, report, backup, ledger, leave, workdays]
+COMMAND_MODULES = [subjects, entries, status, bundles, policy_cmd, report, backup, ledger, leave, workdays, demo]
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})

@@ -1,29 +1,171 @@
-"""The application object and its factory (used by `dutylog`, the tests and screenshots)."""
+"""The application object and its one factory, used by `dutylog`, the tests and screenshots.
+
+The app holds the service, the injected `today`, the language, and what is selected (a
+subject and a year). Screens read through `dutylog.services` only; after any write the app
+calls `changed()` and every screen on the stack reloads.
+"""
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from datetime import date
+from pathlib import Path
 
-from textual.app import App, ComposeResult
-from textual.widgets import Footer, Header, Static
+from textual.app import App
+
+from dutylog.i18n import t
+from dutylog.services import ui
+
+from .commands import DutylogCommands
+from .dialogs.links import LinksDialog
+from .dialogs.log_form import LogForm
+from .keys import localized
+from .screens.dashboard import DashboardScreen
+from .screens.entries import EntriesScreen
+from .screens.onboarding import OnboardingScreen
+
+FIRST_YEAR = 2000
 
 
 class DutylogApp(App):
-    TITLE = "dutylog 履职记录"
-    BINDINGS = [("q", "quit", "退出 Quit")]
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {DutylogCommands}
 
-    def __init__(self, service, today: date | None = None, lang: str = "zh"):
+    def __init__(self, service, today: date | None = None, lang: str = "zh", *,
+                 demo: bool = False, blink: bool = True) -> None:
         super().__init__()
         self.service = service
-        self.today = today or service.today
+        if today is not None:
+            service.today = today  # one notion of today, injected once
+        self.today = service.today
         self.lang = lang
+        self.demo = demo
+        self.blink = blink
+        self.subject: str | None = None
+        self.year = self.today.year
+        self.title = t("app.title", lang)
+        self._demo_home: Path | None = None
+        self._own_service = None
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static("仪表盘即将推出 — the dashboard is coming in the UI issue.\n"
-                     "Meanwhile every command works: dutylog --help", id="placeholder")
-        yield Footer()
+    # ---- screens
+    def make(self, cls, *args, **kwargs):
+        return localized(cls, self.lang)(*args, **kwargs)
+
+    def on_mount(self) -> None:
+        subjects = self.service.subjects()
+        if subjects:
+            self.start(subjects[0].name)
+        else:
+            self.push_screen(self.make(OnboardingScreen))
+
+    def start(self, subject: str | None) -> None:
+        """Show the dashboard of `subject`, in place of whatever screens are open."""
+        self.subject = subject
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        screen = self.make(DashboardScreen) if subject else self.make(OnboardingScreen)
+        if len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def changed(self) -> None:
+        """Something was written or the selection moved: every open screen reloads."""
+        for screen in self.screen_stack:
+            reload = getattr(screen, "reload", None)
+            if reload is not None:
+                reload()
+
+    def dashboard(self) -> DashboardScreen | None:
+        return next((s for s in self.screen_stack if isinstance(s, DashboardScreen)), None)
+
+    # ---- actions (keys and command palette)
+    def action_log(self, kind: str | None = None) -> None:
+        if self.subject is None or isinstance(self.screen, LogForm):
+            return
+        self.push_screen(self.make(LogForm, self.subject, kind), callback=self._saved)
+
+    def action_edit(self, entry_id: str) -> None:
+        entry = self.service.entry(entry_id)
+        name = self.service.store.get_subject(entry.subject_id).name
+        self.push_screen(self.make(LogForm, name, entry=entry), callback=self._saved)
+
+    def _saved(self, entry) -> None:
+        if entry is None:
+            return
+        kind = self.service.policy.kind(entry.kind)
+        self.notify(t("form.saved", self.lang, kind=kind.name.get(self.lang), date=entry.date.isoformat()),
+                    markup=False)
+        self.changed()
+
+    def action_entries(self) -> None:
+        if self.subject is not None and not isinstance(self.screen, EntriesScreen):
+            self.push_screen(self.make(EntriesScreen))
+
+    def action_links(self) -> None:
+        if self.subject is not None and not isinstance(self.screen, LinksDialog):
+            self.push_screen(self.make(LinksDialog, self.subject),
+                             callback=lambda changed: changed and self.changed())
+
+    def action_dashboard(self) -> None:
+        while len(self.screen_stack) > 2 and not isinstance(self.screen, DashboardScreen):
+            self.pop_screen()
+
+    def action_calendar(self) -> None:
+        self.action_dashboard()
+        board = self.dashboard()
+        if board is not None:
+            self.call_after_refresh(board.show_calendar)
+
+    def action_next_subject(self) -> None:
+        names = [s.name for s in self.service.subjects()]
+        if self.subject in names and len(names) > 1:
+            self.set_subject(names[(names.index(self.subject) + 1) % len(names)])
+
+    def set_subject(self, name: str) -> None:
+        self.subject = name
+        self.changed()
+
+    def action_year(self, delta: int) -> None:
+        self.set_year(self.year + delta)
+
+    def set_year(self, year: int) -> None:
+        year = max(FIRST_YEAR, min(self.today.year, year))
+        if year != self.year:
+            self.year = year
+            self.changed()
+
+    def action_set_lang(self, lang: str) -> None:
+        ui.save_lang(self.service, lang)
+        self.lang = lang
+        self.title = t("app.title", lang)
+        self.start(self.subject)
+
+    # ---- demo
+    def open_demo(self) -> None:
+        """Switch to a sample year in a temporary data folder; the user's own is untouched."""
+        from dutylog.services import Dutylog
+        from dutylog.services.demo import fill_demo
+
+        home = Path(tempfile.mkdtemp(prefix="dutylog-demo-"))
+        demo = Dutylog.open(home=home, today=self.today)
+        names = fill_demo(demo)
+        self._own_service, self.service = self.service, demo
+        self._demo_home, self.demo = home, True
+        self.start(names[0])
+
+    def cleanup(self) -> None:
+        """Close a demo the first-run screen opened, and remove its folder."""
+        if self._own_service is not None:
+            self.service.close()
+            self.service, self._own_service = self._own_service, None
+        if self._demo_home is not None:
+            shutil.rmtree(self._demo_home, ignore_errors=True)
+            self._demo_home = None
 
 
-def make_app(service, today: date | None = None, lang: str = "zh") -> DutylogApp:
-    return DutylogApp(service, today=today, lang=lang)
+def make_app(service, today: date | None = None, lang: str = "zh", *, demo: bool = False,
+             blink: bool = True) -> DutylogApp:
+    """The one factory: `dutylog`, `dutylog demo`, the tests and the screenshot script."""
+    return localized(DutylogApp, lang)(service, today=today, lang=lang, demo=demo, blink=blink)

@@ -1,16 +1,23 @@
-"""Open the app on the data folder's database."""
+"""Open the app on the data folder's database (or a demo folder)."""
 
 from __future__ import annotations
 
 
-def launch(lang: str | None = None) -> None:
+def launch(lang: str | None = None, home=None, demo: bool = False) -> None:
     from dutylog.i18n import default_lang
-    from dutylog.services import Dutylog
+    from dutylog.services import Dutylog, ui
 
     from .app import make_app
 
-    svc = Dutylog.open()
+    svc = Dutylog.open(home)
+    app = None
     try:
-        make_app(svc, lang=lang or default_lang()).run()
+        import os
+
+        chosen = lang or (os.environ.get("DUTYLOG_LANG") and default_lang()) or ui.saved_lang(svc) or "zh"
+        app = make_app(svc, lang=chosen, demo=demo)
+        app.run()
     finally:
+        if app is not None:
+            app.cleanup()
         svc.close()

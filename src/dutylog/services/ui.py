@@ -1,0 +1,212 @@
+"""What the terminal UI asks of the service, in one place and free of Textual.
+
+Plain functions over a `Dutylog`: the dashboard of one subject-year (rule results grouped
+by the policy's sections, what is due next, what is missed, activity per day), pages of
+entries for the browser, and the kind matcher of the log form.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from dutylog.domain.model import Entry, Link, Subject
+from dutylog.domain.progress import MISSED, OPEN, PeriodResult, RuleResult, evaluate
+from dutylog.domain.rules import Kind, Policy, Section
+
+LANG_SETTING = "lang"
+RECORDER_SETTING = "recorded_by"
+
+
+@dataclass(slots=True)
+class DueItem:
+    """Something that must happen before its period closes."""
+
+    result: RuleResult
+    period: PeriodResult
+    days_left: int  # 0: the period closes today
+    need: float  # how much is still missing
+    object_name: str | None = None
+
+
+@dataclass(slots=True)
+class MissedItem:
+    result: RuleResult
+    period: PeriodResult
+    object_name: str | None = None
+
+
+@dataclass
+class Dashboard:
+    subject: Subject
+    year: int
+    as_of: date
+    sections: list[tuple[Section, list[RuleResult]]]
+    due: list[DueItem]
+    missed: list[MissedItem]
+    day_counts: Counter
+    ledger: object | None = None
+    results: list[RuleResult] = field(default_factory=list)
+
+
+def dashboard(svc, subject: str, year: int | None = None, as_of: date | None = None) -> Dashboard:
+    """Everything the dashboard shows, from one read of the subject-year's entries."""
+    subj = svc.subject(subject)
+    year, as_of = svc.resolve_year(year, as_of)
+    entries = svc.store.entries_in_range(subj.id, date(year, 1, 1), date(year, 12, 31))
+    links = svc.store.links(subj.id)
+    results = evaluate(svc.policy.rules, subj.roles, entries, links, year, as_of)
+    counts = Counter(e.date for e in entries if not e.deleted)
+    ledger = None
+    if hasattr(svc, "ledger_summary"):  # the ledger issue adds it; the dashboard leaves room
+        ledger = svc.ledger_summary(subj.name)
+    return Dashboard(subj, year, as_of, group_by_section(svc.policy, results),
+                     due_next(results, as_of), missed_this_year(results), counts, ledger, results)
+
+
+def group_by_section(policy: Policy, results: list[RuleResult]) -> list[tuple[Section, list[RuleResult]]]:
+    out = []
+    for section in policy.sections:
+        inside = [r for r in results if r.rule.section == section.id]
+        if inside:
+            out.append((section, inside))
+    known = {s.id for s in policy.sections}
+    rest = [r for r in results if r.rule.section not in known]
+    if rest:
+        out.append((Section("other", _other_name()), rest))
+    return out
+
+
+def _other_name():
+    from dutylog.domain.rules import Text
+
+    return Text("其他", "Other")
+
+
+def due_next(results: list[RuleResult], as_of: date) -> list[DueItem]:
+    """Open, unmet periods that contain `as_of`, the one closing soonest first."""
+    items: list[DueItem] = []
+    for r in results:
+        low = r.target.min
+        if low is None or r.rule.metric in ("links", "rate", "share_flagged"):
+            continue
+        p = r.current_period(as_of)
+        if p is None or p.status != OPEN:
+            continue
+        left = (p.end - as_of).days
+        if p.objects is not None:
+            for o in p.objects:
+                if o.status == OPEN:
+                    items.append(DueItem(r, p, left, low - o.actual, o.name))
+            if not p.objects:
+                items.append(DueItem(r, p, left, low))
+            continue
+        items.append(DueItem(r, p, left, low - (p.actual or 0)))
+    items.sort(key=lambda d: (d.days_left, d.result.rule.clause))
+    return items
+
+
+def missed_this_year(results: list[RuleResult]) -> list[MissedItem]:
+    """Every period that ended unmet (and each object missed in it), latest first."""
+    items: list[MissedItem] = []
+    for r in results:
+        for p in r.periods:
+            if p.status != MISSED:
+                continue
+            if p.objects:
+                items.extend(MissedItem(r, p, o.name) for o in p.objects if o.status == MISSED)
+            else:
+                items.append(MissedItem(r, p))
+    items.sort(key=lambda m: (m.period.end, -m.result.rule.clause), reverse=True)
+    return items
+
+
+# ---------------------------------------------------------------------- entries browser
+@dataclass(frozen=True, slots=True)
+class EntryFilter:
+    subject: str | None = None
+    kinds: tuple[str, ...] = ()
+    date_from: date | None = None
+    date_to: date | None = None
+    search: str | None = None
+
+
+def entry_page(svc, flt: EntryFilter, limit: int, after: Entry | None = None) -> list[Entry]:
+    """One page of entries, newest first, continuing after `after` (keyset paging, so a
+    page deep in 200,000 rows costs what the first one does); never the whole table."""
+    subject_id = svc.subject(flt.subject).id if flt.subject else None
+    return svc.store.query_entries(subject_id=subject_id, kinds=list(flt.kinds) or None,
+                                   date_from=flt.date_from, date_to=flt.date_to,
+                                   search=flt.search or None, desc=True, limit=limit,
+                                   after=(after.date, after.id) if after else None)
+
+
+def entry_count(svc, flt: EntryFilter) -> int:
+    subject_id = svc.subject(flt.subject).id if flt.subject else None
+    return svc.store.count_entries(subject_id=subject_id, kinds=list(flt.kinds) or None,
+                                   date_from=flt.date_from, date_to=flt.date_to,
+                                   search=flt.search or None)
+
+
+def day_entries(svc, subject: str, day: date) -> list[Entry]:
+    return svc.entries(subject, date_from=day, date_to=day)
+
+
+def link_names(svc, subject: str) -> dict[str, str]:
+    return {ln.id: ln.name for ln in svc.links(subject)}
+
+
+def object_choices(svc, subject: str, kind: Kind, on: date, keep: str | None = None) -> list[Link]:
+    """The links an entry of `kind` may name on day `on` (plus `keep`, an entry's current one)."""
+    if not kind.object_type and "object" not in kind.fields:
+        return []
+    out = []
+    for ln in svc.links(subject):
+        if kind.object_type and ln.link_type != kind.object_type:
+            continue
+        if ln.id == keep or ln.active_during(on, on):
+            out.append(ln)
+    return out
+
+
+# ---------------------------------------------------------------------- kinds by typing
+def match_kinds(policy: Policy, text: str) -> list[Kind]:
+    """Kinds matching what the user typed: id, Chinese or English name, or pinyin initials.
+
+    Exact matches first, then prefixes, then substrings; an empty text matches every kind.
+    """
+    q = " ".join((text or "").split()).casefold()
+    if not q:
+        return list(policy.kinds)
+    scored = []
+    for i, k in enumerate(policy.kinds):
+        keys = [k.id, k.name.zh, k.name.en.casefold(), k.pinyin]
+        if any(q == key for key in keys):
+            score = 0
+        elif any(key.startswith(q) for key in keys if key):
+            score = 1
+        elif any(q in key for key in keys if key):
+            score = 2
+        else:
+            continue
+        scored.append((score, i, k))
+    return [k for _, _, k in sorted(scored)]
+
+
+# ---------------------------------------------------------------------- settings
+def saved_lang(svc) -> str | None:
+    value = svc.store.get_setting(LANG_SETTING)
+    return value if value in ("zh", "en") else None
+
+
+def save_lang(svc, lang: str) -> None:
+    svc.store.set_setting(LANG_SETTING, lang)
+
+
+def recorder(svc) -> str | None:
+    return svc.store.get_setting(RECORDER_SETTING) or None
+
+
+def save_recorder(svc, name: str | None) -> None:
+    svc.store.set_setting(RECORDER_SETTING, (name or "").strip())

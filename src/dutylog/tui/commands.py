@@ -1,0 +1,48 @@
+"""The command palette (Ctrl+P): every action, each subject, recent years, each kind to log."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from dutylog.i18n import t
+
+from . import fmt
+
+YEARS_BACK = 5
+
+
+class DutylogCommands(Provider):
+    def commands(self) -> list[tuple[str, object, str]]:
+        app = self.app
+        lang, svc = app.lang, app.service
+        help_text = t("cmd.help", lang)
+        other = "en" if lang == "zh" else "zh"
+        out: list[tuple[str, object, str]] = [(t("cmd.lang", lang), partial(app.action_set_lang, other), help_text)]
+        if app.subject is None:
+            return out
+        for s in svc.subjects():
+            out.append((t("cmd.subject", lang, name=s.name), partial(app.set_subject, s.name),
+                        fmt.roles_text(svc.policy, s.roles, lang)))
+        for year in range(app.today.year, app.today.year - YEARS_BACK, -1):
+            out.append((t("cmd.year", lang, year=year), partial(app.set_year, year), help_text))
+        out += [(t("cmd.entries", lang), app.action_entries, "e"),
+                (t("cmd.links", lang), app.action_links, "k"),
+                (t("cmd.calendar", lang), app.action_calendar, "c"),
+                (t("cmd.dashboard", lang), app.action_dashboard, help_text)]
+        for k in svc.policy.kinds:
+            out.append((t("cmd.log", lang, kind=f"{k.name.get(lang)} ({k.pinyin})"),
+                        partial(app.action_log, k.id), k.name.get(other)))
+        return out
+
+    async def discover(self) -> Hits:
+        for title, command, help_text in self.commands():
+            yield DiscoveryHit(title, command, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, command, help_text in self.commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), command, help=help_text)

@@ -1,0 +1,107 @@
+"""Edit the subject's linked objects: enterprises, department heads, town, village."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, DataTable, Input, Select, Static
+
+from dutylog.domain.errors import InvalidInput
+from dutylog.domain.model import LINK_TYPES
+from dutylog.i18n import t
+
+from .. import fmt
+from ..screens.base import quiet_inputs
+
+
+class LinksDialog(ModalScreen):
+    BINDINGS = [
+        Binding("escape", "close", "key.close"),
+        Binding("delete,x", "end_link", "key.end_link"),
+    ]
+
+    def __init__(self, subject: str) -> None:
+        super().__init__()
+        self.subject = subject
+        self.changed = False
+
+    def compose(self) -> ComposeResult:
+        lang = self.app.lang
+        with Vertical(id="dialog"):
+            yield Static(Text(t("links.title", lang, subject=self.subject), style="bold"))
+            yield DataTable(id="links", cursor_type="row")
+            with Horizontal(id="add-link"):
+                yield Select([(fmt.link_type_word(lt, lang), lt) for lt in LINK_TYPES],
+                             value="enterprise", allow_blank=False, id="link-type")
+                yield Input(placeholder=t("links.name_ph", lang), id="link-name")
+                yield Input(placeholder=t("links.since_ph", lang), id="link-since")
+                yield Button(t("links.add", lang), variant="primary", id="link-add")
+            yield Static(id="link-error", classes="error shown")
+
+    def on_mount(self) -> None:
+        quiet_inputs(self)
+        table = self.query_one(DataTable)
+        for key, label in (("type", "col.type"), ("name", "col.name"), ("since", "col.since"),
+                           ("until", "col.until")):
+            table.add_column(t(label, self.app.lang), key=key)
+        self.reload()
+        self.query_one("#link-name", Input).focus()
+
+    def reload(self) -> None:
+        lang = self.app.lang
+        table = self.query_one(DataTable)
+        table.clear()
+        for ln in self.app.service.links(self.subject):
+            until = ln.until.isoformat() if ln.until else t("links.active", lang)
+            table.add_row(Text(fmt.link_type_word(ln.link_type, lang)), Text(ln.name),
+                          Text(ln.since.isoformat() if ln.since else "—"),
+                          Text(until, style="dim" if ln.until else "green"), key=ln.id)
+
+    def error(self, message: str, style: str = "bold red") -> None:
+        self.query_one("#link-error", Static).update(Text(message, style=style))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.add()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.add()
+
+    def add(self) -> None:
+        svc, lang = self.app.service, self.app.lang
+        name = self.query_one("#link-name", Input).value
+        since_text = self.query_one("#link-since", Input).value.strip()
+        try:
+            since = svc.date(since_text, "since") if since_text else None
+            link = svc.link(self.subject, self.query_one("#link-type", Select).value, name, since)
+        except InvalidInput as exc:
+            self.error(str(exc))
+            return
+        self.changed = True
+        self.query_one("#link-name", Input).value = ""
+        self.query_one("#link-since", Input).value = ""
+        self.error(t("links.added", lang, name=link.name), style="green")
+        self.reload()
+
+    def action_end_link(self) -> None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return
+        link_id = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        svc = self.app.service
+        link = next((ln for ln in svc.links(self.subject) if ln.id == link_id), None)
+        if link is None or link.until is not None:
+            return
+        try:
+            svc.unlink(self.subject, link.link_type, link.name, svc.today)
+        except InvalidInput as exc:
+            self.error(str(exc))
+            return
+        self.changed = True
+        self.error(t("links.ended", self.app.lang, name=link.name), style="yellow")
+        self.reload()
+
+    def action_close(self) -> None:
+        self.dismiss(self.changed)

@@ -1,0 +1,97 @@
+"""First run: who is this for (one person, or several when recording for others), then go.
+
+Shown only while the database has no subject, so nothing is asked twice. The policy is
+the built-in preset (a user's own copy is set later with `dutylog policy use`).
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Checkbox, Footer, Header, Input, SelectionList, Static
+
+from dutylog.domain.errors import InvalidInput
+from dutylog.i18n import t
+from dutylog.services import ui
+
+from .base import quiet_inputs
+
+
+class OnboardingScreen(Screen):
+    BINDINGS = [Binding("ctrl+q", "app.quit", "key.quit")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.added: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        lang, policy = self.app.lang, self.app.service.policy
+        yield Header()
+        with Vertical(id="onboarding"):
+            yield Static(Text(t("ob.title", lang), style="bold"), id="ob-title")
+            yield Static(Text(t("ob.policy", lang, doc=policy.document, title=policy.title.get(lang)),
+                              style="dim"))
+            yield Static(t("ob.intro", lang), markup=False)
+            yield Input(placeholder=t("ob.name", lang), id="ob-name")
+            yield Static(id="err-name", classes="error shown")
+            yield SelectionList(*[(r.name.get(lang), r.id) for r in policy.roles], id="ob-roles")
+            yield Static(id="err-role", classes="error shown")
+            yield Checkbox(t("ob.for_others", lang), id="ob-others")
+            yield Input(placeholder=t("ob.recorder", lang), id="ob-recorder")
+            yield Static(id="ob-added")
+            with Horizontal(id="ob-buttons"):
+                yield Button(t("ob.add", lang), variant="primary", id="ob-add")
+                yield Button(t("ob.done", lang), id="ob-done", disabled=True)
+                yield Button(t("ob.demo", lang), id="ob-demo")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        quiet_inputs(self)
+        self.query_one("#ob-recorder").display = False
+        self.query_one("#ob-name", Input).focus()
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        self.query_one("#ob-recorder").display = event.value
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "ob-name":
+            self.query_one("#ob-roles").focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "ob-add":
+            self.add()
+        elif event.button.id == "ob-done":
+            self.app.start(self.added[0])
+        elif event.button.id == "ob-demo":
+            self.app.open_demo()
+
+    def error(self, field: str, message: str | None) -> None:
+        self.query_one(f"#err-{field}", Static).update(Text(message or "", style="bold red"))
+
+    def add(self) -> None:
+        svc, lang = self.app.service, self.app.lang
+        self.error("name", None)
+        self.error("role", None)
+        name = self.query_one("#ob-name", Input).value
+        roles = list(self.query_one("#ob-roles", SelectionList).selected)
+        try:
+            subject = svc.add_subject(name, roles)
+        except InvalidInput as exc:
+            self.error("role" if exc.field == "role" else "name", str(exc))
+            return
+        self.added.append(subject.name)
+        others = self.query_one("#ob-others", Checkbox).value
+        if others:
+            ui.save_recorder(svc, self.query_one("#ob-recorder", Input).value)
+        if not others:
+            self.app.start(subject.name)
+            return
+        self.query_one("#ob-added", Static).update(
+            Text(t("ob.added", lang, names="、".join(self.added)), style="green"))
+        self.query_one("#ob-name", Input).value = ""
+        self.query_one("#ob-roles", SelectionList).deselect_all()
+        self.query_one("#ob-done", Button).disabled = False
+        self.query_one("#ob-name", Input).focus()

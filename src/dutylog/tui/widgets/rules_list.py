@@ -1,0 +1,171 @@
+"""The dashboard's rule rows: title, quota bar with pace mark, actual/target, status word.
+
+One OptionList (keyboard and mouse for free, one widget however many rules): each rule
+is an option whose prompt is a few lines of `rich.text.Text` laid out by screen cells.
+User and policy text is appended as plain text, never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from dutylog.domain.progress import MET, OVER, PeriodResult, RuleResult
+from dutylog.i18n import t
+from dutylog.textcells import pad
+
+from .. import fmt
+
+TITLE_W, BAR_W, NUM_W, STATUS_W, PACE_W = 24, 16, 12, 11, 9
+BAR_BG = {"met": "on green", "on_track": "on dark_cyan", "behind": "on yellow",
+          "missed": "on red", "over": "on magenta", "none": "on grey35"}
+EMPTY_BG = "on grey30"
+YEARLY = ("year", "window")
+PACE_SHOWN_FROM = 4  # "应达0.46" of a once-a-year duty says nothing; the bar's mark still shows
+
+
+class RulesList(OptionList):
+    """Rules grouped by the policy's sections. Selecting a rule asks to log its kind."""
+
+    def show(self, data, lang: str) -> None:
+        options: list = []
+        for section, results in data.sections:
+            options.append(Option(Text(section.name.get(lang), style="bold underline"),
+                                  id=f"section-{section.id}", disabled=True))
+            for r in results:
+                options.append(Option(rule_text(r, data.as_of, lang), id=r.rule.id))
+        highlighted = self.highlighted
+        self.set_options(options)
+        if highlighted is not None and highlighted < len(options):
+            self.highlighted = highlighted
+
+
+def rule_text(r: RuleResult, as_of: date, lang: str) -> Text:
+    """The lines of one rule."""
+    unit = r.rule.unit
+    line = Text(no_wrap=True, overflow="ellipsis")
+    line.append(pad(fmt.rule_title(r, lang), TITLE_W))
+    line.append(" ")
+    if r.rule.period in YEARLY and r.rule.metric != "per_object":
+        fraction, pace_at, shown = _yearly(r)
+    else:
+        fraction, pace_at, shown = _periodic(r, as_of)
+    line.append_text(bar(fraction, pace_at, r.status, r.target.empty))
+    line.append(" ")
+    line.append(pad(shown, NUM_W, "right"))
+    line.append(" ")
+    mark = fmt.STATUS_MARK.get(r.status, " ")
+    line.append(pad(f"{mark} {fmt.status_word(r.status, lang)}", STATUS_W),
+                style=fmt.STATUS_STYLE.get(r.status, ""))
+    if r.expected is not None and r.status not in (MET, OVER) and (r.target.min or 0) >= PACE_SHOWN_FROM:
+        line.append(" ")
+        line.append(pad(t("dash.pace", lang, x=fmt.num(r.expected, unit)), PACE_W), style="dim")
+    lines = [line]
+    if r.rule.metric == "per_object":
+        lines.extend(_object_lines(r, as_of, lang))
+    elif r.rule.period not in YEARLY:
+        lines.append(_strip_line(r, as_of, lang))
+    if r.breakdown:
+        lines.append(_breakdown_line(r, lang))
+    return Text("\n").join(lines)
+
+
+def _yearly(r: RuleResult) -> tuple[float | None, float | None, str]:
+    unit, target = r.rule.unit, r.target
+    shown = f"{fmt.num(r.actual, unit)} / {fmt.target_text(target, unit, 'zh')}"
+    if target.empty:
+        return None, None, fmt.num(r.actual, unit)
+    goal = target.min if target.min else target.max
+    if r.actual is None or not goal:
+        return None, None, shown
+    pace_at = r.expected / goal if r.expected is not None and r.rule.metric != "links" else None
+    return r.actual / goal, pace_at, shown
+
+
+def _periodic(r: RuleResult, as_of: date) -> tuple[float | None, float | None, str]:
+    total = len(r.periods)
+    met = sum(1 for p in r.periods if p.status in (MET, OVER))
+    if r.rule.metric == "per_object" and total == 1:  # a yearly per-object rule: objects met
+        objs = r.periods[0].objects or []
+        done = sum(1 for o in objs if o.status in (MET, OVER))
+        return (done / len(objs) if objs else 0.0), None, f"{done} / {len(objs)}"
+    if r.target.empty:
+        return None, None, fmt.num(r.actual, r.rule.unit)
+    ended = sum(1 for p in r.periods if p.end <= as_of)
+    return (met / total if total else 0.0), (ended / total if total else None), f"{met} / {total}"
+
+
+def bar(fraction: float | None, pace_at: float | None, status: str, no_target: bool) -> Text:
+    """BAR_W cells of coloured background, a pace mark, and '+' beyond 100 % (it clamps)."""
+    out = Text()
+    if no_target or fraction is None:
+        out.append(pad("·" * BAR_W, BAR_W + 1), style="dim")
+        return out
+    filled = max(0, min(BAR_W, round(fraction * BAR_W)))
+    if 0 < fraction and filled == 0:
+        filled = 1
+    pace_cell = None if pace_at is None else max(0, min(BAR_W - 1, round(pace_at * BAR_W) - 1))
+    for i in range(BAR_W):
+        bg = BAR_BG.get(status, BAR_BG["on_track"]) if i < filled else EMPTY_BG
+        if i == pace_cell:
+            out.append("│", style=f"bold white {bg}")
+        else:
+            out.append(" ", style=bg)
+    out.append("+" if fraction > 1 else " ", style="bold magenta" if status == OVER else "bold green")
+    return out
+
+
+def strip(periods: list[PeriodResult], kind: str) -> Text:
+    out = Text()
+    gap = "" if kind == "fortnight" else " "
+    for p in periods:
+        out.append(fmt.STRIP_MARK.get(p.status, "?"), style=fmt.STATUS_STYLE.get(p.status, ""))
+        out.append(gap)
+    return out
+
+
+def _strip_line(r: RuleResult, as_of: date, lang: str) -> Text:
+    line = Text(no_wrap=True, overflow="ellipsis")
+    line.append(pad("  " + t(f"period.{r.rule.period}", lang), TITLE_W), style="dim")
+    line.append(" ")
+    line.append_text(strip(r.periods, r.rule.period))
+    now = r.current_period(as_of)
+    if now is not None and not r.target.empty:
+        name = fmt.period_name(r.rule.period, now, as_of, lang)
+        line.append(f"  {name} {fmt.num(now.actual, r.rule.unit)}/{fmt.target_text(r.target, r.rule.unit, lang)}",
+                    style=fmt.STATUS_STYLE.get(now.status, ""))
+    return line
+
+
+def _object_lines(r: RuleResult, as_of: date, lang: str) -> list[Text]:
+    names: dict[str, str] = {}
+    for p in r.periods:
+        for o in p.objects or []:
+            names.setdefault(o.id, o.name)
+    lines = []
+    if not names:
+        lines.append(Text("  " + t("form.no_links", lang), style="dim"))
+    for oid, name in names.items():
+        per = [_object_period(p, oid) for p in r.periods]
+        line = Text(no_wrap=True, overflow="ellipsis")
+        line.append(pad(f"  · {name}", TITLE_W))
+        line.append(" ")
+        line.append_text(strip(per, "object"))
+        lines.append(line)
+    return lines
+
+
+def _object_period(p: PeriodResult, oid: str) -> PeriodResult:
+    for o in p.objects or []:
+        if o.id == oid:
+            return PeriodResult(p.start, p.end, o.actual, o.status)
+    return PeriodResult(p.start, p.end, None, "future")
+
+
+def _breakdown_line(r: RuleResult, lang: str) -> Text:
+    parts = [f"{t('patrol.' + k, lang) if r.rule.breakdown == 'patrol' else k} {v}"
+             for k, v in sorted(r.breakdown.items())]
+    return Text(pad("", TITLE_W) + " " + "　".join(parts), style="dim", no_wrap=True)

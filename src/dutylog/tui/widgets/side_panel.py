@@ -1,0 +1,81 @@
+"""The dashboard's right column: what is due next, what is missed, and room for ledgers."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from dutylog.i18n import t
+
+from .. import fmt
+
+MAX_DUE, MAX_MISSED = 12, 12
+
+
+class SidePanel(VerticalScroll, can_focus=False):
+    DEFAULT_CSS = """
+    SidePanel { width: 44; padding: 0 1; border-left: solid $foreground 20%; }
+    SidePanel .heading { text-style: bold; margin-top: 1; }
+    SidePanel #ledger-slot { display: none; }
+    SidePanel #ledger-slot.shown { display: block; }
+    """
+
+    def compose(self) -> ComposeResult:
+        lang = self.app.lang
+        yield Static(t("dash.due", lang), classes="heading", id="due-heading")
+        yield Static(id="due")
+        yield Static(t("dash.missed", lang), classes="heading", id="missed-heading")
+        yield Static(id="missed")
+        # The ledger issue fills this through `Dutylog.ledger_summary(subject)` when it exists.
+        yield Static(id="ledger-slot")
+
+    def show(self, data) -> None:
+        lang = self.app.lang
+        self.query_one("#due", Static).update(_lines(
+            [(fmt.due_text(d, data.as_of, lang), _urgency(d.days_left)) for d in data.due],
+            MAX_DUE, t("dash.nothing_due", lang)))
+        self.query_one("#missed", Static).update(_lines(
+            [(fmt.missed_text(m, data.as_of, lang), "red") for m in data.missed],
+            MAX_MISSED, t("dash.nothing_missed", lang)))
+        slot = self.query_one("#ledger-slot", Static)
+        slot.set_class(data.ledger is not None, "shown")
+        if data.ledger is not None:
+            slot.update(ledger_text(data.ledger, lang))
+
+
+def _urgency(days_left: int) -> str:
+    if days_left <= 2:
+        return "bold red"
+    if days_left <= 7:
+        return "yellow"
+    return ""
+
+
+def _lines(items: list[tuple[str, str]], limit: int, empty: str) -> Text:
+    if not items:
+        return Text(empty, style="dim")
+    out = Text()
+    for i, (line, style) in enumerate(items[:limit]):
+        if i:
+            out.append("\n")
+        out.append("•" + line if lang_zh(line) else "• " + line, style=style)
+    if len(items) > limit:
+        out.append(f"\n… +{len(items) - limit}", style="dim")
+    return out
+
+
+def lang_zh(line: str) -> bool:
+    """A Chinese line has no spaces to wrap at: the bullet must not be a word of its own."""
+    return " " not in line
+
+
+def ledger_text(summary, lang: str) -> Text:
+    """Red/yellow ledger items and open trips, whatever shape the ledger service returns."""
+    out = Text(t("dash.ledger", lang) + "\n", style="bold")
+    get = summary.get if isinstance(summary, dict) else (lambda k, d=0: getattr(summary, k, d))
+    red, yellow, trips = get("red", 0), get("yellow", 0), get("open_trips", get("trips", 0))
+    out.append(t("dash.ledger_line", lang, red=red, yellow=yellow, trips=trips),
+               style="bold red" if red else ("yellow" if yellow else ""))
+    return out
