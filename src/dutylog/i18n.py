@@ -85,6 +85,8 @@ UI_STRINGS: dict[str, tuple[str, str]] = {
     "key.back": ("返回", "Back"),
     "key.end_link": ("结束联系", "End link"),
     "key.more": ("更多", "More"),
+    "key.ledger": ("台账", "Ledgers"),
+    "key.history": ("历史", "History"),
     "role.leader": ("市政府领导", "leader"),
     "role.econ-dept-head": ("经济部门负责人", "econ. dept. head"),
     "role.cadre": ("班子成员", "cadre"),

@@ -17,6 +17,7 @@ from textual.app import App
 from dutylog.i18n import t
 from dutylog.services import ui
 
+from . import extras
 from .commands import DutylogCommands
 from .dialogs.links import LinksDialog
 from .dialogs.log_form import LogForm
@@ -30,11 +31,12 @@ FIRST_YEAR = 2000
 
 class DutylogApp(App):
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {DutylogCommands}
+    COMMANDS = App.COMMANDS | {DutylogCommands} | ({extras.export_provider()} - {None})
 
     def __init__(self, service, today: date | None = None, lang: str = "zh", *,
-                 demo: bool = False, blink: bool = True) -> None:
+                 demo: bool = False, blink: bool = True, theme: str | None = None) -> None:
         super().__init__()
+        self._theme_name = theme
         self.service = service
         if today is not None:
             service.today = today  # one notion of today, injected once
@@ -53,6 +55,8 @@ class DutylogApp(App):
         return localized(cls, self.lang)(*args, **kwargs)
 
     def on_mount(self) -> None:
+        if self._theme_name:
+            self.theme = self._theme_name
         subjects = self.service.subjects()
         if subjects:
             self.start(subjects[0].name)
@@ -118,6 +122,13 @@ class DutylogApp(App):
         if board is not None:
             self.call_after_refresh(board.show_calendar)
 
+    def action_open(self, name: str) -> None:
+        """Open a screen another part of dutylog provides (ledger, diary, leave…)."""
+        extras.open_screen(self, name)
+
+    def action_history(self, entry_id: str) -> None:
+        extras.open_history(self, entry_id)
+
     def action_next_subject(self) -> None:
         names = [s.name for s in self.service.subjects()]
         if self.subject in names and len(names) > 1:
@@ -166,6 +177,14 @@ class DutylogApp(App):
 
 
 def make_app(service, today: date | None = None, lang: str = "zh", *, demo: bool = False,
-             blink: bool = True) -> DutylogApp:
-    """The one factory: `dutylog`, `dutylog demo`, the tests and the screenshot script."""
-    return localized(DutylogApp, lang)(service, today=today, lang=lang, demo=demo, blink=blink)
+             blink: bool = True, theme: str | None = None,
+             animations: bool = True) -> DutylogApp:
+    """The one factory: `dutylog`, `dutylog demo`, the tests and the screenshot script.
+
+    Tests and screenshots pass a fixed `today` and theme, `blink=False`, `animations=False`.
+    """
+    app = localized(DutylogApp, lang)(service, today=today, lang=lang, demo=demo, blink=blink,
+                                      theme=theme)
+    if not animations:
+        app.animation_level = "none"
+    return app

@@ -8,7 +8,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from dutylog.i18n import t
 
-from . import fmt
+from . import extras, fmt
 
 YEARS_BACK = 5
 
@@ -31,6 +31,8 @@ class DutylogCommands(Provider):
                 (t("cmd.links", lang), app.action_links, "k"),
                 (t("cmd.calendar", lang), app.action_calendar, "c"),
                 (t("cmd.dashboard", lang), app.action_dashboard, help_text)]
+        for name, zh, en in extras.available():
+            out.append((en if lang == "en" else zh, partial(app.action_open, name), help_text))
         for k in svc.policy.kinds:
             out.append((t("cmd.log", lang, kind=f"{k.name.get(lang)} ({k.pinyin})"),
                         partial(app.action_log, k.id), k.name.get(other)))

@@ -22,6 +22,7 @@ from .entry_rows import fill_entry_table, setup_entry_table
 class DashboardScreen(BaseScreen):
     BINDINGS = [
         Binding("c", "toggle_calendar", "key.calendar"),
+        Binding("g", "app.open('ledger')", "key.ledger"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -65,6 +66,14 @@ class DashboardScreen(BaseScreen):
         heatmap.show(data.year, data.day_counts, data.as_of)
         self.query_one("#day-title", Static).update(Text(t("hm.title", lang, year=data.year), style="bold"))
         self.query_one("#day-entries", DataTable).clear()
+
+    def on_screen_suspend(self) -> None:
+        self._covered = True
+
+    def on_screen_resume(self) -> None:
+        if getattr(self, "_covered", False):
+            self._covered = False
+            self.reload()  # a screen above may have changed ledgers, links or entries
 
     # ---- actions
     def action_toggle_calendar(self) -> None:

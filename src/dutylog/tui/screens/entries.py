@@ -29,6 +29,7 @@ class EntriesScreen(BaseScreen):
         Binding("escape", "app.pop_screen", "key.back"),
         Binding("delete,x", "delete", "key.delete"),
         Binding("u", "undo", "key.undo"),
+        Binding("h", "history", "key.history"),
         Binding("slash", "focus_search", show=False),
     ]
 
@@ -132,6 +133,11 @@ class EntriesScreen(BaseScreen):
         if not table.row_count:
             return None
         return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def action_history(self) -> None:
+        entry_id = self.current_id()
+        if entry_id is not None:
+            self.app.action_history(entry_id)
 
     def action_delete(self) -> None:
         entry_id = self.current_id()

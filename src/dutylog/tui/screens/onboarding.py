@@ -9,7 +9,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Header, Input, SelectionList, Static
 
@@ -30,7 +30,7 @@ class OnboardingScreen(Screen):
     def compose(self) -> ComposeResult:
         lang, policy = self.app.lang, self.app.service.policy
         yield Header()
-        with Vertical(id="onboarding"):
+        with VerticalScroll(id="onboarding"):
             yield Static(Text(t("ob.title", lang), style="bold"), id="ob-title")
             yield Static(Text(t("ob.policy", lang, doc=policy.document, title=policy.title.get(lang)),
                               style="dim"))
