@@ -113,9 +113,10 @@ def cli(dutylog_home) -> CLI:
     return CLI(dutylog_home)
 
 
-@pytest.fixture
-def seeded(cli) -> CLI:
-    """A data folder with one leader, two links and a few entries, made by the CLI."""
+@pytest.fixture(scope="session")
+def seeded_template(tmp_path_factory) -> Path:
+    """A data folder with one leader, two links and a few entries, made once by the CLI."""
+    cli = CLI(tmp_path_factory.mktemp("seeded") / "home")
     cli.ok("subject", "add", SUBJECT, "--role", "leader", "--role", "cadre")
     cli.ok("link", SUBJECT, "enterprise", "甲公司", "--since", "2025-01-01")
     cli.ok("link", SUBJECT, "department-head", "财政局王局长", "--since", "2025-01-01")
@@ -123,4 +124,10 @@ def seeded(cli) -> CLI:
     cli.ok("log", "field-research", "--subject", SUBJECT, "--date", "2025-03-03", "--days", "1.5",
            "--four-no", "--place", "发城镇")
     cli.ok("log", "enterprise-visit", "--subject", SUBJECT, "--date", "2025-04-01", "--object", "甲公司")
-    return cli
+    return cli.home
+
+
+@pytest.fixture
+def seeded(cli, seeded_template) -> CLI:
+    """This test's own copy of the seeded data folder."""
+    return CLI(seeded_template).clone(cli.home)
