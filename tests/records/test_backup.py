@@ -42,7 +42,7 @@ def test_backup_restore_round_trip(run, wang, dutylog_home):
     assert count_entries(copy) == 2
     # later work: one more entry, one deleted
     run("log", "diary", "--subject", wang, "--date", "2025-05-02", "--note", "三")
-    first = run("entries", "--json").json[0]["id"]
+    first = next(e["id"] for e in run("entries", "--json").json if e["note"] == "一")
     run("delete", first)
     assert notes(run) == ["三", "二"]
 
