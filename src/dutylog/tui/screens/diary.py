@@ -118,7 +118,7 @@ class DiaryScreen(Screen):
                           highlighted(r["people"], search), highlighted(raised, search),
                           self.state(r), key=r["id"])
         self.query_one("#diary-title", Static).update(
-            f"{_w('title', lg)} · {self.subject or ''} · {len(self.rows)}")
+            f"{_w('title', lg)} · {self.subject or ('all' if lg == 'en' else '全部')} · {len(self.rows)}")
         message.update("" if self.rows else _w("none", lg))
         if select is not None:
             ids = [r["id"] for r in self.rows]

@@ -88,7 +88,7 @@ class LeaveScreen(Screen):
                           ok, key=t["id"])
         open_n = sum(t["open"] for t in self.trips)
         self.query_one("#leave-title", Static).update(
-            f"{_w('title', lg)} · {self.subject or ''} · {_w('open_n', lg)} {open_n}")
+            f"{_w('title', lg)} · {self.subject or ('all' if lg == 'en' else '全部')} · {_w('open_n', lg)} {open_n}")
         self.query_one("#leave-message", Static).update("" if self.trips else _w("none", lg))
 
     def action_request(self) -> None:

@@ -113,7 +113,7 @@ class LedgerScreen(Screen):
         yellow = sum(r["color"] == "yellow" for r in self.items)
         counts = f"红 {red} · 黄 {yellow}" if lg != "en" else f"red {red} · yellow {yellow}"
         self.query_one("#ledger-title", Static).update(
-            f"{word('title', lg)} · {self.subject or ''} · {self.as_of} · {counts}")
+            f"{word('title', lg)} · {self.subject or ('all' if lg == 'en' else '全部')} · {self.as_of} · {counts}")
         self.query_one("#ledger-message", Static).update("" if self.items else word("none", lg))
         if select is not None:
             ids = [r["id"] for r in self.items]
