@@ -69,19 +69,19 @@ def rule_title(result: RuleResult, lang: str) -> str:
     return result.rule.title.get(lang)
 
 
-def due_text(item, as_of: date, lang: str) -> str:
-    """'一线办公：本双周尚未安排，还剩3天' for a DueItem of services.ui."""
+def due_text(item, as_of: date, lang: str) -> tuple[str, str]:
+    """('一线办公', '本双周尚未安排，还剩3天') for a DueItem of services.ui."""
     r = item.result
-    sep = "：" if lang == "zh" else ": "
-    what = rule_title(r, lang) + (f"（{item.object_name}）" if lang == "zh" and item.object_name
-                                  else f" ({item.object_name})" if item.object_name else "")
+    what = rule_title(r, lang)
+    if item.object_name:
+        what += f"（{item.object_name}）" if lang == "zh" else f" ({item.object_name})"
     when = period_name(r.rule.period, item.period, as_of, lang)
     nothing_yet = item.need >= (r.target.min or 0)
     state = t("dash.not_yet", lang) if nothing_yet else t("dash.need", lang, need=num(item.need, r.rule.unit))
     left = t("dash.closes_today", lang) if item.days_left == 0 else t("dash.days_left", lang, n=item.days_left)
-    comma = "，" if lang == "zh" else ", "
-    space = "" if lang == "zh" else " "
-    return f"{what}{sep}{when}{space}{state}{comma}{left}"
+    if lang == "zh":
+        return what, f"{when}{state}，{left}"
+    return what, f"{when}: {state}, {left}"
 
 
 def missed_text(item, as_of: date, lang: str) -> str:

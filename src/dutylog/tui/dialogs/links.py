@@ -40,6 +40,7 @@ class LinksDialog(ModalScreen):
                 yield Input(placeholder=t("links.since_ph", lang), id="link-since")
                 yield Button(t("links.add", lang), variant="primary", id="link-add")
             yield Static(id="link-error", classes="error shown")
+            yield Static(Text(t("links.hint", lang), style="dim"), id="link-hint")
 
     def on_mount(self) -> None:
         quiet_inputs(self)

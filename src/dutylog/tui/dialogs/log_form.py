@@ -72,7 +72,8 @@ class LogForm(ModalScreen):
                 yield OptionList(id="kind-options")
                 yield from self.row("date", Input(e.date.isoformat() if e else "今天" if lang == "zh" else "today",
                                                   placeholder=t("form.date_ph", lang), id="date"))
-                yield from self.row("days", Input("" if not e or e.days is None else f"{e.days:g}", id="days"))
+                yield from self.row("days", Input("" if not e or e.days is None else f"{e.days:g}",
+                                                  placeholder=t("form.days_ph", lang), id="days"))
                 yield from self.row("four_no", Checkbox(t("form.four_no", lang), e.four_no if e else False,
                                                         id="four_no"), label=False)
                 for name in TEXT_FIELDS:

@@ -19,7 +19,7 @@ from dutylog.textcells import pad
 
 from .. import fmt
 
-TITLE_W, BAR_W, NUM_W, STATUS_W, PACE_W = 24, 16, 12, 11, 9
+TITLE_W, BAR_W, NUM_W, STATUS_W, PACE_W = 22, 15, 12, 11, 9
 BAR_BG = {"met": "on green", "on_track": "on dark_cyan", "behind": "on yellow",
           "missed": "on red", "over": "on magenta", "none": "on grey35"}
 EMPTY_BG = "on grey30"

@@ -16,9 +16,9 @@ MAX_DUE, MAX_MISSED = 12, 12
 
 class SidePanel(VerticalScroll, can_focus=False):
     DEFAULT_CSS = """
-    SidePanel { width: 44; padding: 0 1; border-left: solid $foreground 20%; }
+    SidePanel { width: 40; padding: 0 1; border-left: solid $foreground 20%; }
     SidePanel .heading { text-style: bold; margin-top: 1; }
-    SidePanel #ledger-slot { display: none; }
+    SidePanel #ledger-slot { display: none; margin-top: 1; }
     SidePanel #ledger-slot.shown { display: block; }
     """
 
@@ -33,9 +33,7 @@ class SidePanel(VerticalScroll, can_focus=False):
 
     def show(self, data) -> None:
         lang = self.app.lang
-        self.query_one("#due", Static).update(_lines(
-            [(fmt.due_text(d, data.as_of, lang), _urgency(d.days_left)) for d in data.due],
-            MAX_DUE, t("dash.nothing_due", lang)))
+        self.query_one("#due", Static).update(_due_lines(data, lang))
         self.query_one("#missed", Static).update(_lines(
             [(fmt.missed_text(m, data.as_of, lang), "red") for m in data.missed],
             MAX_MISSED, t("dash.nothing_missed", lang)))
@@ -43,6 +41,22 @@ class SidePanel(VerticalScroll, can_focus=False):
         slot.set_class(data.ledger is not None, "shown")
         if data.ledger is not None:
             slot.update(ledger_text(data.ledger, lang))
+
+
+def _due_lines(data, lang: str) -> Text:
+    """Two lines an item: what (bold), then when and how long is left (coloured by urgency)."""
+    if not data.due:
+        return Text(t("dash.nothing_due", lang), style="dim")
+    out = Text()
+    for i, item in enumerate(data.due[:MAX_DUE]):
+        what, when = fmt.due_text(item, data.as_of, lang)
+        if i:
+            out.append("\n")
+        out.append("•" + what if lang_zh(what) else "• " + what)
+        out.append("\n  " + when, style=_urgency(item.days_left) or "dim")
+    if len(data.due) > MAX_DUE:
+        out.append(f"\n… +{len(data.due) - MAX_DUE}", style="dim")
+    return out
 
 
 def _urgency(days_left: int) -> str:
