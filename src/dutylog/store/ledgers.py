@@ -11,7 +11,6 @@ so a bundle import that rewrites a ledger row cannot lose it.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -271,7 +270,3 @@ def overrides(store) -> dict[date, bool]:
     """The user's entries as the working-day calendar takes them (True = workday)."""
     return {date.fromisoformat(r["date"]): r["kind"] == "workday"
             for r in store._q("SELECT date, kind FROM holidays")}
-
-
-def dumps_version(record: dict) -> str:
-    return json.dumps(record, ensure_ascii=False)
