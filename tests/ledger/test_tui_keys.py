@@ -1,4 +1,4 @@
-"""The app keys of `LedgerKeys` open the four screens for the selected subject."""
+"""The app opens the four screens through `tui/extras.py` for the selected subject."""
 
 from __future__ import annotations
 
@@ -7,11 +7,10 @@ from datetime import date
 TODAY = date(2026, 10, 15)
 
 
-async def test_keys_open_screens():
+async def test_app_opens_screens():
     from dutylog.services import Dutylog
-    from dutylog.tui.app import DutylogApp
-    from dutylog.tui.keys import localized
-    from dutylog.tui.ledger_keys import LedgerKeys
+    from dutylog.tui import extras
+    from dutylog.tui.app import make_app
     from dutylog.tui.screens.casebook import CasebookScreen
     from dutylog.tui.screens.diary import DiaryScreen
     from dutylog.tui.screens.leave import LeaveScreen
@@ -19,19 +18,20 @@ async def test_keys_open_screens():
 
     svc = Dutylog.open(today=TODAY)
     svc.add_subject("王明", ["leader"])
-    app_cls = DutylogApp if issubclass(DutylogApp, LedgerKeys) else type(
-        "DutylogApp", (LedgerKeys, DutylogApp), {"__module__": DutylogApp.__module__})
-    app = localized(app_cls, "zh")(svc, today=TODAY)
+    app = make_app(svc, today=TODAY)
     try:
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
-            for key, cls in (("l", LedgerScreen), ("d", DiaryScreen), ("v", LeaveScreen),
-                             ("y", CasebookScreen)):
-                await pilot.press(key)
+            for name, cls in (("ledger", LedgerScreen), ("diary", DiaryScreen),
+                              ("leave", LeaveScreen), ("casebook", CasebookScreen)):
+                extras.open_screen(app, name)
                 await pilot.pause()
-                assert isinstance(app.screen, cls), key
+                assert isinstance(app.screen, cls), name
                 assert app.screen.subject == "王明"
                 app.pop_screen()
                 await pilot.pause()
+            await pilot.press("g")  # the dashboard's key to the ledgers
+            await pilot.pause()
+            assert isinstance(app.screen, LedgerScreen)
     finally:
         svc.close()
