@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import sqlite3
 from datetime import date, timedelta
 
@@ -109,10 +110,33 @@ def test_keeps_the_last_14(dutylog_home):
 
 
 def corrupt(path, size=4096):
+    """Overwrite 4 KiB in the middle, as another program would (a later modification time)."""
+    before = path.stat().st_mtime_ns
     data = bytearray(path.read_bytes())
     middle = len(data) // 2
     data[middle:middle + size] = bytes((i * 7 + 13) % 256 for i in range(size))
     path.write_bytes(bytes(data))
+    os.utime(path, ns=(before + 10**9, before + 10**9))
+
+
+def test_full_check_once_a_day_and_after_outside_changes(run, wang, dutylog_home, monkeypatch):
+    import dutylog.store.backup as backup
+
+    calls = []
+    real = backup._problem
+    monkeypatch.setattr(backup, "_problem", lambda p: calls.append(p) or real(p))
+    run("entries")  # the day's backup exists and dutylog closed the file last: no full check
+    run("log", "diary", "--subject", wang, "--date", "2025-05-01")
+    assert calls == []
+    db = dutylog_home / "dutylog.db"
+    os.utime(db, ns=(db.stat().st_mtime_ns + 10**9,) * 2)  # another program touched it
+    run("entries")
+    assert len(calls) == 1
+    run("entries")
+    assert len(calls) == 1
+    monkeypatch.setenv("DUTYLOG_TODAY", "2025-05-11")  # a new day: checked before its backup
+    run("entries")
+    assert len(calls) == 2 and len(list_backups(dutylog_home)) == 2
 
 
 def test_corrupted_database_names_the_newest_backup(run, wang, dutylog_home):

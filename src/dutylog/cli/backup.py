@@ -68,7 +68,7 @@ def backup_list(as_json: bool) -> None:
 def backup_restore(file: str, yes: bool) -> None:
     """Replace the database by the backup FILE (the replaced file is kept in backups/)."""
     from dutylog.store import paths
-    from dutylog.store.backup import check_backup, resolve_backup, restore_backup
+    from dutylog.store.restore import check_backup, resolve_backup, restore_backup
 
     home = _home()
     source = resolve_backup(home, file)

@@ -15,7 +15,7 @@ from dutylog.domain.rules import Policy
 from dutylog.domain.validate import check_entry, check_kind
 from dutylog.policy import load_policy
 from dutylog.store import Store
-from dutylog.store.backup import open_store
+from dutylog.store.backup import close_store, open_store
 
 from .ledgers import LedgersMixin
 from .records import RecordsMixin
@@ -66,7 +66,7 @@ class Dutylog(RecordsMixin, LedgersMixin):
         return cls(open_store(home, today), today)
 
     def close(self) -> None:
-        self.store.close()
+        close_store(self.store)  # closes it and notes the file, so the next open can skip the full check
 
     def __enter__(self):
         return self

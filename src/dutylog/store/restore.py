@@ -1,0 +1,97 @@
+"""Restoring a backup: check it, keep the file it replaces as `backups/replaced-….db`,
+then put a copy of it in place of `dutylog.db`. Runs with no store open, so it works
+when the database is damaged."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from datetime import date, datetime
+from pathlib import Path
+
+from dutylog.domain.errors import InvalidInput, StoreError
+from dutylog.store import paths
+from dutylog.store.backup import (REPLACED, _copy_db, _ensure_dir, _new_file, _problem, backups_dir,
+                                  list_backups)
+
+
+def resolve_backup(home: Path, name: str) -> Path:
+    """FILE as given, or the name of a file in `backups/`; InvalidInput when missing."""
+    given = Path(name).expanduser()
+    for candidate in (given, backups_dir(home) / name):
+        if candidate.is_file():
+            return candidate
+    known = [b.name for b in list_backups(home)]
+    hint = f"; backups: {', '.join(known[-3:])}" if known else "; see: dutylog backup list"
+    raise InvalidInput(f"file: no backup file {name!r}{hint}", "file")
+
+
+def check_backup(path: Path) -> None:
+    """InvalidInput unless `path` is an undamaged dutylog database."""
+    problem = _problem(path)
+    if problem is None:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        except sqlite3.Error as exc:
+            tables, problem = set(), str(exc)
+        finally:
+            conn.close()
+        if problem is None and "entries" not in tables:
+            problem = "it is not a dutylog database"
+    if problem is not None:
+        raise InvalidInput(f"file: {path} cannot be restored: {problem}", "file")
+
+
+def _keep_replaced(db_path: Path, today: date, now: datetime | None) -> Path | None:
+    """Keep the current database (healthy or not) as `backups/replaced-….db`."""
+    if not db_path.exists():
+        return None
+    folder = _ensure_dir(db_path.parent)
+    kept = _new_file(folder, REPLACED, today, now)
+    try:
+        if _problem(db_path) is not None:
+            raise sqlite3.DatabaseError("damaged")
+        src = sqlite3.connect(db_path)
+        try:
+            _copy_db(src, kept)
+        finally:
+            src.close()
+    except sqlite3.Error:
+        shutil.copyfile(db_path, kept)  # damaged: keep its bytes as they are
+        wal = Path(f"{db_path}-wal")
+        if wal.exists():
+            shutil.copyfile(wal, Path(f"{kept}-wal"))
+            os.chmod(Path(f"{kept}-wal"), 0o600)
+        os.chmod(kept, 0o600)
+    return kept
+
+
+def restore_backup(home: Path, backup: Path, today: date | None = None,
+                   now: datetime | None = None) -> Path | None:
+    """Replace the database by `backup`; return where the replaced file was kept.
+    Run it with no store open on `home`."""
+    home = Path(home)
+    db_path = home / paths.DB_NAME
+    check_backup(backup)
+    paths.ensure_home(home)
+    kept = _keep_replaced(db_path, today or date.today(), now)
+    staging = home / f"{paths.DB_NAME}.restoring"
+    staging.unlink(missing_ok=True)
+    fd = os.open(staging, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+    try:
+        src = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            _copy_db(src, staging)
+        finally:
+            src.close()
+        for suffix in ("-wal", "-shm", "-journal"):
+            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+        os.replace(staging, db_path)
+    except (sqlite3.Error, OSError) as exc:
+        staging.unlink(missing_ok=True)
+        raise StoreError(f"cannot restore {backup}: {exc}") from exc
+    os.chmod(db_path, 0o600)
+    return kept
