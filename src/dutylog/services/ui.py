@@ -65,6 +65,21 @@ def dashboard(svc, subject: str, year: int | None = None, as_of: date | None = N
                      due_next(results, as_of), missed_this_year(results), counts, ledger, results)
 
 
+@dataclass
+class Calendar:
+    year: int
+    as_of: date
+    day_counts: Counter
+
+
+def calendar(svc, subject: str, year: int | None = None) -> Calendar:
+    """Entries per day of the subject-year (deleted ones left out)."""
+    subj = svc.subject(subject)
+    year, as_of = svc.resolve_year(year, None)
+    entries = svc.store.entries_in_range(subj.id, date(year, 1, 1), date(year, 12, 31))
+    return Calendar(year, as_of, Counter(e.date for e in entries if not e.deleted))
+
+
 def group_by_section(policy: Policy, results: list[RuleResult]) -> list[tuple[Section, list[RuleResult]]]:
     out = []
     for section in policy.sections:

@@ -13,24 +13,25 @@ from datetime import date
 from pathlib import Path
 
 from textual.app import App
+from textual.binding import Binding
 
 from dutylog.i18n import t
 from dutylog.services import ui
 
 from . import extras
 from .commands import DutylogCommands
-from .dialogs.links import LinksDialog
-from .dialogs.log_form import LogForm
 from .keys import localized
 from .screens.dashboard import DashboardScreen
-from .screens.entries import EntriesScreen
-from .screens.onboarding import OnboardingScreen
 
 FIRST_YEAR = 2000
 
 
 class DutylogApp(App):
     CSS_PATH = "app.tcss"
+    # Keys that work on any screen, other parts' screens included (each of my screens also
+    # shows them in its footer).
+    BINDINGS = [Binding("n", "log", "key.log", show=False),
+                Binding("e", "entries", "key.entries", show=False)]
     COMMANDS = App.COMMANDS | {DutylogCommands} | ({extras.export_provider()} - {None})
 
     def __init__(self, service, today: date | None = None, lang: str = "zh", *,
@@ -54,6 +55,8 @@ class DutylogApp(App):
     def make(self, cls, *args, **kwargs):
         return localized(cls, self.lang)(*args, **kwargs)
 
+    # Screens and dialogs other than the dashboard are imported when first opened, so the
+    # dashboard paints sooner.
     def on_mount(self) -> None:
         if self._theme_name:
             self.theme = self._theme_name
@@ -61,14 +64,14 @@ class DutylogApp(App):
         if subjects:
             self.start(subjects[0].name)
         else:
-            self.push_screen(self.make(OnboardingScreen))
+            self.push_screen(self.make(_onboarding()))
 
     def start(self, subject: str | None) -> None:
         """Show the dashboard of `subject`, in place of whatever screens are open."""
         self.subject = subject
         while len(self.screen_stack) > 2:
             self.pop_screen()
-        screen = self.make(DashboardScreen) if subject else self.make(OnboardingScreen)
+        screen = self.make(DashboardScreen) if subject else self.make(_onboarding())
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:
@@ -86,11 +89,15 @@ class DutylogApp(App):
 
     # ---- actions (keys and command palette)
     def action_log(self, kind: str | None = None) -> None:
+        from .dialogs.log_form import LogForm
+
         if self.subject is None or isinstance(self.screen, LogForm):
             return
         self.push_screen(self.make(LogForm, self.subject, kind), callback=self._saved)
 
     def action_edit(self, entry_id: str) -> None:
+        from .dialogs.log_form import LogForm
+
         entry = self.service.entry(entry_id)
         name = self.service.store.get_subject(entry.subject_id).name
         self.push_screen(self.make(LogForm, name, entry=entry), callback=self._saved)
@@ -104,10 +111,14 @@ class DutylogApp(App):
         self.changed()
 
     def action_entries(self) -> None:
+        from .screens.entries import EntriesScreen
+
         if self.subject is not None and not isinstance(self.screen, EntriesScreen):
             self.push_screen(self.make(EntriesScreen))
 
     def action_links(self) -> None:
+        from .dialogs.links import LinksDialog
+
         if self.subject is not None and not isinstance(self.screen, LinksDialog):
             self.push_screen(self.make(LinksDialog, self.subject),
                              callback=lambda changed: changed and self.changed())
@@ -117,10 +128,10 @@ class DutylogApp(App):
             self.pop_screen()
 
     def action_calendar(self) -> None:
-        self.action_dashboard()
-        board = self.dashboard()
-        if board is not None:
-            self.call_after_refresh(board.show_calendar)
+        from .screens.calendar import CalendarScreen
+
+        if self.subject is not None and not isinstance(self.screen, CalendarScreen):
+            self.push_screen(self.make(CalendarScreen))
 
     def action_open(self, name: str) -> None:
         """Open a screen another part of dutylog provides (ledger, diary, leave…)."""
@@ -174,6 +185,12 @@ class DutylogApp(App):
         if self._demo_home is not None:
             shutil.rmtree(self._demo_home, ignore_errors=True)
             self._demo_home = None
+
+
+def _onboarding():
+    from .screens.onboarding import OnboardingScreen
+
+    return OnboardingScreen
 
 
 def make_app(service, today: date | None = None, lang: str = "zh", *, demo: bool = False,

@@ -31,16 +31,21 @@ class RulesList(OptionList):
     """Rules grouped by the policy's sections. Selecting a rule asks to log its kind."""
 
     def show(self, data, lang: str) -> None:
-        options: list = []
-        for section, results in data.sections:
-            options.append(Option(Text(section.name.get(lang), style="bold underline"),
-                                  id=f"section-{section.id}", disabled=True))
-            for r in results:
-                options.append(Option(rule_text(r, data.as_of, lang), id=r.rule.id))
+        options = rule_options(data, lang)
         highlighted = self.highlighted
         self.set_options(options)
         if highlighted is not None and highlighted < len(options):
             self.highlighted = highlighted
+
+
+def rule_options(data, lang: str) -> list[Option]:
+    options: list[Option] = []
+    for section, results in data.sections:
+        options.append(Option(Text(section.name.get(lang), style="bold underline"),
+                              id=f"section-{section.id}", disabled=True))
+        for r in results:
+            options.append(Option(rule_text(r, data.as_of, lang), id=r.rule.id))
+    return options
 
 
 def rule_text(r: RuleResult, as_of: date, lang: str) -> Text:
@@ -99,7 +104,10 @@ def _periodic(r: RuleResult, as_of: date) -> tuple[float | None, float | None, s
 
 
 def bar(fraction: float | None, pace_at: float | None, status: str, no_target: bool) -> Text:
-    """BAR_W cells of coloured background, a pace mark, and '+' beyond 100 % (it clamps)."""
+    """BAR_W cells of coloured background, a pace mark, and '+' beyond 100 % (it clamps).
+
+    Built from a few runs, not a span per cell: the dashboard paints ~30 of these at start.
+    """
     out = Text()
     if no_target or fraction is None:
         out.append(pad("·" * BAR_W, BAR_W + 1), style="dim")
@@ -108,22 +116,35 @@ def bar(fraction: float | None, pace_at: float | None, status: str, no_target: b
     if 0 < fraction and filled == 0:
         filled = 1
     pace_cell = None if pace_at is None else max(0, min(BAR_W - 1, round(pace_at * BAR_W) - 1))
-    for i in range(BAR_W):
-        bg = BAR_BG.get(status, BAR_BG["on_track"]) if i < filled else EMPTY_BG
-        if i == pace_cell:
-            out.append("│", style=f"bold white {bg}")
-        else:
-            out.append(" ", style=bg)
+    full = BAR_BG.get(status, BAR_BG["on_track"])
+    cells = [(" ", full if i < filled else EMPTY_BG) for i in range(BAR_W)]
+    if pace_cell is not None:
+        cells[pace_cell] = ("│", f"bold white {cells[pace_cell][1]}")
+    for chars, style in _runs(cells):
+        out.append(chars, style=style)
     out.append("+" if fraction > 1 else " ", style="bold magenta" if status == OVER else "bold green")
     return out
 
 
+def _runs(cells: list[tuple[str, str]]):
+    """Merge neighbouring cells of one style: ('  ', 'on green'), ('│', …), …"""
+    run, style = "", None
+    for chars, st in cells:
+        if st != style and run:
+            yield run, style
+            run = ""
+        run, style = run + chars, st
+    if run:
+        yield run, style
+
+
 def strip(periods: list[PeriodResult], kind: str) -> Text:
-    out = Text()
     gap = "" if kind == "fortnight" else " "
-    for p in periods:
-        out.append(fmt.STRIP_MARK.get(p.status, "?"), style=fmt.STATUS_STYLE.get(p.status, ""))
-        out.append(gap)
+    cells = [(fmt.STRIP_MARK.get(p.status, "?") + gap, fmt.STATUS_STYLE.get(p.status, ""))
+             for p in periods]
+    out = Text()
+    for chars, style in _runs(cells):
+        out.append(chars, style=style)
     return out
 
 

@@ -22,25 +22,35 @@ class SidePanel(VerticalScroll, can_focus=False):
     SidePanel #ledger-slot.shown { display: block; }
     """
 
+    def __init__(self, data, lang: str, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.data, self.lang = data, lang
+
     def compose(self) -> ComposeResult:
-        lang = self.app.lang
+        lang, data = self.lang, self.data
         yield Static(t("dash.due", lang), classes="heading", id="due-heading")
-        yield Static(id="due")
+        yield Static(_due_lines(data, lang), id="due")
         yield Static(t("dash.missed", lang), classes="heading", id="missed-heading")
-        yield Static(id="missed")
+        yield Static(_missed_lines(data, lang), id="missed")
         # The ledger issue fills this through `Dutylog.ledger_summary(subject)` when it exists.
-        yield Static(id="ledger-slot")
+        yield Static(_ledger(data, lang), id="ledger-slot", classes="shown" if data.ledger is not None else "")
 
     def show(self, data) -> None:
-        lang = self.app.lang
+        lang = self.lang
         self.query_one("#due", Static).update(_due_lines(data, lang))
-        self.query_one("#missed", Static).update(_lines(
-            [(fmt.missed_text(m, data.as_of, lang), "red") for m in data.missed],
-            MAX_MISSED, t("dash.nothing_missed", lang)))
+        self.query_one("#missed", Static).update(_missed_lines(data, lang))
         slot = self.query_one("#ledger-slot", Static)
         slot.set_class(data.ledger is not None, "shown")
-        if data.ledger is not None:
-            slot.update(ledger_text(data.ledger, lang))
+        slot.update(_ledger(data, lang))
+
+
+def _missed_lines(data, lang: str) -> Text:
+    return _lines([(fmt.missed_text(m, data.as_of, lang), "red") for m in data.missed],
+                  MAX_MISSED, t("dash.nothing_missed", lang))
+
+
+def _ledger(data, lang: str) -> Text:
+    return ledger_text(data.ledger, lang) if data.ledger is not None else Text()
 
 
 def _due_lines(data, lang: str) -> Text:

@@ -1,0 +1,56 @@
+"""The year's activity as a heatmap; choosing a day lists its entries (Enter edits one)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Header, Static
+
+from dutylog.i18n import t
+from dutylog.services import ui
+
+from ..widgets.heatmap import Heatmap
+from .base import BaseScreen
+from .entry_rows import fill_entry_table, setup_entry_table
+
+
+class CalendarScreen(BaseScreen):
+    BINDINGS = [
+        Binding("escape,c", "app.pop_screen", "key.back"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="calendar-title")
+        yield Heatmap(self.lang, id="heatmap")
+        yield Static(id="day-title")
+        yield DataTable(id="day-entries")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        setup_entry_table(self.query_one("#day-entries", DataTable), self.lang)
+        self.reload()
+        self.query_one(Heatmap).focus()
+
+    def reload(self) -> None:
+        app = self.app
+        data = ui.calendar(app.service, app.subject, app.year)
+        self.query_one("#calendar-title", Static).update(
+            Text(f"{app.subject}　" + t("hm.title", self.lang, year=data.year), style="bold"))
+        self.query_one(Heatmap).show(data.year, data.day_counts, data.as_of)
+        self.query_one("#day-title", Static).update("")
+        self.query_one("#day-entries", DataTable).clear()
+
+    def on_heatmap_day_selected(self, event: Heatmap.DaySelected) -> None:
+        app = self.app
+        entries = ui.day_entries(app.service, app.subject, event.day)
+        self.query_one("#day-title", Static).update(
+            Text(t("hm.day", self.lang, date=event.day.isoformat(), n=len(entries)), style="bold"))
+        fill_entry_table(app.service, self.query_one("#day-entries", DataTable), entries, self.lang,
+                         names=ui.link_names(app.service, app.subject), clear=True)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value:
+            self.app.action_edit(event.row_key.value)
