@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +20,13 @@ from dutylog.store.bundle_read import Bundle, EntryCheck, ImportSummary, read_bu
 from dutylog.store.bundles import BundleExportMixin, _chunks, _marks
 from dutylog.store.db import parse_stamp
 from dutylog.store.history import merge_seen
+from dutylog.store.migrations import FTS_INSERT_TRIGGER
 from dutylog.store.specs import (ENTRY, LINK, ORDER, SPECS, SUBJECT, Spec, canonical,
                                  content, record_to_row, row_to_record)
 
 Progress = Callable[[int, int], None]
 BATCH = 5000
+BULK_FTS = 2000  # from this many new entries, index them in one statement
 
 
 class _Plan:
@@ -234,24 +237,41 @@ class BundleImportMixin(BundleExportMixin):
                          "VALUES (?, ?, ?)", plan.aliases)
         for kind in ORDER:
             spec = SPECS[kind]
-            meta = {"changed_by": source, "change_reason": "import"} if spec.meta else {}
-            cols = [*spec.columns, "seen", "rev", *meta]
-            if spec.meta:
-                cols.append("created_at")
+            data = [*spec.columns, "seen"]
+            fixed = ("rev", "changed_by", "change_reason") if spec.meta else ("rev",)
+            values = (rev, source, "import") if spec.meta else (rev,)
+            created = ("created_at",) if spec.meta else ()
+            cols = [*data, *fixed, *created]
             insert = (f"INSERT INTO {spec.table} ({', '.join(cols)}) "
                       f"VALUES ({', '.join('?' * len(cols))})")
-            sets = [c for c in cols if c not in (spec.key, "created_at")]
-            update = (f"UPDATE {spec.table} SET {', '.join(f'{c} = ?' for c in sets)} "
+            changed = [c for c in data if c != spec.key]
+            update = (f"UPDATE {spec.table} SET "
+                      f"{', '.join(f'{c} = ?' for c in [*changed, *fixed])} "
                       f"WHERE {spec.key} = ?")
-            fixed = {"rev": rev, **meta, "created_at": now}
-            for rows, sql, order in ((plan.inserts[kind], insert, cols),
-                                     (plan.updates[kind], update, [*sets, spec.key])):
-                for chunk in _chunks(rows, BATCH):
-                    conn.executemany(sql, [tuple({**row, **fixed}[c] for c in order)
-                                           for row in chunk])
-                    done += len(chunk)
-                    if progress:
-                        progress(done, total)
+            as_insert, as_update = itemgetter(*data), itemgetter(*changed)
+            tail = values + (now,) * len(created)
+            bulk = spec is ENTRY and len(plan.inserts[kind]) >= BULK_FTS
+            if bulk:
+                first = conn.execute("SELECT coalesce(max(seq), 0) FROM entries").fetchone()[0]
+                conn.execute("DROP TRIGGER entries_fts_insert")
+            for chunk in _chunks(plan.inserts[kind], BATCH):
+                conn.executemany(insert, [as_insert(row) + tail for row in chunk])
+                done += len(chunk)
+                if progress:
+                    progress(done, total)
+            if bulk:
+                # Index the new rows in one statement, then restore the trigger (DDL is
+                # transactional: a failure rolls the trigger back too).
+                conn.execute("INSERT INTO entries_fts(rowid, title, place, people, note) "
+                             "SELECT seq, title, place, people, note FROM entries "
+                             "WHERE seq > ?", (first,))
+                conn.execute(FTS_INSERT_TRIGGER)
+            for chunk in _chunks(plan.updates[kind], BATCH):
+                conn.executemany(update, [as_update(row) + values + (row[spec.key],)
+                                          for row in chunk])
+                done += len(chunk)
+                if progress:
+                    progress(done, total)
             conn.executemany(f"UPDATE {spec.table} SET seen = ?, rev = {rev} "
                              f"WHERE {spec.key} = ?", plan.seen[kind])
         self._keep_history(plan.history)

@@ -19,6 +19,7 @@ from dutylog.store.bundles import FORMAT, VERSION
 from dutylog.store.specs import ENTRY, SPECS, parse_record
 
 TAMPERED = "the bundle is truncated or altered"
+BOM = "\ufeff".encode()
 EntryCheck = Callable[[dict], "str | None"]
 
 
@@ -45,24 +46,13 @@ class Bundle:
         return BundleError(f"{self.path}: line {line}: {reason}")
 
 
-def _split(data: bytes) -> list[bytes]:
-    """The lines, each with its own "\\n" (the last one may lack it)."""
-    parts = data.split(b"\n")
-    lines = [p + b"\n" for p in parts[:-1]]
-    if parts[-1]:
-        lines.append(parts[-1])
-    return lines
-
-
 def _load(raw: bytes, number: int, fail) -> Any:
+    if number == 1 and raw.startswith(BOM):
+        raw = raw[len(BOM):]
     try:
-        text = raw.decode("utf-8")
+        value = json.loads(raw)
     except UnicodeDecodeError:
         raise fail(number, "not UTF-8 text") from None
-    if number == 1:
-        text = text.removeprefix("\ufeff")
-    try:
-        value = json.loads(text)
     except json.JSONDecodeError as exc:
         raise fail(number, f"not a JSON object ({exc.msg})") from None
     if not isinstance(value, dict):
@@ -70,18 +60,49 @@ def _load(raw: bytes, number: int, fail) -> Any:
     return value
 
 
-def _checksum_ok(expected: Any, lines: list[bytes]) -> bool:
-    """SHA-256 of every line before the end line, each with its "\\n"; also accepted: the
-    same without the final newline, or the lines without their newlines (other tools)."""
-    if not isinstance(expected, str):
-        return False
-    expected = expected.strip().lower()
-    body = b"".join(lines)
-    candidates = [body]
-    if body.endswith(b"\n"):
-        candidates.append(body[:-1])
-    candidates.append(b"".join(line.rstrip(b"\r\n") for line in lines))
-    return any(hashlib.sha256(c).hexdigest() == expected for c in candidates)
+def _other_checksums(path: Path, end_line: int) -> set[str]:
+    """What other tools may have hashed: the lines before the end line without the very
+    last newline, or without any of their newlines."""
+    joined, bare = hashlib.sha256(), hashlib.sha256()
+    pending = b""
+    with path.open("rb") as fh:
+        for number, raw in enumerate(fh, 1):
+            if number >= end_line:
+                break
+            joined.update(pending)
+            stripped = raw.rstrip(b"\r\n")
+            joined.update(raw[:-1] if raw.endswith(b"\n") else raw)
+            pending = b"\n" if raw.endswith(b"\n") else b""
+            bare.update(stripped)
+    return {joined.hexdigest(), bare.hexdigest()}
+
+
+def _scan(bundle: Bundle, fh) -> tuple[int | None, int, int]:
+    """First pass, without parsing records: find the end line, check its checksum, count
+    the records. Returns (end line number or None, record count, number of lines)."""
+    digest = hashlib.sha256()
+    number, count = 0, 0
+    last: tuple[int, bytes, str] | None = None
+    for number, raw in enumerate(fh, 1):
+        if raw.strip() and number > 1:
+            count += 1
+            # the digest of everything before this line, should it be the end line
+            last = (number, raw, digest.hexdigest() if b"end" in raw else "")
+        digest.update(raw)
+    if last is None:
+        return None, count, number
+    end_number, raw, before = last
+    try:
+        tail = json.loads(raw)
+    except ValueError:
+        return None, count, number
+    if not isinstance(tail, dict) or tail.get("type") != "end":
+        return None, count, number
+    expected = tail.get("sha256")
+    expected = expected.strip().lower() if isinstance(expected, str) else ""
+    if expected != before and expected not in _other_checksums(bundle.path, end_number):
+        raise bundle.fail(end_number, f"the checksum does not match: {TAMPERED}")
+    return end_number, count - 1, number
 
 
 def read_bundle(path: Path, validate_entry: EntryCheck | None = None) -> Bundle:
@@ -89,14 +110,31 @@ def read_bundle(path: Path, validate_entry: EntryCheck | None = None) -> Bundle:
     bundle = Bundle(path, {}, {t: [] for t in SPECS})
     fail = bundle.fail
     try:
-        data = path.read_bytes()
+        with path.open("rb") as fh:
+            first = fh.readline()
+            if not first.strip():
+                raise fail(1, f"no header; a bundle starts with "
+                              f'{{"format": "{FORMAT}", "version": {VERSION}, …}}')
+            header = _load(first, 1, fail)
+            _check_header(bundle, header)
+            fh.seek(0)
+            end, count, lines = _scan(bundle, fh)
+            stated = header.get("records")
+            if stated is not None and end is None:
+                raise fail(lines + 1, f"the end line is missing: {TAMPERED}")
+            if stated is not None and count != stated:
+                raise fail(end, f"the header states {stated} records but there are "
+                                f"{count}: {TAMPERED}")
+            fh.seek(0)
+            fh.readline()
+            _records(bundle, fh, end, validate_entry)
     except OSError as exc:
         raise BundleError(f"{path}: cannot read it: {exc.strerror or exc}") from exc
-    lines = _split(data)
-    if not lines or not lines[0].strip():
-        raise fail(1, f"no header; a bundle starts with "
-                      f'{{"format": "{FORMAT}", "version": {VERSION}, …}}')
-    header = _load(lines[0], 1, fail)
+    return bundle
+
+
+def _check_header(bundle: Bundle, header: dict) -> None:
+    fail = bundle.fail
     if header.get("format") != FORMAT:
         raise fail(1, f'the header\'s "format" is {header.get("format")!r}, not "{FORMAT}"')
     version = header.get("version")
@@ -108,33 +146,18 @@ def read_bundle(path: Path, validate_entry: EntryCheck | None = None) -> Bundle:
         raise fail(1, f'"records" must be a count, not {stated!r}')
     bundle.header = header
 
-    filled = [i for i, line in enumerate(lines) if line.strip()]
-    last = filled[-1]
-    end = None
-    if last > 0:
-        try:
-            tail = json.loads(lines[last].decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            tail = None
-        if isinstance(tail, dict) and tail.get("type") == "end":
-            end = last
-            if not _checksum_ok(tail.get("sha256"), lines[:last]):
-                raise fail(last + 1, f"the checksum does not match: {TAMPERED}")
-    if stated is not None and end is None:
-        raise fail(len(lines) + 1, f"the end line is missing: {TAMPERED}")
-    stop = end if end is not None else len(lines)
-    count = sum(1 for i in filled if 0 < i < stop)
-    if stated is not None and count != stated:
-        raise fail(stop + 1, f"the header states {stated} records but there are {count}: "
-                             f"{TAMPERED}")
 
+def _records(bundle: Bundle, fh, end: int | None, validate_entry: EntryCheck | None) -> None:
+    """Second pass: parse and check every record line (line 1 already read)."""
+    fail = bundle.fail
     first_line: dict[tuple[str, str], int] = {}
-    for index in filled:
-        if index == 0 or index >= stop:
+    for number, raw in enumerate(fh, 2):
+        if end is not None and number >= end:
+            break
+        if not raw.strip():
             continue
-        number = index + 1
-        raw = _load(lines[index], number, fail)
-        kind = raw.get("type")
+        obj = _load(raw, number, fail)
+        kind = obj.get("type")
         if kind == "end":
             raise fail(number, f"an end line before the last line: {TAMPERED}")
         spec = SPECS.get(kind)
@@ -142,7 +165,7 @@ def read_bundle(path: Path, validate_entry: EntryCheck | None = None) -> Bundle:
             raise fail(number, f"unknown record type {kind!r}; accepted: "
                                f"{', '.join(SPECS)}")
         try:
-            record = parse_record(spec, raw)
+            record = parse_record(spec, obj)
         except ValueError as exc:
             raise fail(number, str(exc)) from None
         if spec is ENTRY and validate_entry is not None:
@@ -157,4 +180,3 @@ def read_bundle(path: Path, validate_entry: EntryCheck | None = None) -> Bundle:
                                f"(also on line {first_line[key]})")
         first_line[key] = number
         bundle.records[kind].append((number, record))
-    return bundle

@@ -141,7 +141,7 @@ class BundleExportMixin(QueriesMixin):
         links: set[str] = set()
         sql, params = where(ENTRY, "subject_id")
         n_entries = 0
-        for row in conn.execute(f"SELECT * FROM entries{sql} ORDER BY date, id", params):
+        for row in conn.execute(f"SELECT * FROM entries{sql} ORDER BY seq", params):
             body.write(_line(ENTRY, row))
             n_entries += 1
             subjects.add(row["subject_id"])

@@ -165,6 +165,15 @@ def items_for_entries(store, entry_ids: list[str]) -> dict[str, list[LedgerItem]
     return out
 
 
+def open_source_entries(store, as_of: date) -> set[str]:
+    """Ids of the entries that raised an item still open on `as_of`."""
+    day = as_of.isoformat()
+    return {r["entry_id"] for r in store._q(
+        "SELECT DISTINCT s.entry_id FROM ledger_sources s JOIN ledger_items i ON i.id = s.item_id "
+        "WHERE i.deleted = 0 AND i.opened <= ? AND (i.closed IS NULL OR i.closed > ?)",
+        (day, day))}
+
+
 def _revise(store, spec, table: str, record_id: str, updated_at: str, changes: dict,
             changed_by: str, reason: str) -> None:
     with store.transaction() as conn:

@@ -22,6 +22,11 @@ _META = """
     seen TEXT,
     rev INTEGER NOT NULL DEFAULT 0"""
 
+FTS_INSERT_TRIGGER = """CREATE TRIGGER entries_fts_insert AFTER INSERT ON entries BEGIN
+    INSERT INTO entries_fts(rowid, title, place, people, note)
+    VALUES (new.seq, new.title, new.place, new.people, new.note);
+END"""
+
 _INITIAL = [
     f"""CREATE TABLE subjects (
     id TEXT PRIMARY KEY,
@@ -67,24 +72,26 @@ _INITIAL = [
     updated_at TEXT NOT NULL,
     extra TEXT,{_META}
 )""",
-    "CREATE INDEX entries_subject_date ON entries(subject_id, date)",
-    "CREATE INDEX entries_kind_date ON entries(kind, date)",
+    # (…, deleted, date, id): a page of live entries ordered by date then id is read from
+    # the index alone; status reads one subject-year through entries_subject_date.
+    "CREATE INDEX entries_subject_date ON entries(subject_id, deleted, date, id)",
+    "CREATE INDEX entries_kind_date ON entries(kind, deleted, date, id)",
     "CREATE INDEX entries_updated ON entries(updated_at)",
-    "CREATE INDEX entries_date_id ON entries(date, id)",
+    # listing everything by date: `deleted` first so deep OFFSET pages skip via the index
+    "CREATE INDEX entries_live_date_id ON entries(deleted, date, id)",
     "CREATE INDEX entries_rev ON entries(rev)",
     """CREATE VIRTUAL TABLE entries_fts USING fts5(
     title, place, people, note,
     content='entries', content_rowid='seq', tokenize='trigram'
 )""",
-    """CREATE TRIGGER entries_fts_insert AFTER INSERT ON entries BEGIN
-    INSERT INTO entries_fts(rowid, title, place, people, note)
-    VALUES (new.seq, new.title, new.place, new.people, new.note);
-END""",
+    FTS_INSERT_TRIGGER,
     """CREATE TRIGGER entries_fts_delete AFTER DELETE ON entries BEGIN
     INSERT INTO entries_fts(entries_fts, rowid, title, place, people, note)
     VALUES ('delete', old.seq, old.title, old.place, old.people, old.note);
 END""",
     """CREATE TRIGGER entries_fts_update AFTER UPDATE OF title, place, people, note ON entries
+WHEN old.title IS NOT new.title OR old.place IS NOT new.place
+    OR old.people IS NOT new.people OR old.note IS NOT new.note
 BEGIN
     INSERT INTO entries_fts(entries_fts, rowid, title, place, people, note)
     VALUES ('delete', old.seq, old.title, old.place, old.people, old.note);

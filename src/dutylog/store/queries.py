@@ -70,12 +70,15 @@ class QueriesMixin(EntriesMixin):
         if date_to is not None:
             where.append("e.date <= ?")
             params.append(_day(date_to, "date_to"))
-        if search is not None and search.strip():
+        searching = search is not None and bool(search.strip())
+        if searching:
             sql, values = search_clause(search.strip())
             where.append(sql)
             params.extend(values)
         if not include_deleted:
-            where.append("e.deleted = 0")
+            # with a search, `+` keeps the planner from walking the date index row by row
+            # instead of starting from the (few) matches
+            where.append("+e.deleted = 0" if searching else "e.deleted = 0")
         return (" WHERE " + " AND ".join(where)) if where else "", params
 
     def query_entries(
@@ -101,9 +104,14 @@ class QueriesMixin(EntriesMixin):
             where += f"({first}, {second}) {'<' if desc else '>'} (?, ?)"
             params += [value, last_id]
         direction = "DESC" if desc else "ASC"
-        sql = f"SELECT e.* FROM entries e{where} ORDER BY {first} {direction}, {second} {direction}"
-        if limit is not None or offset:
-            sql += " LIMIT ? OFFSET ?"
+        order_by = f" ORDER BY {first} {direction}, {second} {direction}"
+        if limit is None and not offset:
+            sql = f"SELECT e.* FROM entries e{where}{order_by}"
+        else:
+            # Page over the narrow (date, id, seq) keys first, then read only the rows shown:
+            # skipping deep into the list never loads or sorts whole rows.
+            sql = (f"SELECT e.* FROM (SELECT e.seq AS seq FROM entries e{where}{order_by} "
+                   f"LIMIT ? OFFSET ?) AS page JOIN entries e ON e.seq = page.seq{order_by}")
             params += [-1 if limit is None else int(limit), int(offset)]
         return [row_to_entry(r) for r in self._q(sql, params)]
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 import json
 import math
 import re
-import uuid
+import sys
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date, datetime
 from typing import Any
 
@@ -25,7 +26,6 @@ ENUMS = {
     "holiday": HOLIDAY_KINDS,
 }
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_UUID_RE = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +36,7 @@ class Field:
     required: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Spec:
     type: str  # the bundle record "type"
     table: str
@@ -45,18 +45,14 @@ class Spec:
     history: str | None = None  # history.record_type, None: no history kept
     meta: bool = True  # has changed_by / change_reason / created_at columns
 
-    @property
+    @cached_property
     def columns(self) -> tuple[str, ...]:
         cols = tuple(f.column for f in self.fields)
         return cols + (("extra",) if self.type == "entry" else ())
 
-    @property
+    @cached_property
     def names(self) -> frozenset[str]:
         return frozenset(f.name for f in self.fields)
-
-    @property
-    def refs(self) -> tuple[Field, ...]:
-        return tuple(f for f in self.fields if "ref:" in f.kind)
 
 
 _ID = Field("id", "id", "id", True)
@@ -110,97 +106,147 @@ BY_HISTORY = {s.history: s for s in SPECS.values() if s.history}
 _SKIP = frozenset({"type", "seen", "subject_name", "object_name"})
 
 
+_HEX = frozenset("0123456789abcdefABCDEF")
+
+
 def is_uuid(value: Any) -> bool:
-    return isinstance(value, str) and len(value) == 36 and _UUID_RE.fullmatch(value) is not None
+    return (isinstance(value, str) and len(value) == 36
+            and value[8] == value[13] == value[18] == value[23] == "-"
+            and _HEX.issuperset(value.replace("-", "")))
 
 
 def check_date(value: Any) -> str:
-    if not isinstance(value, str) or not _DATE_RE.fullmatch(value):
+    if not isinstance(value, str) or len(value) != 10 or not _DATE_RE.fullmatch(value):
         raise ValueError(f"not a date YYYY-MM-DD: {value!r}")
     date.fromisoformat(value)  # raises for 2025-02-30
     return value
 
 
 def check_stamp(value: Any) -> str:
-    if not isinstance(value, str) or not _DATE_RE.match(value) or len(value) < 16:
+    if not isinstance(value, str) or len(value) < 16 or not _DATE_RE.match(value):
         raise ValueError(f"not an ISO timestamp: {value!r}")
     datetime.fromisoformat(value)
     return value
 
 
-def _check(field: Field, value: Any) -> Any:
-    """The checked, normalised bundle value of one present field; ValueError if invalid."""
-    kind = field.kind
-    optional = kind.startswith("opt_")
-    if optional:
-        kind = kind[4:]
-    if value is None:
-        if optional or kind == "days":
-            return None
-        if kind == "bool":
-            return False
-        if kind == "text":
-            return ""
-        raise ValueError("must not be null")
-    if kind in ("id", "ref:subject", "ref:link", "ref:ledger"):
-        if not is_uuid(value):
-            raise ValueError(f"not a UUID: {value!r}")
-        return value.lower()
-    if kind in ("text", "name"):
-        if not isinstance(value, str):
-            raise ValueError(f"must be a string, not {value!r}")
-        if kind == "name" and not value.strip():
-            raise ValueError("must not be empty")
-        return value
-    if kind == "date":
-        return check_date(value)
-    if kind == "stamp":
-        return check_stamp(value)
-    if kind == "bool":
-        if not isinstance(value, bool):
-            raise ValueError(f"must be true or false, not {value!r}")
-        return value
-    if kind == "days":
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ValueError(f"must be a number, not {value!r}")
-        if not math.isfinite(value) or value <= 0:
-            raise ValueError(f"must be more than 0, not {value!r}")
-        return float(value)
-    if kind == "roles":
-        if not isinstance(value, list) or not value:
-            raise ValueError("must be a non-empty list of roles")
-        for role in value:
-            if role not in ROLES:
-                raise ValueError(f"unknown role {role!r}; accepted: {', '.join(ROLES)}")
-        return list(dict.fromkeys(value))
-    if kind.startswith("enum:"):
-        accepted = ENUMS[kind[5:]]
+def _uuid(value: Any) -> str:
+    if not is_uuid(value):
+        raise ValueError(f"not a UUID: {value!r}")
+    return value.lower()
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"must be a string, not {value!r}")
+    return value
+
+
+def _name(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"must be a non-empty string, not {value!r}")
+    return value
+
+
+def _bool(value: Any) -> bool:
+    if value is not True and value is not False:
+        raise ValueError(f"must be true or false, not {value!r}")
+    return value
+
+
+def _days(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(f"must be a number, not {value!r}")
+    if not math.isfinite(value) or value <= 0:
+        raise ValueError(f"must be more than 0, not {value!r}")
+    return float(value)
+
+
+def _roles(value: Any) -> list[str]:
+    if not isinstance(value, list) or not value:
+        raise ValueError("must be a non-empty list of roles")
+    for role in value:
+        if role not in ROLES:
+            raise ValueError(f"unknown role {role!r}; accepted: {', '.join(ROLES)}")
+    return list(dict.fromkeys(value))
+
+
+def _enum(name: str):
+    accepted = ENUMS[name]
+
+    def check(value: Any) -> str:
         if value not in accepted:
             raise ValueError(f"{value!r} is not one of {', '.join(accepted)}")
         return value
-    raise AssertionError(kind)
+    return check
+
+
+def _ref(value: Any) -> str:
+    return sys.intern(_uuid(value))  # a few distinct values repeated: share one copy
+
+
+def _day(value: Any) -> str:
+    return sys.intern(check_date(value))
+
+
+def _short(value: Any) -> str:
+    value = _text(value)
+    return sys.intern(value) if len(value) <= 32 else value
+
+
+def _short_name(value: Any) -> str:
+    value = _name(value)
+    return sys.intern(value) if len(value) <= 32 else value
+
+
+_CHECKS = {"id": _uuid, "ref:subject": _ref, "ref:link": _ref, "ref:ledger": _ref,
+           "text": _short, "name": _short_name, "date": _day, "stamp": check_stamp,
+           "bool": _bool, "days": _days, "roles": _roles,
+           **{f"enum:{n}": _enum(n) for n in ENUMS}}
+_MISSING = object()
+
+
+def _plan(spec: Spec) -> list[tuple]:
+    """(name, check, value when null or absent — _MISSING: refused) for each field."""
+    plan = []
+    for f in spec.fields:
+        optional = f.kind.startswith("opt_")
+        base = f.kind[4:] if optional else f.kind
+        if optional or base == "days":
+            null = None
+        else:
+            null = {"bool": False, "text": ""}.get(base, _MISSING)
+        plan.append((f.name, _CHECKS[base], f.required, null))
+    return plan
+
+
+_PLANS: dict[str, list[tuple]] = {}
 
 
 def parse_record(spec: Spec, raw: dict) -> dict:
     """Check one bundle record; return it normalised (every field present, plus "seen"
     and, for entries, "extra"). Raises ValueError naming the field."""
+    plan = _PLANS.get(spec.type) or _PLANS.setdefault(spec.type, _plan(spec))
     out: dict[str, Any] = {}
-    for field in spec.fields:
-        if field.name not in raw:
-            if field.required:
-                raise ValueError(f"{spec.type} record without {field.name!r}")
-            out[field.name] = _check(field, None)
+    for name, check, required, null in plan:
+        value = raw.get(name)
+        if value is None:
+            if required and name not in raw:
+                raise ValueError(f"{spec.type} record without {name!r}")
+            if null is _MISSING:
+                raise ValueError(f"{name}: must not be null")
+            out[name] = null
             continue
         try:
-            out[field.name] = _check(field, raw[field.name])
+            out[name] = check(value)
         except ValueError as exc:
-            raise ValueError(f"{field.name}: {exc}") from None
+            raise ValueError(f"{name}: {exc}") from None
     seen = raw.get("seen") or []
     if not isinstance(seen, list) or not all(isinstance(s, str) for s in seen):
         raise ValueError("seen: must be a list of timestamps")
-    out["seen"] = sorted(set(seen))
+    out["seen"] = sorted(set(seen)) if seen else []
     if spec.type == "entry":
-        out["extra"] = {k: v for k, v in raw.items() if k not in spec.names and k not in _SKIP}
+        names = spec.names
+        out["extra"] = {k: v for k, v in raw.items() if k not in names and k not in _SKIP}
     return out
 
 
