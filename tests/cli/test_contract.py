@@ -63,7 +63,7 @@ def test_frontline_fortnights(run, wang):
     r = rule(run("status", "--subject", wang, "--as-of", "2025-01-20", "--json").json, "frontline-office")
     assert len(r["periods"]) == 26
     assert [p["status"] for p in r["periods"][:3]] == ["met", "open", "future"]
-    assert r["periods"][-1] == {"start": "2025-12-10", "end": "2025-12-31", "actual": 0, "status": "future"}
+    assert r["periods"][-1] == {"start": "2025-12-17", "end": "2025-12-31", "actual": 0, "status": "future"}
     assert r["status"] == "on_track" and r["actual"] == 1 and r["expected"] is None
     # as of 29 Jan fortnight 2 has ended unmet
     r = rule(run("status", "--subject", wang, "--as-of", "2025-01-29", "--json").json, "frontline-office")
