@@ -258,3 +258,35 @@ async def test_english_interface(demo_svc, make):
         line = shown_text(app.screen.query_one("#subject-line", Static))
         assert "as of 2025-06-18" in line
         assert "Field research days" in rule_line(app, "research-days")
+
+
+async def test_open_an_entry_and_edit_it(demo_svc, make):
+    app = make(demo_svc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        screen = app.screen
+        screen.query_one("#f-kind", Input).value = "yxbg"
+        await pilot.click("#f-kind")
+        await pilot.press("enter")
+        entry_id = screen.current_id()
+        await pilot.press("enter")  # open the highlighted entry
+        form = app.screen
+        assert isinstance(form, LogForm) and form.entry.id == entry_id
+        form.query_one("#note", Input).value = "补充：现场协调解决群众诉求3件"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        assert demo_svc.entry(entry_id).note == "补充：现场协调解决群众诉求3件"
+        assert len(demo_svc.history(entry_id)) == 2
+
+
+async def test_language_switch_from_the_palette_is_remembered(demo_svc, make):
+    app = make(demo_svc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p", *"English")
+        await pilot.pause(0.2)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.lang == "en"
+        assert "Field research days" in rule_line(app, "research-days")
+    assert demo_svc.store.get_setting("lang") == "en"

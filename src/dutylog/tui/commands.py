@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
 
 from dutylog.i18n import t
 
@@ -40,11 +41,11 @@ class DutylogCommands(Provider):
 
     async def discover(self) -> Hits:
         for title, command, help_text in self.commands():
-            yield DiscoveryHit(title, command, help=help_text)
+            yield DiscoveryHit(Content(title), command, text=title, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for title, command, help_text in self.commands():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), command, help=help_text)
+                yield Hit(score, matcher.highlight(title), command, text=title, help=help_text)

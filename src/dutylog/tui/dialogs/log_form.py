@@ -171,7 +171,7 @@ class LogForm(ModalScreen):
             links = ui.object_choices(svc, self.subject, kind, when,
                                       keep=self.entry.object_id if self.entry else None)
             select = self.query_one("#object", Select)
-            select.set_options([(ln.name, ln.name) for ln in links])
+            select.set_options([(Text(ln.name), ln.name) for ln in links])  # user text: no markup
             if self.entry and self.entry.object_id:
                 current = next((ln.name for ln in links if ln.id == self.entry.object_id), None)
                 if current:

@@ -24,7 +24,9 @@ WORDS = {
     "place_f": ("按地点筛选", "Filter by place"), "open": ("只看未办结的跟进", "Open follow-ups only"),
     "none": ("没有符合条件的日记。", "No diary entries match."), "raise": ("提出跟进事项", "Raise a follow-up"),
     "due": ("期限", "Due"), "item": ("跟进事项标题", "Follow-up title"),
-    "pick": ("先选中一条日记。", "Select an entry first."), "no_item": ("这条日记还没有跟进事项；按 f 提出。",
+    "pick": ("先选中一条日记。", "Select an entry first."),
+    "more": ("只显示最新的 {n} 条；输入搜索词或地点缩小范围。",
+             "Showing the newest {n}; search or filter by place to narrow."), "no_item": ("这条日记还没有跟进事项；按 f 提出。",
                                                          "No follow-up yet; press f to raise one."),
 }
 
@@ -40,6 +42,9 @@ def highlighted(text: str | None, query: str) -> Text:
     if query:
         out.highlight_words([query], style="bold reverse", case_sensitive=False)
     return out
+
+
+ROWS = 300  # newest rows shown; search and filters reach the whole diary
 
 
 class DiaryScreen(Screen):
@@ -107,7 +112,7 @@ class DiaryScreen(Screen):
         message = self.query_one("#diary-message", Static)
         try:
             self.rows = self.service.diary(self.subject, search=search or None, place=place or None,
-                                           open_only=open_only, as_of=self.as_of)
+                                           open_only=open_only, as_of=self.as_of, limit=ROWS)
         except DutylogError as exc:
             message.update(str(exc))
             return
@@ -119,7 +124,8 @@ class DiaryScreen(Screen):
                           self.state(r), key=r["id"])
         self.query_one("#diary-title", Static).update(
             f"{_w('title', lg)} · {self.subject or ('all' if lg == 'en' else '全部')} · {len(self.rows)}")
-        message.update("" if self.rows else _w("none", lg))
+        more = _w("more", lg).format(n=ROWS) if len(self.rows) >= ROWS else ""
+        message.update(more if self.rows else _w("none", lg))
         if select is not None:
             ids = [r["id"] for r in self.rows]
             if select in ids:

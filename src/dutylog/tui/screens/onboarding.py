@@ -37,7 +37,7 @@ class OnboardingScreen(Screen):
             yield Static(t("ob.intro", lang), markup=False)
             yield Input(placeholder=t("ob.name", lang), id="ob-name")
             yield Static(id="err-name", classes="error shown")
-            yield SelectionList(*[(r.name.get(lang), r.id) for r in policy.roles], id="ob-roles")
+            yield SelectionList(*[(Text(r.name.get(lang)), r.id) for r in policy.roles], id="ob-roles")
             yield Static(id="err-role", classes="error shown")
             yield Checkbox(t("ob.for_others", lang), id="ob-others")
             yield Input(placeholder=t("ob.recorder", lang), id="ob-recorder")
