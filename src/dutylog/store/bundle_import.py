@@ -21,8 +21,8 @@ from dutylog.store.bundles import BundleExportMixin, _chunks, _marks
 from dutylog.store.db import parse_stamp
 from dutylog.store.history import merge_seen
 from dutylog.store.migrations import FTS_INSERT_TRIGGER
-from dutylog.store.specs import (ENTRY, LINK, ORDER, SPECS, SUBJECT, Spec, canonical,
-                                 content, record_to_row, row_to_record)
+from dutylog.store.specs import (ENTRY, ORDER, SPECS, SUBJECT, Spec, canonical, record_to_row,
+                                 row_to_record)
 
 Progress = Callable[[int, int], None]
 BATCH = 5000
@@ -149,10 +149,14 @@ class BundleImportMixin(BundleExportMixin):
         items = bundle.records[spec.type]
         if not items:
             return
+        cols = spec.columns
+        width, at = len(cols), cols.index("updated_at")
+        values = itemgetter(*cols)
+        select = ", ".join([*cols, "seen", *(("changed_by", "change_reason") if spec.meta else ())])
         existing: dict[str, Any] = {}
         keys = [rec[spec.key] for _, rec in items]
         for chunk in _chunks(keys):
-            for row in conn.execute(f"SELECT * FROM {spec.table} WHERE {spec.key} IN "
+            for row in conn.execute(f"SELECT {select} FROM {spec.table} WHERE {spec.key} IN "
                                     f"({_marks(chunk)})", chunk):
                 existing[row[spec.key]] = row
         names = ({r["name"]: r["id"] for r in conn.execute("SELECT id, name FROM subjects")}
@@ -167,16 +171,21 @@ class BundleImportMixin(BundleExportMixin):
                 plan.inserts[spec.type].append(new)
                 summary.added += 1
                 continue
-            same = content(spec, new) == content(spec, old)
-            t_new, t_old = parse_stamp(rec["updated_at"]), parse_stamp(old["updated_at"])
-            if t_new == t_old and same:
+            new_v, old_v = values(new), tuple(old)[:width]
+            if rec["updated_at"] == old["updated_at"]:
+                same = new_v == old_v  # fast path: re-importing what we have
+                tie = True
+            else:
+                same = new_v[:at] + new_v[at + 1:] == old_v[:at] + old_v[at + 1:]
+                tie = parse_stamp(rec["updated_at"]) == parse_stamp(old["updated_at"])
+            if tie and same:
                 summary.unchanged += 1
                 seen = merge_seen(old["seen"], rec["seen"])
                 if seen != old["seen"]:
                     plan.seen[spec.type].append((seen, key))
                 continue
-            tie = t_new == t_old
-            wins = canonical(spec, new) > canonical(spec, old) if tie else t_new > t_old
+            wins = (canonical(spec, new) > canonical(spec, old) if tie
+                    else parse_stamp(rec["updated_at"]) > parse_stamp(old["updated_at"]))
             if wins:
                 if spec is SUBJECT and names.get(new["name"], key) != key:
                     raise bundle.fail(number, f"subject name {new['name']!r} is already "

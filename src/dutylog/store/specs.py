@@ -106,13 +106,19 @@ BY_HISTORY = {s.history: s for s in SPECS.values() if s.history}
 _SKIP = frozenset({"type", "seen", "subject_name", "object_name"})
 
 
-_HEX = frozenset("0123456789abcdefABCDEF")
-
-
 def is_uuid(value: Any) -> bool:
-    return (isinstance(value, str) and len(value) == 36
-            and value[8] == value[13] == value[18] == value[23] == "-"
-            and _HEX.issuperset(value.replace("-", "")))
+    """8-4-4-4-12 hexadecimal digits (either case)."""
+    if not isinstance(value, str) or len(value) != 36 \
+            or not value[8] == value[13] == value[18] == value[23] == "-":
+        return False
+    digits = value.replace("-", "")
+    if len(digits) != 32 or not digits.isascii() or not digits.isalnum():
+        return False
+    try:
+        int(digits, 16)
+    except ValueError:
+        return False
+    return True
 
 
 def check_date(value: Any) -> str:
