@@ -69,3 +69,25 @@ def test_patrols(run, wang):
     assert run("patrols", "--subject", wang, "--year", "2025", "--json").json["total"] == 1
     assert "巡河湖" in run("patrols", "--subject", wang).out
     assert refused(run("patrols", "--subject", wang, "--target", "-1"))
+
+
+def test_diary_limit_and_open_filters(run, wang):
+    from datetime import date
+
+    from dutylog.services import Dutylog, LogRequest
+
+    with Dutylog.open() as svc:
+        ids = [svc.log(LogRequest(kind="diary", subject="王明", date=date(2026, 9, d),
+                                  place="东村" if d % 2 else "西村", note=f"问题{d}")).id
+               for d in range(1, 21)]
+        assert [r["id"] for r in svc.diary("王明", limit=3)] == ids[::-1][:3]
+        assert [r["date"] for r in svc.diary("王明", place="西村", limit=2)] == ["2026-09-20", "2026-09-18"]
+        assert svc.diary("王明", place="南村", limit=5) == []
+        svc.follow_up(ids[0], date(2026, 10, 1))   # 问题1, overdue: red
+        svc.follow_up(ids[11], date(2026, 10, 30))  # 问题12
+        opened = svc.diary("王明", open_only=True)
+        assert [r["note"] for r in opened] == ["问题12", "问题1"]
+        assert [r["color"] for r in opened] == ["blue", "red"]
+        assert [r["note"] for r in svc.diary("王明", open_only=True, search="题1")] == ["问题12", "问题1"]
+        assert [r["note"] for r in svc.diary("王明", open_only=True, place="西村")] == ["问题12"]
+        assert svc.diary("王明", open_only=True, as_of=date(2026, 8, 31)) == []

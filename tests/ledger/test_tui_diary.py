@@ -6,6 +6,8 @@ from datetime import date
 
 import pytest
 
+from .tui_helpers import submit
+
 TODAY = date(2026, 10, 15)
 
 
@@ -62,12 +64,10 @@ async def test_search_filter_and_raise_follow_up(svc):
         form = app.screen
         assert isinstance(form, FormDialog)
         form.query_one("#f-due", Input).value = "2026-10-07"  # before the entry: refused
-        await pilot.press("enter")
-        await pilot.pause()
+        await submit(pilot, app.screen)
         assert app.screen is form and svc.ledger_list() == []
         form.query_one("#f-due", Input).value = "2026-10-20"
-        await pilot.press("enter")
-        await pilot.pause()
+        await submit(pilot, app.screen)
         assert app.screen is screen
         [item] = svc.ledger_list()
         assert (item["type"], item["title"], item["opened"], item["due"]) == \

@@ -6,6 +6,8 @@ from datetime import date
 
 import pytest
 
+from .tui_helpers import submit
+
 TODAY = date(2026, 10, 15)
 
 
@@ -37,14 +39,11 @@ async def test_request_and_back(svc):
         form.query_one("#f-depart", Input).value = "2026-10-10"
         form.query_one("#f-return", Input).value = "2026-10-09"  # before departure: refused
         form.query_one("#f-destination", Input).value = "济南"
-        await pilot.click("#ok")
-        await pilot.pause()
+        await submit(pilot, app.screen)
         assert app.screen is form and "return" in str(form.query_one("#e-return", Static).render())
         form.query_one("#f-return", Input).value = "2026-10-12"
         form.query_one("#f-emergency", Checkbox).value = True
-        form.query_one("#f-destination", Input).focus()
-        await pilot.press("enter")
-        await pilot.pause()
+        await submit(pilot, app.screen)
         assert app.screen is screen
         [trip] = svc.leave_list("王明")
         assert (trip["notice_days"], trip["compliant"], trip["open"]) == (2, True, True)
@@ -52,8 +51,7 @@ async def test_request_and_back(svc):
         assert "未销假" in str(table.get_row_at(0)[5])
         await pilot.press("b")
         await pilot.pause()
-        await pilot.click("#ok")
-        await pilot.pause()
+        await submit(pilot, app.screen)
         assert svc.leave_list("王明")[0]["back"] == "2026-10-15"
         assert str(table.get_row_at(0)[5]) == "2026-10-15"
 

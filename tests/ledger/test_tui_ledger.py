@@ -6,6 +6,8 @@ from datetime import date
 
 import pytest
 
+from .tui_helpers import submit
+
 TODAY = date(2026, 10, 15)
 
 
@@ -52,14 +54,12 @@ async def test_add_progress_close(svc):
         assert isinstance(form, FormDialog)
         # A refusal stays in the form, next to its field, and writes nothing.
         await fill(pilot, form, {"title": "督办函", "opened": "2026-10-16"})
-        await pilot.click("#ok")
-        await pilot.pause()
+        await submit(pilot, app.screen)
         assert app.screen is form
         assert "future" in str(form.query_one("#e-opened", Static).render())
         assert svc.ledger_list("王明") == []
         await fill(pilot, form, {"opened": "2026-10-14"})
-        await pilot.click("#ok")
-        await pilot.pause()
+        await submit(pilot, app.screen)
         ledger = app.screen
         assert isinstance(ledger, LedgerScreen)
         [item] = svc.ledger_list("王明")
@@ -69,8 +69,7 @@ async def test_add_progress_close(svc):
         await pilot.press("p")
         await pilot.pause()
         await fill(pilot, app.screen, {"note": "已召开专题会研究"})
-        await pilot.press("enter")
-        await pilot.pause()
+        await submit(pilot, app.screen)
         assert isinstance(app.screen, LedgerScreen)
         assert [p["note"] for p in svc.ledger_detail(item["id"])["progress"]] == ["已召开专题会研究"]
 
@@ -83,8 +82,7 @@ async def test_add_progress_close(svc):
 
         await pilot.press("c")
         await pilot.pause()
-        await pilot.click("#ok")
-        await pilot.pause()
+        await submit(pilot, app.screen)
         assert isinstance(app.screen, LedgerScreen)
         assert svc.ledger_list("王明")[0]["color"] == "closed"
         assert "办结" in str(ledger.query_one(DataTable).get_row_at(0)[0])

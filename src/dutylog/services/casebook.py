@@ -15,28 +15,59 @@ PATROL_TARGET_SETTING = "patrols.target"
 class CasebookMixin:
     def diary(self, subject: str | None = None, search: str | None = None,
               place: str | None = None, open_only: bool = False,
-              as_of: date | None = None) -> list[dict]:
+              as_of: date | None = None, limit: int | None = None) -> list[dict]:
         """Diary entries, newest first, each with its follow-up state: `follow_up` is
-        None (never raised), "open" or "closed"; `color` the most urgent open item's."""
+        None (never raised), "open" or "closed"; `color` the most urgent open item's.
+        With `limit`, at most that many rows, read a page at a time so that a long
+        diary answers as fast as a short one."""
         as_of = as_of or self.today
-        entries = self.entries(subject=subject, kinds=["diary"], search=search, desc=True)
         place = (place or "").strip().lower()
-        if place:
-            entries = [e for e in entries if place in (e.place or "").lower()]
-        raised = db.items_for_entries(self.store, [e.id for e in entries])
-        cal, names, rows = self.calendar(), {}, []
-        for e in entries:
-            items = [self.ledger_record(i, as_of, cal, names) for i in raised.get(e.id, [])]
-            open_items = [r for r in items if r["color"] != "closed"]
-            state = None if not items else ("open" if open_items else "closed")
-            if open_only and state != "open":
+        search = (search or "").strip() or None
+        if open_only:
+            found = self._open_diary_entries(subject, search, as_of)
+        else:
+            found = []
+            offset, page = 0, (max(limit, 200) if limit else None)
+            # Without a search, the place itself narrows the query (a superset: any field).
+            query = search or (place or None)
+            while True:
+                batch = self.entries(subject=subject, kinds=["diary"], search=query,
+                                     desc=True, limit=page, offset=offset)
+                found += [e for e in batch if place in (e.place or "").lower()]
+                if page is None or len(batch) < page or len(found) >= limit:
+                    break
+                offset += page
+        found = [e for e in found if place in (e.place or "").lower()][:limit]
+        raised = db.items_for_entries(self.store, [e.id for e in found])
+        cal, names = self.calendar(), {}
+        rows = [self._diary_row(e, raised.get(e.id, []), as_of, cal, names) for e in found]
+        return [r for r in rows if r["follow_up"] == "open"] if open_only else rows
+
+    def _open_diary_entries(self, subject: str | None, search: str | None, as_of: date) -> list:
+        """The diary entries that raised an item still open on `as_of` (few: read by id)."""
+        subject_id = self.subject(subject).id if subject else None
+        needle = (search or "").lower()
+        out = []
+        for entry_id in db.open_source_entries(self.store, as_of):
+            e = self.store.get_entry(entry_id)
+            if e.deleted or e.kind != "diary" or (subject_id and e.subject_id != subject_id):
                 continue
-            worst = min((r["color"] for r in open_items),
-                        key=["red", "yellow", "blue"].index, default=None)
-            rows.append({"id": e.id, "date": e.date.isoformat(), "place": e.place,
-                         "people": e.people, "title": e.title, "note": e.note,
-                         "follow_up": state, "color": worst, "items": items})
-        return rows
+            text = " ".join(x for x in (e.title, e.place, e.people, e.note) if x).lower()
+            if needle and needle not in text:
+                continue
+            out.append(e)
+        out.sort(key=lambda e: (e.date, e.id), reverse=True)
+        return out
+
+    def _diary_row(self, e, items, as_of: date, cal, names: dict) -> dict:
+        records = [self.ledger_record(i, as_of, cal, names) for i in items]
+        open_items = [r for r in records if r["color"] != "closed"]
+        state = None if not records else ("open" if open_items else "closed")
+        worst = min((r["color"] for r in open_items),
+                    key=["red", "yellow", "blue"].index, default=None)
+        return {"id": e.id, "date": e.date.isoformat(), "place": e.place, "people": e.people,
+                "title": e.title, "note": e.note, "follow_up": state, "color": worst,
+                "items": records}
 
     def diary_places(self, subject: str | None = None) -> list[str]:
         places = {e.place for e in self.entries(subject=subject, kinds=["diary"]) if e.place}
