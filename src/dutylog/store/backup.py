@@ -208,16 +208,26 @@ def _daily_done(home: Path, today: date) -> bool:
 
 
 # ---- the check on open ------------------------------------------------------------------
+# What SQLite says of a damaged file (anything else — read-only, locked, no access — is not
+# damage: the check gives way and the store reports it in its own words).
+DAMAGED = ("malformed", "not a database", "corrupt")
+
+
+def _damage(exc: sqlite3.Error) -> str | None:
+    text = str(exc)
+    return text if any(word in text.lower() for word in DAMAGED) else None
+
+
 def _problem(db_path: Path) -> str | None:
-    """None when `PRAGMA quick_check` passes; else what SQLite said."""
+    """None when `PRAGMA quick_check` passes (or cannot run); else what SQLite said."""
     try:
-        conn = sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:
-        return str(exc)
+        return _damage(exc)
     try:
         rows = conn.execute("PRAGMA quick_check").fetchall()
     except sqlite3.Error as exc:
-        return str(exc)
+        return _damage(exc)
     finally:
         conn.close()
     results = [r[0] for r in rows]

@@ -31,13 +31,14 @@ def check_backup(path: Path) -> None:
     """InvalidInput unless `path` is an undamaged dutylog database."""
     problem = _problem(path)
     if problem is None:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            finally:
+                conn.close()
         except sqlite3.Error as exc:
             tables, problem = set(), str(exc)
-        finally:
-            conn.close()
         if problem is None and "entries" not in tables:
             problem = "it is not a dutylog database"
     if problem is not None:
