@@ -85,7 +85,7 @@ def log_bursts(seeded, bursts: int, width: int, seed: int) -> tuple[set[str], in
         procs = [seeded.popen("log", "diary", "--subject", SUBJECT, "--date", "2025-05-01",
                               "--note", f"burst {b}-{i} 民情", "--place", "徐家店镇")
                  for i in range(width)]
-        time.sleep(rng.uniform(0.0, 0.9))
+        time.sleep(rng.uniform(0.0, 2.5))
         for p in procs:
             if p.poll() is None:
                 p.send_signal(signal.SIGKILL)

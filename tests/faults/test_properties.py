@@ -14,7 +14,7 @@ import re
 import subprocess
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, given, reject, settings
 from hypothesis import strategies as st
 
 from .conftest import TODAY, one_error_line
@@ -26,8 +26,29 @@ SUBJ_ID = "11111111-1111-4111-8111-111111111111"
 LINK_ID = "44444444-4444-4444-8444-444444444444"
 
 FAST = settings(max_examples=60, deadline=None, derandomize=True,
-                suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-SLOW = settings(FAST, max_examples=400)
+                suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
+                                       HealthCheck.filter_too_much])
+SLOW = settings(FAST, max_examples=150)
+SLOW_POLICY = settings(FAST, max_examples=100)
+
+# Crashes these tests found that are not fixed yet, by the one line they print. Each has
+# its own test below (test_known_defect_*), which fails until the defect is fixed; the
+# random tests skip an example that hits one of them, so they keep hunting for new ones.
+# When a fix lands, its test_known_defect_* passes: remove its line here.
+KNOWN_DEFECTS = {
+    "RecursionError: maximum recursion depth exceeded while decoding": "bundle: deeply nested JSON line",
+    "TypeError: unhashable type: 'list'": "bundle/policy: a list where a name is expected",
+    "TypeError: unhashable type: 'dict'": "bundle/policy: a table where a name is expected",
+    "ValueError: cannot convert float NaN to integer": "policy: nan as a number",
+    "OverflowError: cannot convert float infinity to integer": "policy: inf as a number",
+    "TypeError: int() argument must be": "policy: clause not a number",
+    "TypeError: sequence item 0: expected str instance": "policy: fields not strings",
+    "needs more than entries": "policy: metric 'links' on a rule with kinds",
+}
+
+
+def known_defect(err: str) -> str | None:
+    return next((what for sig, what in KNOWN_DEFECTS.items() if sig in err), None)
 
 
 @pytest.fixture
@@ -54,6 +75,8 @@ def snapshot(run) -> tuple:
 def check(run, before, r, what) -> bool:
     """The contract for any input: 0, or a one-line refusal (2) that changed nothing."""
     assert "Traceback" not in r.err, r.err
+    if r.code == 1 and known_defect(r.err):
+        reject()  # already tracked by a test_known_defect_* test
     assert r.code in (0, 2), f"{str(what)[:300]}: exit {r.code}: {r.err[:500]}"
     if r.code == 2:
         one_error_line(r.err)
@@ -213,8 +236,21 @@ def test_bundle_lines_many(run, home, tmp_path, lines):
     bundle_property(run, tmp_path, lines)
 
 
+@pytest.mark.parametrize("record_type", [[], {}, ["entry"]])
+def test_known_defect_bundle_type_not_a_string(run, home, tmp_path, record_type):
+    """A record whose "type" is a list or table is refused like an unknown type."""
+    lines = [dict(HEADER), GOOD[0], dict(GOOD[2], type=record_type)]
+    path = tmp_path / "t.jsonl"
+    write_bundle(path, lines)
+    before = snapshot(run)
+    r = run("import", path)
+    assert r.code == 2, r.err
+    assert "line 3" in one_error_line(r.err)
+    assert snapshot(run) == before
+
+
 @pytest.mark.parametrize("depth", [5000, 100000])
-def test_deeply_nested_line(run, home, tmp_path, depth):
+def test_known_defect_deeply_nested_line(run, home, tmp_path, depth):
     """A line of deeply nested JSON (garbage from another tool) is refused like any
     other bad line: exit 2, one line naming the line number."""
     lines = [dict(HEADER), GOOD[0], "[" * depth + "]" * depth]
@@ -222,8 +258,9 @@ def test_deeply_nested_line(run, home, tmp_path, depth):
     write_bundle(path, lines)
     before = snapshot(run)
     r = run("import", path)
-    check(run, before, r, f"nested depth {depth}")
-    assert r.code == 2 and "line 3" in r.err, r.err
+    assert r.code == 2, r.err
+    assert "line 3" in one_error_line(r.err)
+    assert snapshot(run) == before
 
 
 @pytest.fixture
@@ -310,6 +347,8 @@ def policy_property(run, tmp_path, text):
                      ("entries", "--json"), ("log", "diary", "--subject", "王明", "--date", "2025-03-04")):
             r2 = run(*args)
             assert "Traceback" not in r2.err
+            if r2.code == 1 and known_defect(r2.err):
+                reject()
             assert r2.code in (0, 2), f"{args} under an accepted policy: exit {r2.code}: {r2.err}"
             if r2.code == 2:
                 one_error_line(r2.err)
@@ -324,7 +363,7 @@ def test_policy_files(run, home, tmp_path, text):
 
 
 @pytest.mark.slow
-@SLOW
+@SLOW_POLICY
 @given(text=mutated_policies())
 def test_policy_files_many(run, home, tmp_path, text):
     policy_property(run, tmp_path, text)
@@ -341,3 +380,39 @@ def test_one_broken_policy_as_a_process(cli, seeded, tmp_path):
     assert r.returncode == 2, r.stderr
     assert "broken.toml" in one_error_line(r.stderr)
     assert isinstance(subprocess.CompletedProcess, type)
+
+
+# ---------------------------------------------------------------------- known defects
+POLICY_CASES = {
+    "deadline-clause-nan": ('id = "leave-notice"\nclause = 3', 'id = "leave-notice"\nclause = nan'),
+    "deadline-clause-inf": ('id = "leave-notice"\nclause = 3', 'id = "leave-notice"\nclause = inf'),
+    "deadline-clause-list": ('id = "leave-notice"\nclause = 3', 'id = "leave-notice"\nclause = []'),
+    "fields-not-strings": ('fields = ["title", "place", "people", "note"]', "fields = [1]"),
+    "role-not-a-string": ('roles = ["leader"]', "roles = [[]]"),
+    "links-metric-on-per-object-rule": ('metric = "per_object"', 'metric = "links"'),
+}
+
+
+@pytest.mark.parametrize("case", sorted(POLICY_CASES))
+def test_known_defect_policy_file(run, home, tmp_path, case):
+    """A policy file the random tests found to crash `policy use` or, once accepted,
+    `status`: it must be refused (exit 2, one line naming the file) or work."""
+    from dutylog.policy import builtin_text
+
+    old, new = POLICY_CASES[case]
+    text = builtin_text()
+    assert old in text
+    path = tmp_path / "mine.toml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    before = snapshot(run)
+    r = run("policy", "use", path)
+    assert r.code in (0, 2), f"policy use: exit {r.code}: {r.err}"
+    if r.code == 2:
+        assert "mine.toml" in one_error_line(r.err)
+        assert snapshot(run) == before
+        return
+    try:
+        r2 = run("status", "--subject", "王明", "--year", "2025", "--json")
+        assert r2.code == 0, f"status under an accepted policy: exit {r2.code}: {r2.err}"
+    finally:
+        run("policy", "use", "builtin")
