@@ -169,6 +169,9 @@ BAD_LINES = [
     (dict(LINK, id=str(uuid.UUID(int=9)), link_type="factory"), "link_type"),
     (dict(ENTRY), "entry " + EID + " appears twice \\(also on line 4\\)"),
     ({"type": "end", "sha256": "0"}, "end line before the last line"),
+    (dict(ENTRY, type=["entry"]), "unknown record type"),
+    (dict(ENTRY, type={}), "unknown record type"),
+    ("[" * 100000 + "]" * 100000, "nested too deeply"),
 ]
 
 

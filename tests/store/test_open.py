@@ -18,6 +18,8 @@ from dutylog.store.migrations import migrations
 
 from .conftest import FakeClock, entry
 
+SID = "0b5e6a8e-0000-4000-8000-00000000000a"
+EID = "0b5e6a8e-0000-4000-8000-00000000000b"
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
 
 
@@ -70,6 +72,52 @@ def test_migrations_apply_on_new_and_existing_database(dutylog_home):
         assert [s.name for s in store.list_subjects()] == ["王明"]
         assert [m.name for m in migrations.applied(_db(store))] == applied
         assert migrations.pending(_db(store)) == []
+
+
+def test_upgrade_from_the_first_schema_keeps_rows(dutylog_home):
+    """A database made before m002 (its indexes) upgrades on open and keeps its rows."""
+    import sqlite_utils
+
+    dutylog_home.mkdir()
+    conn = sqlite3.connect(dutylog_home / DB_NAME, isolation_level=None)
+    db = sqlite_utils.Database(conn, execute_plugins=False)
+    migrations.apply(db, stop_before="m002_paging_indexes")
+    stamp = "2025-01-01T08:00:00.000000+08:00"
+    conn.execute("INSERT INTO subjects(id, name, roles, created_at, updated_at) "
+                 "VALUES (?, '王明', '[\"leader\"]', ?, ?)", (SID, stamp, stamp))
+    conn.execute("INSERT INTO entries(id, subject_id, kind, date, title, created_at, "
+                 "updated_at) VALUES (?, ?, 'diary', '2025-03-02', '海阳调研', ?, ?)",
+                 (EID, SID, stamp, stamp))
+    conn.close()
+    with Store.open() as store:
+        assert "m002_paging_indexes" in [m.name for m in migrations.applied(_db(store))]
+        indexes = {r[0]: r[1] for r in store.conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")}
+        assert "deleted, date, id" in indexes["entries_subject_date"]
+        assert "entries_date_id" not in indexes and "entries_live_date_id" in indexes
+        assert [e.title for e in store.query_entries(search="海阳调")] == ["海阳调研"]
+        store.update_entry(EID[:8], "王明", title="新")
+        assert store.query_entries(search="海阳调") == []
+        assert store.integrity_ok()
+
+
+def test_released_schema_fixtures_open_and_upgrade(tmp_path):
+    """Copies of tests/fixtures/schema/v*.db (never written) open with today's code."""
+    import shutil
+
+    folder = Path(__file__).parents[1] / "fixtures" / "schema"
+    fixtures = sorted(folder.glob("v*.db"))
+    if not fixtures:
+        pytest.skip("no schema fixtures")
+    for fixture in fixtures:
+        home = tmp_path / fixture.stem
+        home.mkdir()
+        shutil.copy(fixture, home / DB_NAME)
+        with Store.open(home) as store:
+            assert migrations.pending(_db(store)) == []
+            assert store.integrity_ok()
+            assert store.list_subjects()
+            assert store.count_entries(include_deleted=True) > 0
 
 
 def _db(store):

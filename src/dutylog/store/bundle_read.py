@@ -55,6 +55,8 @@ def _load(raw: bytes, number: int, fail) -> Any:
         raise fail(number, "not UTF-8 text") from None
     except json.JSONDecodeError as exc:
         raise fail(number, f"not a JSON object ({exc.msg})") from None
+    except RecursionError:
+        raise fail(number, "not a record (JSON nested too deeply)") from None
     if not isinstance(value, dict):
         raise fail(number, "not a JSON object")
     return value
@@ -94,7 +96,7 @@ def _scan(bundle: Bundle, fh) -> tuple[int | None, int, int]:
     end_number, raw, before = last
     try:
         tail = json.loads(raw)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None, count, number
     if not isinstance(tail, dict) or tail.get("type") != "end":
         return None, count, number
@@ -160,7 +162,7 @@ def _records(bundle: Bundle, fh, end: int | None, validate_entry: EntryCheck | N
         kind = obj.get("type")
         if kind == "end":
             raise fail(number, f"an end line before the last line: {TAMPERED}")
-        spec = SPECS.get(kind)
+        spec = SPECS.get(kind) if isinstance(kind, str) else None
         if spec is None:
             raise fail(number, f"unknown record type {kind!r}; accepted: "
                                f"{', '.join(SPECS)}")

@@ -27,6 +27,17 @@ FTS_INSERT_TRIGGER = """CREATE TRIGGER entries_fts_insert AFTER INSERT ON entrie
     VALUES (new.seq, new.title, new.place, new.people, new.note);
 END"""
 
+# Re-index an entry only when its searchable text changed.
+FTS_UPDATE_TRIGGER = """CREATE TRIGGER entries_fts_update AFTER UPDATE OF title, place, people, note ON entries
+WHEN old.title IS NOT new.title OR old.place IS NOT new.place
+    OR old.people IS NOT new.people OR old.note IS NOT new.note
+BEGIN
+    INSERT INTO entries_fts(entries_fts, rowid, title, place, people, note)
+    VALUES ('delete', old.seq, old.title, old.place, old.people, old.note);
+    INSERT INTO entries_fts(rowid, title, place, people, note)
+    VALUES (new.seq, new.title, new.place, new.people, new.note);
+END"""
+
 _INITIAL = [
     f"""CREATE TABLE subjects (
     id TEXT PRIMARY KEY,
@@ -72,13 +83,10 @@ _INITIAL = [
     updated_at TEXT NOT NULL,
     extra TEXT,{_META}
 )""",
-    # (…, deleted, date, id): a page of live entries ordered by date then id is read from
-    # the index alone; status reads one subject-year through entries_subject_date.
-    "CREATE INDEX entries_subject_date ON entries(subject_id, deleted, date, id)",
-    "CREATE INDEX entries_kind_date ON entries(kind, deleted, date, id)",
+    "CREATE INDEX entries_subject_date ON entries(subject_id, date)",
+    "CREATE INDEX entries_kind_date ON entries(kind, date)",
     "CREATE INDEX entries_updated ON entries(updated_at)",
-    # listing everything by date: `deleted` first so deep OFFSET pages skip via the index
-    "CREATE INDEX entries_live_date_id ON entries(deleted, date, id)",
+    "CREATE INDEX entries_date_id ON entries(date, id)",
     "CREATE INDEX entries_rev ON entries(rev)",
     """CREATE VIRTUAL TABLE entries_fts USING fts5(
     title, place, people, note,
@@ -89,15 +97,7 @@ _INITIAL = [
     INSERT INTO entries_fts(entries_fts, rowid, title, place, people, note)
     VALUES ('delete', old.seq, old.title, old.place, old.people, old.note);
 END""",
-    """CREATE TRIGGER entries_fts_update AFTER UPDATE OF title, place, people, note ON entries
-WHEN old.title IS NOT new.title OR old.place IS NOT new.place
-    OR old.people IS NOT new.people OR old.note IS NOT new.note
-BEGIN
-    INSERT INTO entries_fts(entries_fts, rowid, title, place, people, note)
-    VALUES ('delete', old.seq, old.title, old.place, old.people, old.note);
-    INSERT INTO entries_fts(rowid, title, place, people, note)
-    VALUES (new.seq, new.title, new.place, new.people, new.note);
-END""",
+    FTS_UPDATE_TRIGGER,
     """CREATE TABLE history (
     id INTEGER PRIMARY KEY,
     record_type TEXT NOT NULL
@@ -174,4 +174,23 @@ END""",
 @migrations()
 def m001_initial(db):
     for statement in _INITIAL:
+        db.execute(statement)
+
+
+@migrations()
+def m002_paging_indexes(db):
+    """(…, deleted, date, id) indexes: a page of live entries ordered by date then id is
+    read from an index alone (deep OFFSETs skip through it); status still reads one
+    subject-year through entries_subject_date. Also makes sure the FTS update trigger
+    re-indexes only changed text (early copies of m001 lacked its WHEN)."""
+    for statement in (
+        "DROP INDEX IF EXISTS entries_subject_date",
+        "CREATE INDEX entries_subject_date ON entries(subject_id, deleted, date, id)",
+        "DROP INDEX IF EXISTS entries_kind_date",
+        "CREATE INDEX entries_kind_date ON entries(kind, deleted, date, id)",
+        "DROP INDEX IF EXISTS entries_date_id",
+        "CREATE INDEX entries_live_date_id ON entries(deleted, date, id)",
+        "DROP TRIGGER IF EXISTS entries_fts_update",
+        FTS_UPDATE_TRIGGER,
+    ):
         db.execute(statement)
