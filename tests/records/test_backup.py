@@ -104,7 +104,7 @@ def test_keeps_the_last_14(dutylog_home):
     days = [b.day for b in list_backups(dutylog_home)]
     assert len(days) == KEEP == 14
     assert days == [start + timedelta(days=i) for i in range(6, 20)]
-    (dutylog_home / "backups" / "replaced-2024-12-31-000000.db").write_bytes(b"")
+    (dutylog_home / "backups" / "replaced-2024-12-31-000000.db").write_bytes(b"kept")
     assert prune(dutylog_home) == []
     assert any(b.replaced for b in list_backups(dutylog_home))  # never pruned
 
@@ -165,3 +165,16 @@ def test_damaged_without_backup(tmp_path):
         check_or_explain(db)
     assert "no backup" in str(info.value) and str(db) in str(info.value)
     check_or_explain(tmp_path / "absent.db")  # nothing to check: no error
+
+
+def test_a_copy_cut_short_is_not_a_backup(run, wang, dutylog_home, monkeypatch):
+    """Killed while copying: the reserved name is empty and the partial file hidden, so the
+    day's backup is taken again and the damaged-database message never names it."""
+    folder = dutylog_home / "backups"
+    for b in list_backups(dutylog_home):
+        b.path.unlink()
+    (folder / "dutylog-2025-05-10-235959.db").write_bytes(b"")
+    (folder / ".dutylog-2025-05-10-235959.db.partial").write_bytes(b"SQLite format 3\x00")
+    assert list_backups(dutylog_home) == []
+    run("entries")
+    assert len(list_backups(dutylog_home)) == 1

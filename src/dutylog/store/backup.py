@@ -79,14 +79,22 @@ def _new_file(folder: Path, prefix: str, day: date, now: datetime | None) -> Pat
 
 def _copy_db(source: sqlite3.Connection, target: Path) -> None:
     """Copy an open database into the file `target` with the online backup API; the copy
-    uses a rollback journal, so it is one self-contained file."""
-    dst = sqlite3.connect(target)
+    uses a rollback journal, so it is one self-contained file. It is written beside
+    `target` and renamed when complete: a copy cut short never looks like a backup."""
+    partial = target.with_name(f".{target.name}.partial")
+    fd = os.open(partial, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+    os.close(fd)
     try:
-        source.backup(dst)
-        dst.execute("PRAGMA journal_mode=DELETE")
+        dst = sqlite3.connect(partial)
+        try:
+            source.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dst.close()
+        os.chmod(partial, 0o600)
+        os.replace(partial, target)
     finally:
-        dst.close()
-    os.chmod(target, 0o600)
+        partial.unlink(missing_ok=True)
 
 
 def list_backups(home: Path) -> list[Backup]:
@@ -97,8 +105,8 @@ def list_backups(home: Path) -> list[Backup]:
     found = []
     for path in folder.iterdir():
         m = _NAME_RE.match(path.name)
-        if not m or not path.is_file():
-            continue
+        if not m or not path.is_file() or path.stat().st_size == 0:
+            continue  # an empty file is a name reserved by a copy that never finished
         try:
             day = date.fromisoformat(m.group(2))
         except ValueError:
