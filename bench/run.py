@@ -217,8 +217,12 @@ class Bench:
                      "not measured: " + info.get("note", "no entries screen"), unit="ms")
             return
         worst = max(info["keys"], key=lambda kv: kv[1])
-        note = (f"{len(info['keys'])} keys, worst {worst[0]!r}; open {info['open_ms']:.0f} ms; "
-                f"cursor {info['cursor_row']} of {info['rows_loaded']} loaded")
+        times = sorted(ms for _, ms in info["keys"])
+        p95 = times[int(0.95 * (len(times) - 1))]
+        slow = sum(1 for ms in times if ms >= 100)
+        note = (f"{len(times)} keys ({info['end_presses']}× end to reach row {info['cursor_row'] + 1} "
+                f"of {info['rows_total']}, {info['subject']}'s entries), worst {worst[0]!r}, "
+                f"p95 {p95:.0f} ms, {slow} keys ≥ 100 ms; screen opened in {info['open_ms']:.0f} ms")
         self.put("entries: scroll to end, slowest key", size, worst[1], None, True, note, unit="ms")
 
 

@@ -87,8 +87,8 @@ def run_painted(app) -> dict:
 
 
 # ---------------------------------------------------------------------- entries scroll
-SCROLL_KEYS = ["end"] + ["pageup"] * 5 + ["up"] * 20 + ["pagedown"] * 5 + ["down"] * 10 + \
-    ["home"] + ["pagedown"] * 10 + ["end"]
+MAX_END_PRESSES = 2500  # 200,000 rows in pages of 100
+AFTER_END = ["pageup"] * 5 + ["up"] * 20 + ["pagedown"] * 5 + ["down"] * 10 + ["home"] + ["end"]
 
 
 def find_entries_key(app) -> str | None:
@@ -126,14 +126,31 @@ def run_scroll(app) -> dict:
         await settle(pilot)
         out["built"] = True
         out["screen"] = type(pilot.app.screen).__name__
-        for k in SCROLL_KEYS:
+        screen = pilot.app.screen
+
+        async def timed(k: str) -> None:
             t0 = time.perf_counter()
             await pilot.press(k)
             await settle(pilot)
             out["keys"].append([k, round((time.perf_counter() - t0) * 1000, 2)])
-        table = pilot.app.screen.query(DataTable).first()
+
+        # "end" until the last row of the table is reached (pages load as the cursor nears
+        # the bottom), then the usual keys around there
+        for _ in range(MAX_END_PRESSES):
+            await timed("end")
+            table = screen.query(DataTable).first()
+            total = getattr(screen, "total", None)
+            loaded = len(getattr(screen, "loaded", ())) or table.row_count
+            if table.cursor_row >= table.row_count - 1 and (total is None or loaded >= total):
+                break
+        out["end_presses"] = len(out["keys"])
+        for k in AFTER_END:
+            await timed(k)
+        table = screen.query(DataTable).first()
         out["rows_loaded"] = table.row_count
+        out["rows_total"] = getattr(screen, "total", None)
         out["cursor_row"] = table.cursor_row
+        out["subject"] = getattr(pilot.app, "subject", None)
         pilot.app.exit()
 
     app.run(headless=True, size=SIZE, auto_pilot=auto)
