@@ -112,8 +112,10 @@ def evaluate_rule(rule: Rule, target: Target, entries: list[Entry], links: list[
             expected = round(pace(target.min, periods[0], as_of), 2)
         status = yearly_status(actual, target, expected, periods[0], as_of, rule.pace)
     else:
-        year_entries = entries
-        actual = metric_value(rule, year_entries)
+        if rule.metric == "links":
+            actual = _metric_links(rule, links, year_period(year))
+        else:
+            actual = metric_value(rule, entries)
         expected = None
         status = periodic_status(results, target)
     res = RuleResult(rule, target, actual, expected, status, results)

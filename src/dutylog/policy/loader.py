@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from importlib import resources
@@ -70,7 +71,8 @@ class _Builder:
             self.fail(where, "target must be a table with min and/or max")
         lo, hi = value.get("min"), value.get("max")
         for name, v in (("min", lo), ("max", hi)):
-            if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float)) or v < 0):
+            if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float))
+                                  or not math.isfinite(v) or v < 0):
                 self.fail(where, f"target {name} must be a number ≥ 0, got {v!r}")
         if lo is not None and hi is not None and hi < lo:
             self.fail(where, f"target max {hi} is below min {lo}")
@@ -97,12 +99,23 @@ class _Builder:
             rules.append(rule)
         if not rules:
             self.fail("policy", "has no [[rules]]")
-        deadlines = tuple(Deadline(self.req(d, "id", "deadline"), int(d.get("clause", 0)),
+        deadlines = tuple(Deadline(self.req(d, "id", "deadline"),
+                                   self.clause(f"deadline {d.get('id')}", d.get("clause", 0)),
                                    self.text(f"deadline {d.get('id')}", d.get("title")),
                                    str(d.get("duty", "")), str(d.get("reading", "")))
-                          for d in data.get("deadlines", []))
+                          for d in self.tables(data, "deadlines"))
         return Policy(pid, self.text("policy", data.get("title", pid)), str(data.get("document", "")),
                       roles, kinds, sections, tuple(rules), deadlines, self.source)
+
+    def clause(self, where: str, value) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 999:
+            self.fail(where, f"clause must be a whole number (the document's clause 1–27), got {value!r}")
+        return value
+
+    def strings(self, where: str, key: str, value) -> tuple[str, ...]:
+        if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+            self.fail(where, f"{key} must be a list of names in quotes, got {value!r}")
+        return tuple(value)
 
     def tables(self, data: dict, key: str) -> list[dict]:
         value = data.get(key, [])
@@ -119,11 +132,11 @@ class _Builder:
     def kind(self, raw: dict) -> Kind:
         kid = self.req(raw, "id", "kind")
         where = f"kind {kid}"
-        fields = tuple(raw.get("fields", ("title", "place", "people", "note")))
+        fields = self.strings(where, "fields", raw.get("fields", ("title", "place", "people", "note")))
         bad = [f for f in fields if f not in ENTRY_FIELDS]
         if bad:
             self.fail(where, f"unknown field(s) {', '.join(bad)}; accepted: {', '.join(ENTRY_FIELDS)}")
-        required = tuple(raw.get("required", ()))
+        required = self.strings(where, "required", raw.get("required", ()))
         obj = raw.get("object_type")
         if obj is not None and obj not in LINK_TYPES:
             self.fail(where, f"object_type {obj!r} is not one of {', '.join(LINK_TYPES)}")
@@ -133,7 +146,7 @@ class _Builder:
     def rule(self, raw: dict, role_ids, kind_ids, section_ids) -> Rule:
         rid = self.req(raw, "id", "rule")
         where = f"rule {rid}"
-        roles = tuple(raw.get("roles", ()))
+        roles = self.strings(where, "roles", raw.get("roles", ()))
         if not roles or any(r not in role_ids for r in roles):
             self.fail(where, f"roles must be among {', '.join(sorted(role_ids))}, got {list(roles)}")
         metric = raw.get("metric")
@@ -147,7 +160,7 @@ class _Builder:
             if not (isinstance(window, list) and len(window) == 2 and all(_is_month_day(w) for w in window)):
                 self.fail(where, "a window period needs window = [\"MM-DD\", \"MM-DD\"]")
             window = (window[0], window[1])
-        kinds = tuple(raw.get("kinds", ()))
+        kinds = self.strings(where, "kinds", raw.get("kinds", ()))
         if metric != "links" and (not kinds or any(k not in kind_ids for k in kinds)):
             self.fail(where, f"kinds must be among the [[kinds]] ids, got {list(kinds)}")
         link_type = raw.get("link_type")
@@ -161,9 +174,7 @@ class _Builder:
             if not isinstance(rt, dict) or rt.get("role") not in roles:
                 self.fail(where, "each role_targets entry needs role = one of the rule's roles")
             role_targets.append((rt["role"], self.target(where, rt)))
-        clause = raw.get("clause", 0)
-        if not isinstance(clause, int):
-            self.fail(where, "clause must be a whole number")
+        clause = self.clause(where, raw.get("clause", 0))
         return Rule(
             id=rid, clause=clause, section=section, roles=roles,
             title=self.text(where, raw.get("title")), duty=str(raw.get("duty", "")),
