@@ -22,6 +22,22 @@ def shown_text(widget: Static) -> str:
     return str(widget.render())
 
 
+async def run_command(pilot, text: str) -> None:
+    """Type into the command palette, wait for its search to list a hit, run the first."""
+    from textual.command import CommandList
+
+    await pilot.press("ctrl+p", *text)
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()  # the palette searches in a worker
+    await pilot.pause()
+    commands = pilot.app.screen.query_one(CommandList)
+    if commands.highlighted is None:
+        await pilot.press("down")
+    assert text in str(commands.highlighted_option.prompt)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 async def press(pilot, selector: str) -> None:
     """Press a button again (a click within its 0.2 s press effect is ignored by Textual)."""
     pilot.app.screen.query_one(selector, Button).press()
@@ -155,11 +171,7 @@ async def test_switch_subject_and_year_by_keys_and_palette(demo_svc, make):
         assert app.screen.dashboard_data.year == 2024
         await pilot.press("right_square_bracket", "right_square_bracket")
         assert app.year == 2025  # not past today's year
-        await pilot.press("ctrl+p")
-        await pilot.press(*"王建军")
-        await pilot.pause(0.2)
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_command(pilot, "切换对象：王建军")
         assert app.subject == "王建军"
         ids = [o.id for o in app.screen.query_one(RulesList)._options]
         assert "community-service" in ids and "research-days" not in ids
@@ -283,10 +295,7 @@ async def test_open_an_entry_and_edit_it(demo_svc, make):
 async def test_language_switch_from_the_palette_is_remembered(demo_svc, make):
     app = make(demo_svc)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+p", *"English")
-        await pilot.pause(0.2)
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_command(pilot, "English")
         assert app.lang == "en"
         assert "Field research days" in rule_line(app, "research-days")
     assert demo_svc.store.get_setting("lang") == "en"
