@@ -178,3 +178,29 @@ def test_a_copy_cut_short_is_not_a_backup(run, wang, dutylog_home, monkeypatch):
     assert list_backups(dutylog_home) == []
     run("entries")
     assert len(list_backups(dutylog_home)) == 1
+
+
+def test_backup_before_a_schema_upgrade(run, wang, dutylog_home, monkeypatch):
+    """A newer dutylog with a new migration: the copy is taken before the schema changes,
+    even when the day's backup exists already."""
+    from dutylog.store.migrations import migrations
+
+    run("log", "diary", "--subject", wang, "--date", "2025-05-01", "--note", "升级前")
+    before = len(list_backups(dutylog_home))
+    monkeypatch.setattr(migrations, "_migrations", list(migrations._migrations))
+
+    @migrations()
+    def m999_upgrade_probe(db):
+        db.execute("CREATE TABLE upgrade_probe (x)")
+
+    assert notes(run) == ["升级前"]
+    copies = list_backups(dutylog_home)
+    assert len(copies) == before + 1
+    conn = sqlite3.connect(copies[-1].path)
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    finally:
+        conn.close()
+    assert "upgrade_probe" not in tables and "entries" in tables
+    run("entries")
+    assert len(list_backups(dutylog_home)) == before + 1  # applied: no copy again

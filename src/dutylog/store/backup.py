@@ -178,9 +178,56 @@ def open_store(home: Path | None = None, today: date | None = None):
     db_path = home / paths.DB_NAME
     if not _daily_done(home, today) or not _unchanged(db_path):
         check_or_explain(db_path)
+    if _has_data(db_path) and (not _daily_done(home, today) or _upgrade_pending(db_path)):
+        _backup_before_open(db_path, today)  # the copy keeps the schema the file had
     store = Store.open(home)
     auto_backup(store, today)
     return store
+
+
+def _has_data(db_path: Path) -> bool:
+    try:
+        return db_path.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _upgrade_pending(db_path: Path) -> bool:
+    """A newer dutylog is about to change the schema (its migrations are not all applied)."""
+    import sqlite_utils
+
+    from dutylog.store import Store  # noqa: F401  (every module's migrations registered)
+    from dutylog.store.migrations import migrations
+
+    try:
+        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return bool(migrations.pending(sqlite_utils.Database(conn)))
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+
+
+def _backup_before_open(db_path: Path, today: date) -> Path | None:
+    """The day's backup (or the one before a schema upgrade), taken from the file before
+    the store opens it. Best effort, like `auto_backup`."""
+    try:
+        folder = _ensure_dir(db_path.parent)
+        path = _new_file(folder, PREFIX, today, None)
+    except (StoreError, OSError):
+        return None
+    try:
+        src = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            _copy_db(src, path)
+        finally:
+            src.close()
+    except (sqlite3.Error, OSError):
+        path.unlink(missing_ok=True)
+        return None
+    prune(db_path.parent)
+    return path
 
 
 def close_store(store) -> None:
