@@ -7,7 +7,22 @@ from __future__ import annotations
 
 import click
 
-from .common import echo_json, service
+from .common import echo_json, lang, service
+
+WORDS = {
+    "none": ("没有备份。现在备份：dutylog backup create", "No backups yet. Take one now: dutylog backup create"),
+    "cols": (("时间", "大小", "", "文件"), ("taken", "size", "", "file")),
+    "replaced": ("恢复时替换下的文件", "replaced by a restore"),
+    "ask": ("用 {src} 替换 {db}？当前文件会保留在 backups/ 中。", "Replace {db} by {src}? The current file is kept in backups/."),
+    "restored": ("已恢复 {src}", "restored {src}"),
+    "kept": ("替换下的数据库保留为 {kept}", "the replaced database is kept as {kept}"),
+}
+
+
+def _w(key: str, **fmt):
+    zh, en = WORDS[key]
+    text = en if lang() == "en" else zh
+    return text.format(**fmt) if isinstance(text, str) else text
 
 
 def register(cli: click.Group) -> None:
@@ -53,13 +68,13 @@ def backup_list(as_json: bool) -> None:
                     "replaced": b.replaced} for b in items])
         return
     if not items:
-        click.echo("没有备份。No backups yet: dutylog backup create")
+        click.echo(_w("none"))
         return
     from dutylog.textcells import table
 
-    rows = [[b.label, f"{b.size / 1024:.0f} KB", "replaced by restore" if b.replaced else "", str(b.path)]
+    rows = [[b.label, f"{b.size / 1024:.0f} KB", _w("replaced") if b.replaced else "", str(b.path)]
             for b in items]
-    click.echo(table(["taken", "size", "", "file"], rows, aligns=["left", "right", "left", "left"]))
+    click.echo(table(list(_w("cols")), rows, aligns=["left", "right", "left", "left"]))
 
 
 @backup.command("restore")
@@ -75,9 +90,8 @@ def backup_restore(file: str, yes: bool) -> None:
     check_backup(source)
     db_path = home / paths.DB_NAME
     if db_path.exists() and not yes:
-        click.confirm(f"Replace {db_path} by {source}? The current file is kept in backups/.",
-                      abort=True, err=True)
+        click.confirm(_w("ask", db=db_path, src=source), abort=True, err=True)
     kept = restore_backup(home, source, _today())
-    click.echo(f"restored {source}")
+    click.echo(_w("restored", src=source))
     if kept is not None:
-        click.echo(f"the replaced database is kept as {kept}")
+        click.echo(_w("kept", kept=kept))
