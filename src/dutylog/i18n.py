@@ -181,6 +181,7 @@ UI_STRINGS: dict[str, tuple[str, str]] = {
     # first run
     "ob.title": ("欢迎使用 dutylog 履职记录", "Welcome to dutylog"),
     "ob.policy": ("依据：{doc}　{title}（内置预设）", "Policy: {doc} {title} (built-in preset)"),
+    "ob.policy_ph": ("自己的政策文件路径（可空，默认用内置预设）", "Path of your own copy of the policy (optional; default: built-in)"),
     "ob.intro": ("为谁记录？填写姓名，勾选职务角色。", "Who is this for? Give a name and tick the roles."),
     "ob.name": ("姓名或单位", "Name of the person or body"),
     "ob.for_others": ("我为他人记录（秘书、办公室），可添加多位", "I record for others (secretary, office): add several"),

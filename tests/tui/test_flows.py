@@ -299,3 +299,15 @@ async def test_language_switch_from_the_palette_is_remembered(demo_svc, make):
         assert app.lang == "en"
         assert "Field research days" in rule_line(app, "research-days")
     assert demo_svc.store.get_setting("lang") == "en"
+
+
+async def test_first_run_refuses_a_missing_policy_file_next_to_it(svc, make, tmp_path):
+    app = make(svc)
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.query_one("#ob-policy", Input).value = str(tmp_path / "nope.toml")
+        app.screen.query_one("#ob-name", Input).value = "王明"
+        app.screen.query_one(SelectionList).select("leader")
+        await pilot.click("#ob-add")
+        assert "not found" in shown_text(app.screen.query_one("#err-policy", Static))
+        assert isinstance(app.screen, OnboardingScreen)
+    assert svc.subjects() == []

@@ -34,6 +34,8 @@ class OnboardingScreen(Screen):
             yield Static(Text(t("ob.title", lang), style="bold"), id="ob-title")
             yield Static(Text(t("ob.policy", lang, doc=policy.document, title=policy.title.get(lang)),
                               style="dim"))
+            yield Input(placeholder=t("ob.policy_ph", lang), id="ob-policy")
+            yield Static(id="err-policy", classes="error shown")
             yield Static(t("ob.intro", lang), markup=False)
             yield Input(placeholder=t("ob.name", lang), id="ob-name")
             yield Static(id="err-name", classes="error shown")
@@ -73,8 +75,15 @@ class OnboardingScreen(Screen):
 
     def add(self) -> None:
         svc, lang = self.app.service, self.app.lang
-        self.error("name", None)
-        self.error("role", None)
+        for field in ("name", "role", "policy"):
+            self.error(field, None)
+        path = self.query_one("#ob-policy", Input).value.strip()
+        if path and not self.added:
+            try:
+                svc.use_policy(path)  # a user's own copy of the preset, asked once
+            except InvalidInput as exc:
+                self.error("policy", str(exc))
+                return
         name = self.query_one("#ob-name", Input).value
         roles = list(self.query_one("#ob-roles", SelectionList).selected)
         try:
