@@ -122,3 +122,35 @@ def test_refused_bundle_changes_nothing(run, monkeypatch, tmp_path, hb):
     r = run("import", bad)
     assert r.code == 2 and "line 4" in r.err and "no-such-kind" in r.err and r.err.count("\n") == 1
     assert run("subject", "list", "--json").json == []
+
+
+def test_two_laptops_that_each_added_the_subject(run, monkeypatch, tmp_path, hb):
+    """Laptop A and PC B each added 王明 (ids S1 and S2) and each linked 甲公司 under its own
+    id. An office imports both bundles: one subject, one link, all four entries — in either
+    order the same entries by id, names, objects and current versions."""
+    s2 = "22222222-2222-4222-8222-222222222222"
+    la, lb = hb.uid(901), hb.uid(902)
+
+    def link(lid, sid):
+        return {"type": "link", "id": lid, "subject": sid, "link_type": "enterprise", "name": "甲公司",
+                "since": "2025-01-01", "until": None, "updated_at": hb.t(7)}
+
+    a = [hb.subject(), link(la, hb.S1), hb.entry(1, hb.t(8), note="A一"),
+         hb.entry(2, hb.t(8), kind="enterprise-visit", object=la, note="A访")]
+    b = [hb.subject(updated_at=hb.t(6), sid=s2), link(lb, s2),
+         {**hb.entry(3, hb.t(8), note="B一"), "subject": s2},
+         {**hb.entry(4, hb.t(8), kind="enterprise-visit", object=lb, note="B访"), "subject": s2}]
+    pa = hb.write_bundle(tmp_path / "a.jsonl", a)
+    pb = hb.write_bundle(tmp_path / "b.jsonl", b)
+    views = []
+    for order, home in (((pa, pb), "ab"), ((pb, pa), "ba")):
+        imported(run, monkeypatch, tmp_path / home, *order)
+        assert [s["name"] for s in run("subject", "list", "--json").json] == ["王明"]
+        assert [ln["name"] for ln in run("links", "王明", "--json").json] == ["甲公司"]
+        entries = sorted(run("entries", "--json").json, key=lambda e: e["id"])
+        views.append([(e["id"], e["subject_name"], e["object_name"], e["note"], e["updated_at"])
+                      for e in entries])
+        for bundle in order:  # re-importing either changes nothing
+            assert run("import", bundle).out.startswith("added 0, updated 0")
+    assert views[0] == views[1]
+    assert [v[2] for v in views[0]] == [None, "甲公司", None, "甲公司"]
