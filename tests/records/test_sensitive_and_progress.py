@@ -103,3 +103,25 @@ def test_progress_bar_draws_each_percent_once():
     small = Tty()
     ImportProgress(small)(5, 10)  # a small bundle: no bar
     assert small.getvalue() == ""
+
+
+def test_a_large_file_says_it_is_being_checked(tmp_path):
+    from dutylog.cli.progress import MIN_BYTES, ImportProgress
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    big = tmp_path / "big.jsonl"
+    big.write_bytes(b"x" * MIN_BYTES)
+    out = Tty()
+    bar = ImportProgress(out)
+    bar.start(big)
+    bar(1000, 1000)
+    bar.close()
+    first, second = out.getvalue().split("\r")[1:]
+    assert "checking big.jsonl (5 MB)" in first
+    assert second.rstrip().endswith("100% 1000/1000") and second.endswith("\n")
+    quiet = io.StringIO()  # not a terminal: nothing at all
+    ImportProgress(quiet).start(big)
+    assert quiet.getvalue() == ""

@@ -35,6 +35,7 @@ def import_(path) -> None:
     from .progress import ImportProgress, summary_lines
 
     bar = ImportProgress()
+    bar.start(Path(path))
     with service() as svc:
         try:
             summary = svc.import_bundle(Path(path), progress=bar)

@@ -5,7 +5,10 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
+from rich.cells import cell_len
+
 MIN_RECORDS = 500  # smaller bundles finish before a bar would be read
+MIN_BYTES = 5_000_000  # about 10,000 entries: reading and checking takes a moment
 WIDTH = 30
 
 
@@ -18,6 +21,21 @@ class ImportProgress:
         self.enabled = _is_tty(self.stream)
         self.shown = -1
         self.drawn = False
+        self.width = 0  # the bar overwrites the longer "checking" line
+
+    def start(self, path) -> None:
+        """Before the bar: a large file is read and checked whole first (all or nothing),
+        which takes seconds, so say so."""
+        try:
+            size = path.stat().st_size
+        except OSError:
+            return
+        if self.enabled and size >= MIN_BYTES:
+            line = f"\r{self.label}: 检查 checking {path.name} ({size / 1e6:.0f} MB)…"
+            self.width = cell_len(line)
+            self.stream.write(line)
+            self.stream.flush()
+            self.drawn = True
 
     def __call__(self, done: int, total: int) -> None:
         if not self.enabled or total < MIN_RECORDS:
@@ -28,7 +46,8 @@ class ImportProgress:
         self.shown = percent
         filled = WIDTH * percent // 100
         bar = "█" * filled + "░" * (WIDTH - filled)
-        self.stream.write(f"\r{self.label} {bar} {percent:3d}% {done}/{total}")
+        line = f"\r{self.label} {bar} {percent:3d}% {done}/{total}"
+        self.stream.write(line + " " * max(0, self.width - cell_len(line)))
         self.stream.flush()
         self.drawn = True
 
