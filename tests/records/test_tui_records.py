@@ -107,7 +107,7 @@ async def test_history_shows_what_changed(svc):
         assert table.row_count == 2
         last = [str(c) for c in table.get_row_at(1)]
         assert "[b]改过[/b]" in last[5]  # user text is not markup
-        assert last[6] == "note"
+        assert last[6] == "备注"  # the changed field, in the user's language
 
 
 @pytest.mark.parametrize("fmt, label, suffix, start", [

@@ -10,8 +10,11 @@ from textual.widgets import DataTable, Footer, Static
 
 from dutylog.domain.errors import DutylogError
 
-FIELDS = ("kind", "date", "days", "four_no", "title", "place", "people", "note", "object",
-          "appeared", "patrol", "confirmed_by", "sensitive", "deleted")
+FIELDS = {
+    "kind": "类别", "date": "日期", "days": "天数", "four_no": "四不两直", "title": "标题",
+    "place": "地点", "people": "人员", "note": "备注", "object": "联系对象", "appeared": "出庭",
+    "patrol": "巡查", "confirmed_by": "确认", "sensitive": "敏感", "deleted": "删除",
+}
 WORDS = {
     "title": ("记录的历史版本", "Entry history"),
     "when": ("修改时间", "Changed at"), "by": ("修改人", "By"), "how": ("方式", "How"),
@@ -69,9 +72,16 @@ class HistoryScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        table = self.query_one("#history-table", DataTable)
+        table.add_columns(*(word(k, self.lang) for k in ("when", "by", "how", "date", "days", "what", "changes")))
+        self.reload()
+        table.focus()
+
+    def reload(self) -> None:
+        """Read the versions again (the app calls this after any write)."""
         lg = self.lang
         table = self.query_one("#history-table", DataTable)
-        table.add_columns(*(word(k, lg) for k in ("when", "by", "how", "date", "days", "what", "changes")))
+        table.clear()
         try:
             self.versions = self.service.history(self.entry_id)
         except DutylogError as exc:
@@ -81,8 +91,8 @@ class HistoryScreen(Screen):
             f"{word('title', lg)} · {self.entry_id[:8]} · {len(self.versions)}")
         before = None
         for i, v in enumerate(self.versions):
-            changes = changed_fields(before, v)
-            shown = ", ".join(changes) if before is not None else word("first", lg)
+            changes = [FIELDS[f] if lg == "zh" else f for f in changed_fields(before, v)]
+            shown = ("、" if lg == "zh" else ", ").join(changes) if before is not None else word("first", lg)
             what = " · ".join(str(x) for x in (v.get("title"), v.get("note")) if x)
             if v.get("deleted"):
                 what = f"[{word('deleted', lg)}] {what}"
@@ -93,4 +103,3 @@ class HistoryScreen(Screen):
             before = v
         if self.versions:
             table.move_cursor(row=len(self.versions) - 1)
-        table.focus()
