@@ -204,3 +204,20 @@ def test_backup_before_a_schema_upgrade(run, wang, dutylog_home, monkeypatch):
     assert "upgrade_probe" not in tables and "entries" in tables
     run("entries")
     assert len(list_backups(dutylog_home)) == before + 1  # applied: no copy again
+
+
+def test_restore_refuses_while_the_database_is_open(run, wang, dutylog_home):
+    """The app is open (an idle connection): restoring would take the file from under it."""
+    from dutylog.services import Dutylog
+
+    run("log", "diary", "--subject", wang, "--date", "2025-05-01", "--note", "在用")
+    copy = run("backup", "create").out.strip()
+    app_service = Dutylog.open(today=date(2025, 5, 10))
+    try:
+        app_service.entries()
+        r = run("backup", "restore", copy, "--yes")
+        assert r.code == 1 and "in use" in r.err and r.err.count("\n") == 1
+        assert not [b for b in list_backups(dutylog_home) if b.replaced]
+    finally:
+        app_service.close()
+    assert run("backup", "restore", copy, "--yes").code == 0

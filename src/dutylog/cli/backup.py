@@ -83,12 +83,13 @@ def backup_list(as_json: bool) -> None:
 def backup_restore(file: str, yes: bool) -> None:
     """Replace the database by the backup FILE (the replaced file is kept in backups/)."""
     from dutylog.store import paths
-    from dutylog.store.restore import check_backup, resolve_backup, restore_backup
+    from dutylog.store.restore import check_backup, ensure_not_in_use, resolve_backup, restore_backup
 
     home = _home()
     source = resolve_backup(home, file)
     check_backup(source)
     db_path = home / paths.DB_NAME
+    ensure_not_in_use(db_path)  # refuse before asking
     if db_path.exists() and not yes:
         click.confirm(_w("ask", db=db_path, src=source), abort=True, err=True)
     kept = restore_backup(home, source, _today())

@@ -69,6 +69,29 @@ def _keep_replaced(db_path: Path, today: date, now: datetime | None) -> Path | N
     return kept
 
 
+def ensure_not_in_use(db_path: Path) -> None:
+    """StoreError when another dutylog (the app, a command) has the database open: taking
+    the file from under it would lose its writes. An idle connection counts too."""
+    if not db_path.exists():
+        return
+    try:
+        conn = sqlite3.connect(db_path, timeout=0.2, isolation_level=None)
+    except sqlite3.Error:
+        return  # cannot even open it (damaged): nobody else is using it either
+    try:
+        conn.execute("PRAGMA locking_mode=EXCLUSIVE")
+        conn.execute("BEGIN EXCLUSIVE")
+        conn.execute("COMMIT")
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise StoreError(f"the database {db_path} is in use by another dutylog (is the app "
+                             "open?); close it, then run the command again") from exc
+    except sqlite3.Error:
+        pass  # damaged: the restore is what it needs
+    finally:
+        conn.close()
+
+
 def restore_backup(home: Path, backup: Path, today: date | None = None,
                    now: datetime | None = None) -> Path | None:
     """Replace the database by `backup`; return where the replaced file was kept.
@@ -76,6 +99,7 @@ def restore_backup(home: Path, backup: Path, today: date | None = None,
     home = Path(home)
     db_path = home / paths.DB_NAME
     check_backup(backup)
+    ensure_not_in_use(db_path)
     paths.ensure_home(home)
     kept = _keep_replaced(db_path, today or date.today(), now)
     staging = home / f"{paths.DB_NAME}.restoring"
