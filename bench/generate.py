@@ -445,10 +445,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--checksum", action="store_true",
                     help='State "records" in the header and end with the sha256 line.')
     ap.add_argument("--quiet", action="store_true")
+    ap.add_argument("--json", action="store_true", help="print the counts as one JSON object")
     a = ap.parse_args(argv)
     stats = generate(a.out, a.subjects, a.years, a.end_year, a.per_subject_year, a.seed,
                      not a.no_ledger, a.checksum)
-    if not a.quiet:
+    if a.json:
+        print(json.dumps(stats, ensure_ascii=False))
+    elif not a.quiet:
         by_kind = stats.pop("entries_by_kind")
         print(json.dumps(stats, ensure_ascii=False))
         for kind, n in sorted(by_kind.items(), key=lambda kv: -kv[1]):

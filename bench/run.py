@@ -24,8 +24,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-import generate  # noqa: E402
 
 PY = sys.executable
 TODAY = "2025-12-15"  # the data's last year is 2025: the dashboard shows a full year
@@ -141,7 +139,13 @@ class Bench:
     def build(self, size: str, subjects: int, years: int) -> tuple[Path, Path, str]:
         bundle = self.root / f"bundle-{size}.jsonl"
         t0 = time.perf_counter()
-        stats = generate.generate(bundle, subjects=subjects, years=years, checksum=True)
+        # in a child process: this one stays small, so the children it forks do not
+        # inherit a large resident set (wait4's peak RSS would count it)
+        r = run([PY, str(HERE / "generate.py"), str(bundle), "--subjects", str(subjects),
+                 "--years", str(years), "--checksum", "--json"])
+        if r.code != 0:
+            raise SystemExit(f"generate.py failed: {r.err}")
+        stats = json.loads(r.out)
         by_kind = stats.pop("entries_by_kind")
         print(f"[{size}] bundle: {stats['entry']} entries ({by_kind.get('diary', 0)} diary), "
               f"{stats.get('ledger', 0)} ledger items, {stats.get('trip', 0)} trips, "
@@ -199,7 +203,7 @@ class Bench:
         note = fail_note(s["app"])
         if s["app"].ok:
             info = json.loads(s["app"].last.out.strip().splitlines()[-1])
-            note = f"{info['screen']}: {info['progress_bars']} bars, tables {info['tables']}"
+            note = f"{info['screen']}: {info['widgets']} widgets, {info['progress_bars']} ProgressBars"
             if info["screen"] in ("Screen", "DutylogApp") and not info["progress_bars"]:
                 note += " (placeholder: dashboard not built yet)"
         self.put("TUI start→painted→exit", size, s["app"].median, s["bare"].median, s["app"].ok, note)
@@ -220,7 +224,7 @@ class Bench:
         times = sorted(ms for _, ms in info["keys"])
         p95 = times[int(0.95 * (len(times) - 1))]
         slow = sum(1 for ms in times if ms >= 100)
-        note = (f"{len(times)} keys ({info['end_presses']}× end to reach row {info['cursor_row'] + 1} "
+        note = (f"{len(times)} keys ({info['end_presses']}× ctrl+end to reach row {info['cursor_row'] + 1} "
                 f"of {info['rows_total']}, {info['subject']}'s entries), worst {worst[0]!r}, "
                 f"p95 {p95:.0f} ms, {slow} keys ≥ 100 ms; screen opened in {info['open_ms']:.0f} ms")
         self.put("entries: scroll to end, slowest key", size, worst[1], None, True, note, unit="ms")
