@@ -171,4 +171,4 @@ def test_unwritable_data_folder(run, tmp_path, monkeypatch):
     blocker.write_text("x")
     monkeypatch.setenv("DUTYLOG_HOME", str(blocker / "sub"))
     r = run("subject", "list")
-    assert r.code == 1 and len(r.err.strip().splitlines()) == 1 and "Traceback" not in r.err
+    assert r.code == 2 and len(r.err.strip().splitlines()) == 1 and "Traceback" not in r.err

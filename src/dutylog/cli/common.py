@@ -10,7 +10,7 @@ from datetime import date
 
 import click
 
-from dutylog.domain.errors import DutylogError, InvalidInput, StoreError
+from dutylog.domain.errors import DataFolderError, DutylogError, InvalidInput, StoreError
 from dutylog.i18n import default_lang, t
 
 
@@ -64,6 +64,9 @@ def run_guarded(cli: click.Group, argv: list[str] | None) -> int:
         click.echo(f"dutylog: {_one_line(exc.format_message())}", err=True)
         return 2 if exc.exit_code == 2 else 1
     except InvalidInput as exc:
+        click.echo(f"dutylog: {_one_line(str(exc))}", err=True)
+        return 2
+    except DataFolderError as exc:  # the configured data folder is refused, like any bad input
         click.echo(f"dutylog: {_one_line(str(exc))}", err=True)
         return 2
     except StoreError as exc:

@@ -31,3 +31,7 @@ class BundleError(InvalidInput):
 
 class StoreError(DutylogError):
     """The database cannot be opened or written (exit code 1)."""
+
+
+class DataFolderError(StoreError):
+    """The data folder (DUTYLOG_HOME) cannot be created or written: a refusal, exit code 2."""

@@ -14,7 +14,7 @@ from typing import Any
 
 import sqlite_utils
 
-from dutylog.domain.errors import Conflict, DutylogError, StoreError
+from dutylog.domain.errors import Conflict, DataFolderError, DutylogError, StoreError
 from dutylog.store import paths
 from dutylog.store.migrations import migrations
 
@@ -56,7 +56,7 @@ class StoreCore:
         conn = None
         try:
             if not created_db and not _writable(db_path):
-                raise StoreError(f"cannot write the database {db_path}: it is read-only")
+                raise DataFolderError(f"cannot write the database {db_path}: it is read-only")
             conn = sqlite3.connect(
                 db_path, timeout=15.0, isolation_level=None, check_same_thread=False
             )

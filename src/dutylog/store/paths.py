@@ -7,7 +7,7 @@ from pathlib import Path
 
 import platformdirs
 
-from dutylog.domain.errors import StoreError
+from dutylog.domain.errors import DataFolderError, StoreError
 
 DB_NAME = "dutylog.db"
 ENV_VAR = "DUTYLOG_HOME"
@@ -34,11 +34,11 @@ def ensure_home(home: Path) -> bool:
     if home.is_dir():
         return False
     if home.exists():
-        raise StoreError(f"data folder {home} is not a folder; set {ENV_VAR} to another path")
+        raise DataFolderError(f"data folder {home} is not a folder; set {ENV_VAR} to another path")
     try:
         home.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
-        raise StoreError(f"cannot create data folder {home}: {exc.strerror or exc}") from exc
+        raise DataFolderError(f"cannot create data folder {home}: {exc.strerror or exc}") from exc
     _chmod(home, 0o700)
     return True
 
@@ -52,7 +52,7 @@ def ensure_db_file(db_path: Path) -> bool:
     except FileExistsError:
         return False
     except OSError as exc:
-        raise StoreError(
+        raise DataFolderError(
             f"cannot write in data folder {db_path.parent}: {exc.strerror or exc}"
         ) from exc
     os.close(fd)
