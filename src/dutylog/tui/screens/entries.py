@@ -31,6 +31,7 @@ class EntriesScreen(BaseScreen):
         Binding("u", "undo", "key.undo"),
         Binding("h", "history", "key.history"),
         Binding("slash", "focus_search", show=False),
+        Binding("end", "bottom", show=False),  # DataTable's own End scrolls sideways
     ]
 
     def __init__(self) -> None:
@@ -125,6 +126,10 @@ class EntriesScreen(BaseScreen):
             self.app.action_edit(event.row_key.value)
 
     # ---- actions
+    def action_bottom(self) -> None:
+        """To the last row loaded; reaching it loads the next page."""
+        self.query_one(DataTable).action_scroll_bottom()
+
     def action_focus_search(self) -> None:
         self.query_one("#f-search", Input).focus()
 
