@@ -311,3 +311,20 @@ async def test_first_run_refuses_a_missing_policy_file_next_to_it(svc, make, tmp
         assert "not found" in shown_text(app.screen.query_one("#err-policy", Static))
         assert isinstance(app.screen, OnboardingScreen)
     assert svc.subjects() == []
+
+
+async def test_clicking_a_heatmap_day_lists_it(demo_svc, make):
+    from datetime import date
+
+    from dutylog.tui.widgets.heatmap import LABEL_W
+
+    app = make(demo_svc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        heat = app.screen.query_one("#heatmap")
+        day = date(2025, 6, 11)  # a petition reception day in the demo
+        col = (day - heat.first_monday).days // 7
+        await pilot.click("#heatmap", offset=(1 + LABEL_W + 2 * col, 1 + day.weekday()))
+        assert heat.cursor == day
+        table = app.screen.query_one("#day-entries", DataTable)
+        assert table.row_count == heat.counts[day] > 0
