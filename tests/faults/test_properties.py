@@ -31,20 +31,15 @@ FAST = settings(max_examples=60, deadline=None, derandomize=True,
 SLOW = settings(FAST, max_examples=150)
 SLOW_POLICY = settings(FAST, max_examples=100)
 
-# Crashes these tests found that are not fixed yet, by the one line they print. Each has
-# its own test below (test_known_defect_*), which fails until the defect is fixed; the
-# random tests skip an example that hits one of them, so they keep hunting for new ones.
-# When a fix lands, its test_known_defect_* passes: remove its line here.
-KNOWN_DEFECTS = {
-    "RecursionError: maximum recursion depth exceeded while decoding": "bundle: deeply nested JSON line",
-    "TypeError: unhashable type: 'list'": "bundle/policy: a list where a name is expected",
-    "TypeError: unhashable type: 'dict'": "bundle/policy: a table where a name is expected",
-    "ValueError: cannot convert float NaN to integer": "policy: nan as a number",
-    "OverflowError: cannot convert float infinity to integer": "policy: inf as a number",
-    "TypeError: int() argument must be": "policy: clause not a number",
-    "TypeError: sequence item 0: expected str instance": "policy: fields not strings",
-    "needs more than entries": "policy: metric 'links' on a rule with kinds",
-}
+# Crashes these tests found that are not fixed yet, by the one line they print: the
+# random tests skip an example that hits one (so they keep hunting for new ones), and each
+# has its own deterministic test that fails until it is fixed; remove its line then.
+# Every crash found so far is fixed and has a regression test below: a list or table as a
+# bundle record's "type", deeply nested JSON in a bundle line, and policy files with
+# nan/inf/[] as a deadline's clause, non-string fields or roles, metric "links" on a
+# per-object rule (test_bundle_type_not_a_string, test_deeply_nested_line,
+# test_policy_files_found_by_hypothesis).
+KNOWN_DEFECTS: dict[str, str] = {}
 
 
 def known_defect(err: str) -> str | None:
@@ -76,7 +71,7 @@ def check(run, before, r, what) -> bool:
     """The contract for any input: 0, or a one-line refusal (2) that changed nothing."""
     assert "Traceback" not in r.err, r.err
     if r.code == 1 and known_defect(r.err):
-        reject()  # already tracked by a test_known_defect_* test
+        reject()  # already tracked by its own deterministic test
     assert r.code in (0, 2), f"{str(what)[:300]}: exit {r.code}: {r.err[:500]}"
     if r.code == 2:
         one_error_line(r.err)
@@ -237,7 +232,7 @@ def test_bundle_lines_many(run, home, tmp_path, lines):
 
 
 @pytest.mark.parametrize("record_type", [[], {}, ["entry"]])
-def test_known_defect_bundle_type_not_a_string(run, home, tmp_path, record_type):
+def test_bundle_type_not_a_string(run, home, tmp_path, record_type):
     """A record whose "type" is a list or table is refused like an unknown type."""
     lines = [dict(HEADER), GOOD[0], dict(GOOD[2], type=record_type)]
     path = tmp_path / "t.jsonl"
@@ -250,7 +245,7 @@ def test_known_defect_bundle_type_not_a_string(run, home, tmp_path, record_type)
 
 
 @pytest.mark.parametrize("depth", [5000, 100000])
-def test_known_defect_deeply_nested_line(run, home, tmp_path, depth):
+def test_deeply_nested_line(run, home, tmp_path, depth):
     """A line of deeply nested JSON (garbage from another tool) is refused like any
     other bad line: exit 2, one line naming the line number."""
     lines = [dict(HEADER), GOOD[0], "[" * depth + "]" * depth]
@@ -382,7 +377,7 @@ def test_one_broken_policy_as_a_process(cli, seeded, tmp_path):
     assert isinstance(subprocess.CompletedProcess, type)
 
 
-# ---------------------------------------------------------------------- known defects
+# ---------------------------------------------------------------------- what the random tests found
 POLICY_CASES = {
     "deadline-clause-nan": ('id = "leave-notice"\nclause = 3', 'id = "leave-notice"\nclause = nan'),
     "deadline-clause-inf": ('id = "leave-notice"\nclause = 3', 'id = "leave-notice"\nclause = inf'),
@@ -394,7 +389,7 @@ POLICY_CASES = {
 
 
 @pytest.mark.parametrize("case", sorted(POLICY_CASES))
-def test_known_defect_policy_file(run, home, tmp_path, case):
+def test_policy_files_found_by_hypothesis(run, home, tmp_path, case):
     """A policy file the random tests found to crash `policy use` or, once accepted,
     `status`: it must be refused (exit 2, one line naming the file) or work."""
     from dutylog.policy import builtin_text
