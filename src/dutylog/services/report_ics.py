@@ -110,8 +110,9 @@ def ledger_events(svc, data, year: int, lang: str) -> list[list[str]]:
             continue
         due = date.fromisoformat(item["due"])
         kind = _w(item["type"], lang, LEDGER_WORDS)
-        summary = f"{_w('due', lang)}：{item.get('title') or kind}（{kind}）" if lang == "zh" else \
-            f"{_w('due', lang)}: {item.get('title') or kind} ({kind})"
+        title = item.get("title")
+        what = (f"{title}（{kind}）" if lang == "zh" else f"{title} ({kind})") if title else kind
+        summary = f"{_w('due', lang)}：{what}" if lang == "zh" else f"{_w('due', lang)}: {what}"
         desc = [f"{_w('opened', lang)} {item['opened']}"]
         if item.get("closed"):
             desc.append(f"{_w('closed', lang)} {item['closed']}")
