@@ -140,3 +140,10 @@ def test_report_inside_data_folder_is_private(run, scenario, dutylog_home):
     out = dutylog_home / "r.md"
     assert run("report", "--subject", "王明", "--year", "2025", "--out", out).code == 0
     assert out.stat().st_mode & 0o777 == 0o600
+
+
+def test_report_never_overwrites_the_database(run, scenario, dutylog_home):
+    for target in (dutylog_home / "dutylog.db", dutylog_home / "backups" / "x.md"):
+        r = run("report", "--subject", "王明", "--year", "2025", "--out", target)
+        assert r.code == 2 and "own data" in r.err
+    assert len(run("entries", "--json").json) == 5  # the database still answers

@@ -266,8 +266,11 @@ def write_report(svc, out: Path, subject: str, year, fmt: str, lang: str = "zh",
         raise InvalidInput(f"out: {out} is a folder; give a file name such as {out / ('report' + SUFFIX[fmt])}", "out")
     if not out.parent.is_dir():
         raise InvalidInput(f"out: the folder {out.parent} does not exist", "out")
+    home = Path(svc.store.home)
+    if out.name.startswith("dutylog.db") and _inside(out, home) or _inside(out, home / "backups"):
+        raise InvalidInput(f"out: {out} is dutylog's own data; choose another file name", "out")
     payload = build_report(svc, subject, year, fmt, lang, include_sensitive)
-    inside = _inside(out, Path(svc.store.home))
+    inside = _inside(out, home)
     tmp = out.with_name(f".{out.name}.tmp")
     try:
         fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600 if inside else 0o666)
