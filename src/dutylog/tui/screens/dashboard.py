@@ -37,9 +37,7 @@ class DashboardScreen(BaseScreen):
             yield SidePanel(data, self.lang, id="side")
         yield Footer()
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.query_one(RulesList).focus()
+    AUTO_FOCUS = "#rules"
 
     def load(self):
         app = self.app
