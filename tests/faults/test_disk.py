@@ -15,7 +15,6 @@ import signal
 import sqlite3
 import stat
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -240,4 +239,3 @@ def test_no_traceback_when_stdout_is_closed(seeded):
     err = p.stderr.read().decode()
     p.wait(timeout=60)
     assert "Traceback" not in err, err
-    assert sys.executable

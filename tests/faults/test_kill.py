@@ -7,8 +7,11 @@ still works on the same folder.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import random
 import signal
+import sqlite3
 import time
 
 import pytest
@@ -22,6 +25,34 @@ def bundle(tmp_path_factory):
     path = tmp_path_factory.mktemp("bundle") / "b.jsonl"
     load_generate().generate(path, subjects=2, years=1, per_subject_year=2000, checksum=True)
     return path
+
+
+@pytest.fixture(scope="module")
+def bundle_v2(bundle, tmp_path_factory):
+    """The same records, every entry edited later elsewhere (a newer note and stamp)."""
+    path = tmp_path_factory.mktemp("bundle2") / "b2.jsonl"
+    lines = bundle.read_text(encoding="utf-8").splitlines()
+    out, digest = [], hashlib.sha256()
+    for i, line in enumerate(lines[:-1]):  # the old end line goes
+        rec = json.loads(line)
+        if i and rec.get("type") == "entry":
+            rec["note"] = "v2 " + (rec.get("note") or "")
+            rec["updated_at"] = "2026-01-05T10:00:00+08:00"
+        text = json.dumps(rec, ensure_ascii=False) + "\n"
+        digest.update(text.encode("utf-8"))
+        out.append(text)
+    out.append(json.dumps({"type": "end", "sha256": digest.hexdigest()}) + "\n")
+    path.write_text("".join(out), encoding="utf-8")
+    return path
+
+
+def v2_notes(db, entry_ids: set[str]) -> int:
+    conn = sqlite3.connect(db)
+    try:
+        rows = conn.execute("SELECT id, note FROM entries").fetchall()
+    finally:
+        conn.close()
+    return sum(1 for i, note in rows if i in entry_ids and (note or "").startswith("v2 "))
 
 
 def import_seconds(seeded, bundle, tmp_path) -> float:
@@ -73,6 +104,30 @@ def test_kill_during_import_many_times(seeded, bundle, tmp_path):
     outcomes = kill_imports(seeded, bundle, tmp_path, times=16, seed=2)
     # the kills must land inside the import, not only before or after it
     assert outcomes["none"] >= 3, outcomes
+
+
+@pytest.mark.slow
+def test_kill_during_an_updating_import(seeded, bundle, bundle_v2, tmp_path):
+    """A bundle that replaces records already there (and keeps the old versions in
+    history) is also all in or not at all."""
+    seeded.ok("import", bundle)
+    wanted = bundle_ids(bundle)["entries"]
+    span = import_seconds(seeded, bundle_v2, tmp_path)
+    rng = random.Random(5)
+    outcomes = {"none": 0, "all": 0}
+    for i in range(6):
+        home = seeded.clone(tmp_path / f"upd{i}")
+        p = home.popen("import", bundle_v2)
+        time.sleep(rng.uniform(0.05, span * 1.1))
+        p.send_signal(signal.SIGKILL)
+        p.communicate(timeout=30)
+        assert integrity(home.db) == ["ok"], f"kill {i}"
+        done = v2_notes(home.db, wanted)
+        assert done in (0, len(wanted)), f"kill {i}: {done} of {len(wanted)} entries updated"
+        outcomes["all" if done else "none"] += 1
+    assert outcomes["none"] >= 2, outcomes  # the kills landed inside the import
+    home.ok("import", bundle_v2)
+    assert v2_notes(home.db, wanted) == len(wanted)
 
 
 def log_bursts(seeded, bursts: int, width: int, seed: int) -> tuple[set[str], int]:
