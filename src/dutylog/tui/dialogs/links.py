@@ -14,6 +14,7 @@ from dutylog.domain.model import LINK_TYPES
 from dutylog.i18n import t
 
 from .. import fmt
+from ..errors import explain
 from ..screens.base import quiet_inputs
 
 
@@ -61,8 +62,9 @@ class LinksDialog(ModalScreen):
                           Text(ln.since.isoformat() if ln.since else "—"),
                           Text(until, style="dim" if ln.until else "green"), key=ln.id)
 
-    def error(self, message: str, style: str = "bold red") -> None:
-        self.query_one("#link-error", Static).update(Text(message, style=style))
+    def error(self, message, style: str = "bold red") -> None:
+        self.query_one("#link-error", Static).update(
+            message if isinstance(message, Text) else Text(message, style=style))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.add()
@@ -78,7 +80,7 @@ class LinksDialog(ModalScreen):
             since = svc.date(since_text, "since") if since_text else None
             link = svc.link(self.subject, self.query_one("#link-type", Select).value, name, since)
         except InvalidInput as exc:
-            self.error(str(exc))
+            self.error(explain(exc, self.app.lang))
             return
         self.changed = True
         self.query_one("#link-name", Input).value = ""
@@ -98,7 +100,7 @@ class LinksDialog(ModalScreen):
         try:
             svc.unlink(self.subject, link.link_type, link.name, svc.today)
         except InvalidInput as exc:
-            self.error(str(exc))
+            self.error(explain(exc, self.app.lang))
             return
         self.changed = True
         self.error(t("links.ended", self.app.lang, name=link.name), style="yellow")

@@ -22,6 +22,7 @@ from dutylog.domain.model import Entry
 from dutylog.i18n import t
 from dutylog.services import LogRequest, ui
 
+from ..errors import explain
 from ..screens.base import quiet_inputs
 
 TEXT_FIELDS = ("title", "place", "people", "note")
@@ -195,10 +196,10 @@ class LogForm(ModalScreen):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
-    def set_error(self, field: str | None, message: str | None, style: str = "bold red") -> None:
+    def set_error(self, field: str | None, message, style: str = "bold red") -> None:
         target = f"#err-{field}" if field in ERROR_FIELDS else "#err-general"
         widget = self.query_one(target, Static)
-        widget.update(Text(message or "", style=style))
+        widget.update(message if isinstance(message, Text) else Text(message or "", style=style))
         widget.set_class(bool(message), "shown")
 
     def clear_errors(self) -> None:
@@ -212,7 +213,7 @@ class LogForm(ModalScreen):
             saved = self.update(values) if self.entry else self.create(values)
         except InvalidInput as exc:
             field = exc.field if exc.field in ERROR_FIELDS else None
-            self.set_error(field, str(exc))
+            self.set_error(field, explain(exc, self.app.lang))
             if field and self.query_one(f"#row-{field}").display:
                 self.query_one(f"#{field}").focus()
             return

@@ -17,6 +17,7 @@ from dutylog.domain.errors import InvalidInput
 from dutylog.i18n import t
 from dutylog.services import ui
 
+from ..errors import explain
 from .base import BaseScreen
 from .entry_rows import fill_entry_table, setup_entry_table
 
@@ -69,7 +70,7 @@ class EntriesScreen(BaseScreen):
         try:
             self.filter = self.read_filter()
         except InvalidInput as exc:
-            self.query_one("#count", Static).update(Text(str(exc), style="bold red"))
+            self.query_one("#count", Static).update(explain(exc, self.lang))
             return
         self.names = ui.link_names(app.service, app.subject)
         self.total = ui.entry_count(app.service, self.filter)

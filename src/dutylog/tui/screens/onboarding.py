@@ -17,6 +17,7 @@ from dutylog.domain.errors import InvalidInput
 from dutylog.i18n import t
 from dutylog.services import ui
 
+from ..errors import explain
 from .base import quiet_inputs
 
 
@@ -70,8 +71,8 @@ class OnboardingScreen(Screen):
         elif event.button.id == "ob-demo":
             self.app.open_demo()
 
-    def error(self, field: str, message: str | None) -> None:
-        self.query_one(f"#err-{field}", Static).update(Text(message or "", style="bold red"))
+    def error(self, field: str, exc: Exception | None) -> None:
+        self.query_one(f"#err-{field}", Static).update(explain(exc, self.app.lang) if exc else Text())
 
     def add(self) -> None:
         svc, lang = self.app.service, self.app.lang
@@ -82,14 +83,14 @@ class OnboardingScreen(Screen):
             try:
                 svc.use_policy(path)  # a user's own copy of the preset, asked once
             except InvalidInput as exc:
-                self.error("policy", str(exc))
+                self.error("policy", exc)
                 return
         name = self.query_one("#ob-name", Input).value
         roles = list(self.query_one("#ob-roles", SelectionList).selected)
         try:
             subject = svc.add_subject(name, roles)
         except InvalidInput as exc:
-            self.error("role" if exc.field == "role" else "name", str(exc))
+            self.error("role" if exc.field == "role" else "name", exc)
             return
         self.added.append(subject.name)
         others = self.query_one("#ob-others", Checkbox).value
