@@ -115,17 +115,17 @@ def test_kill_during_an_updating_import(seeded, bundle, bundle_v2, tmp_path):
     span = import_seconds(seeded, bundle_v2, tmp_path)
     rng = random.Random(5)
     outcomes = {"none": 0, "all": 0}
-    for i in range(6):
+    for i in range(8):
         home = seeded.clone(tmp_path / f"upd{i}")
         p = home.popen("import", bundle_v2)
-        time.sleep(rng.uniform(0.05, span * 1.1))
+        time.sleep(rng.uniform(0.05, span * 0.9))
         p.send_signal(signal.SIGKILL)
         p.communicate(timeout=30)
         assert integrity(home.db) == ["ok"], f"kill {i}"
         done = v2_notes(home.db, wanted)
         assert done in (0, len(wanted)), f"kill {i}: {done} of {len(wanted)} entries updated"
         outcomes["all" if done else "none"] += 1
-    assert outcomes["none"] >= 2, outcomes  # the kills landed inside the import
+    assert outcomes["none"] >= 1, outcomes  # the kills landed inside the import
     home.ok("import", bundle_v2)
     assert v2_notes(home.db, wanted) == len(wanted)
 
