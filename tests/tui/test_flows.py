@@ -151,10 +151,13 @@ async def test_delete_then_undo(demo_svc, make):
         screen = app.screen
         assert isinstance(screen, EntriesScreen)
         before = screen.total
+        screen.query_one(DataTable).move_cursor(row=5)
         first = screen.current_id()
         await pilot.press("x")
         assert screen.total == before - 1
         assert demo_svc.entry(first).deleted
+        table = screen.query_one(DataTable)
+        assert table.cursor_row == 5 and screen.current_id() != first  # on the next entry
         assert any("u" in n.message for n in app._notifications)
         await pilot.press("u")
         assert screen.total == before

@@ -63,8 +63,11 @@ class EntriesScreen(BaseScreen):
         self.query_one(DataTable).focus()
 
     # ---- loading
-    def reload(self) -> None:
+    def reload(self, keep_cursor: bool = True) -> None:
+        """Re-read the first page; after an edit or delete the cursor stays where it was."""
         app = self.app
+        table = self.query_one(DataTable)
+        keep = table.cursor_row if keep_cursor and table.row_count else 0
         self.query_one("#entries-title", Static).update(
             Text(t("ent.title", self.lang, subject=app.subject or ""), style="bold"))
         try:
@@ -75,8 +78,12 @@ class EntriesScreen(BaseScreen):
         self.names = ui.link_names(app.service, app.subject)
         self.total = ui.entry_count(app.service, self.filter)
         self.loaded = []
-        self.query_one(DataTable).clear()
+        table.clear()
         self.load_more()
+        while keep >= len(self.loaded) - 1 and len(self.loaded) < self.total:
+            self.load_more()  # the cursor was deep in the list: bring its page back
+        if table.row_count:
+            table.move_cursor(row=min(keep, table.row_count - 1))
 
     def read_filter(self) -> ui.EntryFilter:
         svc = self.app.service
@@ -110,12 +117,15 @@ class EntriesScreen(BaseScreen):
     def on_input_changed(self, event: Input.Changed) -> None:
         if self._timer is not None:
             self._timer.stop()
-        self._timer = self.set_timer(DEBOUNCE, self.reload)
+        self._timer = self.set_timer(DEBOUNCE, self.filter_changed)
+
+    def filter_changed(self) -> None:
+        self.reload(keep_cursor=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if self._timer is not None:
             self._timer.stop()
-        self.reload()
+        self.filter_changed()
         self.query_one(DataTable).focus()
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -153,9 +163,7 @@ class EntriesScreen(BaseScreen):
         e = svc.delete(entry_id)
         what = f"{e.date} {e.title or svc.policy.kind(e.kind).name.get(self.lang)}"
         self.deleted.append((e.id, what))
-        row = self.query_one(DataTable).cursor_row
-        self.app.changed()
-        self.query_one(DataTable).move_cursor(row=min(row, max(0, self.query_one(DataTable).row_count - 1)))
+        self.app.changed()  # reloads this screen too; the cursor moves to the next entry
         self.notify(t("ent.deleted", self.lang, what=what), markup=False, timeout=8)
 
     def action_undo(self) -> None:
