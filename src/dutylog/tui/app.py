@@ -84,9 +84,6 @@ class DutylogApp(App):
             if reload is not None:
                 reload()
 
-    def dashboard(self) -> DashboardScreen | None:
-        return next((s for s in self.screen_stack if isinstance(s, DashboardScreen)), None)
-
     # ---- actions (keys and command palette)
     def action_log(self, kind: str | None = None) -> None:
         from .dialogs.log_form import LogForm
