@@ -197,7 +197,7 @@ class Bench:
 
     def tui(self, size: str, home: Path) -> None:
         env = self.env(home)
-        n = max(3, self.runs - 2)
+        n = max(3, self.runs)
         probe = [PY, str(HERE / "tui_probe.py")]
         s = interleaved({"bare": probe + ["bare"], "app": probe + ["dashboard"]}, env, n)
         note = fail_note(s["app"])
