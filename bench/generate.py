@@ -14,10 +14,11 @@ entries on average, a quarter of them 民情日记 (diary) with Chinese text, as
 office where secretaries log every activity. The result: ~50,000 diary entries of 200,000,
 field research ~5x its 70/yr minimum, frontline office ~5x its 26/yr, and so on.
 
-Each (subject, year) draws from its own seeded random stream, so the data of one
-subject-year is byte-identical whatever `--subjects`/`--years` say: a 20-subject x 1-year
-bundle (20k) is a subset of the 20 x 10 one (200k), and `status` for that subject-year
-compares like with like.
+Each (subject, year) draws from its own seeded random stream, so one subject-year holds
+the same entries whatever `--subjects`/`--years` say (only the enterprise a visit names
+differs, as one enterprise changes hands mid-way through a multi-year range): the
+20-subject x 1-year bundle (20k) matches 2025 of the 20 x 10 one (200k), and `status` for
+that subject-year compares like with like.
 
 Besides entries: subjects, links (enterprises, department heads, town, village, with one
 enterprise rotated mid-way), and unless `--no-ledger`, ledger items with progress reports
