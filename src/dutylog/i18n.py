@@ -118,6 +118,7 @@ UI_STRINGS: dict[str, tuple[str, str]] = {
     "pl.year": ("{y}年", "{y}"),
     "pl.window": ("一季度", "Q1"),
     # heatmap
+    "strip.label": ("每周活动", "Weekly"),
     "hm.title": ("{year}年活动日历", "Activity in {year}"),
     "hm.hint": ("方向键选择日期，回车列出当天记录", "Arrows pick a day; Enter lists its entries"),
     "hm.day": ("{date}　共 {n} 条记录", "{date}: {n} entries"),

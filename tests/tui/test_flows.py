@@ -331,3 +331,16 @@ async def test_clicking_a_heatmap_day_lists_it(demo_svc, make):
         assert heat.cursor == day
         table = app.screen.query_one("#day-entries", DataTable)
         assert table.row_count == heat.counts[day] > 0
+
+
+async def test_the_dashboards_week_strip_opens_the_calendar_on_that_week(demo_svc, make):
+    from datetime import date
+
+    from dutylog.tui.screens.calendar import CalendarScreen
+    from dutylog.tui.widgets.week_strip import LABEL_W
+
+    app = make(demo_svc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.click("#week-strip", offset=(1 + LABEL_W + 2 * 10, 0))  # the 11th week
+        assert isinstance(app.screen, CalendarScreen)
+        assert app.screen.query_one("#heatmap").cursor == date(2025, 3, 10)

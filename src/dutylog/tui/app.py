@@ -124,11 +124,12 @@ class DutylogApp(App):
         while len(self.screen_stack) > 2 and not isinstance(self.screen, DashboardScreen):
             self.pop_screen()
 
-    def action_calendar(self) -> None:
+    def action_calendar(self, day: str | None = None) -> None:
+        """The heatmap of the year; `day` (YYYY-MM-DD) puts its cursor on that day."""
         from .screens.calendar import CalendarScreen
 
         if self.subject is not None and not isinstance(self.screen, CalendarScreen):
-            self.push_screen(self.make(CalendarScreen))
+            self.push_screen(self.make(CalendarScreen, date.fromisoformat(day) if day else None))
 
     def action_open(self, name: str) -> None:
         """Open a screen another part of dutylog provides (ledger, diary, leave…)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,6 +21,10 @@ class CalendarScreen(BaseScreen):
     BINDINGS = [
         Binding("escape,c", "app.pop_screen", "key.back"),
     ]
+
+    def __init__(self, day: date | None = None) -> None:
+        super().__init__()
+        self.start_day = day
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -39,7 +45,10 @@ class CalendarScreen(BaseScreen):
         data = ui.calendar(app.service, app.subject, app.year)
         self.query_one("#calendar-title", Static).update(
             Text(f"{app.subject}　" + t("hm.title", self.lang, year=data.year), style="bold"))
-        self.query_one(Heatmap).show(data.year, data.day_counts, data.as_of)
+        heat = self.query_one(Heatmap)
+        heat.show(data.year, data.day_counts, data.as_of)
+        if self.start_day is not None and self.start_day.year == data.year:
+            heat.cursor, self.start_day = self.start_day, None
         self.query_one("#day-title", Static).update("")
         self.query_one("#day-entries", DataTable).clear()
 

@@ -18,6 +18,7 @@ from dutylog.services import ui
 from .. import fmt
 from ..widgets.rules_list import RulesList, rule_options
 from ..widgets.side_panel import SidePanel
+from ..widgets.week_strip import WeekStrip
 from .base import BaseScreen
 
 
@@ -32,12 +33,20 @@ class DashboardScreen(BaseScreen):
         data = self.load()
         yield Header()
         yield Static(self.headline(data), id="subject-line")
+        yield WeekStrip(self.lang, id="week-strip")
         with Horizontal(id="board"):
             yield RulesList(*rule_options(data, self.lang), id="rules")
             yield SidePanel(data, self.lang, id="side")
         yield Footer()
 
     AUTO_FOCUS = "#rules"
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.show_weeks(self.dashboard_data)
+
+    def show_weeks(self, data) -> None:
+        self.query_one(WeekStrip).show(data.year, data.day_counts, data.as_of)
 
     def load(self):
         app = self.app
@@ -51,6 +60,7 @@ class DashboardScreen(BaseScreen):
         self.query_one("#subject-line", Static).update(self.headline(data))
         self.query_one(RulesList).show(data, self.lang)
         self.query_one(SidePanel).show(data)
+        self.show_weeks(data)
 
     def headline(self, data) -> Text:
         app, lang = self.app, self.lang

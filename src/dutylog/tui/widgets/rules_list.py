@@ -67,7 +67,7 @@ def rule_text(r: RuleResult, as_of: date, lang: str) -> Text:
                 style=fmt.STATUS_STYLE.get(r.status, ""))
     if r.expected is not None and r.status not in (MET, OVER) and (r.target.min or 0) >= PACE_SHOWN_FROM:
         line.append(" ")
-        line.append(pad(t("dash.pace", lang, x=fmt.num(r.expected, unit)), PACE_W), style="dim")
+        line.append(pad(t("dash.pace", lang, x=fmt.num(round(r.expected, 1), unit)), PACE_W), style="dim")
     lines = [line]
     if r.rule.metric == "per_object":
         lines.extend(_object_lines(r, as_of, lang))
