@@ -344,3 +344,17 @@ async def test_the_dashboards_week_strip_opens_the_calendar_on_that_week(demo_sv
         await pilot.click("#week-strip", offset=(1 + LABEL_W + 2 * 10, 0))  # the 11th week
         assert isinstance(app.screen, CalendarScreen)
         assert app.screen.query_one("#heatmap").cursor == date(2025, 3, 10)
+
+
+async def test_end_goes_down_the_entries_a_page_at_a_time(demo_svc, make):
+    app = make(demo_svc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        screen = app.screen
+        await pilot.press("end")
+        assert len(screen.loaded) == min(200, screen.total)
+        await pilot.press("end", "end", "end")
+        table = screen.query_one(DataTable)
+        assert len(screen.loaded) == screen.total and table.cursor_row == table.row_count - 1
+        await pilot.press("home")
+        assert table.cursor_row == 0

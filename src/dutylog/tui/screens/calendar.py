@@ -14,7 +14,7 @@ from dutylog.services import ui
 
 from ..widgets.heatmap import Heatmap
 from .base import BaseScreen
-from .entry_rows import fill_entry_table, setup_entry_table
+from .entry_rows import EntryTable, fill_entry_table, setup_entry_table
 
 
 class CalendarScreen(BaseScreen):
@@ -31,7 +31,7 @@ class CalendarScreen(BaseScreen):
         yield Static(id="calendar-title")
         yield Heatmap(self.lang, id="heatmap")
         yield Static(id="day-title")
-        yield DataTable(id="day-entries")
+        yield EntryTable(id="day-entries")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -19,7 +19,7 @@ from dutylog.services import ui
 
 from ..errors import explain
 from .base import BaseScreen
-from .entry_rows import fill_entry_table, setup_entry_table
+from .entry_rows import EntryTable, fill_entry_table, setup_entry_table
 
 PAGE = 100
 DEBOUNCE = 0.3
@@ -32,7 +32,6 @@ class EntriesScreen(BaseScreen):
         Binding("u", "undo", "key.undo"),
         Binding("h", "history", "key.history"),
         Binding("slash", "focus_search", show=False),
-        Binding("end", "bottom", show=False),  # DataTable's own End scrolls sideways
     ]
 
     def __init__(self) -> None:
@@ -53,7 +52,7 @@ class EntriesScreen(BaseScreen):
             yield Input(placeholder=t("ent.to_ph", lang), id="f-to")
             yield Input(placeholder=t("ent.search_ph", lang), id="f-search")
         yield Static(id="count")
-        yield DataTable(id="entries")
+        yield EntryTable(id="entries")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -137,10 +136,6 @@ class EntriesScreen(BaseScreen):
             self.app.action_edit(event.row_key.value)
 
     # ---- actions
-    def action_bottom(self) -> None:
-        """To the last row loaded; reaching it loads the next page."""
-        self.query_one(DataTable).action_scroll_bottom()
-
     def action_focus_search(self) -> None:
         self.query_one("#f-search", Input).focus()
 

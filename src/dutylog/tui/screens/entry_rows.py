@@ -6,6 +6,7 @@ Cells are `rich.text.Text`, so a title such as "[red]" shows as typed, never as 
 from __future__ import annotations
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.widgets import DataTable
 
 from dutylog.i18n import t
@@ -15,6 +16,12 @@ from .. import fmt
 COLUMNS = (("date", "col.date", 10), ("kind", "col.kind", 16), ("days", "col.days", 4),
            ("title", "col.title", 30), ("place", "col.place", 14), ("object", "form.object", 16),
            ("by", "col.by", 10))
+
+
+class EntryTable(DataTable):
+    """Rows of entries: Home/End go to the first/last row (DataTable scrolls sideways)."""
+
+    BINDINGS = [Binding("home", "scroll_top", show=False), Binding("end", "scroll_bottom", show=False)]
 
 
 def setup_entry_table(table: DataTable, lang: str, with_subject: bool = False) -> None:
