@@ -6,6 +6,7 @@ other commands start fast. Every refusal is one line on stderr and exit code 2.
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 
@@ -13,13 +14,38 @@ import click
 
 from dutylog import __version__
 
-from . import backup, bundles, demo, entries, ledger, leave, policy_cmd, report, status, subjects, workdays
 from .common import run_guarded
 
-COMMAND_MODULES = [subjects, entries, status, bundles, policy_cmd, report, backup, ledger, leave, workdays, demo]
+# Command name -> the module that defines it. Modules are imported only when their
+# command runs, so `dutylog status` does not pay for `report` or `backup` (issue 2: speed).
+COMMANDS = {
+    "subject": "subjects", "link": "subjects", "unlink": "subjects", "links": "subjects",
+    "log": "entries", "entries": "entries", "edit": "entries", "delete": "entries",
+    "undelete": "entries", "history": "entries", "confirm": "entries",
+    "status": "status", "export": "bundles", "import": "bundles", "policy": "policy_cmd",
+    "report": "report", "backup": "backup", "ledger": "ledger", "courts": "ledger",
+    "patrols": "ledger", "leave": "leave", "workday": "workdays", "holidays": "workdays",
+    "demo": "demo",
+}
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """A click group whose subcommands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(COMMANDS))
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in self.commands and name in COMMANDS:
+            load_module(COMMANDS[name]).register(self)
+        return self.commands.get(name)
+
+
+def load_module(module: str):
+    return importlib.import_module(f"{__name__}.{module}")
+
+
+@click.group(cls=LazyGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="dutylog", message="%(prog)s %(version)s")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
               help="Language of the interface (default: DUTYLOG_LANG or zh).")
@@ -32,10 +58,6 @@ def cli(ctx: click.Context, lang: str | None) -> None:
         from dutylog.tui.launch import launch  # Textual is imported only here
 
         launch(lang=lang)
-
-
-for module in COMMAND_MODULES:
-    module.register(cli)
 
 
 def main(argv: list[str] | None = None) -> None:

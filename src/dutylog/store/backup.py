@@ -202,7 +202,7 @@ def _upgrade_pending(db_path: Path) -> bool:
     try:
         conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
         try:
-            return bool(migrations.pending(sqlite_utils.Database(conn)))
+            return bool(migrations.pending(sqlite_utils.Database(conn, execute_plugins=False)))
         finally:
             conn.close()
     except sqlite3.Error:
