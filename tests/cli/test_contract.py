@@ -159,3 +159,13 @@ def test_export_import_round_trip(run, wang, tmp_path, monkeypatch):
     items = run("entries", "--json").json
     assert len(items) == 1 and items[0]["object_name"] == "甲公司"
     assert len(run("history", items[0]["id"], "--json").json) == 1
+
+
+def test_export_since_takes_activities_from_that_day(run, wang, tmp_path, monkeypatch):
+    for day in ("2025-01-05", "2025-03-02", "2025-06-30"):
+        run("log", "diary", "--subject", wang, "--date", day)
+    bundle = tmp_path / "since.jsonl"
+    assert run("export", bundle, "--subject", wang, "--since", "2025-03-01").code == 0
+    monkeypatch.setenv("DUTYLOG_HOME", str(tmp_path / "office"))
+    assert run("import", bundle).code == 0
+    assert [e["date"] for e in run("entries", "--json").json] == ["2025-03-02", "2025-06-30"]

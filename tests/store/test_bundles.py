@@ -223,14 +223,14 @@ def test_export_filters(office, tmp_path):
     assert "trip" not in kinds and {"ledger", "ledger_progress"} <= kinds
 
 
-def test_since_keeps_references(tmp_path):
-    clock_start = datetime(2025, 1, 10, tzinfo=CST)
+def test_since_takes_activities_from_that_day_and_keeps_references(tmp_path):
+    clock_start = datetime(2025, 3, 10, tzinfo=CST)
     with open_home(tmp_path, "o", clock_start) as store:
         wang = store.add_subject("王明", ["leader"])
         firm = store.add_link(wang.id, "enterprise", "甲公司")
-        store.add_entry(entry(wang))
-        store._clock.now = datetime(2025, 3, 1, tzinfo=CST)
-        new = store.add_entry(entry(wang, kind="enterprise-visit", object_id=firm.id))
+        store.add_entry(entry(wang, date=date(2025, 1, 20)))  # recorded late: still before --since
+        new = store.add_entry(entry(wang, kind="enterprise-visit", object_id=firm.id,
+                                    date=date(2025, 2, 1)))
         path = tmp_path / "s.jsonl"
         assert store.export_bundle(path, since=date(2025, 2, 1)) == 3
         body = [json.loads(x) for x in path.read_text("utf-8").splitlines()[1:-1]]

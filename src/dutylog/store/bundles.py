@@ -57,8 +57,9 @@ class BundleExportMixin(QueriesMixin):
         include_sensitive: bool = False, to: str | None = None,
     ) -> int:
         """Write a bundle to `path` (atomically: a temp file in the same folder, renamed);
-        return how many records it holds. `since`: records updated on or after that day
-        (local date of `updated_at`); `to`: only what changed since the last export to
+        return how many records it holds. `since`: activities on or after that day (an
+        entry's date, a ledger item's opening, a report's date, a trip's return, a
+        holiday entry's day; subjects and links are not dated and always go along); `to`: only what changed since the last export to
         that name (remembered once the file is written). Referenced subjects and links
         are always included."""
         path = Path(path)
@@ -121,13 +122,14 @@ class BundleExportMixin(QueriesMixin):
         row = conn.execute("SELECT value FROM counters WHERE name = 'rev'").fetchone()
         last_rev = row[0] if row else 0
 
-        def where(spec: Spec, subject_col: str | None, p: str = "") -> tuple[str, list]:
+        def where(spec: Spec, subject_col: str | None, p: str = "",
+                  day_col: str | None = None) -> tuple[str, list]:
             clauses, params = [], []
             if subject_id is not None and subject_col is not None:
                 clauses.append(f"{subject_col} = ?")
                 params.append(subject_id)
-            if since_s is not None:
-                clauses.append(f"{p}updated_at >= ?")
+            if since_s is not None and day_col is not None:
+                clauses.append(f"{p}{day_col} >= ?")
                 params.append(since_s)
             if mark:
                 clauses.append(f"{p}rev > ?")
@@ -139,7 +141,7 @@ class BundleExportMixin(QueriesMixin):
         stamps: list[str] = []
         subjects: set[str] = set()
         links: set[str] = set()
-        sql, params = where(ENTRY, "subject_id")
+        sql, params = where(ENTRY, "subject_id", day_col="date")
         n_entries = 0
         for row in conn.execute(f"SELECT * FROM entries{sql} ORDER BY seq", params):
             body.write(_line(ENTRY, row))
@@ -158,9 +160,9 @@ class BundleExportMixin(QueriesMixin):
                     subjects.add(row["subject_id"])
             return [_line(spec, r) for r in rows], rows
 
-        sql, params = where(LEDGER, "subject_id")
+        sql, params = where(LEDGER, "subject_id", day_col="opened")
         ledger, ledger_rows = lines(LEDGER, f"SELECT * FROM ledger_items{sql} ORDER BY opened, id", params)
-        sql, params = where(PROGRESS, "i.subject_id", "p.")
+        sql, params = where(PROGRESS, "i.subject_id", "p.", day_col="date")
         progress, progress_rows = lines(
             PROGRESS, "SELECT p.* FROM ledger_progress p JOIN ledger_items i ON i.id = p.item_id"
             f"{sql} ORDER BY p.date, p.id", params)
@@ -171,9 +173,9 @@ class BundleExportMixin(QueriesMixin):
                                  chunk).fetchall()
             ledger += [_line(LEDGER, r) for r in extra]
             subjects.update(r["subject_id"] for r in extra)
-        sql, params = where(TRIP, "subject_id")
+        sql, params = where(TRIP, "subject_id", day_col="return_date")
         trips, _ = lines(TRIP, f"SELECT * FROM trips{sql} ORDER BY depart, id", params)
-        sql, params = where(HOLIDAY, None)
+        sql, params = where(HOLIDAY, None, day_col="date")
         holidays, _ = lines(HOLIDAY, f"SELECT * FROM holidays{sql} ORDER BY date", params)
 
         sql, params = where(LINK, "subject_id")
