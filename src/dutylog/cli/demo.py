@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import shutil
+import signal
+import sys
 import tempfile
 from pathlib import Path
 
 import click
 
 from .common import parse_date_opt
+
+
+def _exit_on_hangup() -> None:
+    for name in ("SIGHUP", "SIGTERM"):
+        sig = getattr(signal, name, None)
+        if sig is not None:
+            signal.signal(sig, lambda *_: sys.exit(1))
 
 
 def register(cli: click.Group) -> None:
@@ -27,6 +36,7 @@ def demo(today_text: str | None, keep: bool) -> None:
     from dutylog.services.demo import fill_demo
 
     home = Path(tempfile.mkdtemp(prefix="dutylog-demo-"))
+    _exit_on_hangup()  # a closed terminal still runs the `finally` below
     try:
         with Dutylog.open(home=home) as svc:
             if today_text:
