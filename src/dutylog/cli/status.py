@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from dutylog.fmt import num
+from dutylog.fmt import target_text as _target_text
 from dutylog.i18n import t
 
 from .common import echo_json, lang, parse_date_opt, service
@@ -30,25 +32,8 @@ def status(subject_name, year, as_of, confirmed_only, as_json) -> None:
         click.echo(render_status(report, lang()))
 
 
-def fmt(value, unit: str) -> str:
-    if value is None:
-        return "—"
-    if unit in ("share", "rate"):
-        return f"{value * 100:.0f}%"
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
-
-
 def target_text(target: dict, unit: str, lg: str) -> str:
-    lo, hi = target["min"], target["max"]
-    if lo is None and hi is None:
-        return t("msg.no_target", lg)
-    if lo is not None and hi is not None and lo != hi:
-        return f"{fmt(lo, unit)}–{fmt(hi, unit)}"
-    if lo is not None and hi is not None:
-        return f"={fmt(lo, unit)}"
-    if lo is not None:
-        return f"≥{fmt(lo, unit)}"
-    return f"≤{fmt(hi, unit)}"
+    return _target_text(target["min"], target["max"], unit, lg)
 
 
 STATUS_MARK = {"met": "✔", "on_track": "·", "behind": "!", "missed": "✘", "over": "▲", "none": " "}
@@ -68,14 +53,14 @@ def render_status(report: dict, lg: str) -> str:
         if r["period"] in ("year", "window"):
             actual = r["actual"]
             frac = None if not tmin or actual is None else actual / tmin
-            shown = f"{fmt(actual, unit)} / {target_text(r['target'], unit, lg)}"
+            shown = f"{num(actual, unit)} / {target_text(r['target'], unit, lg)}"
         else:
             done = [p for p in r["periods"] if p["status"] in ("met", "over")]
             due = [p for p in r["periods"] if p["status"] != "future"]
             frac = len(done) / len(r["periods"]) if r["periods"] else None
-            shown = f"{len(done)}/{len(r['periods'])} {per} ({len(due) - len(done)} ✘/…)" if tmin else fmt(r["actual"], unit)
+            shown = f"{len(done)}/{len(r['periods'])} {per} ({len(due) - len(done)} ✘/…)" if tmin else num(r["actual"], unit)
             shown = f"{len(done)}/{len(r['periods'])} {per}"
-        expected = "" if r["expected"] is None else fmt(r["expected"], unit)
+        expected = "" if r["expected"] is None else num(r["expected"], unit)
         word = f"{STATUS_MARK.get(r['status'], ' ')} {t('status.' + r['status'], lg)}"
         rows.append([f"{title}", bar(frac, 16), shown, expected, word])
     body = table([t("col.rule", lg), t("col.progress", lg), t("col.actual", lg), t("col.expected", lg),

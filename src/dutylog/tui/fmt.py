@@ -7,6 +7,8 @@ from datetime import date
 
 from dutylog.domain.progress import PeriodResult, RuleResult
 from dutylog.domain.rules import Target
+from dutylog.fmt import num
+from dutylog.fmt import target_text as _target_text
 from dutylog.i18n import t
 
 # Status colours (work on dark and light themes); the word always goes with the colour.
@@ -19,25 +21,8 @@ STATUS_MARK = {"met": "✓", "on_track": "·", "behind": "!", "missed": "✗", "
 STRIP_MARK = {"met": "●", "over": "▲", "missed": "✗", "open": "○", "future": "·"}
 
 
-def num(value: float | None, unit: str) -> str:
-    if value is None:
-        return "—"
-    if unit in ("share", "rate"):
-        return f"{value * 100:.0f}%"
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
-
-
 def target_text(target: Target, unit: str, lang: str) -> str:
-    lo, hi = target.min, target.max
-    if lo is None and hi is None:
-        return t("msg.no_target", lang)
-    if lo is not None and hi is not None and lo != hi:
-        return f"{num(lo, unit)}–{num(hi, unit)}"
-    if lo is not None and hi is not None:
-        return f"={num(lo, unit)}"
-    if lo is not None:
-        return f"≥{num(lo, unit)}"
-    return f"≤{num(hi, unit)}"
+    return _target_text(target.min, target.max, unit, lang)
 
 
 def status_word(status: str, lang: str) -> str:
