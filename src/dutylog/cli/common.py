@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable
 from contextlib import contextmanager
 from datetime import date
 
@@ -16,6 +17,10 @@ from dutylog.i18n import default_lang, t
 
 def lang() -> str:
     return default_lang()
+
+
+def tr(zh: str, en: str) -> str:
+    return en if lang() == "en" else zh
 
 
 @contextmanager
@@ -32,6 +37,20 @@ def service():
 
 def echo_json(data) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def echo_records(records: list[dict], as_json: bool, empty: str, headers: list[str],
+                 row: Callable[[dict], list[str]], **table_options) -> None:
+    """The records as JSON; else a table, a `row(record)` each; else, with none, the line `empty`."""
+    if as_json:
+        echo_json(records)
+        return
+    if not records:
+        click.echo(empty)
+        return
+    from dutylog.textcells import table
+
+    click.echo(table(headers, [row(r) for r in records], **table_options))
 
 
 def parse_date_opt(svc, value: str | None, field: str, allow_future: bool = True) -> date | None:

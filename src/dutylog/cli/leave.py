@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import click
 
-from dutylog.textcells import table
-
-from .common import echo_json, parse_date_opt, service
-from .ledger import tr
+from .common import echo_records, parse_date_opt, service, tr
 
 
 def register(cli: click.Group) -> None:
@@ -53,20 +50,14 @@ def list_(subject_name, as_of, as_json) -> None:
     """Trips with their notice days, compliance and open flag."""
     with service() as svc:
         trips = svc.leave_list(subject_name, parse_date_opt(svc, as_of, "as-of"))
-        if as_json:
-            echo_json(trips)
-            return
-        if not trips:
-            click.echo(tr("没有请假记录。", "No trips."))
-            return
         yes, no = tr("是", "yes"), tr("否", "no")
-        rows = [[t["id"][:8], t["subject"], t["destination"] or "", t["requested"], t["depart"],
-                 t["return"], t["back"] or "", str(t["notice_days"]),
-                 tr("紧急", "emergency") if t["emergency"] else "",
-                 yes if t["compliant"] else no, tr("未销假", "open") if t["open"] else ""]
-                for t in trips]
-        click.echo(table([tr("编号", "ID"), tr("对象", "Subject"), tr("去向", "Destination"),
-                          tr("请假", "Requested"), tr("离海", "Depart"), tr("返回", "Return"),
-                          tr("销假", "Back"), tr("提前天数", "Notice"), tr("紧急", "Emergency"),
-                          tr("合规", "Compliant"), tr("未销假", "Open")], rows,
-                         max_widths=[0, 12, 16, 0, 0, 0, 0, 0, 0, 0, 0]))
+        echo_records(
+            trips, as_json, tr("没有请假记录。", "No trips."),
+            [tr("编号", "ID"), tr("对象", "Subject"), tr("去向", "Destination"), tr("请假", "Requested"),
+             tr("离海", "Depart"), tr("返回", "Return"), tr("销假", "Back"), tr("提前天数", "Notice"),
+             tr("紧急", "Emergency"), tr("合规", "Compliant"), tr("未销假", "Open")],
+            lambda t: [t["id"][:8], t["subject"], t["destination"] or "", t["requested"], t["depart"],
+                       t["return"], t["back"] or "", str(t["notice_days"]),
+                       tr("紧急", "emergency") if t["emergency"] else "",
+                       yes if t["compliant"] else no, tr("未销假", "open") if t["open"] else ""],
+            max_widths=[0, 12, 16, 0, 0, 0, 0, 0, 0, 0, 0])

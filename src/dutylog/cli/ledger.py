@@ -7,7 +7,7 @@ import click
 from dutylog.domain.dates import parse_year
 from dutylog.textcells import table
 
-from .common import echo_json, lang, parse_date_opt, service
+from .common import echo_json, echo_records, parse_date_opt, service, tr
 
 TYPE_NAMES = {
     "supervision": ("督办件", "supervision"), "cosign": ("文件会签", "co-signature"),
@@ -20,13 +20,13 @@ PATROL_NAMES = {"river": ("巡河湖", "river/lake"), "bay": ("巡湾", "bay"),
                 "forest": ("巡林", "forest"), "unspecified": ("未注明", "unspecified")}
 
 
-def tr(zh: str, en: str) -> str:
-    return en if lang() == "en" else zh
-
-
 def named(table_: dict, key: str | None) -> str:
     pair = table_.get(key or "")
     return tr(*pair) if pair else (key or "")
+
+
+def due_text(item: dict) -> str:
+    return (item["due"] or "—") + (tr("（估算）", " (est.)") if item["due_estimated"] else "")
 
 
 def register(cli: click.Group) -> None:
@@ -87,21 +87,15 @@ def list_(subject_name, open_only, as_of, as_json) -> None:
     """Items, most urgent first (red, yellow, blue, closed)."""
     with service() as svc:
         items = svc.ledger_list(subject_name, open_only, parse_date_opt(svc, as_of, "as-of"))
-        if as_json:
-            echo_json(items)
-            return
-        if not items:
-            click.echo(tr("没有台账事项。", "No ledger items."))
-            return
-        rows = [[r["id"][:8], named(COLOR_NAMES, r["color"]), named(TYPE_NAMES, r["type"]),
-                 r["title"] or "", r["opened"],
-                 (r["due"] or "—") + (tr("（估算）", " (est.)") if r["due_estimated"] else ""),
-                 r["closed"] or "", tr("超期", "late") if r["late"] else "", r["subject"]]
-                for r in items]
-        click.echo(table([tr("编号", "ID"), tr("状态", "Colour"), tr("类型", "Type"),
-                          tr("标题", "Title"), tr("收到", "Opened"), tr("期限", "Due"),
-                          tr("办结", "Closed"), tr("超期", "Late"), tr("对象", "Subject")],
-                         rows, max_widths=[0, 0, 0, 30, 0, 0, 0, 0, 12]))
+        echo_records(
+            items, as_json, tr("没有台账事项。", "No ledger items."),
+            [tr("编号", "ID"), tr("状态", "Colour"), tr("类型", "Type"), tr("标题", "Title"),
+             tr("收到", "Opened"), tr("期限", "Due"), tr("办结", "Closed"), tr("超期", "Late"),
+             tr("对象", "Subject")],
+            lambda r: [r["id"][:8], named(COLOR_NAMES, r["color"]), named(TYPE_NAMES, r["type"]),
+                       r["title"] or "", r["opened"], due_text(r), r["closed"] or "",
+                       tr("超期", "late") if r["late"] else "", r["subject"]],
+            max_widths=[0, 0, 0, 30, 0, 0, 0, 0, 12])
 
 
 @ledger.command("show")
@@ -115,7 +109,7 @@ def show(item_id, as_of, as_json) -> None:
         if as_json:
             echo_json(record)
             return
-        due = (record["due"] or "—") + (tr("（估算）", " (est.)") if record["due_estimated"] else "")
+        due = due_text(record)
         click.echo(f"{record['id']}  {named(TYPE_NAMES, record['type'])}  {record['title'] or ''}")
         click.echo(f"{tr('状态', 'Colour')}: {named(COLOR_NAMES, record['color'])}  "
                    f"{tr('收到', 'Opened')}: {record['opened']}  {tr('期限', 'Due')}: {due}  "

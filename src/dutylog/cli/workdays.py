@@ -9,8 +9,7 @@ import click
 from dutylog.domain.dates import parse_year
 from dutylog.textcells import table
 
-from .common import echo_json, service
-from .ledger import tr
+from .common import echo_json, service, tr
 
 
 def register(cli: click.Group) -> None:
