@@ -169,3 +169,15 @@ def test_export_since_takes_activities_from_that_day(run, wang, tmp_path, monkey
     monkeypatch.setenv("DUTYLOG_HOME", str(tmp_path / "office"))
     assert run("import", bundle).code == 0
     assert [e["date"] for e in run("entries", "--json").json] == ["2025-03-02", "2025-06-30"]
+
+
+def test_major_items_deadline_rule(run, wang):
+    # three items set in Q1, a fourth on 1 April does not count toward the Q1 duty
+    for day, title in (("2025-01-10", "港口扩建"), ("2025-02-10", "园区招商"), ("2025-03-31", "乡村振兴"),
+                       ("2025-04-01", "迟到事项")):
+        assert run("log", "major-item", "--subject", wang, "--date", day, "--title", title).code == 0
+    r = rule(run("status", "--subject", wang, "--year", "2025", "--as-of", "2025-06-30", "--json").json,
+             "major-items")
+    assert r["period"] == "year" and r["deadline"] == "2025-03-31"
+    assert r["periods"] == [{"start": "2025-01-01", "end": "2025-03-31", "actual": 3, "status": "met"}]
+    assert r["actual"] == 3 and r["status"] == "met" and r["target"] == {"min": 3, "max": 4}

@@ -59,11 +59,16 @@ class RuleResult:
 
     def as_dict(self) -> dict:
         r = self.rule
-        out = {"id": r.id, "title": r.title.zh, "unit": r.unit, "period": r.period,
+        # A deadline rule is a yearly duty due by the end of its window (CATALOG: "year,
+        # due end of Q1"): its period reads "year" and the window's last day is its deadline.
+        period = "year" if r.period == "window" else r.period
+        out = {"id": r.id, "title": r.title.zh, "unit": r.unit, "period": period,
                "target": self.target.as_dict(), "actual": _num(self.actual),
                "expected": self.expected, "status": self.status,
                "periods": [p.as_dict() for p in self.periods],
                "clause": r.clause, "title_en": r.title.en}
+        if r.period == "window" and self.periods:
+            out["deadline"] = self.periods[-1].end.isoformat()
         if r.breakdown:
             out["breakdown"] = self.breakdown
         return out

@@ -97,7 +97,7 @@ def target_text(rule: dict, lang: str) -> str:
         text = "≥ " + amount(lo, unit, lang)
     else:
         text = "≤ " + amount(hi, unit, lang)
-    if rule["period"] == "window":
+    if rule.get("deadline"):  # a deadline rule (major-items: by 31 March)
         return f"{text}（{t('period.window', lang)}）" if lang == "zh" else f"{text} ({t('period.window', lang)})"
     per = w("per", lang).format(p=t("period." + rule["period"], lang).removesuffix("度"))
     return f"{per} {text}"
