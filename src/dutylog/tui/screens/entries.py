@@ -1,11 +1,17 @@
 """Browse, filter, edit and delete the subject's entries, a page at a time.
 
-Rows are read in pages of PAGE (keyset paging: the next page starts after the last row
-shown), so the table stays quick on a database of 200,000 entries. Deleting offers an
-undo right away (`u`).
+The table is virtual (`VirtualTable`): it paints only the rows on screen, read by offset
+from a small cache of pages of PAGE rows (`services.ui.entry_page`), so every key costs
+the same at row 100 and at row 19,000 of a database of 200,000 entries. The list reaches
+PAGE more rows whenever the cursor nears its last row (End and ctrl+End move to that row,
+and so page on). Deleting offers an undo right away (`u`).
 """
 
 from __future__ import annotations
+
+import gc
+from collections import OrderedDict
+from collections.abc import Iterator, Sequence
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -18,11 +24,88 @@ from dutylog.i18n import t
 from dutylog.services import ui
 
 from ..errors import explain
+from ..widgets.virtual_table import VirtualTable
 from .base import BaseScreen
-from .entry_rows import EntryTable, fill_entry_table, setup_entry_table
+from .entry_rows import entry_cells, setup_entry_table
 
 PAGE = 100
+CACHED_PAGES = 8  # 800 entries: the screen's worth around the cursor, and where it came from
+CACHED_CELLS = 300  # rows' table cells: a few screens
 DEBOUNCE = 0.3
+
+
+class EntryPages:
+    """The filtered entries by position, read a page at a time (offset paging) and kept
+    in a small LRU cache; the table cells of the rows painted lately in another. Forget
+    everything with `clear()`."""
+
+    def __init__(self, screen: "EntriesScreen") -> None:
+        self.screen = screen
+        self.pages: OrderedDict[int, list] = OrderedDict()
+        self.cells: OrderedDict[int, list[Text]] = OrderedDict()
+
+    def clear(self) -> None:
+        self.pages.clear()
+        self.cells.clear()
+
+    def page(self, number: int) -> list:
+        rows = self.pages.get(number)
+        if rows is not None:
+            self.pages.move_to_end(number)
+            return rows
+        screen = self.screen
+        rows = ui.entry_page(screen.app.service, screen.filter, PAGE, offset=number * PAGE)
+        self.pages[number] = rows
+        while len(self.pages) > CACHED_PAGES:
+            self.pages.popitem(last=False)
+        return rows
+
+    def entry(self, index: int):
+        """The entry of row `index`; an IndexError past the end of the list."""
+        return self.page(index // PAGE)[index % PAGE]
+
+    def row(self, index: int) -> tuple[str, list[Text]]:
+        """(id, cells) of row `index`, for the table."""
+        entry = self.entry(index)
+        cells = self.cells.get(index)
+        if cells is None:
+            screen = self.screen
+            cells = entry_cells(screen.app.service, entry, screen.lang, screen.names)
+            self.cells[index] = cells
+            if len(self.cells) > CACHED_CELLS:
+                self.cells.popitem(last=False)
+        return entry.id, cells
+
+
+class Reached(Sequence):
+    """The entries the table lists so far (its first `len` rows), read through the page
+    cache: `screen.loaded[i]`, `len(screen.loaded)`, iteration."""
+
+    def __init__(self, pages: EntryPages, count: int) -> None:
+        self._pages = pages
+        self._count = count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._count))]
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError(index)
+        return self._pages.entry(index)
+
+    def __iter__(self) -> Iterator:
+        for i in range(self._count):
+            yield self[i]
+
+
+class EntryGrid(VirtualTable):
+    """The entries: Home/End go to the first/last row (DataTable's scroll sideways)."""
+
+    BINDINGS = [Binding("home", "scroll_top", show=False), Binding("end", "scroll_bottom", show=False)]
 
 
 class EntriesScreen(BaseScreen):
@@ -36,8 +119,10 @@ class EntriesScreen(BaseScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.loaded: list = []
+        self.pages = EntryPages(self)
+        self.loaded: Reached = Reached(self.pages, 0)
         self.total = 0
+        self.names: dict[str, str] = {}
         self.filter = ui.EntryFilter()
         self.deleted: list[tuple[str, str]] = []  # (id, what) of deletions that can be undone
         self._timer = None
@@ -52,7 +137,7 @@ class EntriesScreen(BaseScreen):
             yield Input(placeholder=t("ent.to_ph", lang), id="f-to")
             yield Input(placeholder=t("ent.search_ph", lang), id="f-search")
         yield Static(id="count")
-        yield EntryTable(id="entries")
+        yield EntryGrid(id="entries", row_at=self.pages.row)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -60,12 +145,21 @@ class EntriesScreen(BaseScreen):
         setup_entry_table(self.query_one(DataTable), self.lang)
         self.reload()
         self.query_one(DataTable).focus()
+        # Scrolling reads a page of entries per ~100 rows; those objects outlive the
+        # young GC generations, so every ~10 pages CPython runs a full collection over the
+        # whole heap (the app, Textual, Rich: ~90,000 objects), ~70-100 ms that land on a
+        # key. Freezing what exists now (it lives as long as this screen anyway) leaves
+        # the full collections only the objects made since: a few ms. Thawed on unmount.
+        gc.freeze()
+
+    def on_unmount(self) -> None:
+        gc.unfreeze()
 
     # ---- loading
     def reload(self, keep_cursor: bool = True) -> None:
-        """Re-read the first page; after an edit or delete the cursor stays where it was."""
+        """Re-read the list; after an edit or delete the cursor stays where it was."""
         app = self.app
-        table = self.query_one(DataTable)
+        table = self.query_one(EntryGrid)
         keep = table.cursor_row if keep_cursor and table.row_count else 0
         self.query_one("#entries-title", Static).update(
             Text(t("ent.title", self.lang, subject=app.subject or ""), style="bold"))
@@ -76,13 +170,16 @@ class EntriesScreen(BaseScreen):
             return
         self.names = ui.link_names(app.service, app.subject)
         self.total = ui.entry_count(app.service, self.filter)
-        self.loaded = []
-        table.clear()
-        self.load_more()
-        while keep >= len(self.loaded) - 1 and len(self.loaded) < self.total:
-            self.load_more()  # the cursor was deep in the list: bring its page back
-        if table.row_count:
-            table.move_cursor(row=min(keep, table.row_count - 1))
+        self.pages.clear()
+        reach = PAGE
+        while keep >= reach - 1 and reach < self.total:
+            reach += PAGE  # the cursor was deep in the list: it stays there
+        self._reach(min(reach, self.total), cursor_row=min(keep, max(0, self.total - 1)))
+
+    def _reach(self, count: int, cursor_row: int | None = None, layout: bool = True) -> None:
+        self.loaded = Reached(self.pages, count)
+        self.query_one(EntryGrid).set_row_count(count, cursor_row)
+        self.show_count(layout)
 
     def read_filter(self) -> ui.EntryFilter:
         svc = self.app.service
@@ -100,17 +197,15 @@ class EntriesScreen(BaseScreen):
         return ui.EntryFilter(self.app.subject, kinds, dates[0], dates[1], search)
 
     def load_more(self) -> None:
-        if self.loaded and len(self.loaded) >= self.total:
-            return
-        after = self.loaded[-1] if self.loaded else None
-        page = ui.entry_page(self.app.service, self.filter, PAGE, after)
-        self.loaded.extend(page)
-        fill_entry_table(self.app.service, self.query_one(DataTable), page, self.lang, self.names)
-        self.show_count()
+        """List PAGE more rows (read when they are painted)."""
+        if len(self.loaded) < self.total:
+            # one line before and after: no layout of the screen (it costs ~10-30 ms)
+            self._reach(min(len(self.loaded) + PAGE, self.total), layout=False)
 
-    def show_count(self) -> None:
+    def show_count(self, layout: bool = True) -> None:
         self.query_one("#count", Static).update(
-            Text(t("ent.count", self.lang, n=self.total, m=len(self.loaded)), style="dim"))
+            Text(t("ent.count", self.lang, n=self.total, m=len(self.loaded)), style="dim"),
+            layout=layout)
 
     # ---- events
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -128,7 +223,7 @@ class EntriesScreen(BaseScreen):
         self.query_one(DataTable).focus()
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.cursor_row >= len(self.loaded) - 10:
+        if event.cursor_row >= len(self.loaded) - 10 and len(self.loaded) < self.total:
             self.load_more()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -140,10 +235,10 @@ class EntriesScreen(BaseScreen):
         self.query_one("#f-search", Input).focus()
 
     def current_id(self) -> str | None:
-        table = self.query_one(DataTable)
+        table = self.query_one(EntryGrid)
         if not table.row_count:
             return None
-        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.loaded[table.cursor_row].id
 
     def action_history(self) -> None:
         entry_id = self.current_id()
