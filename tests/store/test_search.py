@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dutylog.domain.errors import InvalidInput
+from dutylog.store import chars
+from dutylog.store.bundle_import import BULK_FTS
+from dutylog.store.queries import like_pattern
 
+from .bundle_helpers import write_lines
 from .conftest import entry
 
 TEXTS = {
@@ -138,3 +144,230 @@ def test_keyset_paging_uses_an_index(store):
                         "e.deleted = 0 ORDER BY e.date ASC, e.id ASC LIMIT 50",
                  ("2025-01-01", ""))
     assert "entries_live_date_id" in plan and "TEMP B-TREE" not in plan
+
+
+# ---------------------------------------------------------------------- 1–2 characters
+# They are served by the one-character index (entries_fts_chars) and checked by LIKE:
+# the results must be exactly LIKE's, the index only narrows the rows read.
+
+def _searched_sql(store, text):
+    seen: list[str] = []
+    store.conn.set_trace_callback(seen.append)
+    try:
+        store.query_entries(search=text)
+    finally:
+        store.conn.set_trace_callback(None)
+    (sql,) = [s for s in seen if "FROM entries e" in s]
+    return sql
+
+
+def _chars_index_ok(store):
+    """The index holds exactly the tokens of what its content view computes now (the
+    text the triggers' SQL gives): every (row, field, position, token) alike."""
+    conn = store.conn
+    conn.execute(f"INSERT INTO {chars.TABLE}({chars.TABLE}) VALUES ('integrity-check')")
+    conn.execute(f"CREATE VIRTUAL TABLE temp.chk USING fts5({', '.join(chars.FIELDS)}, "
+                 f"content='', tokenize='{chars.TOKENIZE}')")
+    try:
+        conn.execute(f"INSERT INTO temp.chk(rowid, {', '.join(chars.FIELDS)}) "
+                     f"SELECT seq, {', '.join(chars.FIELDS)} FROM main.{chars.VIEW}")
+        conn.execute(f"CREATE VIRTUAL TABLE temp.v_index USING fts5vocab(main, {chars.TABLE}, "
+                     "instance)")
+        conn.execute("CREATE VIRTUAL TABLE temp.v_check USING fts5vocab(temp, chk, instance)")
+        index, check = (conn.execute(f"SELECT term, doc, col, offset FROM temp.{v} "
+                                     "ORDER BY doc, col, offset").fetchall()
+                        for v in ("v_index", "v_check"))
+    finally:
+        for t in ("v_index", "v_check", "chk"):
+            conn.execute(f"DROP TABLE IF EXISTS temp.{t}")
+    assert index == check
+    return True
+
+
+@pytest.fixture
+def fields(store, wang):
+    """Entries whose fields end and begin with characters a search could join."""
+    texts = {
+        "split": dict(title="调研王", place="明村", people=None, note=None),
+        "whole": dict(title="走访王明家", place=None, people=None, note=None),
+        "people": dict(title=None, place=None, people="王明、李四", note=None),
+        "ascii": dict(title="Safety CHECK, done", place="Room_1", people=None, note="50%"),
+        "mixed": dict(title="Ab王", place=None, people=None, note="x,y"),
+    }
+    ids = {}
+    for n, (key, t) in enumerate(texts.items()):
+        ids[key] = store.add_entry(entry(wang, date=date(2025, 4, 1 + n), **t)).id
+    return ids
+
+
+def _found(store, ids, text, **kw):
+    by_id = {v: k for k, v in ids.items()}
+    return sorted(by_id[e.id] for e in store.query_entries(search=text, **kw))
+
+
+@pytest.mark.parametrize("text, keys", [
+    ("王", ["mixed", "people", "split", "whole"]), ("明", ["people", "split", "whole"]),
+    ("王明", ["people", "whole"]),  # not "split": 王 ends its title, 明 begins its place
+    ("明王", []), ("村", ["split"]), ("明村", ["split"]), ("、", ["people"]), ("明、", ["people"]),
+    ("c", ["ascii"]), ("C", ["ascii"]), ("ch", ["ascii"]), ("cH", ["ascii"]), ("SA", ["ascii"]),
+    ("ab", ["mixed"]), ("B王", ["mixed"]), ("b王", ["mixed"]),
+    ("%", ["ascii"]), ("0%", ["ascii"]), ("_", ["ascii"]), ("m_", ["ascii"]), ("_1", ["ascii"]),
+    (",", ["ascii", "mixed"]), (", ", ["ascii", "mixed"]), ("K,", ["ascii"]), (",y", ["mixed"]),
+    ("x,", ["mixed"]), ("%%", []), ("__", []), (",,", []), ("yx", []), ("x", ["mixed"]),
+])
+def test_short_search_equals_like(store, fields, text, keys):
+    assert _found(store, fields, text) == keys
+    assert store.count_entries(search=text) == len(keys)
+    like = " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in ("title", "place", "people", "note"))
+    rows = store.conn.execute(f"SELECT id FROM entries WHERE deleted = 0 AND ({like})",
+                              [like_pattern(text.strip())] * 4).fetchall()
+    assert sorted(_found(store, fields, text)) == sorted(
+        k for k, v in fields.items() if v in {r[0] for r in rows})
+
+
+@pytest.mark.parametrize("text, indexed", [
+    ("王", True), ("王明", True), ("c", True), ("C,", True), (",a", True),
+    ("%", False), ("_", False), (",", False), ("%%", False), ("、，", False), ("😀", False),
+])
+def test_short_search_uses_the_character_index(store, fields, text, indexed):
+    sql = _searched_sql(store, text)
+    assert (chars.TABLE in sql) == indexed, sql
+    if indexed:
+        plan = _plan(store, sql, ()) + " "
+        assert "SEARCH e USING INTEGER PRIMARY KEY" in plan and "SCAN e " not in plan, plan
+
+
+def test_short_search_follows_edit_delete_undelete(store, fields):
+    assert _found(store, fields, "王明") == ["people", "whole"]
+    store.update_entry(fields["whole"], "王明", title="走访", note="见王明")
+    assert _found(store, fields, "王明") == ["people", "whole"]
+    assert _found(store, fields, "访") == ["whole"]
+    store.update_entry(fields["whole"], "王明", note="见王")
+    assert _found(store, fields, "王明") == ["people"]
+    store.update_entry(fields["split"], "王明", place="村明")  # now "调研王" and "村明"
+    assert _found(store, fields, "明村") == []
+    assert _found(store, fields, "村明") == ["split"]
+    store.delete_entry(fields["people"], "王明")
+    assert _found(store, fields, "王明") == []
+    assert _found(store, fields, "王明", include_deleted=True) == ["people"]
+    store.undelete_entry(fields["people"], "王明")
+    assert _found(store, fields, "王明") == ["people"]
+    store.update_entry(fields["people"], "王明", people=None)
+    assert _found(store, fields, "李") == []
+    assert _chars_index_ok(store)
+
+
+def test_short_search_of_a_long_text(store, wang):
+    """Past MAX_CHARS a text is a candidate for every character; LIKE decides."""
+    long = "会" * chars.MAX_CHARS + "议王明"
+    e = store.add_entry(entry(wang, note=long))
+    other = store.add_entry(entry(wang, note="会议"))
+    assert [x.id for x in store.query_entries(search="王明")] == [e.id]
+    assert {x.id for x in store.query_entries(search="议")} == {e.id, other.id}
+    assert store.query_entries(search="党") == []
+    store.update_entry(e.id, "王明", note=long[:-2])
+    assert store.query_entries(search="王明") == []
+    assert _chars_index_ok(store)
+
+
+def test_writes_by_other_programs_are_indexed(store, fields):
+    """Plain SQL (as the sqlite3 shell writes) keeps the index right: triggers, no
+    application functions."""
+    import sqlite3
+
+    other = sqlite3.connect(store.path, isolation_level=None)
+    try:
+        other.execute("UPDATE entries SET note = '外来王明' WHERE id = ?", (fields["ascii"],))
+        other.execute("UPDATE entries SET people = NULL WHERE id = ?", (fields["people"],))
+        row = other.execute("SELECT * FROM entries WHERE id = ?", (fields["whole"],)).fetchone()
+        other.execute("DELETE FROM entries WHERE id = ?", (fields["whole"],))
+    finally:
+        other.close()
+    assert _found(store, fields, "王明") == ["ascii"]
+    assert _found(store, fields, "外") == ["ascii"]
+    assert row is not None
+    assert _chars_index_ok(store)
+    # 'rebuild' (from the content view) gives the same index
+    store.conn.execute(f"INSERT INTO {chars.TABLE}({chars.TABLE}) VALUES ('rebuild')")
+    assert _found(store, fields, "王明") == ["ascii"]
+    assert _chars_index_ok(store)
+
+
+@settings(max_examples=80, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.one_of(st.none(), st.text(alphabet="王明村a B,%_ 、é\u0301😀\"\\", max_size=8)),
+                min_size=4, max_size=4),
+       st.text(alphabet="王明村aAbB,%_ 、é😀\"", min_size=1, max_size=2))
+def test_short_search_agrees_with_python(store, wang, texts, query):
+    title, place, people, note = texts
+    e = store.add_entry(entry(wang, title=title, place=place, people=people, note=note))
+    q = query.strip()
+    if q:
+        def has(v):
+            if v is None:
+                return False
+            fold = lambda s: "".join(c.lower() if c.isascii() else c for c in s)  # noqa: E731
+            return fold(q) in fold(v)
+        expected = any(has(v) for v in texts)
+        assert (e.id in {x.id for x in store.query_entries(search=query)}) == expected
+    # the Python text (bulk writes) and the SQL text (triggers, view) give the same tokens
+    assert _chars_index_ok(store)
+    store.conn.execute("DELETE FROM entries WHERE id = ?", (e.id,))
+
+
+def test_spaced_matches_the_sql(store):
+    samples = [None, "", "a", "王明", "a\0b", "Ab, c", "😀x", "é\u0301", "x" * (chars.MAX_CHARS + 3)]
+    for text in samples:
+        got = store.conn.execute(f"SELECT {chars.sql_spaced('?1')}", (text,)).fetchone()[0]
+        assert got == chars.spaced(text), text
+
+
+def _bundle_rows(subject_id, n, title, stamp="2025-06-01T09:00:00+08:00", ids=None):
+    ids = ids or [str(uuid.uuid4()) for _ in range(n)]
+    return ids, [{"type": "entry", "id": i, "subject": subject_id, "kind": "field-research",
+                  "date": "2025-05-01", "days": 1.0, "four_no": False,
+                  "title": title(k), "place": "某镇", "people": None, "note": None,
+                  "object": None, "recorded_by": "王明", "updated_at": stamp, "deleted": False}
+                 for k, i in enumerate(ids)]
+
+
+@pytest.mark.parametrize("n", [3, BULK_FTS + 1])
+def test_short_search_after_import(store, wang, tmp_path, n):
+    subject = {"type": "subject", "id": wang.id, "name": wang.name, "roles": list(wang.roles),
+               "updated_at": wang.updated_at}
+    ids, rows = _bundle_rows(wang.id, n, lambda k: "王明调研" if k == 1 else f"走访{k}")
+    store.import_bundle(write_lines(tmp_path / "a.jsonl", [subject, *rows]))
+    assert [e.id for e in store.query_entries(search="王明")] == [ids[1]]
+    assert sorted(e.id for e in store.query_entries(search="1")) == sorted(
+        i for k, i in enumerate(ids) if "1" in f"走访{k}" and k != 1)
+    assert len(store.query_entries(search="镇")) == n
+    # an updating import re-indexes the changed text
+    _, rows = _bundle_rows(wang.id, n, lambda k: "王明" if k == 2 else "其他",
+                           stamp="2025-06-02T09:00:00+08:00", ids=ids)
+    store.import_bundle(write_lines(tmp_path / "b.jsonl", [subject, *rows]))
+    assert [e.id for e in store.query_entries(search="王明")] == [ids[2]]
+    assert len(store.query_entries(search="其")) == n - 1
+    assert store.query_entries(search="访") == []
+    assert _chars_index_ok(store)
+
+
+def test_migration_indexes_existing_entries(tmp_path):
+    """m003 fills the index for a database made before it (schema fixture v2)."""
+    import shutil
+
+    from dutylog.store import Store
+
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "schema" / "v2.db"
+    home = tmp_path / "old"
+    home.mkdir()
+    shutil.copy(fixture, home / "dutylog.db")
+    with Store.open(home) as old:
+        names = {r[0] for r in old.conn.execute("SELECT name FROM _sqlite_migrations")}
+        assert "m003_char_index" in names
+        assert [e.title for e in old.query_entries(search="饮")] == ["民情日记"]
+        assert f"FROM {chars.TABLE} WHERE" in _searched_sql(old, "饮")
+        n = old.conn.execute("SELECT count(*) FROM entries").fetchone()[0]
+        indexed = old.conn.execute(f"SELECT count(*) FROM {chars.TABLE} WHERE {chars.TABLE} "
+                                   "MATCH 'title: 民 OR 民'").fetchone()[0]
+        assert 0 < indexed <= n
+        assert _chars_index_ok(old)

@@ -16,6 +16,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+from dutylog.store import chars
 from dutylog.store.bundle_read import Bundle, EntryCheck, ImportSummary, read_bundle
 from dutylog.store.bundles import BundleExportMixin, _chunks, _marks
 from dutylog.store.db import parse_stamp
@@ -26,7 +27,7 @@ from dutylog.store.specs import (ENTRY, ORDER, SPECS, SUBJECT, Spec, canonical, 
 
 Progress = Callable[[int, int], None]
 BATCH = 5000
-BULK_FTS = 2000  # from this many new entries, index them in one statement
+BULK_FTS = 2000  # from this many new entries, index them in bulk after inserting them
 
 
 class _Plan:
@@ -263,24 +264,41 @@ class BundleImportMixin(BundleExportMixin):
             if bulk:
                 first = conn.execute("SELECT coalesce(max(seq), 0) FROM entries").fetchone()[0]
                 conn.execute("DROP TRIGGER entries_fts_insert")
+                conn.execute(f"DROP TRIGGER {chars.TABLE}_insert")
             for chunk in _chunks(plan.inserts[kind], BATCH):
                 conn.executemany(insert, [as_insert(row) + tail for row in chunk])
                 done += len(chunk)
                 if progress:
                     progress(done, total)
             if bulk:
-                # Index the new rows in one statement, then restore the trigger (DDL is
-                # transactional: a failure rolls the trigger back too).
+                # Index the new rows in one statement (the character index from Python,
+                # faster than its trigger's SQL), then restore the triggers (DDL is
+                # transactional: a failure rolls the triggers back too).
                 conn.execute("INSERT INTO entries_fts(rowid, title, place, people, note) "
                              "SELECT seq, title, place, people, note FROM entries "
                              "WHERE seq > ?", (first,))
+                chars.index_from(conn, first)
                 conn.execute(FTS_INSERT_TRIGGER)
+                conn.execute(chars.INSERT_TRIGGER)
+            bulk_update = spec is ENTRY and len(plan.updates[kind]) >= BULK_FTS
+            if bulk_update:
+                # The character index's trigger computes its text in SQL, slowly: for many
+                # updates, take the old text out and put the new in from Python instead.
+                seqs = []
+                for chunk in _chunks([row["id"] for row in plan.updates[kind]]):
+                    seqs += [r[0] for r in conn.execute(
+                        f"SELECT seq FROM entries WHERE id IN ({_marks(chunk)})", chunk)]
+                conn.execute(f"DROP TRIGGER {chars.TABLE}_update")
+                chars.unindex_rows(conn, chars.indexed_rows(conn, seqs))
             for chunk in _chunks(plan.updates[kind], BATCH):
                 conn.executemany(update, [as_update(row) + values + (row[spec.key],)
                                           for row in chunk])
                 done += len(chunk)
                 if progress:
                     progress(done, total)
+            if bulk_update:
+                chars.index_rows(conn, chars.indexed_rows(conn, seqs))
+                conn.execute(chars.UPDATE_TRIGGER)
             conn.executemany(f"UPDATE {spec.table} SET seen = ?, rev = {rev} "
                              f"WHERE {spec.key} = ?", plan.seen[kind])
         self._keep_history(plan.history)

@@ -194,3 +194,12 @@ def m002_paging_indexes(db):
         FTS_UPDATE_TRIGGER,
     ):
         db.execute(statement)
+
+
+@migrations()
+def m003_char_index(db):
+    """`entries_fts_chars`: one token per character, so searches of 1–2 characters use an
+    index instead of reading every entry (see store/chars.py); indexes existing entries."""
+    from dutylog.store import chars
+
+    chars.create(db.conn)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
 from dutylog.domain.errors import InvalidInput
 from dutylog.domain.model import Entry
+from dutylog.store import chars
 from dutylog.store.entries import EntriesMixin
 from dutylog.store.records import row_to_entry
 
@@ -39,15 +41,22 @@ def like_pattern(text: str) -> str:
     return f"%{escaped}%"
 
 
-def search_clause(search: str) -> tuple[str, list[Any]]:
+def search_clause(search: str, char_index: bool = False) -> tuple[str, list[Any]]:
     """SQL matching entries `e` whose title, place, people or note contain `search`,
-    ignoring ASCII case: the trigram index for 3+ characters, LIKE below that."""
+    ignoring ASCII case: the trigram index for 3+ characters; below that LIKE, on the
+    candidates of the one-character index when `char_index` (the caller checked that
+    the tokenizer keeps a character of `search`), else on every entry."""
     if len(search) >= 3:
         return ("e.seq IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)",
                 [fts_phrase(search)])
     pattern = like_pattern(search)
-    sql = " OR ".join(f"e.{c} LIKE ? ESCAPE '\\'" for c in _SEARCHED)
-    return f"({sql})", [pattern] * len(_SEARCHED)
+    like = " OR ".join(f"e.{c} LIKE ? ESCAPE '\\'" for c in _SEARCHED)
+    if char_index:
+        match = chars.phrase(search)
+        if match is not None:
+            return (f"e.seq IN (SELECT rowid FROM {chars.TABLE} WHERE {chars.TABLE} MATCH ?) "
+                    f"AND ({like})", [match, *[pattern] * len(_SEARCHED)])
+    return f"({like})", [pattern] * len(_SEARCHED)
 
 
 class QueriesMixin(EntriesMixin):
@@ -72,7 +81,13 @@ class QueriesMixin(EntriesMixin):
             params.append(_day(date_to, "date_to"))
         searching = search is not None and bool(search.strip())
         if searching:
-            sql, values = search_clause(search.strip())
+            search = search.strip()
+            with self._lock:
+                try:
+                    indexed = len(search) < 3 and chars.has_tokens(self.conn, search)
+                except sqlite3.Error as exc:
+                    raise self._translate(exc) from exc
+            sql, values = search_clause(search, indexed)
             where.append(sql)
             params.extend(values)
         if not include_deleted:
