@@ -194,15 +194,13 @@ def _has_data(db_path: Path) -> bool:
 
 def _upgrade_pending(db_path: Path) -> bool:
     """A newer dutylog is about to change the schema (its migrations are not all applied)."""
-    import sqlite_utils
-
     from dutylog.store import Store  # noqa: F401  (every module's migrations registered)
     from dutylog.store.migrations import migrations
 
     try:
         conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
         try:
-            return bool(migrations.pending(sqlite_utils.Database(conn, execute_plugins=False)))
+            return bool(migrations.pending_names(conn))
         finally:
             conn.close()
     except sqlite3.Error:

@@ -12,8 +12,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from dutylog.domain.errors import Conflict, DataFolderError, DutylogError, StoreError
 from dutylog.store import paths
 from dutylog.store.migrations import migrations
@@ -210,6 +208,13 @@ def _writable(path: Path) -> bool:
 def _apply_migrations(conn: sqlite3.Connection) -> None:
     """Apply pending migrations under one write lock, so two processes opening a new
     database at once cannot both create the schema."""
+    if not migrations.pending_names(conn):
+        # up to date: no sqlite-utils (its import is ~60 ms); the one setting its
+        # Database(conn) makes on the connection, made here too
+        conn.execute("PRAGMA recursive_triggers=on")
+        return
+    import sqlite_utils
+
     db = sqlite_utils.Database(conn, execute_plugins=False)
     if not migrations.pending(db):
         return

@@ -12,9 +12,73 @@ records imported later with older timestamps).
 
 from __future__ import annotations
 
-from sqlite_utils import Migrations
+import sqlite3
+from typing import Any
 
-migrations = Migrations("dutylog")
+
+class LazyMigrations:
+    """sqlite-utils' `Migrations("dutylog")`, imported only when a migration must run.
+
+    Registering (`@migrations()`) and `pending_names(conn)` need no sqlite-utils: opening
+    an up-to-date database (every start of the CLI and the app) skips its import (~60 ms).
+    Anything else (`pending`, `applied`, `apply`, `_migrations`…) is sqlite-utils' own.
+    """
+
+    migrations_table = "_sqlite_migrations"
+
+    def __init__(self, name: str) -> None:
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "_real", None)
+        object.__setattr__(self, "_early", [])  # (name, fn, transactional), in order
+
+    def __call__(self, *, name: str | None = None, transactional: bool = True):
+        if self._real is not None:
+            return self._real(name=name, transactional=transactional)
+
+        def inner(func):
+            migration_name = name or func.__name__
+            if any(early[0] == migration_name for early in self._early):
+                raise ValueError(f"Migration '{migration_name}' is already registered in "
+                                 f"set '{self.name}'")
+            self._early.append((migration_name, func, transactional))
+            return func
+
+        return inner
+
+    def _load(self):
+        if self._real is None:
+            from sqlite_utils import Migrations
+
+            real = Migrations(self.name)
+            for migration_name, func, transactional in self._early:
+                real(name=migration_name, transactional=transactional)(func)
+            object.__setattr__(self, "_real", real)
+        return self._real
+
+    def __getattr__(self, attr: str) -> Any:
+        return getattr(self._load(), attr)
+
+    def __setattr__(self, attr: str, value: Any) -> None:
+        setattr(self._load(), attr, value)
+
+    def names(self) -> list[str]:
+        if self._real is not None:
+            return [m.name for m in self._real._migrations]
+        return [early[0] for early in self._early]
+
+    def pending_names(self, conn: sqlite3.Connection) -> list[str]:
+        """The registered migrations not applied to `conn`'s database, by plain SQL
+        (what `pending(db)` answers, without importing sqlite-utils)."""
+        table = self.migrations_table
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                        (table,)).fetchone() is None:
+            return self.names()
+        applied = {row[0] for row in conn.execute(
+            f"SELECT name FROM [{table}] WHERE migration_set = ?", (self.name,))}
+        return [name for name in self.names() if name not in applied]
+
+
+migrations = LazyMigrations("dutylog")
 
 _META = """
     changed_by TEXT NOT NULL DEFAULT '',
