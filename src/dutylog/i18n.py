@@ -204,6 +204,95 @@ UI_STRINGS: dict[str, tuple[str, str]] = {
 }
 STRINGS.update(UI_STRINGS)
 
+# ------------------------------------------- tui/screens: ledgers, leave, diary, records
+# Column words shared with the table headings above: col.date, col.type, col.subject …
+SCREEN_STRINGS: dict[str, tuple[str, str]] = {
+    "screen.all": ("全部", "all"),
+    # ledger (台账) and one ledger item
+    "ledger.title": ("台账", "Ledger"), "ledger.colour": ("状态", "Colour"),
+    "ledger.what": ("事项", "Item"), "ledger.opened": ("收到", "Opened"),
+    "ledger.due": ("期限", "Due"), "ledger.closed": ("办结", "Closed"),
+    "ledger.est": ("估算", "est."), "ledger.late": ("超期", "late"),
+    "ledger.none": ("没有台账事项。按 a 新增。", "No items. Press a to add one."),
+    "ledger.add": ("新增台账事项", "New ledger item"), "ledger.progress": ("报告进展", "Report progress"),
+    "ledger.close": ("办结", "Close item"), "ledger.note": ("进展情况", "Progress"),
+    "ledger.opened_f": ("收到日期", "Opened"),
+    "ledger.due_hint": ("YYYY-MM-DD；督办件、会签、纪要可留空＝3个工作日",
+                        "YYYY-MM-DD; blank = 3 working days for supervision, cosign, minutes"),
+    "ledger.pick": ("先选中一项。", "Select an item first."),
+    "ledger.counts": ("红 {red} · 黄 {yellow}", "red {red} · yellow {yellow}"),
+    "ledger.type.supervision": ("督办件", "supervision"), "ledger.type.cosign": ("文件会签", "co-signature"),
+    "ledger.type.minutes": ("会议纪要", "minutes"), "ledger.type.rectification": ("约谈整改", "rectification"),
+    "ledger.type.petition-case": ("信访包案", "petition case"), "ledger.type.follow-up": ("跟进事项", "follow-up"),
+    "ledger.colour.red": ("● 红", "● red"), "ledger.colour.yellow": ("◐ 黄", "◐ yellow"),
+    "ledger.colour.blue": ("○ 蓝", "○ blue"), "ledger.colour.closed": ("✓ 办结", "✓ closed"),
+    "item.note": ("进展", "Progress"), "item.by": ("报告人", "By"),
+    "item.none": ("还没有进展报告。", "No progress reports yet."),
+    "item.from": ("来自民情日记", "raised from diary entry"),
+    # leave (请销假)
+    "leave.title": ("请销假", "Leave"), "leave.dest": ("去向", "Destination"),
+    "leave.requested": ("请假日期", "Requested"), "leave.depart": ("离海", "Depart"),
+    "leave.return": ("返回", "Return"), "leave.back": ("销假", "Back"),
+    "leave.notice": ("提前天数", "Notice"), "leave.compliant": ("合规", "Compliant"),
+    "leave.yes": ("✓ 是", "✓ yes"), "leave.no": ("✗ 否（不足3天）", "✗ no (under 3 days)"),
+    "leave.emergency": ("紧急", "emergency"), "leave.open": ("● 未销假", "● not back"),
+    "leave.none": ("没有请假记录。按 r 登记。", "No trips. Press r to record one."),
+    "leave.request": ("登记外出请假", "Record a leave request"), "leave.back_f": ("销假日期", "Back on"),
+    "leave.emergency_f": ("紧急事项（离岗同时报告）", "Emergency (reported when leaving)"),
+    "leave.pick": ("先选中一条。", "Select a trip first."), "leave.open_n": ("未销假", "not back"),
+    # people's diary (民情日记)
+    "diary.title": ("民情日记", "People's diary"), "diary.people": ("走访对象", "People met"),
+    "diary.raised": ("反映问题", "What was raised"), "diary.follow": ("跟进", "Follow-up"),
+    "diary.search": ("搜索（任意字词）", "Search (any text)"), "diary.place_f": ("按地点筛选", "Filter by place"),
+    "diary.open": ("只看未办结的跟进", "Open follow-ups only"),
+    "diary.none": ("没有符合条件的日记。", "No diary entries match."),
+    "diary.raise": ("提出跟进事项", "Raise a follow-up"), "diary.item": ("跟进事项标题", "Follow-up title"),
+    "diary.pick": ("先选中一条日记。", "Select an entry first."),
+    "diary.more": ("只显示最新的 {n} 条；输入搜索词或地点缩小范围。",
+                   "Showing the newest {n}; search or filter by place to narrow."),
+    "diary.no_item": ("这条日记还没有跟进事项；按 f 提出。", "No follow-up yet; press f to raise one."),
+    # an entry's history, and entries awaiting confirmation
+    "history.title": ("记录的历史版本", "Entry history"), "history.when": ("修改时间", "Changed at"),
+    "history.by": ("修改人", "By"), "history.how": ("方式", "How"),
+    "history.what": ("标题/备注", "Title / note"), "history.changes": ("改动", "Changed fields"),
+    "history.first": ("（首个版本）", "(first version)"),
+    "history.field.kind": ("类别", "kind"), "history.field.date": ("日期", "date"),
+    "history.field.days": ("天数", "days"), "history.field.four_no": ("四不两直", "four_no"),
+    "history.field.title": ("标题", "title"), "history.field.place": ("地点", "place"),
+    "history.field.people": ("人员", "people"), "history.field.note": ("备注", "note"),
+    "history.field.object": ("联系对象", "object"), "history.field.appeared": ("出庭", "appeared"),
+    "history.field.patrol": ("巡查", "patrol"), "history.field.confirmed_by": ("确认", "confirmed_by"),
+    "history.field.sensitive": ("敏感", "sensitive"), "history.field.deleted": ("删除", "deleted"),
+    "history.reason.add": ("新增", "added"), "history.reason.edit": ("修改", "edited"),
+    "history.reason.delete": ("删除", "deleted"), "history.reason.undelete": ("恢复", "restored"),
+    "history.reason.confirm": ("确认", "confirmed"), "history.reason.import": ("导入", "imported"),
+    "history.reason.import-older": ("导入（较早）", "imported (older)"),
+    "review.title": ("待确认的记录 · {name} · {n} 条", "Awaiting confirmation · {name} · {n}"),
+    "review.empty": ("没有待确认的记录。", "Nothing awaits confirmation."),
+    "review.confirmed": ("已确认 {id}", "Confirmed {id}"),
+    "review.rejected": ("已退回（删除）{id}，按 u 撤销", "Rejected (deleted) {id}; press u to undo"),
+    "review.undone": ("已撤销退回 {id}", "Brought back {id}"),
+    "review.nothing_to_undo": ("没有可撤销的退回。", "Nothing to undo."),
+    "review.no_row": ("先选中一条记录。", "Select an entry first."),
+    # court cases and patrols
+    "casebook.courts": ("行政应诉案件", "Court cases"), "casebook.patrols": ("巡河湖、巡湾、巡林", "Patrols"),
+    "casebook.case": ("案件", "Case"), "casebook.appeared": ("出庭", "Appeared"),
+    "casebook.yes": ("✓ 出庭", "✓ appeared"), "casebook.no": ("✗ 未出庭", "✗ did not appear"),
+    "casebook.unknown": ("未记录", "not recorded"), "casebook.rate": ("出庭应诉率", "Appearance rate"),
+    "casebook.month": ("月", "Month"), "casebook.river": ("巡河湖", "River/lake"),
+    "casebook.bay": ("巡湾", "Bay"), "casebook.forest": ("巡林", "Forest"),
+    "casebook.total": ("合计", "Total"), "casebook.year": ("全年", "Year"),
+    "casebook.target": ("年度目标", "Yearly target"), "casebook.no_target": ("未设定", "none set"),
+    # export dialog
+    "export.md": ("述职报告（Markdown）", "Annual report (Markdown)"),
+    "export.csv": ("记录表（Excel CSV）", "Entries for Excel (CSV)"),
+    "export.ics": ("日历（iCalendar）", "Calendar (iCalendar)"),
+    "export.bundle": ("合并包（JSON Lines）", "Merge bundle (JSON Lines)"),
+    "export.file": ("保存到文件（回车确认，Esc 取消）：", "Save to file (Enter to write, Esc to cancel):"),
+    "export.written": ("已写入 {path}", "Written: {path}"),
+}
+STRINGS.update(SCREEN_STRINGS)
+
 
 def default_lang() -> str:
     lang = os.environ.get("DUTYLOG_LANG", "zh").strip().lower()[:2]
@@ -214,3 +303,9 @@ def t(key: str, lang: str = "zh", **values) -> str:
     zh, en = STRINGS.get(key, (key, key))
     text = en if lang == "en" else zh
     return text.format(**values) if values else text
+
+
+def named(prefix: str, key: str, lang: str = "zh") -> str:
+    """The catalog's word for `prefix.key` (a ledger type, a reason …), else `key` as it is."""
+    full = f"{prefix}.{key}"
+    return t(full, lang) if full in STRINGS else key

@@ -14,20 +14,7 @@ from textual.widgets import Input, Label, Static
 
 from dutylog.domain.errors import DutylogError
 
-WORDS = {
-    "md": ("述职报告（Markdown）", "Annual report (Markdown)"),
-    "csv": ("记录表（Excel CSV）", "Entries for Excel (CSV)"),
-    "ics": ("日历（iCalendar）", "Calendar (iCalendar)"),
-    "bundle": ("合并包（JSON Lines）", "Merge bundle (JSON Lines)"),
-    "file": ("保存到文件（回车确认，Esc 取消）：", "Save to file (Enter to write, Esc to cancel):"),
-    "written": ("已写入 {path}", "Written: {path}"),
-}
-
-
-def word(key: str, lang: str, **fmt) -> str:
-    zh, en = WORDS[key]
-    return (en if lang == "en" else zh).format(**fmt)
-
+from .base import AppScreen
 
 def suggested_name(fmt: str, subject: str | None, year: int) -> str:
     who = subject or "dutylog"
@@ -45,7 +32,7 @@ def export(service, fmt: str, path: Path, subject: str | None, year: int, lang: 
     return write_report(service, path, subject, year, fmt, lang)
 
 
-class ExportDialog(ModalScreen[Path | None]):
+class ExportDialog(AppScreen, ModalScreen[Path | None]):
     """Dismisses with the written path, or None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "取消 Cancel")]
@@ -62,24 +49,16 @@ class ExportDialog(ModalScreen[Path | None]):
         self.fmt = fmt
         self.subject = subject
         self.year = year
-        self._service = service
-        self._lang = lang
+        self.given(service, lang)
         self.folder = folder or Path.cwd()
 
-    @property
-    def service(self):
-        return self._service or self.app.service
-
-    @property
-    def lang(self) -> str:
-        return self._lang or getattr(self.app, "lang", "zh")
-
     def compose(self) -> ComposeResult:
-        lg = self.lang
-        heading = word(self.fmt, lg) + (f" · {self.subject} · {self.year}" if self.subject else "")
+        heading = self.word(f"export.{self.fmt}")
+        if self.subject:
+            heading += f" · {self.subject} · {self.year}"
         with Vertical():
             yield Label(heading, markup=False)
-            yield Label(word("file", lg), markup=False)
+            yield Label(self.word("export.file"), markup=False)
             yield Input(str(self.folder / suggested_name(self.fmt, self.subject, self.year)),
                         id="export-path")
             yield Static("", id="export-error", markup=False)
@@ -98,7 +77,7 @@ class ExportDialog(ModalScreen[Path | None]):
         except DutylogError as exc:
             self.query_one("#export-error", Static).update(str(exc))
             return
-        self.app.notify(word("written", self.lang, path=path), markup=False)
+        self.app.notify(self.word("export.written", path=path), markup=False)
         self.dismiss(path)
 
     def action_cancel(self) -> None:

@@ -6,49 +6,31 @@ from __future__ import annotations
 from datetime import date
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable
 
 from dutylog.domain.ledger import LEDGER_TYPES
+from dutylog.i18n import named, t
 from dutylog.tui.dialogs.form import FormDialog, FormField
 
-WORDS = {
-    "title": ("台账", "Ledger"), "colour": ("状态", "Colour"), "type": ("类型", "Type"),
-    "what": ("事项", "Item"), "opened": ("收到", "Opened"), "due": ("期限", "Due"),
-    "closed": ("办结", "Closed"), "subject": ("对象", "Subject"), "est": ("估算", "est."),
-    "late": ("超期", "late"), "none": ("没有台账事项。按 a 新增。", "No items. Press a to add one."),
-    "add": ("新增台账事项", "New ledger item"), "progress": ("报告进展", "Report progress"),
-    "close": ("办结", "Close item"), "date": ("日期", "Date"), "note": ("进展情况", "Progress"),
-    "title_f": ("标题", "Title"), "note_f": ("备注", "Note"), "opened_f": ("收到日期", "Opened"),
-    "due_f": ("期限", "Due"),
-    "due_hint": ("YYYY-MM-DD；督办件、会签、纪要可留空＝3个工作日",
-                 "YYYY-MM-DD; blank = 3 working days for supervision, cosign, minutes"),
-    "who": ("对象", "Subject"), "pick": ("先选中一项。", "Select an item first."),
-}
-TYPE_NAMES = {
-    "supervision": ("督办件", "supervision"), "cosign": ("文件会签", "co-signature"),
-    "minutes": ("会议纪要", "minutes"), "rectification": ("约谈整改", "rectification"),
-    "petition-case": ("信访包案", "petition case"), "follow-up": ("跟进事项", "follow-up"),
-}
-COLOURS = {  # a mark and a word with every colour, so colour is never the only cue
-    "red": ("● 红", "● red", "bold red"), "yellow": ("◐ 黄", "◐ yellow", "bold yellow"),
-    "blue": ("○ 蓝", "○ blue", "bold blue"), "closed": ("✓ 办结", "✓ closed", "dim"),
-}
+from .base import TableScreen
 
-
-def word(key: str, lang: str, table=WORDS) -> str:
-    zh, en = table.get(key, (key, key))[:2]
-    return en if lang == "en" else zh
+COLOUR_STYLES = {"red": "bold red", "yellow": "bold yellow", "blue": "bold blue", "closed": "dim"}
+COLUMNS = ("ledger.colour", "col.type", "ledger.what", "ledger.opened", "ledger.due", "ledger.closed",
+           "col.subject")
 
 
 def colour_text(colour: str, lang: str) -> Text:
-    zh, en, style = COLOURS[colour]
-    return Text(en if lang == "en" else zh, style=style)
+    """A mark and a word with every colour, so colour is never the only cue."""
+    return Text(t(f"ledger.colour.{colour}", lang), style=COLOUR_STYLES[colour])
 
 
-class LedgerScreen(Screen):
+def type_name(ledger_type: str, lang: str) -> str:
+    return named("ledger.type", ledger_type, lang)
+
+
+class LedgerScreen(TableScreen, Screen):
     """Push with `app.push_screen(LedgerScreen(subject))`; Escape goes back."""
 
     BINDINGS = [
@@ -64,92 +46,63 @@ class LedgerScreen(Screen):
     LedgerScreen DataTable { height: 1fr; }
     """
 
+    NAME = "ledger"
+
     def __init__(self, subject: str | None = None, service=None, lang: str | None = None,
                  as_of: date | None = None):
         super().__init__()
         self.subject = subject
-        self._service, self._lang, self._as_of = service, lang, as_of
+        self.given(service, lang, as_of)
         self.items: list[dict] = []
 
-    @property
-    def service(self):
-        return self._service or self.app.service
-
-    @property
-    def lang(self) -> str:
-        return self._lang or getattr(self.app, "lang", "zh")
-
-    @property
-    def as_of(self) -> date:
-        return self._as_of or getattr(self.app, "today", None) or self.service.today
-
-    def compose(self) -> ComposeResult:
-        yield Static(id="ledger-title", markup=False)
-        yield DataTable(id="ledger-table", cursor_type="row", zebra_stripes=True)
-        yield Static(id="ledger-message", markup=False)
-        yield Footer()
-
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns(*(word(k, self.lang) for k in
-                            ("colour", "type", "what", "opened", "due", "closed", "subject")))
-        self.reload()
-        table.focus()
+        self.open_table(*COLUMNS)
 
     def reload(self, select: str | None = None) -> None:
-        lg, table = self.lang, self.query_one(DataTable)
+        lg, table, w = self.lang, self.table, self.word
         table.clear()
         self.items = self.service.ledger_list(self.subject, as_of=self.as_of)
         for r in self.items:
             due = r["due"] or "—"
             if r["due_estimated"]:
-                due += f" ({word('est', lg)})"
+                due += f" ({w('ledger.est')})"
             if r["late"]:
-                due += f" {word('late', lg)}"
-            table.add_row(colour_text(r["color"], lg), Text(word(r["type"], lg, TYPE_NAMES)),
+                due += f" {w('ledger.late')}"
+            table.add_row(colour_text(r["color"], lg), Text(type_name(r["type"], lg)),
                           Text(r["title"] or ""), Text(r["opened"]), Text(due),
                           Text(r["closed"] or ""), Text(r["subject"]), key=r["id"])
         red = sum(r["color"] == "red" for r in self.items)
         yellow = sum(r["color"] == "yellow" for r in self.items)
-        counts = f"红 {red} · 黄 {yellow}" if lg != "en" else f"red {red} · yellow {yellow}"
-        self.query_one("#ledger-title", Static).update(
-            f"{word('title', lg)} · {self.subject or ('all' if lg == 'en' else '全部')} · {self.as_of} · {counts}")
-        self.query_one("#ledger-message", Static).update("" if self.items else word("none", lg))
+        self.title_line(f"{w('ledger.title')} · {self.subject or w('screen.all')} · {self.as_of} · "
+                        f"{w('ledger.counts', red=red, yellow=yellow)}")
+        self.say("" if self.items else w("ledger.none"))
         if select is not None:
             ids = [r["id"] for r in self.items]
             if select in ids:
                 table.move_cursor(row=ids.index(select))
 
     def selected(self) -> dict | None:
-        table = self.query_one(DataTable)
-        if not self.items or table.cursor_row is None or table.cursor_row >= len(self.items):
-            self.query_one("#ledger-message", Static).update(word("pick", self.lang))
-            return None
-        return self.items[table.cursor_row]
+        return self.selected_row(self.items, "ledger.pick")
 
     def _after(self, result) -> None:
-        if result is None:
-            return
-        changed = getattr(self.app, "changed", None)
-        if callable(changed):
-            changed()  # every open screen reloads: the dashboard's red/yellow counts too
-        self.reload(select=getattr(result, "item_id", None) or getattr(result, "id", None))
+        if result is not None:
+            self.written(select=getattr(result, "item_id", None) or getattr(result, "id", None))
 
     # ---- actions ------------------------------------------------------------------------
     def action_add(self) -> None:
-        lg, svc = self.lang, self.service
+        w, svc = self.word, self.service
         fields = []
         if not self.subject:
             names = [s.name for s in svc.subjects()]
-            fields.append(FormField("subject", word("who", lg), "select",
+            fields.append(FormField("subject", w("col.subject"), "select",
                                     options=tuple((n, n) for n in names)))
         fields += [
-            FormField("type", word("type", lg), "select", "supervision",
-                      tuple((word(t, lg, TYPE_NAMES), t) for t in LEDGER_TYPES)),
-            FormField("title", word("title_f", lg)),
-            FormField("opened", word("opened_f", lg), value=self.as_of.isoformat()),
-            FormField("due", word("due_f", lg), placeholder=word("due_hint", lg)),
-            FormField("note", word("note_f", lg)),
+            FormField("type", w("col.type"), "select", "supervision",
+                      tuple((type_name(lt, self.lang), lt) for lt in LEDGER_TYPES)),
+            FormField("title", w("col.title")),
+            FormField("opened", w("ledger.opened_f"), value=self.as_of.isoformat()),
+            FormField("due", w("ledger.due"), placeholder=w("ledger.due_hint")),
+            FormField("note", w("form.note")),
         ]
 
         def submit(v: dict):
@@ -158,32 +111,32 @@ class LedgerScreen(Screen):
                 svc.date(v["opened"], "opened", allow_future=False), title=v["title"],
                 due=svc.date(v["due"], "due") if v["due"] else None, note=v["note"])
 
-        self.app.push_screen(FormDialog(word("add", lg), fields, submit), self._after)
+        self.app.push_screen(FormDialog(w("ledger.add"), fields, submit), self._after)
 
     def action_progress(self) -> None:
-        item, lg, svc = self.selected(), self.lang, self.service
+        item, w, svc = self.selected(), self.word, self.service
         if item is None:
             return
-        fields = [FormField("date", word("date", lg), value=self.as_of.isoformat()),
-                  FormField("note", word("note", lg))]
+        fields = [FormField("date", w("col.date"), value=self.as_of.isoformat()),
+                  FormField("note", w("ledger.note"))]
 
         def submit(v: dict):
             return svc.ledger_progress(item["id"], svc.date(v["date"], "date", allow_future=False),
                                        v["note"])
 
-        title = f"{word('progress', lg)} · {item['title'] or item['id'][:8]}"
+        title = f"{w('ledger.progress')} · {item['title'] or item['id'][:8]}"
         self.app.push_screen(FormDialog(title, fields, submit), self._after)
 
     def action_close_item(self) -> None:
-        item, lg, svc = self.selected(), self.lang, self.service
+        item, w, svc = self.selected(), self.word, self.service
         if item is None:
             return
-        fields = [FormField("date", word("date", lg), value=self.as_of.isoformat())]
+        fields = [FormField("date", w("col.date"), value=self.as_of.isoformat())]
 
         def submit(v: dict):
             return svc.ledger_close(item["id"], svc.date(v["date"], "date", allow_future=False))
 
-        title = f"{word('close', lg)} · {item['title'] or item['id'][:8]}"
+        title = f"{w('ledger.close')} · {item['title'] or item['id'][:8]}"
         self.app.push_screen(FormDialog(title, fields, submit), self._after)
 
     def action_open_item(self) -> None:
