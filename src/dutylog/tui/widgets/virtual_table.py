@@ -46,11 +46,15 @@ class VirtualTable(DataTable):
 
     # ---- the rows -------------------------------------------------------------------
     def set_row_count(self, count: int, cursor_row: int | None = None) -> None:
-        """There are now `count` rows (re-read from `row_at`); the cursor moves to
-        `cursor_row` (default: stays, within the rows)."""
+        """There are now `count` rows; the cursor moves to `cursor_row` (default: stays,
+        within the rows). With a `cursor_row`, or fewer rows, every row is read again
+        from `row_at`; more rows and no `cursor_row`: the list grew below, rows painted
+        stay as they are."""
+        grew = cursor_row is None and count >= self._count
         self._count = max(0, count)
-        self._strips.clear()
-        self._update_count += 1
+        if not grew:
+            self._strips.clear()
+            self._update_count += 1
         self._set_virtual_size()
         self.refresh()
         if cursor_row is None and self.cursor_row < self._count:
