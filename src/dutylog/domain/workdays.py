@@ -28,8 +28,6 @@ import datetime as _dt
 from collections.abc import Mapping
 from typing import NamedTuple
 
-import chinese_calendar
-
 from dutylog.domain.errors import InvalidInput
 
 _ONE_DAY = _dt.timedelta(days=1)
@@ -64,6 +62,8 @@ def _package_covers(year: int) -> bool:
     The package raises NotImplementedError for years outside its tables (before 2004,
     after its last published year); probing one day of the year is enough.
     """
+    import chinese_calendar  # imported on the first working-day question (≈ 2 ms)
+
     try:
         chinese_calendar.is_workday(_dt.date(year, 6, 1))
     except NotImplementedError:
@@ -119,6 +119,8 @@ class WorkCalendar:
         if d in self._overrides:
             answer = (self._overrides[d], False)
         elif self.is_covered(d.year):
+            import chinese_calendar
+
             try:
                 answer = (bool(chinese_calendar.is_workday(d)), False)
             except NotImplementedError:  # defensive: coverage probe disagreed

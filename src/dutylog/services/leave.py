@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from dutylog.domain import ledger as rules
 from dutylog.domain.errors import InvalidInput
 from dutylog.store import ledgers as db
+
+# dutylog.domain.ledger (and with it the working-day calendar) is imported where used.
 
 
 class LeaveMixin:
@@ -16,6 +17,7 @@ class LeaveMixin:
         if requested > self.today:
             raise InvalidInput(f"requested: {requested} is in the future (today is "
                                f"{self.today}); give the day the request was made", "requested")
+        from dutylog.domain import ledger as rules
         rules.validate_trip(depart, return_date)
         destination = (destination or "").strip() or None
         return db.add_trip(self.store, subject_id=subj.id, requested=requested, depart=depart,
@@ -31,10 +33,12 @@ class LeaveMixin:
             raise InvalidInput(f"trip {trip.id[:8]} already has its 销假 ({trip.back})", "id")
         if when > self.today:
             raise InvalidInput(f"date: {when} is in the future (today is {self.today})", "date")
+        from dutylog.domain import ledger as rules
         rules.validate_trip(trip.depart, trip.return_date, when)
         return db.trip_back(self.store, trip, when, self.store.get_subject(trip.subject_id).name)
 
     def trip_record(self, trip: db.Trip, as_of: date, names: dict[str, str]) -> dict:
+        from dutylog.domain import ledger as rules
         status = rules.trip_status(trip.requested, trip.depart, trip.return_date,
                                    trip.emergency, trip.back, as_of)
         if trip.subject_id not in names:

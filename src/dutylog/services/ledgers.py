@@ -9,14 +9,19 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from dutylog.domain import ledger as rules
 from dutylog.domain.errors import InvalidInput
-from dutylog.domain.workdays import WorkCalendar
 from dutylog.store import ledgers as db
 
 from .casebook import CasebookMixin
 from .leave import LeaveMixin
+
+if TYPE_CHECKING:
+    from dutylog.domain.workdays import WorkCalendar
+
+# dutylog.domain.ledger and .workdays (with the chinese_calendar package) are imported in
+# the methods that compute with them: commands that never touch a ledger skip them.
 
 URGENCY = {"red": 0, "yellow": 1, "blue": 2, "closed": 3}
 HOLIDAY_WORDS = {"holiday": "holiday", "休": "holiday", "假": "holiday", "放假": "holiday",
@@ -32,6 +37,8 @@ class LedgersMixin(LeaveMixin, CasebookMixin):
     # ------------------------------------------------------------------ working days
     def calendar(self) -> WorkCalendar:
         """China's official calendar with the user's own holiday entries on top."""
+        from dutylog.domain.workdays import WorkCalendar
+
         return WorkCalendar(db.overrides(self.store))
 
     def workday(self, start: date, n: int) -> dict:
@@ -90,6 +97,8 @@ class LedgersMixin(LeaveMixin, CasebookMixin):
     def ledger_add(self, ledger_type: str, subject: str, opened: date, title: str | None = None,
                    due: date | None = None, note: str | None = None,
                    entry_id: str | None = None) -> db.LedgerItem:
+        from dutylog.domain import ledger as rules
+
         rules.check_ledger_type(ledger_type)
         subj = self.subject(subject)
         if opened > self.today:
@@ -137,6 +146,8 @@ class LedgersMixin(LeaveMixin, CasebookMixin):
         """The due day and whether it is estimated. A due day the document sets (3
         working days) is recomputed from today's calendar, so an estimate becomes exact
         as soon as the year's holidays are known."""
+        from dutylog.domain import ledger as rules
+
         if not item.due_given and item.type in rules.DEFAULT_DUE_WORKDAYS:
             result = rules.default_due(item.type, item.opened, cal)
             return result.date, result.estimated
@@ -144,6 +155,8 @@ class LedgersMixin(LeaveMixin, CasebookMixin):
 
     def ledger_record(self, item: db.LedgerItem, as_of: date, cal: WorkCalendar,
                       names: dict[str, str] | None = None) -> dict:
+        from dutylog.domain import ledger as rules
+
         due, estimated = self.ledger_due(item, cal)
         closed = item.closed if item.closed is not None and item.closed <= as_of else None
         if due is None:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+from dataclasses import fields
 from datetime import date
+from operator import itemgetter
 from typing import Any
 
 from dutylog.domain.model import Entry, Link, Subject
@@ -29,19 +32,49 @@ def row_to_link(row: Any) -> Link:
     )
 
 
+# The Entry fields in their order, which is also the order of `Entry(...)`'s positional
+# arguments: row_to_entry passes them by position (cheaper for a frozen slotted dataclass).
+_ENTRY_FIELDS = ("id", "subject_id", "kind", "date", "days", "four_no", "title", "place",
+                 "people", "note", "object_id", "recorded_by", "updated_at", "deleted",
+                 "appeared", "patrol", "confirmed_by", "sensitive", "extra")
+if tuple(f.name for f in fields(Entry)) != _ENTRY_FIELDS:  # pragma: no cover
+    raise RuntimeError("store/records.py: Entry's fields changed; update _ENTRY_FIELDS")
+# (the column names of the last sqlite3.Row seen, a getter of the Entry fields' columns
+# in _ENTRY_FIELDS order); one tuple, so a reader never sees half of an update.
+_row_getter: tuple[list[str] | None, Any] = (None, None)
+
+
 def row_to_entry(row: Any) -> Entry:
+    """The Entry of an `entries` row (sqlite3.Row, or any mapping of the columns).
+
+    Reading a year of the dashboard converts ~2,000 rows: a sqlite3.Row is read by
+    column index (looked up once per column layout), not by name per field."""
+    global _row_getter
+    if type(row) is not sqlite3.Row:
+        values = tuple(row[name] for name in _ENTRY_FIELDS)
+    else:
+        keys, getter = _row_getter
+        columns = row.keys()
+        if columns != keys:
+            try:
+                getter = itemgetter(*(columns.index(name) for name in _ENTRY_FIELDS))
+            except ValueError:  # a column is missing: fail as reading it by name does
+                values = tuple(row[name] for name in _ENTRY_FIELDS)
+                getter = None
+            else:
+                _row_getter = (columns, getter)
+        if getter is not None:
+            values = getter(row)
+    (id_, subject_id, kind, day, days, four_no, title, place, people, note, object_id,
+     recorded_by, updated_at, deleted, appeared, patrol, confirmed_by, sensitive, extra) = values
     return Entry(
-        id=row["id"], subject_id=row["subject_id"], kind=row["kind"],
-        date=date.fromisoformat(row["date"]),
-        days=None if row["days"] is None else float(row["days"]),
-        four_no=bool(row["four_no"]), title=row["title"], place=row["place"],
-        people=row["people"], note=row["note"], object_id=row["object_id"],
-        recorded_by=row["recorded_by"] or "", updated_at=row["updated_at"],
-        deleted=bool(row["deleted"]),
-        appeared=None if row["appeared"] is None else bool(row["appeared"]),
-        patrol=row["patrol"], confirmed_by=row["confirmed_by"],
-        sensitive=bool(row["sensitive"]),
-        extra=json.loads(row["extra"]) if row["extra"] else {},
+        id_, subject_id, kind, date.fromisoformat(day),
+        None if days is None else float(days),
+        bool(four_no), title, place, people, note, object_id,
+        recorded_by or "", updated_at, bool(deleted),
+        None if appeared is None else bool(appeared),
+        patrol, confirmed_by, bool(sensitive),
+        json.loads(extra) if extra else {},
     )
 
 
