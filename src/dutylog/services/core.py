@@ -146,7 +146,7 @@ class Dutylog(RecordsMixin, LedgersMixin):
                       if link_type is None or ln.link_type == link_type]
             what = link_type or "object"
             known = f"; linked: {', '.join(linked)}" if linked else f"; link it first: dutylog link {subj.name} {link_type or 'TYPE'} NAME"
-            raise NotFound(f"object: {name!r} is not a {what} linked to {subj.name}{known}", "object") from None
+            raise NotFound(f"object: {name!r} is not linked to {subj.name} as {what}{known}", "object") from None
 
     # ------------------------------------------------------------------ entries
     def log(self, req: LogRequest) -> Entry:
