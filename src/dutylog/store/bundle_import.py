@@ -22,8 +22,8 @@ from dutylog.store.bundles import BundleExportMixin, _chunks, _marks
 from dutylog.store.db import parse_stamp
 from dutylog.store.history import merge_seen
 from dutylog.store.migrations import FTS_INSERT_TRIGGER
-from dutylog.store.specs import (ENTRY, ORDER, SPECS, SUBJECT, Spec, canonical, record_to_row,
-                                 row_to_record)
+from dutylog.store.specs import (ENTRY, LEDGER, ORDER, SPECS, SUBJECT, Spec, canonical, content,
+                                 record_to_row, row_to_record)
 
 Progress = Callable[[int, int], None]
 BATCH = 5000
@@ -39,6 +39,7 @@ class _Plan:
         self.seen: dict[str, list[tuple]] = {t: [] for t in ORDER}
         self.history: list[tuple] = []
         self.aliases: list[tuple[str, str, str]] = []
+        self.sources: list[tuple[str, str]] = []  # ledger_sources (item, entry) to write
 
 
 def _label(spec: Spec, key: str, record: dict) -> str:
@@ -62,6 +63,7 @@ class BundleImportMixin(BundleExportMixin):
             self._resolve(conn, bundle, plan)
             for kind in ORDER:
                 self._decide(conn, SPECS[kind], bundle, plan, summary, source)
+            self._decide_sources(conn, bundle, plan)
             self._write(conn, plan, source, bundle.total, progress)
         return summary
 
@@ -143,6 +145,58 @@ class BundleImportMixin(BundleExportMixin):
             if rec["item"] not in items:
                 raise bundle.fail(number, f"ledger item {rec['item']} is neither in the "
                                           "bundle nor in the database")
+        bundled = {rec["id"] for _, rec in bundle.records["entry"]}
+        sources = {rec["entry"] for _, rec in bundle.records["ledger"]
+                   if rec["entry"] is not None}
+        wanted = sorted(sources - bundled)
+        for chunk in _chunks(wanted):
+            bundled.update(r[0] for r in conn.execute(
+                f"SELECT id FROM entries WHERE id IN ({_marks(chunk)})", chunk))
+        for number, rec in bundle.records["ledger"]:
+            if rec["entry"] is not None and rec["entry"] not in bundled:
+                raise bundle.fail(number, f"entry {rec['entry']} is neither in the bundle "
+                                          "nor in the database")
+
+    def _decide_sources(self, conn, bundle: Bundle, plan: _Plan) -> None:
+        """Which diary entry raised each incoming ledger item (its `entry` field), kept in
+        ledger_sources. A null never removes a link; when both sides name an entry, the
+        winning version's stands (at an equal version, the smaller id), so the outcome
+        does not depend on the order bundles are imported in. Runs after `_decide`."""
+        given = [(rec, rec["entry"]) for _, rec in bundle.records["ledger"]
+                 if rec["entry"] is not None]
+        if not given:
+            return
+        won = {row["id"] for row in plan.inserts["ledger"]}
+        won.update(row["id"] for row in plan.updates["ledger"])
+        ours: dict[str, Any] = {}
+        keys = [rec["id"] for rec, _ in given]
+        for chunk in _chunks(keys):
+            for row in conn.execute(
+                    "SELECT i.*, s.entry_id AS source FROM ledger_items i LEFT JOIN "
+                    "ledger_sources s ON s.item_id = i.id "
+                    f"WHERE i.id IN ({_marks(chunk)})", chunk):
+                ours[row["id"]] = row
+        stray: dict[str, str] = {}  # a source row whose item is not (yet) here
+        missing = [k for k in keys if k not in ours]
+        for chunk in _chunks(missing):
+            stray.update(conn.execute(
+                f"SELECT item_id, entry_id FROM ledger_sources WHERE item_id IN "
+                f"({_marks(chunk)})", chunk).fetchall())
+        for rec, theirs in given:
+            key = rec["id"]
+            old = ours.get(key)
+            current = old["source"] if old is not None else stray.get(key)
+            if current == theirs:
+                continue
+            if current is None or key in won:
+                chosen = theirs
+            elif parse_stamp(rec["updated_at"]) == parse_stamp(old["updated_at"]) \
+                    and content(LEDGER, record_to_row(LEDGER, rec)) == content(LEDGER, old):
+                chosen = min(current, theirs)
+            else:
+                chosen = current  # ours is the later (or the tie-break's) version
+            if chosen != current:
+                plan.sources.append((key, chosen))
 
     # ---- deciding, record by record -----------------------------------------------------
     def _decide(self, conn, spec: Spec, bundle: Bundle, plan: _Plan, summary: ImportSummary,
@@ -301,6 +355,8 @@ class BundleImportMixin(BundleExportMixin):
                 conn.execute(chars.UPDATE_TRIGGER)
             conn.executemany(f"UPDATE {spec.table} SET seen = ?, rev = {rev} "
                              f"WHERE {spec.key} = ?", plan.seen[kind])
+        conn.executemany("INSERT OR REPLACE INTO ledger_sources(item_id, entry_id) "
+                         "VALUES (?, ?)", plan.sources)
         self._keep_history(plan.history)
         if progress:
             progress(total, total)

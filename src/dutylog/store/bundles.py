@@ -5,6 +5,9 @@ entries, ledger items and their progress, trips, holidays — references before 
 that use them), then `{"type": "end", "sha256": H}` over the exact bytes of every line
 before it. Records carry one extension field, `seen` (omitted when empty): the timestamps
 of earlier versions the writer knew, which lets an import tell an update from a conflict.
+Ledger records also carry `entry`: the diary entry that raised the item (ledger_sources),
+or null; that entry goes along even when the selection left it out (null instead when it
+is sensitive and sensitive entries are not exported).
 """
 
 from __future__ import annotations
@@ -32,8 +35,10 @@ def dump_line(record: dict[str, Any]) -> bytes:
     return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def _line(spec: Spec, row: Any) -> bytes:
+def _line(spec: Spec, row: Any, sources: dict[str, str | None] | None = None) -> bytes:
     record = row_to_record(spec, row)
+    if sources is not None:  # a ledger item: the diary entry that raised it, or null
+        record["entry"] = sources.get(row["id"])
     if row["seen"]:
         record["seen"] = json.loads(row["seen"])
     return dump_line(record)
@@ -61,7 +66,8 @@ class BundleExportMixin(QueriesMixin):
         entry's date, a ledger item's opening, a report's date, a trip's return, a
         holiday entry's day; subjects and links are not dated and always go along); `to`: only what changed since the last export to
         that name (remembered once the file is written). Referenced subjects and links
-        are always included."""
+        are always included, and so are the diary entries that raised the ledger items
+        (unless sensitive and not asked for)."""
         path = Path(path)
         since_s = _day(since, "since")
         if subject_id is not None:
@@ -143,9 +149,11 @@ class BundleExportMixin(QueriesMixin):
         links: set[str] = set()
         sql, params = where(ENTRY, "subject_id", day_col="date")
         n_entries = 0
+        entry_ids: set[str] = set()
         for row in conn.execute(f"SELECT * FROM entries{sql} ORDER BY seq", params):
             body.write(_line(ENTRY, row))
             n_entries += 1
+            entry_ids.add(row["id"])
             subjects.add(row["subject_id"])
             if row["object_id"]:
                 links.add(row["object_id"])
@@ -161,7 +169,11 @@ class BundleExportMixin(QueriesMixin):
             return [_line(spec, r) for r in rows], rows
 
         sql, params = where(LEDGER, "subject_id", day_col="opened")
-        ledger, ledger_rows = lines(LEDGER, f"SELECT * FROM ledger_items{sql} ORDER BY opened, id", params)
+        ledger_rows = conn.execute(f"SELECT * FROM ledger_items{sql} ORDER BY opened, id",
+                                   params).fetchall()
+        for row in ledger_rows:
+            stamps.append(row["updated_at"])
+            subjects.add(row["subject_id"])
         sql, params = where(PROGRESS, "i.subject_id", "p.", day_col="date")
         progress, progress_rows = lines(
             PROGRESS, "SELECT p.* FROM ledger_progress p JOIN ledger_items i ON i.id = p.item_id"
@@ -171,8 +183,13 @@ class BundleExportMixin(QueriesMixin):
         for chunk in _chunks(needed):
             extra = conn.execute(f"SELECT * FROM ledger_items WHERE id IN ({_marks(chunk)})",
                                  chunk).fetchall()
-            ledger += [_line(LEDGER, r) for r in extra]
+            ledger_rows += extra
             subjects.update(r["subject_id"] for r in extra)
+        sources, n_sourced = self._ledger_sources(
+            conn, body, [r["id"] for r in ledger_rows], include_sensitive, subjects, links,
+            entry_ids)
+        n_entries += n_sourced
+        ledger = [_line(LEDGER, r, sources) for r in ledger_rows]
         sql, params = where(TRIP, "subject_id", day_col="return_date")
         trips, _ = lines(TRIP, f"SELECT * FROM trips{sql} ORDER BY depart, id", params)
         sql, params = where(HOLIDAY, None, day_col="date")
@@ -206,6 +223,43 @@ class BundleExportMixin(QueriesMixin):
         }
         last_stamp = max(stamps, key=parse_stamp, default=None) if mark_key else None
         return parts, last_rev, last_stamp
+
+    def _ledger_sources(self, conn, body, item_ids: list[str], include_sensitive: bool,
+                        subjects: set[str], links: set[str],
+                        in_body: set[str]) -> tuple[dict, int]:
+        """The diary entry that raised each of `item_ids` (from ledger_sources), with the
+        source entries the bundle lacks appended to `body`, so every `entry` reference
+        resolves on import. A sensitive entry left out of the bundle is given as null (its
+        link is not lost: a null never removes one). Returns (item id -> entry id, how
+        many entries were appended)."""
+        pairs: dict[str, str] = {}
+        for chunk in _chunks(item_ids):
+            pairs.update(conn.execute(
+                f"SELECT item_id, entry_id FROM ledger_sources WHERE item_id IN "
+                f"({_marks(chunk)})", chunk).fetchall())
+        if not pairs:
+            return {}, 0
+        written: set[str] = set()
+        wanted = sorted(set(pairs.values()))
+        rows: dict[str, Any] = {}
+        for chunk in _chunks(wanted):
+            for r in conn.execute(f"SELECT * FROM entries WHERE id IN ({_marks(chunk)})",
+                                  chunk):
+                rows[r["id"]] = r
+        count = 0
+        for entry_id in wanted:
+            row = rows.get(entry_id)
+            if row is None or (row["sensitive"] and not include_sensitive):
+                continue
+            written.add(entry_id)
+            if entry_id in in_body:
+                continue
+            body.write(_line(ENTRY, row))
+            count += 1
+            subjects.add(row["subject_id"])
+            if row["object_id"]:
+                links.add(row["object_id"])
+        return {item: (e if e in written else None) for item, e in pairs.items()}, count
 
     def _write_final(self, folder: Path, path: Path, body, parts, source) -> str:
         count = sum(n for n, _ in parts.values())

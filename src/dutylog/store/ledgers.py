@@ -5,8 +5,9 @@ calls become savepoints, so a caller can wrap several in one all-or-nothing writ
 versioned records keep their replaced version in `history` like entries do.
 
 The one schema addition lives here: `ledger_sources` remembers which diary entry raised
-a follow-up item. It is local bookkeeping (not part of a bundle record), in its own table
-so a bundle import that rewrites a ledger row cannot lose it.
+a follow-up item. It sits in its own table so a bundle import that rewrites a ledger row
+cannot lose it; bundles carry it as the ledger record's optional `entry` field (written by
+bundles.py, merged by bundle_import.py: a null never removes a link).
 """
 
 from __future__ import annotations

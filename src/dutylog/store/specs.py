@@ -250,6 +250,15 @@ def parse_record(spec: Spec, raw: dict) -> dict:
     if not isinstance(seen, list) or not all(isinstance(s, str) for s in seen):
         raise ValueError("seen: must be a list of timestamps")
     out["seen"] = sorted(set(seen)) if seen else []
+    if spec.type == "ledger":
+        # the diary entry that raised the item (kept in ledger_sources, not a column)
+        source = raw.get("entry")
+        if source is not None:
+            try:
+                source = _ref(source)
+            except ValueError as exc:
+                raise ValueError(f"entry: {exc}") from None
+        out["entry"] = source
     if spec.type == "entry":
         names = spec.names
         out["extra"] = {k: v for k, v in raw.items() if k not in names and k not in _SKIP}
