@@ -48,18 +48,15 @@ def render_status(report: dict, lg: str) -> str:
     for r in report["rules"]:
         unit = r["unit"]
         title = r["title"] if lg == "zh" else r.get("title_en", r["title"])
-        per = t(f"period.{r['period']}", lg)
         tmin = r["target"]["min"]
-        if r["period"] in ("year", "window"):
+        if r["period"] == "year":
             actual = r["actual"]
             frac = None if not tmin or actual is None else actual / tmin
             shown = f"{num(actual, unit)} / {target_text(r['target'], unit, lg)}"
-        else:
-            done = [p for p in r["periods"] if p["status"] in ("met", "over")]
-            due = [p for p in r["periods"] if p["status"] != "future"]
-            frac = len(done) / len(r["periods"]) if r["periods"] else None
-            shown = f"{len(done)}/{len(r['periods'])} {per} ({len(due) - len(done)} ✘/…)" if tmin else num(r["actual"], unit)
-            shown = f"{len(done)}/{len(r['periods'])} {per}"
+        else:  # shorter periods: how many of the year's periods are met
+            done = sum(1 for p in r["periods"] if p["status"] in ("met", "over"))
+            frac = done / len(r["periods"])
+            shown = f"{done}/{len(r['periods'])} {t('period.' + r['period'], lg)}"
         expected = "" if r["expected"] is None else num(r["expected"], unit)
         word = f"{STATUS_MARK.get(r['status'], ' ')} {t('status.' + r['status'], lg)}"
         rows.append([f"{title}", bar(frac, 16), shown, expected, word])

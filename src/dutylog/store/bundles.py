@@ -195,21 +195,18 @@ class BundleExportMixin(QueriesMixin):
         sql, params = where(HOLIDAY, None, day_col="date")
         holidays, _ = lines(HOLIDAY, f"SELECT * FROM holidays{sql} ORDER BY date", params)
 
-        sql, params = where(LINK, "subject_id")
-        link_rows = {r["id"]: r for r in conn.execute(f"SELECT * FROM links{sql}", params)}
-        stamps.extend(r["updated_at"] for r in link_rows.values())
-        missing = sorted(links - set(link_rows))
-        for chunk in _chunks(missing):
-            for r in conn.execute(f"SELECT * FROM links WHERE id IN ({_marks(chunk)})", chunk):
-                link_rows[r["id"]] = r
+        def selected_plus_referenced(table: str, sql: str, params: list, referenced: set) -> dict:
+            """Rows the filters select, then any row the exported records point at."""
+            rows = {r["id"]: r for r in conn.execute(f"SELECT * FROM {table}{sql}", params)}
+            stamps.extend(r["updated_at"] for r in rows.values())
+            for chunk in _chunks(sorted(referenced - set(rows))):
+                for r in conn.execute(f"SELECT * FROM {table} WHERE id IN ({_marks(chunk)})", chunk):
+                    rows[r["id"]] = r
+            return rows
+
+        link_rows = selected_plus_referenced("links", *where(LINK, "subject_id"), links)
         subjects.update(r["subject_id"] for r in link_rows.values())
-        sql, params = where(SUBJECT, "id")
-        subject_rows = {r["id"]: r for r in conn.execute(f"SELECT * FROM subjects{sql}", params)}
-        stamps.extend(r["updated_at"] for r in subject_rows.values())
-        missing = sorted(subjects - set(subject_rows))
-        for chunk in _chunks(missing):
-            for r in conn.execute(f"SELECT * FROM subjects WHERE id IN ({_marks(chunk)})", chunk):
-                subject_rows[r["id"]] = r
+        subject_rows = selected_plus_referenced("subjects", *where(SUBJECT, "id"), subjects)
 
         order = lambda rows: sorted(rows, key=lambda r: (r["created_at"], r["id"]))  # noqa: E731
         parts = {
