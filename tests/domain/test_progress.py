@@ -18,7 +18,12 @@ Contract sentences these tests lean on:
       `min` in place of `expected`."
   (W) "A deadline rule (`major-items`) has one period, 1 January – 31 March: what is set
       later does not count toward it."
-  (L) "A link rule … counts the links active in the year, with min = max = the required number."
+  (L) revision 2: "Link rules: `actual` is the number of distinct objects linked on the
+      evaluation day … `expected` is null; `met` at the target, `over` above it, `behind`
+      below it while the year runs, `missed` below it once the year has ended."
+  (R2) revision 2: shares and rates are `on_track` at or above the minimum while the year
+      runs and `met` only once it has ended; a 100 % rate after one non-appearance is
+      `unreachable`. Roles are passed with their implied ones (policy.expand_roles).
   (A) "Entries dated after `as_of` are not counted."
 """
 
@@ -50,7 +55,8 @@ def L(link_type: str, name: str, since: date | None = None, until: date | None =
 
 def run(roles, entries=(), links=(), as_of=MID, year=None) -> dict[str, dict]:
     year = as_of.year if year is None else year
-    return {r.rule.id: r.as_dict() for r in evaluate(POLICY.rules, tuple(roles), list(entries), list(links), year, as_of)}
+    roles = POLICY.expand_roles(roles)
+    return {r.rule.id: r.as_dict() for r in evaluate(POLICY.rules, roles, list(entries), list(links), year, as_of)}
 
 
 def rule(rule_id, roles, entries=(), links=(), as_of=MID, year=None) -> dict:
@@ -157,11 +163,14 @@ def test_past_year_entries_of_next_year_ignored():
 
 
 def test_share_is_of_days_not_entries():
-    # 3 days 四不两直 + 1 day not = 3 / 4 = 0.75 (two entries) → ≥ 0.5 → met (F)
+    # 3 days 四不两直 + 1 day not = 3 / 4 = 0.75 (two entries) → ≥ 0.5 mid-year → on_track (R2)
     r = rule("research-four-no-share", LEADER, days((D(2025, 3, 1), 3, True), (D(2025, 3, 5), 1, False)))
     assert r["actual"] == 0.75
     assert r["expected"] is None
-    assert r["status"] == "met"
+    assert r["status"] == "on_track"
+    # the same share once the year has ended → met
+    assert rule("research-four-no-share", LEADER, days((D(2025, 3, 1), 3, True), (D(2025, 3, 5), 1, False)),
+                as_of=END)["status"] == "met"
     assert r["target"] == {"min": 0.5, "max": None}
 
 
@@ -178,8 +187,10 @@ def test_share_missed_when_year_ended():
 
 
 def test_share_half_days_exactly_half_is_met():
-    # 0.5 flagged / (0.5 + 0.5) = 0.5, "不低于50%" → met
+    # 0.5 flagged / (0.5 + 0.5) = 0.5, "不低于50%": on_track mid-year (R2), met at year end
     r = rule("research-four-no-share", LEADER, days((D(2025, 3, 1), 0.5, True), (D(2025, 3, 2), 0.5, False)))
+    assert (r["actual"], r["status"]) == (0.5, "on_track")
+    r = rule("research-four-no-share", LEADER, days((D(2025, 3, 1), 0.5, True), (D(2025, 3, 2), 0.5, False)), as_of=END)
     assert (r["actual"], r["status"]) == (0.5, "met")
 
 
@@ -386,7 +397,7 @@ def test_frontline_office_leap_year_26th_starts_16_december():
 
 def test_integrity_meeting_quarter_missed():
     # Q1 met (1 Feb), Q2 none; as_of 1 Jul: Q2 ended unmet → missed; Q3 open
-    r = rule("integrity-meeting", LEADER, [E("integrity-meeting", D(2025, 2, 1))], as_of=D(2025, 7, 1))
+    r = rule("integrity-meeting", ["party-group-member"], [E("integrity-meeting", D(2025, 2, 1))], as_of=D(2025, 7, 1))
     assert statuses(r) == ["met", "missed", "open", "future"]
     assert r["status"] == "missed"
 
@@ -543,13 +554,13 @@ def test_enterprise_visits_ended_links():
 def test_integrity_talks_every_head():
     h1, h2 = L("department-head", "财政局长"), L("department-head", "商务局长")
     one = [E("integrity-talk", D(2025, 5, 1), object_id=h1.id)]
-    r = rule("integrity-talks", LEADER, one, links=[h1, h2], as_of=END)
+    r = rule("integrity-talks", PGM, one, links=[h1, h2], as_of=END)
     (year,) = r["periods"]
     assert _objects(year) == {"财政局长": (1, "met"), "商务局长": (0, "missed")}
     assert year["status"] == "missed"
     assert r["status"] == "missed"
     both = one + [E("integrity-talk", D(2025, 11, 1), object_id=h2.id)]
-    r = rule("integrity-talks", LEADER, both, links=[h1, h2], as_of=END)
+    r = rule("integrity-talks", PGM, both, links=[h1, h2], as_of=END)
     assert _objects(r["periods"][0]) == {"财政局长": (1, "met"), "商务局长": (1, "met")}
     assert (r["actual"], r["status"]) == (2, "met")
 
@@ -557,12 +568,12 @@ def test_integrity_talks_every_head():
 def test_integrity_talks_pace_with_one_head():
     h1 = L("department-head", "财政局长")
     # none by 30 Jun: pace 1 × 181 / 365 = 0.4959 → 0.5; 0 < 0.5 → behind; the year is open
-    r = rule("integrity-talks", LEADER, [], links=[h1])
+    r = rule("integrity-talks", PGM, [], links=[h1])
     assert (r["actual"], r["expected"], r["status"]) == (0, 0.5, "behind")
     assert _objects(r["periods"][0]) == {"财政局长": (0, "open")}
     assert r["periods"][0]["status"] == "open"
     # one talk: at or above min → met
-    r = rule("integrity-talks", LEADER, [E("integrity-talk", D(2025, 3, 1), object_id=h1.id)], links=[h1])
+    r = rule("integrity-talks", PGM, [E("integrity-talk", D(2025, 3, 1), object_id=h1.id)], links=[h1])
     assert (r["actual"], r["status"]) == (1, "met")
 
 
@@ -594,9 +605,9 @@ def test_linked_enterprises_econ_dept_head_two():
 
 
 def test_linked_enterprises_none_yet():
-    # a yearly target (P): pace 3 × 181 / 365 = 1.4877 → 1.49; 0 < 1.49 → behind
+    # (L): no pace (expected null); 0 < 3 while the year runs → behind
     r = rule("linked-enterprises", LEADER, links=[])
-    assert (r["actual"], r["expected"], r["status"]) == (0, 1.49, "behind")
+    assert (r["actual"], r["expected"], r["status"]) == (0, None, "behind")
     # year over with 2 of 3 → missed
     assert rule("linked-enterprises", LEADER, links=_ents(2), as_of=END)["status"] == "missed"
 
@@ -612,9 +623,9 @@ def test_link_since_after_as_of_not_counted():
 def test_link_ended_before_the_year_not_counted():
     links = _ents(3) + [L("enterprise", "旧企业", since=D(2023, 1, 1), until=D(2024, 12, 31))]
     assert rule("linked-enterprises", LEADER, links=links)["actual"] == 3
-    # one that ended during the year was active in the year → counts
+    # one that ended during the year is not linked on the evaluation day (30 Jun) → 2 (L)
     links = _ents(2) + [L("enterprise", "半年企业", until=D(2025, 3, 1))]
-    assert rule("linked-enterprises", LEADER, links=links)["actual"] == 3
+    assert rule("linked-enterprises", LEADER, links=links)["actual"] == 2
 
 
 def test_other_link_types_do_not_count_as_enterprises():
@@ -641,11 +652,11 @@ def test_leader_and_econ_dept_head_gets_leader_target():
 
 
 def test_court_rate_half_appeared():
-    # 1 of 2 summoned cases appeared = 0.5 < 1.0; share-like: min is the bar → behind mid-year
+    # 1 of 2 summoned cases appeared = 0.5 < 1.0: 100 % can no longer be reached → unreachable (R2)
     cases = [E("court-case", D(2025, 3, 1), appeared=True), E("court-case", D(2025, 4, 1), appeared=False)]
     r = rule("court-appearance-rate", LEADER, cases)
     assert r["target"] == {"min": 1, "max": 1}
-    assert (r["actual"], r["expected"], r["status"]) == (0.5, None, "behind")
+    assert (r["actual"], r["expected"], r["status"]) == (0.5, None, "unreachable")
     # the year ended below 100 % → missed
     assert rule("court-appearance-rate", LEADER, cases, as_of=END)["status"] == "missed"
 
@@ -654,7 +665,8 @@ def test_court_rate_all_appeared():
     cases = [E("court-case", D(2025, 3, 1), appeared=True), E("court-case", D(2025, 4, 1), appeared=True),
              E("court-case", D(2025, 7, 1), appeared=False)]  # after as_of
     r = rule("court-appearance-rate", LEADER, cases)
-    assert (r["actual"], r["status"]) == (1, "met")
+    assert (r["actual"], r["status"]) == (1, "on_track")  # a rate can fall again (R2)
+    assert rule("court-appearance-rate", LEADER, cases[:2], as_of=END)["status"] == "met"
 
 
 def test_court_rate_no_case_yet():
@@ -676,8 +688,13 @@ LEADER_RULES = {
     "policy-report", "petition-reception", "enterprise-visits", "linked-enterprises",
     "indicator-dispatch", "investment-dispatch", "major-items", "major-item-reports", "linked-town",
     "linked-village", "dlm-guidance", "org-life-attend", "org-life-guidance",
-    "strict-governance-check", "party-building-check", "integrity-meeting", "integrity-talks",
-    "court-appearance-rate", "patrols",
+    "strict-governance-check", "party-building-check",
+    "court-appearance-rate", "patrols", "frontline-office", "peoples-diary",
+}
+GOVERNMENT_RULES = {
+    "learning-plan", "econ-weekly-dispatch", "econ-monthly-analysis", "investment-map-update",
+    "investment-project-dispatch", "investment-bulletin", "investment-meeting", "major-items-list",
+    "major-item-hearing",
 }
 
 
@@ -687,9 +704,14 @@ LEADER_RULES = {
         (("party-group",), {"theory-study", "ideology-study", "party-group-dlm", "law-lectures"}),
         (("cadre",), {"frontline-office", "peoples-diary"}),
         (("party-member",), {"service-projects", "community-service"}),
-        (("econ-dept-head",), {"enterprise-visits", "linked-enterprises"}),
+        (("econ-dept-head",), {"enterprise-visits", "linked-enterprises", "learning-plan",
+                               "court-appearance-rate", "frontline-office", "peoples-diary"}),
+        (("dept-head",), {"learning-plan", "court-appearance-rate", "frontline-office", "peoples-diary"}),
+        (("party-group-member",), {"integrity-meeting", "integrity-talks"}),
+        (("government",), GOVERNMENT_RULES),
         (("leader",), LEADER_RULES),
-        (("leader", "cadre"), LEADER_RULES | {"frontline-office", "peoples-diary"}),
+        (("leader", "cadre"), LEADER_RULES),
+        (("leader", "party-group-member"), LEADER_RULES | {"integrity-meeting", "integrity-talks"}),
         ((), set()),
     ],
 )
@@ -700,13 +722,17 @@ def test_rules_apply_only_to_subject_roles(roles, ids):
 
 
 def test_leader_has_24_rules():
+    # revision 2: 24 of its own less the two integrity rules, plus cadre's two = 24
     assert len(LEADER_RULES) == 24
     assert len(run(("leader",))) == 24
 
 
-def test_all_32_rules_for_all_roles():
-    everyone = ("leader", "econ-dept-head", "cadre", "party-member", "party-group")
-    assert len(run(everyone)) == 32
+def test_all_41_rules_for_all_roles():
+    everyone = ("leader", "party-group-member", "econ-dept-head", "party-member", "party-group", "government")
+    assert len(run(everyone)) == 41
+
+
+PGM = ["party-group-member"]
 
 
 def test_as_dict_per_object_shape():
@@ -714,7 +740,7 @@ def test_as_dict_per_object_shape():
     r = rule("enterprise-visits", LEADER, [E("enterprise-visit", D(2025, 1, 5), object_id=e1.id)], links=[e1])
     assert r["periods"][0] == {"start": "2025-01-01", "end": "2025-03-31", "actual": 1, "status": "met",
                                "objects": [{"name": "甲公司", "actual": 1, "status": "met"}]}
-    assert "objects" not in rule("integrity-meeting", LEADER)["periods"][0]
+    assert "objects" not in rule("integrity-meeting", PGM)["periods"][0]
 
 
 def test_integrity_talks_not_met_while_a_head_is_pending():
@@ -722,7 +748,7 @@ def test_integrity_talks_not_met_while_a_head_is_pending():
     # says the period "is met only when every object is": 商务局长 has had no talk, so the
     # year is open and the rule cannot be met yet.
     h1, h2 = L("department-head", "财政局长"), L("department-head", "商务局长")
-    r = rule("integrity-talks", LEADER, [E("integrity-talk", D(2025, 3, 1), object_id=h1.id)], links=[h1, h2])
+    r = rule("integrity-talks", PGM, [E("integrity-talk", D(2025, 3, 1), object_id=h1.id)], links=[h1, h2])
     assert _objects(r["periods"][0]) == {"财政局长": (1, "met"), "商务局长": (0, "open")}
     assert r["periods"][0]["status"] == "open"
     assert r["status"] not in ("met", "missed", "over")

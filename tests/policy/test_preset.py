@@ -22,6 +22,10 @@ CONTRACT_KINDS = [
     "party-building-check", "integrity-meeting", "integrity-talk", "court-case",
     "theory-study", "ideology-study", "party-group-dlm", "law-lecture", "service-project",
     "community-service", "patrol",
+    # revision 2: the body kinds
+    "learning-plan", "econ-weekly-dispatch", "econ-monthly-analysis", "investment-map-update",
+    "investment-project-dispatch", "investment-bulletin", "investment-meeting",
+    "major-items-list", "major-item-hearing",
 ]
 
 # CATALOG.md: rule id → (clause, roles, metric, period, target min, target max)
@@ -48,9 +52,9 @@ CATALOG = {
     "org-life-guidance": (22, {"leader"}, "count", "year", 1, INF),
     "strict-governance-check": (23, {"leader"}, "count", "year", 1, INF),
     "party-building-check": (23, {"leader"}, "count", "year", 1, INF),
-    "integrity-meeting": (27, {"leader"}, "count", "quarter", 1, INF),
-    "integrity-talks": (27, {"leader"}, "per_object", "year", 1, INF),
-    "court-appearance-rate": (26, {"leader"}, "rate", "year", 1.0, 1.0),
+    "integrity-meeting": (27, {"party-group-member"}, "count", "quarter", 1, INF),
+    "integrity-talks": (27, {"party-group-member"}, "per_object", "year", 1, INF),
+    "court-appearance-rate": (26, {"leader", "dept-head"}, "rate", "year", 1.0, 1.0),
     "theory-study": (2, {"party-group"}, "count", "month", 1, INF),
     "ideology-study": (24, {"party-group"}, "count", "half", 1, INF),
     "party-group-dlm": (22, {"party-group"}, "count", "year", 1, INF),
@@ -58,6 +62,16 @@ CATALOG = {
     "service-projects": (15, {"party-member"}, "distinct_titles", "year", 3, 5),
     "community-service": (15, {"party-member"}, "count", "month", 1, INF),
     "patrols": (20, {"leader"}, "count", "year", None, None),
+    # revision 2: the government's own duties, and the department's learning plan
+    "learning-plan": (2, {"government", "dept-head"}, "count", "year", 1, INF),
+    "econ-weekly-dispatch": (6, {"government"}, "count", "week", 1, INF),
+    "econ-monthly-analysis": (6, {"government"}, "count", "month", 1, INF),
+    "investment-map-update": (8, {"government"}, "count", "window", 1, INF),
+    "investment-project-dispatch": (8, {"government"}, "count", "month", 1, INF),
+    "investment-bulletin": (8, {"government"}, "count", "quarter", 1, INF),
+    "investment-meeting": (8, {"government"}, "count", "quarter", 1, INF),
+    "major-items-list": (18, {"government"}, "count", "year", 1, INF),
+    "major-item-hearing": (18, {"government"}, "count", "quarter", 1, INF),
 }
 
 # the kind each rule counts (CONTRACT: "Each maps to the rule of the same duty in CATALOG.md")
@@ -77,6 +91,9 @@ RULE_KINDS = {
     "party-group-dlm": "party-group-dlm", "law-lectures": "law-lecture",
     "service-projects": "service-project", "community-service": "community-service",
     "patrols": "patrol",
+    **{k: k for k in ("learning-plan", "econ-weekly-dispatch", "econ-monthly-analysis",
+                      "investment-map-update", "investment-project-dispatch", "investment-bulletin",
+                      "investment-meeting", "major-items-list", "major-item-hearing")},
 }
 
 
@@ -86,20 +103,29 @@ def test_policy_identity():
     assert POLICY.title.zh and POLICY.title.en
 
 
-def test_exactly_the_32_catalog_rules():
-    assert len(CATALOG) == 32
-    assert len(POLICY.rules) == 32
-    assert len(set(RULES)) == 32  # no duplicate id
+def test_exactly_the_41_catalog_rules():
+    assert len(CATALOG) == 41
+    assert len(POLICY.rules) == 41
+    assert len(set(RULES)) == 41  # no duplicate id
     assert set(RULES) == set(CATALOG)
 
 
 def test_roles_are_the_catalog_roles():
-    assert set(POLICY.role_ids) == {"leader", "econ-dept-head", "cadre", "party-member", "party-group"}
+    # in the catalog's order (CONTRACT: "roles are listed in the catalog's order")
+    assert POLICY.role_ids == ("leader", "party-group-member", "dept-head", "econ-dept-head", "cadre",
+                               "party-member", "party-group", "government")
     assert all(r.name.zh and r.name.en for r in POLICY.roles)
 
 
+def test_role_implications_are_closed_over():
+    assert POLICY.expand_roles(["econ-dept-head"]) == ("dept-head", "econ-dept-head", "cadre")
+    assert POLICY.expand_roles(["leader"]) == ("leader", "cadre")
+    assert POLICY.expand_roles(["party-group-member"]) == ("party-group-member",)
+    assert POLICY.expand_roles(["government", "leader"]) == ("leader", "cadre", "government")
+
+
 def test_every_contract_kind_present():
-    assert len(CONTRACT_KINDS) == 28
+    assert len(CONTRACT_KINDS) == 37
     assert sorted(POLICY.kind_ids) == sorted(CONTRACT_KINDS)
     assert all(k.name.zh and k.name.en for k in POLICY.kinds)
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import click
 
-from dutylog.fmt import num
-from dutylog.fmt import target_text as _target_text
+from dutylog.fmt import rule_line
 from dutylog.i18n import t
 
 from .common import echo_json, lang, parse_date_opt, service
@@ -24,42 +23,29 @@ def register(cli: click.Group) -> None:
 def status(subject_name, year, as_of, confirmed_only, as_json) -> None:
     """Progress of every rule that applies to the subject's roles."""
     with service() as svc:
-        report = svc.status(subject_name, year, parse_date_opt(svc, as_of, "as-of"),
-                            include_pending=not confirmed_only)
+        when = parse_date_opt(svc, as_of, "as-of")
         if as_json:
-            echo_json(report)
+            echo_json(svc.status(subject_name, year, when, include_pending=not confirmed_only))
             return
-        click.echo(render_status(report, lang()))
+        progress = svc.progress(subject_name, year, when, include_pending=not confirmed_only)
+        click.echo(render_status(progress, svc.policy, lang()))
 
 
-def target_text(target: dict, unit: str, lg: str) -> str:
-    return _target_text(target["min"], target["max"], unit, lg)
-
-
-STATUS_MARK = {"met": "✔", "on_track": "·", "behind": "!", "missed": "✘", "over": "▲", "none": " "}
-
-
-def render_status(report: dict, lg: str) -> str:
+def render_status(progress, policy, lg: str) -> str:
+    """The status table: one row a rule, in the words of `fmt.rule_line` (the dashboard's)."""
     from dutylog.textcells import bar, table
 
-    head = (f"{report['subject']}  {report['year']} {t('msg.year', lg)}  "
-            f"{t('msg.as_of', lg)} {report['as_of']}  ({report['policy']})")
-    rows = []
-    for r in report["rules"]:
-        unit = r["unit"]
-        title = r["title"] if lg == "zh" else r.get("title_en", r["title"])
-        tmin = r["target"]["min"]
-        if r["period"] == "year":
-            actual = r["actual"]
-            frac = None if not tmin or actual is None else actual / tmin
-            shown = f"{num(actual, unit)} / {target_text(r['target'], unit, lg)}"
-        else:  # shorter periods: how many of the year's periods are met
-            done = sum(1 for p in r["periods"] if p["status"] in ("met", "over"))
-            frac = done / len(r["periods"])
-            shown = f"{done}/{len(r['periods'])} {t('period.' + r['period'], lg)}"
-        expected = "" if r["expected"] is None else num(r["expected"], unit)
-        word = f"{STATUS_MARK.get(r['status'], ' ')} {t('status.' + r['status'], lg)}"
-        rows.append([f"{title}", bar(frac, 16), shown, expected, word])
+    roles = ("、" if lg == "zh" else ", ").join(
+        (policy.role(r).word(lg) if policy.role(r) else r) for r in progress.roles)
+    head = (f"{progress.subject.name}  {roles}  {progress.year} {t('msg.year', lg)}  "
+            f"{t('msg.as_of', lg)} {progress.as_of.isoformat()}  ({policy.id})")
+    rows, notes = [], []
+    for r in progress.results:
+        line = rule_line(r, policy, progress.as_of, lg)
+        rows.append([r.rule.title.get(lg), bar(line.fraction, 16), line.progress, line.expected,
+                     f"{line.mark} {line.word}"])
+        if line.detail:
+            notes.append(f"  {r.rule.title.get(lg)}: {line.detail}")
     body = table([t("col.rule", lg), t("col.progress", lg), t("col.actual", lg), t("col.expected", lg),
                   t("col.status", lg)], rows, aligns=["left", "left", "right", "right", "left"])
-    return head + "\n" + body
+    return "\n".join([head, body, *notes])

@@ -25,10 +25,27 @@ def subject() -> None:
 @click.argument("name")
 @click.option("--role", "roles", multiple=True, required=True,
               help="leader, econ-dept-head, cadre, party-member or party-group (repeatable).")
-def subject_add(name: str, roles: tuple[str, ...]) -> None:
+@click.option("--since", help="The day record keeping starts (default: today); periods that ended before it are not judged.")
+def subject_add(name: str, roles: tuple[str, ...], since: str | None) -> None:
     """Add a person or body."""
     with service() as svc:
-        s = svc.add_subject(name, list(roles))
+        s = svc.add_subject(name, list(roles), parse_date_opt(svc, since, "since"))
+        click.echo(s.id)
+
+
+@subject.command("edit")
+@click.argument("name")
+@click.option("--role", "roles", multiple=True, help="The roles, replacing the present ones (repeatable).")
+@click.option("--since", help="The day record keeping started.")
+@click.option("--rename", help="A new name.")
+def subject_edit(name: str, roles: tuple[str, ...], since: str | None, rename: str | None) -> None:
+    """Change a subject's roles, tracking start or name (the old version stays in its history)."""
+    with service() as svc:
+        if not roles and since is None and rename is None:
+            from dutylog.domain.errors import InvalidInput
+
+            raise InvalidInput("edit: nothing to change; give --role, --since or --rename")
+        s = svc.update_subject(name, list(roles) or None, parse_date_opt(svc, since, "since"), rename)
         click.echo(s.id)
 
 
@@ -39,21 +56,21 @@ def subject_list(as_json: bool) -> None:
     with service() as svc:
         subjects = svc.subjects()
         if as_json:
-            echo_json([{"id": s.id, "name": s.name, "roles": list(s.roles), "updated_at": s.updated_at}
-                       for s in subjects])
+            echo_json([svc.subject_record(s) for s in subjects])
             return
         if not subjects:
             click.echo(words("msg.no_subjects"))
             return
-        click.echo(table([words("col.subject"), words("col.roles"), words("col.id")],
-                         [[s.name, ", ".join(s.roles), s.id[:8]] for s in subjects]))
+        click.echo(table([words("col.subject"), words("col.roles"), words("col.since"), words("col.id")],
+                         [[s.name, ", ".join(svc.roles_of(s)), s.since.isoformat() if s.since else "—", s.id[:8]]
+                          for s in subjects]))
 
 
 @click.command()
 @click.argument("subject_name", metavar="SUBJECT")
 @click.argument("link_type", metavar="TYPE")
 @click.argument("name")
-@click.option("--since", help="First day of the link (YYYY-MM-DD); default: from the start.")
+@click.option("--since", help="First day of the link (YYYY-MM-DD); default: today.")
 def link(subject_name: str, link_type: str, name: str, since: str | None) -> None:
     """Assign a linked enterprise, department head, town or village."""
     with service() as svc:

@@ -8,6 +8,10 @@ day set by whoever opened them. Clause 3: leaving the city needs a written reque
 least 3 days before departure (an emergency is reported the same day), and a 销假 on
 return.
 
+Which ledger types exist, and whether a type's due day is N working days after opening or
+must be given, is the policy's word (`[[ledger_types]]`): these functions take the
+`LedgerType` (or the `Policy`) from the caller.
+
 Pure functions over plain values: no clock reads ("as of" is always a parameter), no I/O.
 
 "As of" reading: an item closed (or a trip 销假'd) *after* the as-of day was still open
@@ -21,22 +25,8 @@ import datetime as _dt
 from typing import NamedTuple
 
 from dutylog.domain.errors import InvalidInput
+from dutylog.domain.rules import LedgerType, Policy
 from dutylog.domain.workdays import WorkCalendar, WorkdayResult
-
-LEDGER_TYPES: tuple[str, ...] = (
-    "supervision",  # clause 9, rule supervision-feedback
-    "cosign",  # clause 14, rule doc-cosign
-    "minutes",  # clause 14, rule minutes-issue
-    "rectification",  # clause 19, rule interview-rectification
-    "petition-case",  # clause 12, rule petition-cases
-    "follow-up",  # any other tracked item
-)
-
-#: Types whose due day defaults to N working days after the day the item was opened.
-DEFAULT_DUE_WORKDAYS: dict[str, int] = {"supervision": 3, "cosign": 3, "minutes": 3}
-
-#: Types whose due day must be given (`--due`): the document sets no fixed period.
-DUE_REQUIRED: frozenset[str] = frozenset({"rectification", "petition-case", "follow-up"})
 
 COLOURS: tuple[str, ...] = ("blue", "yellow", "red", "closed")
 
@@ -44,35 +34,42 @@ COLOURS: tuple[str, ...] = ("blue", "yellow", "red", "closed")
 LEAVE_NOTICE_DAYS = 3
 
 
-def check_ledger_type(ledger_type: str) -> str:
-    """Return ``ledger_type`` when it is one of LEDGER_TYPES; refuse it otherwise."""
-    if ledger_type not in LEDGER_TYPES:
+def check_ledger_type(policy: Policy, ledger_type: str) -> LedgerType:
+    """The policy's ledger type of that id (its `[[ledger_types]]`); refuse an unknown one."""
+    found = policy.ledger_type(ledger_type)
+    if found is None:
         raise InvalidInput(
-            f"unknown ledger type {ledger_type!r}; accepted: {', '.join(LEDGER_TYPES)}",
+            f"type: unknown ledger type {ledger_type!r}; "
+            f"accepted: {', '.join(policy.ledger_type_ids)}",
             field="type",
         )
-    return ledger_type
+    return found
 
 
-def default_due(ledger_type: str, opened: _dt.date, calendar: WorkCalendar) -> WorkdayResult:
-    """The due day the document sets for an item opened on ``opened``.
+def has_default_due(ledger_type: LedgerType) -> bool:
+    """True when the policy sets the due day (N working days after opening)."""
+    return ledger_type.due_workdays is not None and not ledger_type.due_required
 
-    Supervision (clause 9), co-signature and minutes (clause 14): the 3rd working day
-    after ``opened`` (``opened`` excluded, 调休 counted). The result says whether it is
-    estimated (a year the official calendar does not cover). Rectification, petition
-    cases and follow-ups have no fixed period: InvalidInput asks for ``--due``.
+
+def default_due(ledger_type: LedgerType, opened: _dt.date, calendar: WorkCalendar) -> WorkdayResult:
+    """The due day the policy sets for an item opened on ``opened``.
+
+    Supervision (clause 9), co-signature and minutes (clause 14) in the preset: the 3rd
+    working day after ``opened`` (``opened`` excluded, 调休 counted) — the type's
+    ``due_workdays``. The result says whether it is estimated (a year the official
+    calendar does not cover). A type whose due day must be given (rectification, petition
+    cases, follow-ups: ``due_required``) is refused: InvalidInput asks for ``--due``.
     """
-    check_ledger_type(ledger_type)
-    if ledger_type in DUE_REQUIRED:
+    if not has_default_due(ledger_type):
         raise InvalidInput(
-            f"ledger type {ledger_type!r} has no default due day; give --due DATE",
+            f"ledger type {ledger_type.id!r} has no default due day; give --due DATE",
             field="due",
         )
-    return calendar.add_workdays(opened, DEFAULT_DUE_WORKDAYS[ledger_type])
+    return calendar.add_workdays(opened, ledger_type.due_workdays)
 
 
 def resolve_due(
-    ledger_type: str,
+    ledger_type: LedgerType,
     opened: _dt.date,
     due: _dt.date | None,
     calendar: WorkCalendar,
@@ -81,7 +78,6 @@ def resolve_due(
 
     A given due day before ``opened`` is refused.
     """
-    check_ledger_type(ledger_type)
     if due is None:
         return default_due(ledger_type, opened, calendar)
     if due < opened:

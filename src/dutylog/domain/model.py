@@ -5,17 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-ROLES = ("leader", "econ-dept-head", "cadre", "party-member", "party-group")
-LINK_TYPES = ("enterprise", "department-head", "town", "village")
-PATROL_TYPES = ("river", "bay", "forest")
-
 
 @dataclass(frozen=True, slots=True)
 class Subject:
     id: str
     name: str
-    roles: tuple[str, ...]
+    roles: tuple[str, ...]  # as given; the policy adds the implied ones
     updated_at: str = ""
+    since: date | None = None  # the day record keeping started (None: from the first entry)
 
 
 @dataclass(frozen=True, slots=True)

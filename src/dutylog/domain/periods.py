@@ -1,7 +1,9 @@
 """Calendar periods of a year as CATALOG.md defines them, and pace arithmetic.
 
 A fortnight k (0-based) covers days 14k+1 … 14k+14 of the calendar year; the 26th runs
-to 31 December, so it has 15 days (16 in a leap year).
+to 31 December, so it has 15 days (16 in a leap year). A week runs Monday–Sunday inside
+the calendar year: the first runs from 1 January to the first Sunday, the last from the
+last Monday to 31 December, so a year has 53 or 54 weeks (some of them short).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-PERIOD_KINDS = ("year", "half", "quarter", "month", "fortnight", "window")
+PERIOD_KINDS = ("year", "half", "quarter", "month", "fortnight", "week", "window")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,12 +68,24 @@ def periods_of_year(kind: str, year: int, window: tuple[str, str] | None = None)
         out = [Period(jan1 + timedelta(days=14 * k), jan1 + timedelta(days=14 * k + 13)) for k in range(25)]
         out.append(Period(jan1 + timedelta(days=14 * 25), date(year, 12, 31)))
         return out
+    if kind == "week":
+        return _weeks(year)
     if kind == "window":
         if window is None:
             raise ValueError("a window period needs start and end")
         start, end = (_month_day(year, s) for s in window)
         return [Period(start, end)]
     raise ValueError(f"unknown period kind {kind!r}")
+
+
+def _weeks(year: int) -> list[Period]:
+    out = []
+    start, last = date(year, 1, 1), date(year, 12, 31)
+    while start <= last:
+        end = min(last, start + timedelta(days=6 - start.weekday()))  # the Sunday
+        out.append(Period(start, end))
+        start = end + timedelta(days=1)
+    return out
 
 
 def _month_day(year: int, text: str) -> date:

@@ -40,6 +40,38 @@ def _num(x: float | None):
 class Role:
     id: str
     name: Text
+    short: Text | None = None  # the word a header line shows ("市政府领导")
+    implies: tuple[str, ...] = ()  # roles a holder of this one also holds
+
+    def word(self, lang: str) -> str:
+        return (self.short or self.name).get(lang)
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A named value of the policy's vocabulary: a link type, a patrol type."""
+
+    id: str
+    name: Text
+    short: Text | None = None
+    counter: Text | None = None  # the measure word of a count of them ("3 位", "3 家")
+
+    def word(self, lang: str) -> str:
+        return (self.short or self.name).get(lang)
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerType:
+    """A kind of tracked item (台账) and how its due day is set."""
+
+    id: str
+    name: Text
+    due_workdays: int | None = None  # due N working days after it is opened, unless given
+    due_required: bool = False  # the document sets no period: the user gives the due day
+    rule: str = ""  # the [[deadlines]] id it implements
+
+    def word(self, lang: str) -> str:
+        return self.name.get(lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +113,8 @@ class Rule:
     pace: bool = True  # False for shares and rates: min stands in for expected
     breakdown: str | None = None  # e.g. "patrol": also count per value of that field
     reading: str = ""
+    # True where the target is the preset's reading, not a number the document gives
+    target_reading: Text | None = None
 
     def applies_to(self, roles: tuple[str, ...] | list[str]) -> bool:
         return any(r in self.roles for r in roles)
@@ -114,6 +148,9 @@ class Policy:
     rules: tuple[Rule, ...]
     deadlines: tuple[Deadline, ...] = ()
     source: str = "builtin"
+    link_types: tuple[Term, ...] = ()
+    patrol_types: tuple[Term, ...] = ()
+    ledger_types: tuple[LedgerType, ...] = ()
     _kind_index: dict = field(default_factory=dict, compare=False, repr=False)
 
     def kind(self, kind_id: str) -> Kind | None:
@@ -128,6 +165,49 @@ class Policy:
     @property
     def kind_ids(self) -> tuple[str, ...]:
         return tuple(k.id for k in self.kinds)
+
+    @property
+    def link_type_ids(self) -> tuple[str, ...]:
+        return tuple(x.id for x in self.link_types)
+
+    @property
+    def patrol_type_ids(self) -> tuple[str, ...]:
+        return tuple(x.id for x in self.patrol_types)
+
+    @property
+    def ledger_type_ids(self) -> tuple[str, ...]:
+        return tuple(x.id for x in self.ledger_types)
+
+    def role(self, role_id: str) -> Role | None:
+        return next((r for r in self.roles if r.id == role_id), None)
+
+    def link_type(self, type_id: str) -> Term | None:
+        return next((x for x in self.link_types if x.id == type_id), None)
+
+    def patrol_type(self, type_id: str) -> Term | None:
+        return next((x for x in self.patrol_types if x.id == type_id), None)
+
+    def ledger_type(self, type_id: str) -> LedgerType | None:
+        return next((x for x in self.ledger_types if x.id == type_id), None)
+
+    def expand_roles(self, roles) -> tuple[str, ...]:
+        """The roles given plus every role they imply, in the policy's order.
+
+        Unknown ids are kept (after the known ones) so a subject is never silently
+        stripped of a role a user's older policy copy had."""
+        by_id = {r.id: r for r in self.roles}
+        held: set[str] = set()
+        todo = list(roles)
+        while todo:
+            rid = todo.pop()
+            if rid in held:
+                continue
+            held.add(rid)
+            role = by_id.get(rid)
+            if role is not None:
+                todo.extend(role.implies)
+        known = tuple(r.id for r in self.roles if r.id in held)
+        return known + tuple(r for r in dict.fromkeys(roles) if r not in by_id)
 
     def rules_for(self, roles) -> list[Rule]:
         return [r for r in self.rules if r.applies_to(roles)]

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from .errors import InvalidInput
-from .model import PATROL_TYPES
 from .rules import Policy
 
 MAX_TEXT = 4000
@@ -37,8 +36,9 @@ def check_entry(policy: Policy, *, kind: str, when: date, today: date, days: flo
     if patrol is not None:
         if "patrol" not in k.fields:
             raise InvalidInput(f"patrol: --patrol only applies to patrol, not {kind}", "patrol")
-        if patrol not in PATROL_TYPES:
-            raise InvalidInput(f"patrol: {patrol!r} is not a patrol type; accepted: {', '.join(PATROL_TYPES)}", "patrol")
+        if policy.patrol_type(patrol) is None:
+            accepted = ", ".join(policy.patrol_type_ids)
+            raise InvalidInput(f"patrol: {patrol!r} is not a patrol type; accepted: {accepted}", "patrol")
     for name, value in (texts or {}).items():
         if value is not None and len(value) > MAX_TEXT:
             raise InvalidInput(f"{name}: text is {len(value)} characters; at most {MAX_TEXT} are kept", name)

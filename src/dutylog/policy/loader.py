@@ -9,10 +9,10 @@ from importlib import resources
 from pathlib import Path
 
 from dutylog.domain.errors import PolicyError
-from dutylog.domain.model import LINK_TYPES
 from dutylog.domain.periods import PERIOD_KINDS
 from dutylog.domain.rules import (
-    ENTRY_FIELDS, METRICS, Deadline, Kind, Policy, Role, Rule, Section, Target, Text,
+    ENTRY_FIELDS, METRICS, Deadline, Kind, LedgerType, Policy, Role, Rule, Section, Target,
+    Term, Text,
 )
 
 BUILTIN_ID = "haiyang-2022-17"
@@ -47,7 +47,22 @@ def parse_policy(text: str, source: str = "builtin") -> Policy:
     except tomllib.TOMLDecodeError as exc:
         where = _block_at(text, str(exc))
         raise PolicyError(f"{source}: {where}not valid TOML: {exc}") from None
+    if source != "builtin":
+        data = _with_builtin_vocabulary(data)
     return _Builder(source).policy(data)
+
+
+VOCABULARY = ("link_types", "patrol_types", "ledger_types")
+
+
+def _with_builtin_vocabulary(data: dict) -> dict:
+    """A copy exported before a vocabulary table existed takes that table from the
+    built-in preset (said in the README), so an older copy keeps working after an upgrade."""
+    missing = [k for k in VOCABULARY if k not in data]
+    if not missing:
+        return data
+    builtin = tomllib.loads(builtin_text())
+    return {**data, **{k: builtin[k] for k in missing}}
 
 
 class _Builder:
@@ -82,8 +97,11 @@ class _Builder:
         pid = data.get("id")
         if not isinstance(pid, str) or not pid:
             self.fail("policy", "missing id")
-        roles = tuple(Role(self.req(r, "id", "role"), self.text(f"role {r.get('id')}", r.get("name")))
-                      for r in self.tables(data, "roles"))
+        roles = self.roles(data)
+        self.link_types = self.terms(data, "link_types", "link type")
+        patrol_types = self.terms(data, "patrol_types", "patrol type")
+        ledger_types = tuple(self.ledger_type(x) for x in self.tables(data, "ledger_types"))
+        self.unique("ledger type", [x.id for x in ledger_types])
         sections = tuple(Section(self.req(s, "id", "section"), self.text(f"section {s.get('id')}", s.get("name")))
                          for s in self.tables(data, "sections"))
         kinds = tuple(self.kind(k) for k in self.tables(data, "kinds"))
@@ -105,7 +123,56 @@ class _Builder:
                                    str(d.get("duty", "")), str(d.get("reading", "")))
                           for d in self.tables(data, "deadlines"))
         return Policy(pid, self.text("policy", data.get("title", pid)), str(data.get("document", "")),
-                      roles, kinds, sections, tuple(rules), deadlines, self.source)
+                      roles, kinds, sections, tuple(rules), deadlines, self.source,
+                      self.link_types, patrol_types, ledger_types)
+
+    def unique(self, what: str, ids: list[str]) -> None:
+        seen = set()
+        for i in ids:
+            if i in seen:
+                self.fail(f"{what} {i}", f"duplicate {what} id")
+            seen.add(i)
+
+    def roles(self, data: dict) -> tuple[Role, ...]:
+        raw = self.tables(data, "roles")
+        ids = [self.req(r, "id", "role") for r in raw]
+        self.unique("role", ids)
+        out = []
+        for rid, r in zip(ids, raw):
+            where = f"role {rid}"
+            implies = self.strings(where, "implies", r.get("implies", ()))
+            bad = [x for x in implies if x not in ids or x == rid]
+            if bad:
+                self.fail(where, f"implies unknown role(s) {', '.join(bad)}; roles: {', '.join(ids)}")
+            short = self.text(where, r["short"]) if "short" in r else None
+            out.append(Role(rid, self.text(where, r.get("name")), short, implies))
+        return tuple(out)
+
+    def terms(self, data: dict, key: str, what: str) -> tuple[Term, ...]:
+        out = []
+        for x in self.tables(data, key):
+            tid = self.req(x, "id", what)
+            where = f"{what} {tid}"
+            short = self.text(where, x["short"]) if "short" in x else None
+            counter = self.text(where, x["counter"]) if "counter" in x else None
+            out.append(Term(tid, self.text(where, x.get("name")), short, counter))
+        self.unique(what, [x.id for x in out])
+        return tuple(out)
+
+    def ledger_type(self, raw: dict) -> LedgerType:
+        lid = self.req(raw, "id", "ledger type")
+        where = f"ledger type {lid}"
+        workdays = raw.get("due_workdays")
+        if workdays is not None and (isinstance(workdays, bool) or not isinstance(workdays, int)
+                                     or not 1 <= workdays <= 60):
+            self.fail(where, f"due_workdays must be a whole number of working days (1–60), got {workdays!r}")
+        required = raw.get("due_required", False)
+        if not isinstance(required, bool):
+            self.fail(where, f"due_required must be true or false, got {required!r}")
+        if workdays is None and not required:
+            self.fail(where, "give due_workdays = N or due_required = true")
+        return LedgerType(lid, self.text(where, raw.get("name")), workdays, required,
+                          str(raw.get("rule", "")))
 
     def clause(self, where: str, value) -> int:
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 999:
@@ -138,8 +205,9 @@ class _Builder:
             self.fail(where, f"unknown field(s) {', '.join(bad)}; accepted: {', '.join(ENTRY_FIELDS)}")
         required = self.strings(where, "required", raw.get("required", ()))
         obj = raw.get("object_type")
-        if obj is not None and obj not in LINK_TYPES:
-            self.fail(where, f"object_type {obj!r} is not one of {', '.join(LINK_TYPES)}")
+        link_ids = [x.id for x in self.link_types]
+        if obj is not None and obj not in link_ids:
+            self.fail(where, f"object_type {obj!r} is not one of the [[link_types]]: {', '.join(link_ids)}")
         return Kind(kid, self.text(where, raw.get("name", kid)), bool(raw.get("day_based", False)),
                     fields, required, obj, str(raw.get("pinyin", "")))
 
@@ -164,8 +232,9 @@ class _Builder:
         if metric != "links" and (not kinds or any(k not in kind_ids for k in kinds)):
             self.fail(where, f"kinds must be among the [[kinds]] ids, got {list(kinds)}")
         link_type = raw.get("link_type")
-        if metric in ("links", "per_object") and link_type not in LINK_TYPES:
-            self.fail(where, f"metric {metric} needs link_type, one of {', '.join(LINK_TYPES)}")
+        link_ids = [x.id for x in self.link_types]
+        if metric in ("links", "per_object") and link_type not in link_ids:
+            self.fail(where, f"metric {metric} needs link_type, one of the [[link_types]]: {', '.join(link_ids)}")
         section = raw.get("section", "")
         if section_ids and section not in section_ids:
             self.fail(where, f"section {section!r} is not one of {', '.join(sorted(section_ids))}")
@@ -183,6 +252,7 @@ class _Builder:
             window=window if period == "window" else None, link_type=link_type,
             flag=raw.get("flag"), pace=bool(raw.get("pace", True)), breakdown=raw.get("breakdown"),
             reading=str(raw.get("reading", "")),
+            target_reading=self.text(where, raw["target_reading"]) if "target_reading" in raw else None,
         )
 
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from dutylog.domain.dates import parse_date, parse_year
 from dutylog.domain.errors import InvalidInput, NotFound
-from dutylog.domain.model import LINK_TYPES, Entry, Link, Subject
-from dutylog.domain.progress import RuleResult, evaluate
+from dutylog.domain.model import Entry, Link, Subject
+from dutylog.domain.progress import EvalDay, RuleResult, evaluate
 from dutylog.domain.rules import Policy
 from dutylog.domain.validate import check_entry, check_kind
 from dutylog.policy import load_policy
@@ -52,6 +52,15 @@ class LogRequest:
     appeared: bool | None = None
     patrol: str | None = None
     sensitive: bool = False
+
+
+@dataclass(frozen=True)
+class Progress:
+    subject: Subject
+    roles: tuple[str, ...]  # implied ones included
+    year: int
+    as_of: date
+    results: list[RuleResult]
 
 
 class Dutylog(RecordsMixin, LedgersMixin):
@@ -98,17 +107,55 @@ class Dutylog(RecordsMixin, LedgersMixin):
         return parse_date(text, self.today, field, allow_future)
 
     # ------------------------------------------------------------------ subjects and links
-    def add_subject(self, name: str, roles: list[str]) -> Subject:
+    def check_roles(self, roles) -> list[str]:
+        """The roles as given, each known to the policy (refused otherwise)."""
+        accepted = ", ".join(self.policy.role_ids)
+        if not roles:
+            raise InvalidInput(f"role: give at least one --role; accepted: {accepted}", "role")
+        for role in roles:
+            if role not in self.policy.role_ids:
+                raise InvalidInput(f"role: unknown role {role!r}; accepted: {accepted}", "role")
+        return list(dict.fromkeys(roles))
+
+    def roles_of(self, subj: Subject) -> tuple[str, ...]:
+        """A subject's roles with the implied ones included, in the policy's order."""
+        return self.policy.expand_roles(subj.roles)
+
+    def add_subject(self, name: str, roles: list[str], since: date | None = None) -> Subject:
         name = (name or "").strip()
         if not name:
             raise InvalidInput("name: a subject needs a name", "name")
-        if not roles:
-            raise InvalidInput(f"role: give at least one --role; accepted: {', '.join(self.policy.role_ids)}", "role")
-        for role in roles:
-            if role not in self.policy.role_ids:
-                raise InvalidInput(f"role: unknown role {role!r}; accepted: {', '.join(self.policy.role_ids)}", "role")
-        unique = list(dict.fromkeys(roles))
-        return self.store.add_subject(name, unique)
+        unique = self.check_roles(roles)
+        since = self._not_future(since or self.today, "since")
+        return self.store.add_subject(name, unique, since=since)
+
+    def update_subject(self, subject: str, roles: list[str] | None = None,
+                       since: date | None = None, name: str | None = None) -> Subject:
+        subj = self.subject(subject)
+        if roles is not None:
+            roles = self.check_roles(roles)
+        if name is not None and not name.strip():
+            raise InvalidInput("name: a subject needs a name", "name")
+        if since is not None:
+            self._not_future(since, "since")
+            return self.store.update_subject(subj.id, name=name, roles=roles, since=since,
+                                             changed_by=subj.name)
+        return self.store.update_subject(subj.id, name=name, roles=roles, changed_by=subj.name)
+
+    def tracked_from(self, subj: Subject, as_of: date | None = None) -> date:
+        """CONTRACT "Tracked from": the earlier of the subject's since day and its earliest
+        live entry. With neither (a bundle's subject without since and no entry yet),
+        nothing before the evaluation day is claimed: tracked from the day after it."""
+        first = self.store.first_entry_date(subj.id)
+        days = [d for d in (subj.since, first) if d is not None]
+        if days:
+            return min(days)
+        return (as_of or self.today) + timedelta(days=1)
+
+    def _not_future(self, day: date, field: str) -> date:
+        if day > self.today:
+            raise InvalidInput(f"{field}: {day} is in the future (today is {self.today})", field)
+        return day
 
     def subject(self, name: str) -> Subject:
         try:
@@ -121,18 +168,37 @@ class Dutylog(RecordsMixin, LedgersMixin):
     def subjects(self) -> list[Subject]:
         return self.store.list_subjects()
 
+    def subject_record(self, subj: Subject) -> dict:
+        """A subject as `subject list --json` shows it (implied roles included)."""
+        return {"id": subj.id, "name": subj.name, "roles": list(self.roles_of(subj)),
+                "since": subj.since.isoformat() if subj.since else None,
+                "updated_at": subj.updated_at}
+
+    def check_link_type(self, link_type: str) -> str:
+        if self.policy.link_type(link_type) is None:
+            accepted = ", ".join(self.policy.link_type_ids)
+            raise InvalidInput(f"type: unknown link type {link_type!r}; accepted: {accepted}", "type")
+        return link_type
+
     def link(self, subject: str, link_type: str, name: str, since: date | None = None) -> Link:
-        if link_type not in LINK_TYPES:
-            raise InvalidInput(f"type: unknown link type {link_type!r}; accepted: {', '.join(LINK_TYPES)}", "type")
+        self.check_link_type(link_type)
         name = (name or "").strip()
         if not name:
             raise InvalidInput("name: a linked object needs a name", "name")
         subj = self.subject(subject)
-        return self.store.add_link(subj.id, link_type, name, since)
+        return self.store.add_link(subj.id, link_type, name, since or self.today)
 
     def unlink(self, subject: str, link_type: str, name: str, until: date) -> Link:
+        self.check_link_type(link_type)
         subj = self.subject(subject)
         link = self._find_link(subj, name, link_type)
+        later = [e for e in self.store.query_entries(subject_id=subj.id, date_from=until + timedelta(days=1))
+                 if e.object_id == link.id]
+        if later:
+            first = min(e.date for e in later)
+            raise InvalidInput(f"until: {len(later)} entries for {name!r} are dated after {until} "
+                               f"(the first on {first}); end the link on or after {max(e.date for e in later)}",
+                               "until")
         return self.store.end_link(link.id, until)
 
     def links(self, subject: str) -> list[Link]:
@@ -148,13 +214,30 @@ class Dutylog(RecordsMixin, LedgersMixin):
             known = f"; linked: {', '.join(linked)}" if linked else f"; link it first: dutylog link {subj.name} {link_type or 'TYPE'} NAME"
             raise NotFound(f"object: {name!r} is not linked to {subj.name} as {what}{known}", "object") from None
 
+    def object_on(self, subj: Subject, name: str, link_type: str | None, on: date) -> Link:
+        """The subject's link named `name` that is active on `on` (CONTRACT "Objects by
+        date"): an entry counts for the link active on its date; outside every span of
+        that name the entry is refused, naming the spans."""
+        self._find_link(subj, name, link_type)  # refuses an unknown name with the known ones
+        same = [ln for ln in self.store.links(subj.id)
+                if ln.name == name and (link_type is None or ln.link_type == link_type)]
+        active = [ln for ln in same if ln.active_during(on, on)]
+        if len(active) > 1 and len({ln.link_type for ln in active}) > 1:
+            types = ", ".join(sorted({ln.link_type for ln in active}))
+            raise InvalidInput(f"object: {name!r} is linked as several types ({types}) on {on}", "object")
+        if active:
+            return active[0]
+        spans = "; ".join(_span(ln) for ln in same)
+        raise InvalidInput(f"object: {name!r} was not linked to {subj.name} on {on} "
+                           f"(linked {spans})", "object")
+
     # ------------------------------------------------------------------ entries
     def log(self, req: LogRequest) -> Entry:
         subj = self.subject(req.subject)
         kind = check_kind(self.policy, req.kind)
         object_id = None
         if req.object:
-            object_id = self._find_link(subj, req.object.strip(), kind.object_type).id
+            object_id = self.object_on(subj, req.object.strip(), kind.object_type, req.date).id
         days = req.days
         if days is None and kind.day_based:
             days = 1.0
@@ -181,10 +264,17 @@ class Dutylog(RecordsMixin, LedgersMixin):
         subj = self.store.get_subject(current.subject_id)
         if "kind" in changes:
             check_kind(self.policy, changes["kind"])
+        kind = self.policy.kind(changes.get("kind", current.kind))
+        when = changes.get("date", current.date)
         if "object" in changes:
             name = changes.pop("object")
-            kind = self.policy.kind(changes.get("kind", current.kind))
-            changes["object_id"] = self._find_link(subj, name.strip(), kind.object_type).id if name else None
+            changes["object_id"] = self.object_on(subj, name.strip(), kind.object_type, when).id if name else None
+        elif "date" in changes and current.object_id:
+            # the same object on the new date: the link of that name active then
+            linked = self.store.get_link(current.object_id)
+            moved = self.object_on(subj, linked.name, linked.link_type, when).id
+            if moved != current.object_id:
+                changes["object_id"] = moved
         for key in ("title", "place", "people", "note"):
             if key in changes:
                 changes[key] = _clean(changes[key])
@@ -244,14 +334,21 @@ class Dutylog(RecordsMixin, LedgersMixin):
         return self.store.entry_to_record(e, subject_name=subject_name, object_name=object_name)
 
     # ------------------------------------------------------------------ status
-    def status(self, subject: str, year: int | str | None = None, as_of: date | None = None,
-               include_pending: bool = True) -> dict:
+    def progress(self, subject: str, year: int | str | None = None, as_of: date | None = None,
+                 include_pending: bool = True) -> "Progress":
+        """Every rule of one subject-year, as the dashboard, `status` and reports show it."""
         subj = self.subject(subject)
         year_value, as_of = self.resolve_year(year, as_of)
         results = self.evaluate(subj, year_value, as_of, include_pending)
-        return {"subject": subj.name, "roles": list(subj.roles), "year": year_value,
-                "as_of": as_of.isoformat(), "policy": self.policy.id,
-                "rules": [r.as_dict() for r in results]}
+        return Progress(subj, self.roles_of(subj), year_value, as_of, results)
+
+    def status(self, subject: str, year: int | str | None = None, as_of: date | None = None,
+               include_pending: bool = True) -> dict:
+        """`status --json` (CONTRACT.md)."""
+        pr = self.progress(subject, year, as_of, include_pending)
+        return {"subject": pr.subject.name, "roles": list(pr.roles), "year": pr.year,
+                "as_of": pr.as_of.isoformat(), "policy": self.policy.id,
+                "rules": [r.as_dict() for r in pr.results]}
 
     def resolve_year(self, year, as_of: date | None) -> tuple[int, date]:
         """CONTRACT: --as-of defaults to today, or 31 Dec when --year names a past year;
@@ -264,13 +361,28 @@ class Dutylog(RecordsMixin, LedgersMixin):
         as_of = as_of or self.today
         return as_of.year, as_of
 
-    def evaluate(self, subj: Subject, year: int, as_of: date, include_pending: bool = True) -> list[RuleResult]:
-        start, end = date(year, 1, 1), min(date(year, 12, 31), as_of)
-        entries = self.store.entries_in_range(subj.id, start, end) if end >= start else []
+    def eval_day(self, subj: Subject, as_of: date) -> EvalDay:
+        """as_of, still running when it is today, and the subject's tracked-from day."""
+        return EvalDay(as_of, running=as_of == self.today, tracked_from=self.tracked_from(subj, as_of))
+
+    def evaluate(self, subj: Subject, year: int, as_of: date, include_pending: bool = True,
+                 entries: list[Entry] | None = None) -> list[RuleResult]:
+        """Every rule of the subject's roles (implied ones included) for one year.
+        `entries`: the subject-year's entries when the caller has read them already."""
+        if entries is None:
+            start, end = date(year, 1, 1), min(date(year, 12, 31), as_of)
+            entries = self.store.entries_in_range(subj.id, start, end) if end >= start else []
         if not include_pending:
             entries = [e for e in entries if e.recorded_by == subj.name or e.confirmed_by]
         links = self.store.links(subj.id)
-        return evaluate(self.policy.rules, subj.roles, entries, links, year, as_of)
+        return evaluate(self.policy.rules, self.roles_of(subj), entries, links, year,
+                        self.eval_day(subj, as_of))
+
+
+def _span(ln: Link) -> str:
+    start = ln.since.isoformat() if ln.since else "…"
+    end = ln.until.isoformat() if ln.until else "…"
+    return f"{start} – {end}"
 
 
 def _clean(text: str | None) -> str | None:

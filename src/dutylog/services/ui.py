@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from dutylog.domain.model import Entry, Link, Subject
-from dutylog.domain.progress import MISSED, OPEN, PeriodResult, RuleResult, evaluate
+from dutylog.domain.progress import MISSED, OPEN, PeriodResult, RuleResult
 from dutylog.domain.rules import Kind, Policy, Section
 
 LANG_SETTING = "lang"
@@ -55,8 +55,7 @@ def dashboard(svc, subject: str, year: int | None = None, as_of: date | None = N
     subj = svc.subject(subject)
     year, as_of = svc.resolve_year(year, as_of)
     entries = svc.store.entries_in_range(subj.id, date(year, 1, 1), date(year, 12, 31))
-    links = svc.store.links(subj.id)
-    results = evaluate(svc.policy.rules, subj.roles, entries, links, year, as_of)
+    results = svc.evaluate(subj, year, as_of, entries=entries)
     counts = Counter(e.date for e in entries if not e.deleted)
     ledger = None
     if hasattr(svc, "ledger_summary"):  # the ledger issue adds it; the dashboard leaves room

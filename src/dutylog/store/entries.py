@@ -8,9 +8,9 @@ import re
 from datetime import date, datetime
 
 from dutylog.domain.errors import Conflict, InvalidInput, NotFound
-from dutylog.domain.model import PATROL_TYPES, Entry
+from dutylog.domain.model import Entry
 from dutylog.store.records import entry_columns, row_to_entry
-from dutylog.store.specs import ENTRY, is_uuid
+from dutylog.store.specs import ENTRY, check_code, is_uuid
 from dutylog.store.subjects import SubjectsMixin
 
 EDITABLE = frozenset({
@@ -33,9 +33,11 @@ class EntriesMixin(SubjectsMixin):
                     or not math.isfinite(entry.days) or entry.days <= 0:
                 raise InvalidInput(f"days must be more than 0, not {entry.days!r}",
                                    field="days")
-        if entry.patrol is not None and entry.patrol not in PATROL_TYPES:
-            raise InvalidInput(f"unknown patrol {entry.patrol!r}; accepted: "
-                               f"{', '.join(PATROL_TYPES)}", field="patrol")
+        if entry.patrol is not None:
+            try:
+                check_code(entry.patrol)
+            except ValueError as exc:
+                raise InvalidInput(f"patrol: {exc}", field="patrol") from None
         if not isinstance(entry.extra, dict):
             raise InvalidInput("extra must be a dict", field="extra")
         subject = self.get_subject(entry.subject_id)

@@ -267,3 +267,12 @@ def m003_char_index(db):
     from dutylog.store import chars
 
     chars.create(db.conn)
+
+
+@migrations()
+def m004_subject_since(db):
+    """`subjects.since`: the day record keeping started (revision 2's "tracked from").
+    A subject that already exists is taken as tracked from the day it was added (its
+    earliest entry moves that earlier when status is computed); every row is kept."""
+    db.execute("ALTER TABLE subjects ADD COLUMN since TEXT")
+    db.execute("UPDATE subjects SET since = substr(created_at, 1, 10)")

@@ -20,7 +20,7 @@ def _date(value: str | None) -> date | None:
 def row_to_subject(row: Any) -> Subject:
     return Subject(
         id=row["id"], name=row["name"], roles=tuple(json.loads(row["roles"])),
-        updated_at=row["updated_at"],
+        updated_at=row["updated_at"], since=_date(row["since"]),
     )
 
 

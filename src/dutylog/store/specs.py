@@ -15,17 +15,12 @@ from functools import cached_property
 from datetime import date, datetime
 from typing import Any
 
-from dutylog.domain.model import LINK_TYPES, PATROL_TYPES, ROLES
-
-LEDGER_TYPES = ("supervision", "cosign", "minutes", "rectification", "petition-case", "follow-up")
+# The store checks the shape of a vocabulary value (role, link, patrol and ledger type:
+# a short lower-case code); which codes exist is the policy's word, checked by services.
 HOLIDAY_KINDS = ("holiday", "workday")
-ENUMS = {
-    "link": LINK_TYPES,
-    "patrol": PATROL_TYPES,
-    "ledger": LEDGER_TYPES,
-    "holiday": HOLIDAY_KINDS,
-}
+ENUMS = {"holiday": HOLIDAY_KINDS}
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_CODE_RE = re.compile(r"[a-z][a-z0-9-]{0,63}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +57,10 @@ _SUBJECT = Field("subject", "subject_id", "ref:subject", True)
 
 SUBJECT = Spec("subject", "subjects", (
     _ID, Field("name", "name", "name", True), Field("roles", "roles", "roles", True), _STAMP,
+    Field("since", "since", "opt_date"),
 ), history="subject")
 LINK = Spec("link", "links", (
-    _ID, _SUBJECT, Field("link_type", "link_type", "enum:link", True),
+    _ID, _SUBJECT, Field("link_type", "link_type", "code", True),
     Field("name", "name", "name", True), Field("since", "since", "opt_date"),
     Field("until", "until", "opt_date"), _STAMP, _DELETED,
 ), history="link")
@@ -75,11 +71,11 @@ ENTRY = Spec("entry", "entries", (
     Field("people", "people", "opt_text"), Field("note", "note", "opt_text"),
     Field("object", "object_id", "opt_ref:link"), Field("recorded_by", "recorded_by", "text"),
     _STAMP, _DELETED, Field("appeared", "appeared", "opt_bool"),
-    Field("patrol", "patrol", "opt_enum:patrol"), Field("confirmed_by", "confirmed_by", "opt_text"),
+    Field("patrol", "patrol", "opt_code"), Field("confirmed_by", "confirmed_by", "opt_text"),
     Field("sensitive", "sensitive", "bool"),
 ), history="entry")
 LEDGER = Spec("ledger", "ledger_items", (
-    _ID, _SUBJECT, Field("ledger_type", "type", "enum:ledger", True),
+    _ID, _SUBJECT, Field("ledger_type", "type", "code", True),
     Field("title", "title", "opt_text"), Field("note", "note", "opt_text"),
     Field("opened", "opened", "date", True), Field("due", "due", "opt_date"),
     Field("due_given", "due_given", "bool"), Field("closed", "closed", "opt_date"),
@@ -167,13 +163,17 @@ def _days(value: Any) -> float:
     return float(value)
 
 
+def check_code(value: Any) -> str:
+    """A vocabulary code of the policy: lower-case letters, digits and '-', at most 64."""
+    if not isinstance(value, str) or not _CODE_RE.fullmatch(value):
+        raise ValueError(f"must be a code of lower-case letters, digits and '-', not {value!r}")
+    return sys.intern(value)
+
+
 def _roles(value: Any) -> list[str]:
-    if not isinstance(value, list) or not value:
+    if not isinstance(value, list) or not value or len(value) > 32:
         raise ValueError("must be a non-empty list of roles")
-    for role in value:
-        if role not in ROLES:
-            raise ValueError(f"unknown role {role!r}; accepted: {', '.join(ROLES)}")
-    return list(dict.fromkeys(value))
+    return list(dict.fromkeys(check_code(role) for role in value))
 
 
 def _enum(name: str):
@@ -206,7 +206,7 @@ def _short_name(value: Any) -> str:
 
 _CHECKS = {"id": _uuid, "ref:subject": _ref, "ref:link": _ref, "ref:ledger": _ref,
            "text": _short, "name": _short_name, "date": _day, "stamp": check_stamp,
-           "bool": _bool, "days": _days, "roles": _roles,
+           "bool": _bool, "days": _days, "roles": _roles, "code": check_code,
            **{f"enum:{n}": _enum(n) for n in ENUMS}}
 _MISSING = object()
 

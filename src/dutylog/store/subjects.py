@@ -7,24 +7,39 @@ from collections.abc import Iterable
 from datetime import date
 
 from dutylog.domain.errors import Conflict, InvalidInput, NotFound
-from dutylog.domain.model import LINK_TYPES, ROLES, Link, Subject
+from dutylog.domain.model import Link, Subject
 from dutylog.store.history import VersionedMixin
 from dutylog.store.records import row_to_link, row_to_subject
-from dutylog.store.specs import LINK, SUBJECT
+from dutylog.store.specs import LINK, SUBJECT, check_code
+
+_UNSET = object()
 
 
 def _roles(roles: Iterable[str]) -> list[str]:
+    """The shape of a role list (which roles exist is the policy's word, checked above)."""
     if isinstance(roles, str):
         roles = [roles]
     out = list(dict.fromkeys(roles))
     if not out:
-        raise InvalidInput(f"a subject needs at least one role; accepted: {', '.join(ROLES)}",
-                           field="roles")
+        raise InvalidInput("a subject needs at least one role", field="roles")
     for role in out:
-        if role not in ROLES:
-            raise InvalidInput(f"unknown role {role!r}; accepted: {', '.join(ROLES)}",
-                               field="roles")
+        _code(role, "roles")
     return out
+
+
+def _code(value: str, field: str) -> str:
+    try:
+        return check_code(value)
+    except ValueError as exc:
+        raise InvalidInput(f"{field}: {exc}", field=field) from None
+
+
+def _day(value, field: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, date):
+        raise InvalidInput(f"{field} must be a date, not {value!r}", field=field)
+    return value.isoformat()
 
 
 def _name(name: str) -> str:
@@ -35,14 +50,16 @@ def _name(name: str) -> str:
 
 class SubjectsMixin(VersionedMixin):
     # ---- subjects -------------------------------------------------------------------
-    def add_subject(self, name: str, roles: Iterable[str], changed_by: str = "") -> Subject:
-        name, roles = _name(name), _roles(roles)
+    def add_subject(self, name: str, roles: Iterable[str], changed_by: str = "",
+                    since: date | None = None) -> Subject:
+        name, roles, since_text = _name(name), _roles(roles), _day(since, "since")
         with self.transaction() as conn:
             if conn.execute("SELECT 1 FROM subjects WHERE name = ?", (name,)).fetchone():
                 raise Conflict(f"subject {name!r} already exists", field="name")
             subject_id = self.new_id()
             self._insert(SUBJECT, {"id": subject_id, "name": name,
-                                   "roles": json.dumps(roles, ensure_ascii=False)},
+                                   "roles": json.dumps(roles, ensure_ascii=False),
+                                   "since": since_text},
                          changed_by, "add")
         return self.get_subject(subject_id)
 
@@ -62,7 +79,8 @@ class SubjectsMixin(VersionedMixin):
                 for r in self._q("SELECT * FROM subjects ORDER BY created_at, name")]
 
     def update_subject(self, subject_id: str, name: str | None = None,
-                       roles: Iterable[str] | None = None, changed_by: str = "") -> Subject:
+                       roles: Iterable[str] | None = None, changed_by: str = "",
+                       since=_UNSET) -> Subject:
         with self.transaction() as conn:
             old = conn.execute("SELECT * FROM subjects WHERE id = ?", (subject_id,)).fetchone()
             if old is None:
@@ -77,6 +95,8 @@ class SubjectsMixin(VersionedMixin):
                 text = json.dumps(_roles(roles), ensure_ascii=False)
                 if text != old["roles"]:
                     changes["roles"] = text
+            if since is not _UNSET and _day(since, "since") != old["since"]:
+                changes["since"] = _day(since, "since")
             if changes:
                 self._revise(SUBJECT, old, changes, changed_by, "edit")
         return self.get_subject(subject_id)
@@ -84,9 +104,7 @@ class SubjectsMixin(VersionedMixin):
     # ---- links ------------------------------------------------------------------------
     def add_link(self, subject_id: str, link_type: str, name: str, since: date | None = None,
                  changed_by: str = "") -> Link:
-        if link_type not in LINK_TYPES:
-            raise InvalidInput(f"unknown link type {link_type!r}; accepted: "
-                               f"{', '.join(LINK_TYPES)}", field="link_type")
+        link_type = _code(link_type, "link_type")
         name = _name(name)
         if since is not None and not isinstance(since, date):
             raise InvalidInput(f"since must be a date, not {since!r}", field="since")
@@ -151,6 +169,12 @@ class SubjectsMixin(VersionedMixin):
             raise Conflict(f"{name!r} is linked as several types ({types}); name the type",
                            field="object")
         return row_to_link(rows[0])
+
+    def first_entry_date(self, subject_id: str) -> date | None:
+        """The date of the subject's earliest live entry (deleted ones do not count)."""
+        row = self._one("SELECT MIN(date) AS d FROM entries WHERE subject_id = ? AND deleted = 0",
+                        (subject_id,))
+        return date.fromisoformat(row["d"]) if row and row["d"] else None
 
     def subject_names(self) -> dict[str, str]:
         """{subject id: name} for every subject."""
