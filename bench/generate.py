@@ -38,20 +38,26 @@ from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
 
-PERIODS_PER_YEAR = {"year": 1, "half": 2, "quarter": 4, "month": 12, "fortnight": 26, "window": 1}
+PERIODS_PER_YEAR = {"year": 1, "half": 2, "quarter": 4, "month": 12, "fortnight": 26, "week": 53,
+                    "window": 1}
 # Kinds whose rules carry no number: a plausible yearly count for the roles that log them.
 UNNUMBERED = {"patrol": 12, "court-case": 3}
 DIARY_SHARE = 0.25
 # The role mix of a county office's 20 laptops (cycled when --subjects differs).
+# Roles as the catalog's revision 2 has them (implied ones written out: the generator does
+# not read implications): most leaders are Party-group members, one is not; one body each.
+_PGL = ["leader", "party-group-member", "cadre"]
+_ECON = ["econ-dept-head", "dept-head", "cadre"]
 ROLE_MIX = (
-    ["leader", "cadre"], ["econ-dept-head", "cadre"], ["cadre", "party-member"],
-    ["leader", "cadre"], ["econ-dept-head", "cadre"], ["cadre", "party-member"],
-    ["leader", "cadre"], ["party-member"], ["leader", "cadre"], ["econ-dept-head", "cadre"],
-    ["cadre", "party-member"], ["leader", "cadre"], ["party-group"], ["leader", "cadre"],
-    ["econ-dept-head", "cadre"], ["cadre", "party-member"], ["leader", "cadre"],
-    ["party-member"], ["econ-dept-head", "cadre"], ["cadre", "party-member"],
+    _PGL, _ECON, ["cadre", "party-member"],
+    _PGL, _ECON, ["cadre", "party-member"],
+    _PGL, ["government"], ["leader", "cadre"], _ECON,
+    ["cadre", "party-member"], _PGL, ["party-group"], _PGL,
+    ["dept-head", "cadre"], ["cadre", "party-member"], _PGL,
+    ["party-member"], _ECON, ["cadre", "party-member"],
 )
-LINKS_PER_ROLE = {"leader": {"enterprise": 3, "town": 1, "village": 1, "department-head": 5},
+LINKS_PER_ROLE = {"leader": {"enterprise": 3, "town": 1, "village": 1},
+                  "party-group-member": {"department-head": 5},
                   "econ-dept-head": {"enterprise": 2}}
 
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文"
@@ -194,6 +200,13 @@ def period_slots(period: str, year: int) -> list[tuple[date, date]]:
         return slots + [(start + timedelta(days=14 * 25), end)]
     if period == "window":
         return [(start, date(year, 3, 31))]
+    if period == "week":  # Monday–Sunday inside the year
+        slots, lo = [], start
+        while lo <= end:
+            hi = min(end, lo + timedelta(days=6 - lo.weekday()))
+            slots.append((lo, hi))
+            lo = hi + timedelta(days=1)
+        return slots
     return [(start, end)]
 
 

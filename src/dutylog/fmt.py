@@ -59,7 +59,7 @@ def rule_line(r, policy, as_of, lang: str) -> RuleLine:
     objects = rule.metric == "per_object"
     if objects and rule.period in YEARLY:
         progress, fraction, pace_at, details = _object_year(r, policy, lang)
-        expected = "" if r.expected is None else num(round(r.expected, 1), "count")
+        expected = "" if r.expected is None else num(r.expected, "count")
     elif rule.period in YEARLY:
         progress = f"{num(r.actual, unit)} / {tt}" if not target.empty else num(r.actual, unit)
         goal = target.min or target.max
@@ -67,7 +67,7 @@ def rule_line(r, policy, as_of, lang: str) -> RuleLine:
         if fraction is not None and rule.metric in FALLING and r.status != "over":
             fraction = min(1.0, fraction)  # a share above its minimum is not over a quota
         pace_at = (r.expected / goal) if (r.expected is not None and goal) else None
-        expected = "" if r.expected is None else num(round(r.expected, 1), unit)
+        expected = "" if r.expected is None else num(r.expected, unit)
     else:
         tracked = [p for p in r.periods if p.status != "untracked"]
         met = sum(1 for p in tracked if p.status in ("met", "over"))
@@ -76,7 +76,7 @@ def rule_line(r, policy, as_of, lang: str) -> RuleLine:
         if target.empty:
             progress, fraction, pace_at = num(r.actual, unit), None, None
         else:
-            progress = f"{met} / {len(tracked)} {word}".rstrip() if lang == "en" else f"{met} / {len(tracked)}{word}"
+            progress = f"{met} / {len(tracked)}{word}"
             fraction = met / len(tracked) if tracked else None
             pace_at = ended / len(tracked) if tracked else None
         expected = ""

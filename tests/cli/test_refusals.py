@@ -11,7 +11,7 @@ import pytest
 @pytest.fixture
 def seeded(run, dutylog_home):
     assert run("subject", "add", "王明", "--role", "leader", "--role", "cadre").code == 0
-    assert run("link", "王明", "enterprise", "甲公司").code == 0
+    assert run("link", "王明", "enterprise", "甲公司", "--since", "2025-01-01").code == 0
     assert run("log", "diary", "--subject", "王明", "--date", "2025-03-02").code == 0
     return dutylog_home / "dutylog.db"
 

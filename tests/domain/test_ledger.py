@@ -9,13 +9,12 @@ import pytest
 
 from dutylog.domain.errors import InvalidInput
 from dutylog.domain.ledger import (
-    DEFAULT_DUE_WORKDAYS,
-    DUE_REQUIRED,
-    LEDGER_TYPES,
     TripStatus,
+    check_ledger_type,
     colour,
     compliant,
     default_due,
+    has_default_due,
     late,
     notice_days,
     resolve_due,
@@ -23,56 +22,72 @@ from dutylog.domain.ledger import (
     trip_status,
     validate_trip,
 )
+from dutylog.domain.rules import LedgerType, Text
 from dutylog.domain.workdays import WorkCalendar, WorkdayResult
+from dutylog.policy import load_policy
 
 CAL = WorkCalendar()
+POLICY = load_policy(None)  # the preset's [[ledger_types]]
+
+
+def lt(type_id: str) -> LedgerType:
+    return check_ledger_type(POLICY, type_id)
 
 
 # ---- types and due days -----------------------------------------------------------------
 
 
-def test_types_partition():
-    assert set(DEFAULT_DUE_WORKDAYS) | DUE_REQUIRED == set(LEDGER_TYPES)
-    assert not set(DEFAULT_DUE_WORKDAYS) & DUE_REQUIRED
+def test_preset_types():
+    assert POLICY.ledger_type_ids == ("supervision", "cosign", "minutes", "rectification",
+                                      "petition-case", "follow-up")
+    assert {t.id for t in POLICY.ledger_types if has_default_due(t)} == {
+        "supervision", "cosign", "minutes"}
+    assert all(t.due_workdays == 3 for t in POLICY.ledger_types if has_default_due(t))
 
 
 @pytest.mark.parametrize("kind", ["supervision", "cosign", "minutes"])
 def test_default_due_three_working_days(kind):
     # Thu 2026-02-12: Fri 13, make-up Sat 14, then Spring Festival until Mon 23 -> Tue 24.
-    assert default_due(kind, date(2026, 2, 12), CAL) == WorkdayResult(date(2026, 2, 24), False)
+    assert default_due(lt(kind), date(2026, 2, 12), CAL) == WorkdayResult(date(2026, 2, 24), False)
     # Tue 2026-09-29: Wed 30, National Day 1-7 Oct, Thu 8, Fri 9.
-    assert default_due(kind, date(2026, 9, 29), CAL) == WorkdayResult(date(2026, 10, 9), False)
+    assert default_due(lt(kind), date(2026, 9, 29), CAL) == WorkdayResult(date(2026, 10, 9), False)
 
 
 def test_default_due_estimated_in_uncovered_year():
-    assert default_due("supervision", date(2027, 3, 5), CAL) == WorkdayResult(
+    assert default_due(lt("supervision"), date(2027, 3, 5), CAL) == WorkdayResult(
         date(2027, 3, 10), True
     )
 
 
-@pytest.mark.parametrize("kind", sorted(DUE_REQUIRED))
+def test_default_due_follows_the_policy():
+    five = LedgerType("letter", Text("来函", "letter"), due_workdays=5)
+    # Fri 2026-03-06 + 5 working days: Mon 9 … Fri 13.
+    assert default_due(five, date(2026, 3, 6), CAL) == WorkdayResult(date(2026, 3, 13), False)
+
+
+@pytest.mark.parametrize("kind", ["rectification", "petition-case", "follow-up"])
 def test_due_required(kind):
     with pytest.raises(InvalidInput, match="--due") as err:
-        default_due(kind, date(2026, 3, 2), CAL)
+        default_due(lt(kind), date(2026, 3, 2), CAL)
     assert err.value.field == "due"
 
 
 def test_unknown_type_refused():
-    with pytest.raises(InvalidInput, match="supervision") as err:
-        default_due("letter", date(2026, 3, 2), CAL)
-    assert err.value.field == "type"
+    with pytest.raises(InvalidInput, match="accepted: supervision, cosign") as err:
+        check_ledger_type(POLICY, "letter")
+    assert err.value.field == "type" and "\n" not in str(err.value)
 
 
 def test_resolve_due():
-    assert resolve_due("minutes", date(2026, 3, 6), None, CAL) == WorkdayResult(
+    assert resolve_due(lt("minutes"), date(2026, 3, 6), None, CAL) == WorkdayResult(
         date(2026, 3, 11), False
     )
-    given = resolve_due("rectification", date(2027, 3, 1), date(2027, 4, 1), CAL)
+    given = resolve_due(lt("rectification"), date(2027, 3, 1), date(2027, 4, 1), CAL)
     assert given == WorkdayResult(date(2027, 4, 1), False)  # a given date is never a guess
     with pytest.raises(InvalidInput):
-        resolve_due("follow-up", date(2026, 3, 6), date(2026, 3, 5), CAL)
+        resolve_due(lt("follow-up"), date(2026, 3, 6), date(2026, 3, 5), CAL)
     with pytest.raises(InvalidInput):
-        resolve_due("follow-up", date(2026, 3, 6), None, CAL)
+        resolve_due(lt("follow-up"), date(2026, 3, 6), None, CAL)
 
 
 # ---- colours ------------------------------------------------------------------------------
@@ -155,7 +170,8 @@ def test_notice_and_compliance():
     assert compliant(date(2026, 3, 5), date(2026, 3, 5), emergency=True)  # same-day report
     assert notice_days(date(2026, 3, 6), date(2026, 3, 5)) == -1  # asked after leaving
     assert not compliant(date(2026, 3, 6), date(2026, 3, 5), emergency=False)
-    assert compliant(date(2026, 3, 6), date(2026, 3, 5), emergency=True)
+    # revision 2: an emergency reported after departure is not compliant either
+    assert not compliant(date(2026, 3, 6), date(2026, 3, 5), emergency=True)
     # calendar days, not working days: across the Spring Festival break
     assert compliant(date(2026, 2, 14), date(2026, 2, 17), emergency=False)
 

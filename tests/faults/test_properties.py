@@ -50,8 +50,8 @@ def home(run, monkeypatch, dutylog_home):
     monkeypatch.setenv("DUTYLOG_TODAY", TODAY)
     monkeypatch.setenv("DUTYLOG_LANG", "en")
     assert run("subject", "add", "王明", "--role", "leader", "--role", "cadre").code == 0
-    assert run("link", "王明", "enterprise", "甲公司").code == 0
-    assert run("link", "王明", "department-head", "财政局王局长").code == 0
+    assert run("link", "王明", "enterprise", "甲公司", "--since", "2020-01-01").code == 0
+    assert run("link", "王明", "department-head", "财政局王局长", "--since", "2020-01-01").code == 0
     assert run("log", "diary", "--subject", "王明", "--date", "2025-03-02", "--note", "走访").code == 0
     return dutylog_home
 

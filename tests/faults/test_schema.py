@@ -111,6 +111,11 @@ def test_upgraded_database_works(upgraded):
     assert len(json.loads(cli.ok("entries", "--json", "--search", "饮水"))) >= 1
     status = json.loads(cli.ok("status", "--subject", "王明", "--year", "2025", "--json"))
     assert status["rules"]
+    # revision 2 (m004): every subject has a since day — the day it was added, for one
+    # that existed before — and its roles come back with the implied ones
+    subjects = json.loads(cli.ok("subject", "list", "--json"))
+    assert all(s["since"] for s in subjects)
+    assert "cadre" in next(s for s in subjects if s["name"] == "王明")["roles"]
     # history survived: the edited entry still lists its earlier version
     edited = next(e for e in listed if e["kind"] == "field-research")
     assert len(json.loads(cli.ok("history", edited["id"], "--json"))) >= 2

@@ -152,3 +152,22 @@ def test_refusals_on_an_item(run, wang, snapshot):
     assert refused(run("ledger", "close", item, "--date", "2026-10-13"))
     assert refused(run("ledger", "progress", item, "--date", "2026-10-13", "--note", "再报"))
     assert snapshot() == before
+
+
+def test_ledger_types_are_the_policys(run, wang, tmp_path, snapshot):
+    """The types, their words and their due days come from the policy's [[ledger_types]]."""
+    before = snapshot()
+    r = run("ledger", "add", "letter", "--subject", wang, "--opened", "2026-10-12")
+    assert refused(r) and "unknown ledger type 'letter'" in r.err
+    assert "accepted: supervision, cosign, minutes, rectification, petition-case, follow-up" in r.err
+    assert snapshot() == before
+    copy = tmp_path / "mine.toml"
+    assert run("policy", "export", copy).code == 0
+    copy.write_text(copy.read_text("utf-8") + '\n[[ledger_types]]\nid = "letter"\n'
+                    'name = { zh = "来函", en = "letter" }\ndue_workdays = 5\n', "utf-8")
+    assert run("policy", "use", copy).code == 0
+    add(run, "letter", "--subject", wang, "--opened", "2026-10-12", "--title", "来函办理")
+    [rec] = listed(run)
+    assert (rec["type"], rec["due"], rec["due_estimated"]) == ("letter", "2026-10-19", False)  # Mon + 5
+    r = run("ledger", "list")
+    assert r.code == 0 and "来函" in r.out

@@ -75,6 +75,8 @@ async def test_casebook(svc):
         assert "50%" in str(screen.query_one("#courts-head", Static).render())
         patrols = screen.query_one("#patrols-table", DataTable)
         assert [str(c) for c in patrols.get_row_at(1)] == ["2", "0", "1", "0", "1"]
+        # one column per patrol type of the policy, in its words
+        assert [str(c.label) for c in patrols.columns.values()] == ["月", "巡河湖", "巡湾", "巡林", "合计"]
         await pilot.press("left")
         await pilot.pause()
         assert "2025" in str(screen.query_one("#courts-head", Static).render())

@@ -12,7 +12,7 @@ import pytest
 def exported(run, tmp_path, monkeypatch):
     """A real export with 3 records (subject, link, entry); then a fresh, empty data folder."""
     run("subject", "add", "王明", "--role", "leader")
-    run("link", "王明", "enterprise", "甲公司")
+    run("link", "王明", "enterprise", "甲公司", "--since", "2025-01-01")
     run("log", "enterprise-visit", "--subject", "王明", "--date", "2025-02-01", "--object", "甲公司",
         "--note", "走访")
     path = tmp_path / "b.jsonl"

@@ -67,7 +67,7 @@ def test_cli_flow_without_network(run, no_network, dutylog_home, tmp_path, monke
         return r.out.strip()
 
     ok("subject", "add", "王明", "--role", "leader", "--role", "cadre")
-    ok("link", "王明", "enterprise", "甲公司")
+    ok("link", "王明", "enterprise", "甲公司", "--since", "2025-01-01")
     ok("log", "field-research", "--subject", "王明", "--date", "2025-03-02", "--four-no", "--place", "海阳港")
     ok("log", "enterprise-visit", "--subject", "王明", "--date", "2025-02-01", "--object", "甲公司")
     secret = ok("log", "diary", "--subject", "王明", "--date", "2025-06-01", "--note", "机密", "--sensitive")

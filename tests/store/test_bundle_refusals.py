@@ -43,10 +43,10 @@ def good(copy, tmp_path):
     return path
 
 
-def refused(store, path, match: str, validate_entry=None):
+def refused(store, path, match: str, validate_record=None):
     before = dump(store)
     with pytest.raises(BundleError, match=match) as info:
-        store.import_bundle(path, validate_entry=validate_entry)
+        store.import_bundle(path, validate_record=validate_record)
     message = str(info.value)
     assert message.startswith(f"{path}: line ") and "\n" not in message
     assert dump(store) == before
@@ -160,13 +160,13 @@ BAD_LINES = [
     (_entry(days=0), "days: must be more than 0"),
     (_entry(days=-1), "days: must be more than 0"),
     (_entry(days="1"), "days: must be a number"),
-    (_entry(patrol="sea"), "patrol: 'sea' is not one of river, bay, forest"),
+    (_entry(patrol="Sea!"), "patrol: must be a code of lower-case letters"),
     (_entry(title=5), "title: must be a string"),
     (_entry(subject=str(uuid.UUID(int=7))), "is neither in the bundle nor in the database"),
     (_entry(object=str(uuid.UUID(int=8))), "neither a link in the bundle nor in the database"),
-    (dict(SUBJECT, id=str(uuid.UUID(int=9)), name="钱八", roles=["boss"]), "unknown role 'boss'"),
+    (dict(SUBJECT, id=str(uuid.UUID(int=9)), name="钱八", roles=["Boss"]), "roles: must be a code"),
     (dict(SUBJECT, id=str(uuid.UUID(int=9)), name="钱八", roles=[]), "roles"),
-    (dict(LINK, id=str(uuid.UUID(int=9)), link_type="factory"), "link_type"),
+    (dict(LINK, id=str(uuid.UUID(int=9)), link_type="工厂"), "link_type: must be a code"),
     (dict(ENTRY), "entry " + EID + " appears twice \\(also on line 4\\)"),
     ({"type": "end", "sha256": "0"}, "end line before the last line"),
     (dict(ENTRY, type=["entry"]), "unknown record type"),
@@ -194,8 +194,53 @@ def test_object_linked_to_another_subject(copy, wang, tmp_path):
 def test_caller_validation_refuses_an_entry(copy, tmp_path):
     path = write_lines(tmp_path / "k.jsonl", [SUBJECT, ENTRY, dict(ENTRY, id=str(uuid.UUID(int=5)),
                                                                    kind="dancing")])
-    check = lambda rec: f"unknown kind {rec['kind']!r}" if rec["kind"] != "diary" else None  # noqa: E731
-    refused(copy, path, "line 4: unknown kind 'dancing'", validate_entry=check)
+    check = lambda rec: f"unknown kind {rec['kind']!r}" if rec.get("kind", "diary") != "diary" else None  # noqa: E731
+    refused(copy, path, "line 4: unknown kind 'dancing'", validate_record=check)
+
+
+# ---- the policy's vocabulary: the store checks a code's shape, services which codes exist --
+
+LEDGER = {"type": "ledger", "id": str(uuid.UUID(int=11)), "subject": SID, "ledger_type": "supervision",
+          "title": "督办", "opened": "2025-03-03", "due": "2025-03-06", "due_given": False,
+          "updated_at": STAMP}
+
+
+@pytest.fixture
+def policy_check(copy):
+    """The check services hands the store's bundle reader (the built-in policy)."""
+    from dutylog.services import Dutylog
+
+    return Dutylog(copy).validate_bundle_record
+
+
+def test_policy_vocabulary_accepted(copy, tmp_path, policy_check):
+    path = write_lines(tmp_path / "ok.jsonl", [SUBJECT, LINK, dict(ENTRY, kind="patrol", patrol="bay"),
+                                               LEDGER])
+    assert copy.import_bundle(path, validate_record=policy_check).added == 4
+
+
+@pytest.mark.parametrize("bad, reason", [
+    (dict(SUBJECT, roles=["cadre", "emperor"]),
+     "roles: unknown role 'emperor'; accepted: leader, party-group-member, dept-head"),
+    (dict(LINK, link_type="factory"),
+     "link_type: unknown link type 'factory'; accepted: enterprise, department-head, town, village"),
+    (dict(ENTRY, kind="patrol", patrol="sea"),
+     "patrol: 'sea' is not a patrol type; accepted: river, bay, forest"),
+    (dict(LEDGER, ledger_type="letter"),
+     "ledger_type: unknown ledger type 'letter'; accepted: supervision, cosign, minutes"),
+], ids=["role", "link-type", "patrol", "ledger-type"])
+def test_policy_vocabulary_refused_whole(copy, tmp_path, policy_check, bad, reason):
+    """An unknown role, link type, patrol or ledger type refuses the whole bundle, naming
+    the line; nothing is written, not even the good records before it."""
+    rows = [SUBJECT, LINK, ENTRY, LEDGER]
+    at = next(i for i, r in enumerate(rows) if r["type"] == bad["type"])
+    rows[at] = bad
+    for checksum in (True, False):
+        path = write_lines(tmp_path / f"v{checksum}.jsonl", rows, checksum=checksum, records=checksum)
+        msg = refused(copy, path, reason, validate_record=policy_check)
+        assert f": line {at + 2}: " in msg  # header is line 1
+    # without the policy's check the store takes any well-formed code
+    assert copy.import_bundle(path).added == 4
 
 
 @pytest.mark.parametrize("header, reason", [

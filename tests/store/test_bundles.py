@@ -273,15 +273,18 @@ def test_export_to_a_missing_folder(store, wang, tmp_path):
         store.export_bundle(tmp_path / "nope" / "b.jsonl")
 
 
-def test_progress_and_validate_entry_callbacks(office, tmp_path):
+def test_progress_and_validate_record_callbacks(office, tmp_path):
     path = tmp_path / "b.jsonl"
     office.export_bundle(path)
     seen, calls = [], []
     with open_home(tmp_path, "l") as laptop:
-        laptop.import_bundle(path, validate_entry=lambda r: seen.append(r) or None,
+        laptop.import_bundle(path, validate_record=lambda r: seen.append(r) or None,
                              progress=lambda done, total: calls.append((done, total)))
-    assert len(seen) == 4 and {r["type"] for r in seen} == {"entry"}
-    assert {"kind", "date", "days", "object", "appeared", "patrol"} <= set(seen[0])
-    assert any(r.get("river") == "黄垒河" for r in seen)
+    entries = [r for r in seen if r["type"] == "entry"]
+    assert len(seen) == 12 and len(entries) == 4  # every record, each with its type
+    assert {"kind", "date", "days", "object", "appeared", "patrol"} <= set(entries[0])
+    assert any(r.get("river") == "黄垒河" for r in entries)
+    assert all("roles" in r for r in seen if r["type"] == "subject")
+    assert all("link_type" in r for r in seen if r["type"] == "link")
     assert calls[0] == (0, 12) and calls[-1] == (12, 12)
     assert [d for d, _ in calls] == sorted(d for d, _ in calls)

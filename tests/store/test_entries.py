@@ -27,7 +27,7 @@ def test_add_refusals_change_nothing(store, wang):
     theirs = store.add_link(other.id, "enterprise", "乙公司")
     bad = [
         entry(wang, days=0), entry(wang, days=-1.5), entry(wang, kind=""),
-        entry(wang, patrol="sea"), entry(wang, subject_id="nobody"),
+        entry(wang, patrol="Sea!"), entry(wang, subject_id="nobody"),
         entry(wang, object_id=theirs.id), entry(wang, date="2025-03-02"),
         entry(wang, id="not-a-uuid"),
     ]

@@ -178,7 +178,7 @@ def test_transaction_rolls_back_everything(store):
     with pytest.raises(InvalidInput):
         with store.transaction():
             store.add_subject("甲", ["leader"])
-            store.add_subject("乙", ["nope"])
+            store.add_subject("乙", ["No Pe!"])
     assert store.list_subjects() == []
 
 

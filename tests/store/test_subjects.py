@@ -23,8 +23,9 @@ def test_subject_refusals(store):
     store.add_subject("王明", ["leader"])
     with pytest.raises(Conflict, match="王明"):
         store.add_subject("王明", ["cadre"])
-    with pytest.raises(InvalidInput, match="accepted: leader"):
-        store.add_subject("李华", ["boss"])
+    # the store checks the shape of a role; which roles exist is the policy's (services)
+    with pytest.raises(InvalidInput, match="roles"):
+        store.add_subject("李华", ["Boss!"])
     with pytest.raises(InvalidInput):
         store.add_subject("李华", [])
     with pytest.raises(InvalidInput):
@@ -55,8 +56,8 @@ def test_links(store, wang):
     assert firm.since == date(2025, 1, 1) and firm.until is None
     with pytest.raises(Conflict, match="already has an active"):
         store.add_link(wang.id, "enterprise", "海阳某公司")
-    with pytest.raises(InvalidInput, match="accepted: enterprise"):
-        store.add_link(wang.id, "factory", "x")
+    with pytest.raises(InvalidInput, match="link_type"):
+        store.add_link(wang.id, "工厂", "x")
     ended = store.end_link(firm.id, date(2025, 6, 30))
     assert ended.until == date(2025, 6, 30)
     with pytest.raises(Conflict):

@@ -59,6 +59,28 @@ async def test_first_run_asks_who_then_shows_the_dashboard(svc, make):
         assert app.subject == "王明"
         assert "research-days" in [o.id for o in app.screen.query_one(RulesList)._options]
     assert [s.roles for s in svc.subjects()] == [("leader", "cadre")]
+    assert [s.since for s in svc.subjects()] == [svc.today]  # 从哪天开始记录: default today
+
+
+async def test_first_run_asks_from_which_day_and_refuses_a_future_one(svc, make):
+    app = make(svc)
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.query_one("#ob-name", Input).value = "王明"
+        app.screen.query_one(SelectionList).select("leader")
+        app.screen.query_one("#ob-since", Input).value = "2099-01-01"
+        await pilot.click("#ob-add")
+        await pilot.pause()
+        assert isinstance(app.screen, OnboardingScreen)
+        assert "2099-01-01" in str(app.screen.query_one("#err-since").render())
+        assert svc.subjects() == []
+        assert "开始记录的日期不能晚于今天" in str(app.screen.query_one("#err-since").render())
+        app.screen.query_one("#ob-since", Input).value = "2025-03-01"
+        app.screen.query_one("#ob-add", Button).press()
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+    from datetime import date
+
+    assert [s.since for s in svc.subjects()] == [date(2025, 3, 1)]
 
 
 async def test_first_run_for_others_adds_several_and_refuses_no_role(svc, make):

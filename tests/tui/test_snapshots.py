@@ -33,3 +33,49 @@ def test_entries_screen(snap_compare, demo_svc, make):
 
 def test_heatmap(snap_compare, demo_svc, make):
     assert snap_compare(make(demo_svc), press=["c", "left", "enter"], terminal_size=SIZE)
+
+
+def _month_end_svc():
+    """王明, leader and Party-group member, tracked from 15 July 2025; today is 30 November
+    2025, the last day of the month, still running. Petition reception was held in every
+    tracked month but November: November shows 今天截止 (due today), not ✗; January–June
+    are greyed "–" (not tracked) in the strips."""
+    from datetime import date
+
+    from dutylog.services import Dutylog, LogRequest
+
+    svc = Dutylog.open(today=date(2025, 11, 30))
+    svc.add_subject("王明", ["leader", "party-group-member"], date(2025, 7, 15))
+    for name in ("甲公司", "乙公司", "丙公司"):
+        svc.link("王明", "enterprise", name, date(2025, 7, 15))
+    svc.link("王明", "department-head", "刘建国", date(2025, 7, 15))
+    svc.link("王明", "department-head", "陈志强", date(2025, 7, 15))
+    for month in range(7, 11):
+        svc.log(LogRequest("petition-reception", "王明", date(2025, month, 20)))
+        svc.log(LogRequest("indicator-dispatch", "王明", date(2025, month, 8)))
+    svc.log(LogRequest("indicator-dispatch", "王明", date(2025, 11, 3)))
+    svc.log(LogRequest("integrity-talk", "王明", date(2025, 9, 9), object="刘建国"))
+    svc.log(LogRequest("field-research", "王明", date(2025, 9, 1), days=4, four_no=True))
+    return svc
+
+
+def test_dashboard_on_the_last_day_of_a_month(snap_compare):
+    svc = _month_end_svc()
+    try:
+        assert snap_compare(make_on(svc), terminal_size=SIZE)
+    finally:
+        svc.close()
+
+
+def test_dashboard_on_the_last_day_of_a_month_80x24(snap_compare):
+    svc = _month_end_svc()
+    try:
+        assert snap_compare(make_on(svc), terminal_size=(80, 24))
+    finally:
+        svc.close()
+
+
+def make_on(svc):
+    from dutylog.tui.app import make_app
+
+    return make_app(svc, today=svc.today, lang="zh", blink=False, theme="textual-dark", animations=False)

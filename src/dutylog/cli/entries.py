@@ -26,7 +26,7 @@ def text_options(fn):
         click.option("--object", "obj", help="Linked enterprise or department head it concerns."),
         click.option("--by", help="Who recorded it (a secretary); default: the subject."),
         click.option("--appeared", help="court-case: did the head appear in court (yes|no)."),
-        click.option("--patrol", help="patrol: river, bay or forest."),
+        click.option("--patrol", help="patrol: a patrol type of the policy (policy show)."),
     ]):
         fn = opt(fn)
     return fn

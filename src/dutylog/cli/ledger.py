@@ -7,22 +7,20 @@ import click
 from dutylog.domain.dates import parse_year
 from dutylog.textcells import table
 
-from .common import echo_json, echo_records, parse_date_opt, service, tr
+from .common import echo_json, echo_records, lang, parse_date_opt, service, tr
 
-TYPE_NAMES = {
-    "supervision": ("督办件", "supervision"), "cosign": ("文件会签", "co-signature"),
-    "minutes": ("会议纪要", "minutes"), "rectification": ("约谈整改", "rectification"),
-    "petition-case": ("信访包案", "petition case"), "follow-up": ("跟进事项", "follow-up"),
-}
 COLOR_NAMES = {"red": ("红·逾期", "red · overdue"), "yellow": ("黄·临期", "yellow · due soon"),
                "blue": ("蓝·正常", "blue · on schedule"), "closed": ("已办结", "closed")}
-PATROL_NAMES = {"river": ("巡河湖", "river/lake"), "bay": ("巡湾", "bay"),
-                "forest": ("巡林", "forest"), "unspecified": ("未注明", "unspecified")}
 
 
 def named(table_: dict, key: str | None) -> str:
     pair = table_.get(key or "")
     return tr(*pair) if pair else (key or "")
+
+
+def term_word(term, code: str | None) -> str:
+    """The policy's word for a ledger or patrol type; an id it does not name as it is."""
+    return term.word(lang()) if term is not None else (code or "")
 
 
 def due_text(item: dict) -> str:
@@ -37,7 +35,7 @@ def register(cli: click.Group) -> None:
 
 @click.group()
 def ledger() -> None:
-    """Tracked items with a deadline (督办件, 会签, 纪要, 整改, 信访, 跟进)."""
+    """Tracked items with a deadline (台账: the policy's ledger types, see policy show)."""
 
 
 @ledger.command("add")
@@ -45,11 +43,11 @@ def ledger() -> None:
 @click.option("--subject", "subject_name", required=True)
 @click.option("--opened", required=True, help="The day the item arrived (YYYY-MM-DD, today …).")
 @click.option("--title")
-@click.option("--due", help="Due day; default 3 working days after --opened for supervision, "
-                            "cosign and minutes; required for the others.")
+@click.option("--due", help="Due day; default: the working days after --opened that the policy "
+                            "sets for TYPE (policy show); required for a type without them.")
 @click.option("--note")
 def add(ledger_type, subject_name, opened, title, due, note) -> None:
-    """Open a tracked item; prints its id."""
+    """Open a tracked item of TYPE, a ledger type of the policy (policy show); prints its id."""
     with service() as svc:
         item = svc.ledger_add(ledger_type, subject_name,
                               svc.date(opened, "opened", allow_future=False), title=title,
@@ -92,7 +90,8 @@ def list_(subject_name, open_only, as_of, as_json) -> None:
             [tr("编号", "ID"), tr("状态", "Colour"), tr("类型", "Type"), tr("标题", "Title"),
              tr("收到", "Opened"), tr("期限", "Due"), tr("办结", "Closed"), tr("超期", "Late"),
              tr("对象", "Subject")],
-            lambda r: [r["id"][:8], named(COLOR_NAMES, r["color"]), named(TYPE_NAMES, r["type"]),
+            lambda r: [r["id"][:8], named(COLOR_NAMES, r["color"]),
+                       term_word(svc.policy.ledger_type(r["type"]), r["type"]),
                        r["title"] or "", r["opened"], due_text(r), r["closed"] or "",
                        tr("超期", "late") if r["late"] else "", r["subject"]],
             max_widths=[0, 0, 0, 30, 0, 0, 0, 0, 12])
@@ -110,7 +109,8 @@ def show(item_id, as_of, as_json) -> None:
             echo_json(record)
             return
         due = due_text(record)
-        click.echo(f"{record['id']}  {named(TYPE_NAMES, record['type'])}  {record['title'] or ''}")
+        kind = term_word(svc.policy.ledger_type(record["type"]), record["type"])
+        click.echo(f"{record['id']}  {kind}  {record['title'] or ''}")
         click.echo(f"{tr('状态', 'Colour')}: {named(COLOR_NAMES, record['color'])}  "
                    f"{tr('收到', 'Opened')}: {record['opened']}  {tr('期限', 'Due')}: {due}  "
                    f"{tr('办结', 'Closed')}: {record['closed'] or '—'}")
@@ -154,12 +154,14 @@ def patrols(subject_name, year, target, as_json) -> None:
         if as_json:
             echo_json(report)
             return
-        kinds = [k for k in PATROL_NAMES if k != "unspecified" or report["by_type"][k]]
+        kinds = [*svc.policy.patrol_type_ids, *(["unspecified"] if report["by_type"]["unspecified"] else [])]
+        heads = [tr("未注明", "unspecified") if k == "unspecified" else term_word(svc.policy.patrol_type(k), k)
+                 for k in kinds]
         rows = [[str(m["month"]), *[str(m[k]) for k in kinds], str(m["total"])]
                 for m in report["months"]]
         rows.append([tr("全年", "Year"), *[str(report["by_type"][k]) for k in kinds],
                      str(report["total"])])
-        click.echo(table([tr("月", "Month"), *[named(PATROL_NAMES, k) for k in kinds],
+        click.echo(table([tr("月", "Month"), *heads,
                           tr("合计", "Total")], rows, aligns=["left"] + ["right"] * (len(kinds) + 1)))
         goal = "—" if report["target"] is None else f"{report['target']:g}"
         click.echo(f"{tr('年度目标', 'Yearly target')}: {goal}")

@@ -49,14 +49,36 @@ def policy_use(path: str) -> None:
 @policy.command("show")
 @click.option("--json", "as_json", is_flag=True)
 def policy_show(as_json: bool) -> None:
-    """Rules and targets of the policy in use."""
+    """Rules and targets of the policy in use, and its vocabulary: roles, link, patrol
+    and ledger types."""
     with service() as svc:
         p = svc.policy
         rows = [{"id": r.id, "clause": r.clause, "roles": list(r.roles), "period": r.period,
                  "target": r.target.as_dict(), "title": r.title.zh} for r in p.rules]
+        words = {"roles": [_term(x) for x in p.roles],
+                 "link_types": [_term(x) for x in p.link_types],
+                 "patrol_types": [_term(x) for x in p.patrol_types],
+                 "ledger_types": [{**_term(x), "due_workdays": x.due_workdays,
+                                   "due_required": x.due_required, "rule": x.rule or None}
+                                  for x in p.ledger_types]}
         if as_json:
-            echo_json({"id": p.id, "source": p.source, "rules": rows})
+            echo_json({"id": p.id, "source": p.source, **words, "rules": rows})
             return
         click.echo(f"{p.id} ({p.source})")
+        for key, label in (("roles", "roles"), ("link_types", "link types"),
+                           ("patrol_types", "patrol types"), ("ledger_types", "ledger types")):
+            click.echo(f"  {label}: {', '.join(_vocab_item(x) for x in words[key])}")
         for r in rows:
             click.echo(f"  {r['id']:<26} §{r['clause']:<3} {r['period']:<9} {r['target']}  {r['title']}")
+
+
+def _term(x) -> dict:
+    return {"id": x.id, "name": x.name.zh, "name_en": x.name.en}
+
+
+def _vocab_item(x: dict) -> str:
+    if x.get("due_workdays"):
+        return f"{x['id']} ({x['due_workdays']} working days)"
+    if x.get("due_required"):
+        return f"{x['id']} (--due)"
+    return x["id"]

@@ -24,7 +24,7 @@ def subject() -> None:
 @subject.command("add")
 @click.argument("name")
 @click.option("--role", "roles", multiple=True, required=True,
-              help="leader, econ-dept-head, cadre, party-member or party-group (repeatable).")
+              help="A role of the policy (dutylog roles / policy show); repeatable.")
 @click.option("--since", help="The day record keeping starts (default: today); periods that ended before it are not judged.")
 def subject_add(name: str, roles: tuple[str, ...], since: str | None) -> None:
     """Add a person or body."""
@@ -35,7 +35,8 @@ def subject_add(name: str, roles: tuple[str, ...], since: str | None) -> None:
 
 @subject.command("edit")
 @click.argument("name")
-@click.option("--role", "roles", multiple=True, help="The roles, replacing the present ones (repeatable).")
+@click.option("--role", "roles", multiple=True,
+              help="Roles of the policy (dutylog roles), replacing the present ones (repeatable).")
 @click.option("--since", help="The day record keeping started.")
 @click.option("--rename", help="A new name.")
 def subject_edit(name: str, roles: tuple[str, ...], since: str | None, rename: str | None) -> None:
@@ -72,7 +73,7 @@ def subject_list(as_json: bool) -> None:
 @click.argument("name")
 @click.option("--since", help="First day of the link (YYYY-MM-DD); default: today.")
 def link(subject_name: str, link_type: str, name: str, since: str | None) -> None:
-    """Assign a linked enterprise, department head, town or village."""
+    """Assign a linked object; TYPE is a link type of the policy (policy show)."""
     with service() as svc:
         ln = svc.link(subject_name, link_type, name, parse_date_opt(svc, since, "since"))
         click.echo(ln.id)

@@ -134,11 +134,12 @@ def notice_days(requested: _dt.date, depart: _dt.date) -> int:
 
 def compliant(requested: _dt.date, depart: _dt.date, emergency: bool) -> bool:
     """Clause 3: 提前3天书面请假 — the request is at least 3 calendar days before
-    departure — or it is an emergency reported when leaving (紧急事项离岗同时报告).
-
-    A request made after departure is non-compliant unless it is an emergency.
+    departure — or it is an emergency reported when leaving (紧急事项离岗同时报告), that is
+    no later than the day of departure (revision 2: reported two days after leaving is not
+    compliant, emergency or not).
     """
-    return bool(emergency) or notice_days(requested, depart) >= LEAVE_NOTICE_DAYS
+    days = notice_days(requested, depart)
+    return days >= LEAVE_NOTICE_DAYS or (bool(emergency) and days >= 0)
 
 
 def trip_open(return_date: _dt.date, back: _dt.date | None, as_of: _dt.date) -> bool:

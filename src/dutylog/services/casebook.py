@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 
 from dutylog.domain.errors import InvalidInput
-from dutylog.domain.model import PATROL_TYPES
 from dutylog.store import ledgers as db
 
 PATROL_TARGET_SETTING = "patrols.target"
@@ -109,11 +108,12 @@ class CasebookMixin:
         year = year or self.today.year
         found = self.entries(subject=subject, kinds=["patrol"], date_from=date(year, 1, 1),
                              date_to=date(year, 12, 31))
-        kinds = (*PATROL_TYPES, "unspecified")
+        known = self.policy.patrol_type_ids
+        kinds = (*known, "unspecified")
         months = [{"month": m, **{k: 0 for k in kinds}, "total": 0} for m in range(1, 13)]
         for e in found:
             row = months[e.date.month - 1]
-            row[e.patrol if e.patrol in PATROL_TYPES else "unspecified"] += 1
+            row[e.patrol if e.patrol in known else "unspecified"] += 1
             row["total"] += 1
         totals = {k: sum(m[k] for m in months) for k in kinds}
         total = len(found)

@@ -37,14 +37,14 @@ class Person:
 
 
 PEOPLE_OF_DEMO = (
-    Person("张海峰", ("leader", "cadre"), 0.9,
+    Person("张海峰", ("leader", "party-group-member"), 0.9,
            (("enterprise", "海阳新能源装备有限公司"), ("enterprise", "海阳海洋食品有限公司"),
             ("enterprise", "海阳绿源纺织有限公司"), ("department-head", "市发展和改革局 刘建国"),
             ("department-head", "市工业和信息化局 陈志强"), ("town", "凤城街道"),
             ("village", "凤城街道北城阳村")),
            ("海水养殖产业转型升级", "县域营商环境优化"),
            ("核电装备产业园二期建设", "城区老旧小区改造", "海阳港综合物流园招商")),
-    Person("李晓梅", ("leader", "cadre"), 0.7,
+    Person("李晓梅", ("leader", "party-group-member"), 0.7,
            (("enterprise", "海阳华信电子科技有限公司"), ("enterprise", "海阳金港物流有限公司"),
             ("enterprise", "海阳丰源食品有限公司"), ("department-head", "市商务局 赵立新"),
             ("department-head", "市农业农村局 孙红"), ("town", "留格庄镇"),
@@ -60,7 +60,7 @@ def fill_demo(svc: Dutylog, years: int = 2, seed: int = 2022) -> list[str]:
     today = svc.today
     first = today.year - years + 1
     for person in PEOPLE_OF_DEMO:
-        svc.add_subject(person.name, list(person.roles))
+        svc.add_subject(person.name, list(person.roles), date(first, 1, 1))
         for link_type, name in person.links:
             svc.link(person.name, link_type, name, date(first, 1, 1))
     for person in PEOPLE_OF_DEMO:
@@ -74,6 +74,7 @@ class _Year:
     def __init__(self, svc: Dutylog, person: Person, year: int, rng: random.Random):
         self.svc, self.p, self.year, self.rng = svc, person, year, rng
         self.today = svc.today
+        self.roles = svc.policy.expand_roles(person.roles)  # leader → cadre, as the rules see it
 
     # ---- helpers
     def log(self, kind: str, when: date, **fields) -> None:
@@ -103,15 +104,15 @@ class _Year:
 
     # ---- the year
     def fill(self) -> None:
-        if "cadre" in self.p.roles:
+        if "cadre" in self.roles:
             self.frontline()
             self.diary()
-        if "leader" in self.p.roles:
+        if "leader" in self.roles:
             self.research()
             self.monthly_leader()
             self.quarterly_leader()
             self.yearly_leader()
-        if "party-member" in self.p.roles:
+        if "party-member" in self.roles:
             self.party_member()
 
     def frontline(self) -> None:

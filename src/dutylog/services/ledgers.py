@@ -99,12 +99,12 @@ class LedgersMixin(LeaveMixin, CasebookMixin):
                    entry_id: str | None = None) -> db.LedgerItem:
         from dutylog.domain import ledger as rules
 
-        rules.check_ledger_type(ledger_type)
+        kind = rules.check_ledger_type(self.policy, ledger_type)
         subj = self.subject(subject)
         if opened > self.today:
             raise InvalidInput(f"opened: {opened} is in the future (today is {self.today})",
                                "opened")
-        resolved = rules.resolve_due(ledger_type, opened, due, self.calendar())
+        resolved = rules.resolve_due(kind, opened, due, self.calendar())
         return db.add_item(self.store, subject_id=subj.id, type=ledger_type,
                            title=_text(title), note=_text(note), opened=opened,
                            due=resolved.date, due_given=due is not None,
@@ -143,13 +143,15 @@ class LedgersMixin(LeaveMixin, CasebookMixin):
         return self.store.get_subject(record.subject_id).name
 
     def ledger_due(self, item: db.LedgerItem, cal: WorkCalendar) -> tuple[date | None, bool]:
-        """The due day and whether it is estimated. A due day the document sets (3
+        """The due day and whether it is estimated. A due day the policy sets (N
         working days) is recomputed from today's calendar, so an estimate becomes exact
-        as soon as the year's holidays are known."""
+        as soon as the year's holidays are known. An item of a type the policy no longer
+        names keeps the due day it was given."""
         from dutylog.domain import ledger as rules
 
-        if not item.due_given and item.type in rules.DEFAULT_DUE_WORKDAYS:
-            result = rules.default_due(item.type, item.opened, cal)
+        kind = self.policy.ledger_type(item.type)
+        if not item.due_given and kind is not None and rules.has_default_due(kind):
+            result = rules.default_due(kind, item.opened, cal)
             return result.date, result.estimated
         return item.due, False
 

@@ -47,11 +47,30 @@ class RecordsMixin:
     def import_bundle(self, path: Path, progress=None):
         from dutylog.store.bundles import import_bundle
 
-        return import_bundle(self.store, path, validate_entry=self.validate_bundle_entry,
+        return import_bundle(self.store, path, validate_record=self.validate_bundle_record,
                              progress=progress)
 
+    def validate_bundle_record(self, rec: dict) -> str | None:
+        """The check the store's bundle reader runs on each record (the store knows no
+        policy). A bundle is a file from another machine: its vocabulary must be this
+        policy's — an entry's kind, fields and patrol type, a subject's roles, a link's
+        link type, a ledger item's ledger type. A one-line reason, or None."""
+        kind, policy = rec.get("type"), self.policy
+        if kind == "entry":
+            return self.validate_bundle_entry(rec)
+        if kind == "subject":
+            bad = next((r for r in rec.get("roles") or () if policy.role(r) is None), None)
+            return None if bad is None else _unknown("roles", "role", bad, policy.role_ids)
+        if kind == "link" and policy.link_type(rec.get("link_type")) is None:
+            return _unknown("link_type", "link type", rec.get("link_type"), policy.link_type_ids)
+        if kind == "ledger" and policy.ledger_type(rec.get("ledger_type")) is None:
+            return _unknown("ledger_type", "ledger type", rec.get("ledger_type"),
+                            policy.ledger_type_ids)
+        return None
+
     def validate_bundle_entry(self, rec: dict) -> str | None:
-        """Check an incoming entry record against the policy; None when it is acceptable."""
+        """Check an incoming entry record against the policy (its kind, fields and patrol
+        type); None when it is acceptable."""
         kind = self.policy.kind(rec.get("kind", ""))
         if kind is None:
             return f"unknown kind {rec.get('kind')!r}; accepted: {', '.join(self.policy.kind_ids)}"
@@ -67,3 +86,7 @@ class RecordsMixin:
         except (InvalidInput, ValueError, TypeError, KeyError) as exc:
             return str(exc)
         return None
+
+
+def _unknown(field: str, what: str, value, accepted) -> str:
+    return f"{field}: unknown {what} {value!r}; accepted: {', '.join(accepted)}"

@@ -10,11 +10,6 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 SESSION_KINDS = ("frontline-office",)
-LEDGER_WORDS = {
-    "supervision": ("督办", "supervision"), "cosign": ("会签", "co-signing"),
-    "minutes": ("会议纪要", "minutes"), "rectification": ("整改", "rectification"),
-    "petition-case": ("信访案件", "petition case"), "follow-up": ("跟踪落实", "follow-up"),
-}
 WORDS = {
     "due": ("台账到期", "Ledger item due"), "trip": ("外出", "Trip"),
     "closed": ("已办结", "closed"), "opened": ("立项", "opened"),
@@ -22,8 +17,8 @@ WORDS = {
 }
 
 
-def _w(key: str, lang: str, table=WORDS) -> str:
-    zh, en = table.get(key, (key, key))
+def _w(key: str, lang: str) -> str:
+    zh, en = WORDS.get(key, (key, key))
     return en if lang == "en" else zh
 
 
@@ -109,7 +104,8 @@ def ledger_events(svc, data, year: int, lang: str) -> list[list[str]]:
         if not item.get("due") or not item["due"].startswith(str(year)):
             continue
         due = date.fromisoformat(item["due"])
-        kind = _w(item["type"], lang, LEDGER_WORDS)
+        ledger_type = svc.policy.ledger_type(item["type"])
+        kind = ledger_type.word(lang) if ledger_type is not None else item["type"]
         title = item.get("title")
         what = (f"{title}（{kind}）" if lang == "zh" else f"{title} ({kind})") if title else kind
         summary = f"{_w('due', lang)}：{what}" if lang == "zh" else f"{_w('due', lang)}: {what}"

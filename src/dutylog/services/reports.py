@@ -17,6 +17,7 @@ from pathlib import Path
 from dutylog import __version__
 from dutylog.domain.errors import InvalidInput
 from dutylog.domain.model import Entry
+from dutylog.fmt import rule_line
 from dutylog.i18n import t
 
 from .report_ics import calendar_text
@@ -37,6 +38,7 @@ WORDS = {
                                                  "{n} entries marked sensitive are not listed."),
     "per": ("每{p}", "per {p}"), "met_periods": ("{done}/{total} 期达标", "{done} of {total} periods met"),
     "four_no": ("四不两直", "unannounced"), "days": ("天", "days"), "deadline": ("截止", "due"),
+    "note": ("说明", "Note"),
 }
 
 
@@ -48,6 +50,7 @@ def w(key: str, lang: str) -> str:
 @dataclass
 class ReportData:
     status: dict
+    progress: object  # services.core.Progress: the rule results the words come from
     subject: object
     entries: list[Entry]  # the year's entries up to as_of, sensitive ones removed unless asked
     hidden: int  # sensitive entries left out
@@ -57,11 +60,12 @@ class ReportData:
 def collect(svc, subject: str, year, include_sensitive: bool = False) -> ReportData:
     subj = svc.subject(subject)
     y, as_of = svc.resolve_year(year, None)
-    status = svc.status(subj.name, y, as_of)
+    progress = svc.progress(subj.name, y, as_of)
+    status = {"subject": subj.name, "roles": list(progress.roles), "year": y, "as_of": as_of.isoformat()}
     everything = svc.entries(subject=subj.name, date_from=date(y, 1, 1), date_to=date(y, 12, 31))
     kept = [e for e in everything if include_sensitive or not e.sensitive]
     names = {ln.id: ln.name for ln in svc.links(subj.name)}
-    return ReportData(status, subj, kept, len(everything) - len(kept), names)
+    return ReportData(status, progress, subj, kept, len(everything) - len(kept), names)
 
 
 # ---- Markdown ------------------------------------------------------------------------------
@@ -77,43 +81,6 @@ def num(value) -> str:
     if value is None:
         return "—"
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
-
-
-def amount(value, unit: str, lang: str) -> str:
-    if value is None:
-        return "—"
-    if unit in ("share", "rate"):
-        return f"{value * 100:.0f}%"
-    return f"{num(value)} {t('unit.' + unit, lang)}"
-
-
-def target_text(rule: dict, lang: str) -> str:
-    lo, hi, unit = rule["target"]["min"], rule["target"]["max"], rule["unit"]
-    if lo is None and hi is None:
-        return t("msg.no_target", lang)
-    if lo is not None and hi is not None:
-        text = amount(lo, unit, lang) if lo == hi else f"{num(lo)}–{amount(hi, unit, lang)}"
-    elif lo is not None:
-        text = "≥ " + amount(lo, unit, lang)
-    else:
-        text = "≤ " + amount(hi, unit, lang)
-    if rule.get("deadline"):  # a deadline rule (major-items: by 31 March)
-        return f"{text}（{t('period.window', lang)}）" if lang == "zh" else f"{text} ({t('period.window', lang)})"
-    per = w("per", lang).format(p=t("period." + rule["period"], lang).removesuffix("度"))
-    return f"{per} {text}"
-
-
-def actual_text(rule: dict, lang: str) -> str:
-    if rule["period"] in ("year", "window"):
-        text = amount(rule["actual"], rule["unit"], lang)
-        if rule["expected"] is not None:
-            text += f"（{w('expected', lang)} {num(rule['expected'])}）" if lang == "zh" \
-                else f" ({w('expected', lang)} {num(rule['expected'])})"
-        return text
-    done = sum(p["status"] in ("met", "over") for p in rule["periods"])
-    sep = "；" if lang == "zh" else "; "
-    return (amount(rule["actual"], rule["unit"], lang) + sep
-            + w("met_periods", lang).format(done=done, total=len(rule["periods"])))
 
 
 def entry_line(e: Entry, data: ReportData, svc, lang: str) -> str:
@@ -156,6 +123,8 @@ def markdown_report(svc, data: ReportData, lang: str = "zh") -> str:
     st = data.status
     policy = svc.policy
     role_names = {r.id: r.name.get(lang) for r in policy.roles}
+    as_of = data.progress.as_of
+    lines = {r.rule.id: rule_line(r, policy, as_of, lang) for r in data.progress.results}
     out = [f"# {w('title', lang).format(name=md_text(st['subject']), year=st['year'])}", ""]
     out += [f"- {w('basis', lang)}：{policy.document}（{policy.id}）" if lang == "zh"
             else f"- {w('basis', lang)}: {policy.document} ({policy.id})",
@@ -165,42 +134,49 @@ def markdown_report(svc, data: ReportData, lang: str = "zh") -> str:
             f"- {w('made', lang)}：dutylog {__version__}" if lang == "zh" else f"- {w('made', lang)}: dutylog {__version__}",
             ""]
     out += [f"## {w('overview', lang)}", "",
-            f"| {t('col.rule', lang)} | {w('target', lang)} | {w('actual', lang)} | {w('status', lang)} |",
-            "|---|---|---|---|"]
-    for r in st["rules"]:
-        title = r["title"] if lang == "zh" else r.get("title_en", r["title"])
-        out.append(f"| {md_text(title)} | {target_text(r, lang)} | {actual_text(r, lang)} | "
-                   f"{t('status.' + r['status'], lang)} |")
+            f"| {t('col.rule', lang)} | {t('col.actual', lang)} | {t('col.expected', lang)} | "
+            f"{w('status', lang)} | {w('note', lang)} |",
+            "|---|---|---|---|---|"]
+    for r in data.progress.results:
+        line = lines[r.rule.id]
+        out.append(f"| {md_text(r.rule.title.get(lang))} | {md_text(line.progress)} | {line.expected} | "
+                   f"{line.mark} {line.word} | {md_text(line.detail)} |")
     out.append("")
     by_kind: dict[str, list[Entry]] = {}
     for e in data.entries:
-        if e.date.isoformat() <= st["as_of"]:
+        if e.date <= as_of:
             by_kind.setdefault(e.kind, []).append(e)
     sections = {s.id: s.name.get(lang) for s in policy.sections}
     current = None
-    for r in st["rules"]:
-        rule = policy.rule(r["id"])
-        section = rule.section if rule else None
+    for res in data.progress.results:
+        rule, line = res.rule, lines[res.rule.id]
+        section = rule.section
         if section != current and section in sections:
             out += [f"## {sections[section]}", ""]
             current = section
-        title = r["title"] if lang == "zh" else r.get("title_en", r["title"])
-        clause = f"（第{r['clause']}条）" if lang == "zh" else f" (clause {r['clause']})"
+        clause = f"（第{rule.clause}条）" if lang == "zh" else f" (clause {rule.clause})"
         sep = "：" if lang == "zh" else ": "
-        out += [f"### {md_text(title)}{clause}", ""]
-        if rule and rule.duty:
+        out += [f"### {md_text(rule.title.get(lang))}{clause}", ""]
+        if rule.duty:
             out += [f"> {md_text(rule.duty)}", ""]
-        out += [f"- {w('target', lang)}{sep}{target_text(r, lang)}",
-                f"- {w('actual', lang)}{sep}{actual_text(r, lang)}",
-                f"- {w('status', lang)}{sep}{t('status.' + r['status'], lang)}", ""]
-        if rule and rule.metric == "links":
+        per = "" if rule.period in ("year", "window") else \
+            (f"（{t('period.' + rule.period, lang)}）" if lang == "zh" else f" ({t('period.' + rule.period, lang)})")
+        out += [f"- {w('target', lang)}{sep}{line.target}{per}",
+                f"- {t('col.actual', lang)}{sep}{md_text(line.progress)}"]
+        if line.expected:
+            out.append(f"- {t('col.expected', lang)}{sep}{line.expected}")
+        out.append(f"- {w('status', lang)}{sep}{line.mark} {line.word}")
+        if line.detail:
+            out.append(f"- {w('note', lang)}{sep}{md_text(line.detail)}")
+        out.append("")
+        if rule.metric == "links":
             linked = [ln for ln in svc.links(data.subject.name) if ln.link_type == rule.link_type]
             out += [f"{w('links', lang)}{sep.strip()}", ""]
             out += [f"{i}. {md_text(ln.name)}{_span(ln, lang)}"
                     for i, ln in enumerate(linked, 1)] or [w("none", lang)]
             out.append("")
             continue
-        items = [e for k in (rule.kinds if rule else ()) for e in by_kind.get(k, [])]
+        items = [e for k in rule.kinds for e in by_kind.get(k, [])]
         items.sort(key=lambda e: (e.date, e.id))
         out += [f"{w('entries', lang)}{sep.strip()}", ""]
         out += [f"{i}. {entry_line(e, data, svc, lang)}" for i, e in enumerate(items, 1)] or [w("none", lang)]

@@ -48,6 +48,7 @@ class Dashboard:
     day_counts: Counter
     ledger: object | None = None
     results: list[RuleResult] = field(default_factory=list)
+    policy: Policy | None = None  # the words of roles, link types and readings
 
 
 def dashboard(svc, subject: str, year: int | None = None, as_of: date | None = None) -> Dashboard:
@@ -61,7 +62,8 @@ def dashboard(svc, subject: str, year: int | None = None, as_of: date | None = N
     if hasattr(svc, "ledger_summary"):  # the ledger issue adds it; the dashboard leaves room
         ledger = svc.ledger_summary(subj.name)
     return Dashboard(subj, year, as_of, group_by_section(svc.policy, results),
-                     due_next(results, as_of), missed_this_year(results), counts, ledger, results)
+                     due_next(results, as_of), missed_this_year(results), counts, ledger, results,
+                     svc.policy)
 
 
 @dataclass

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from dutylog.store import chars
-from dutylog.store.bundle_read import Bundle, EntryCheck, ImportSummary, read_bundle
+from dutylog.store.bundle_read import Bundle, ImportSummary, RecordCheck, read_bundle
 from dutylog.store.bundles import BundleExportMixin, _chunks, _marks
 from dutylog.store.db import parse_stamp
 from dutylog.store.history import merge_seen
@@ -51,11 +51,12 @@ def _label(spec: Spec, key: str, record: dict) -> str:
 
 
 class BundleImportMixin(BundleExportMixin):
-    def import_bundle(self, path: str | os.PathLike, validate_entry: EntryCheck | None = None,
+    def import_bundle(self, path: str | os.PathLike, validate_record: RecordCheck | None = None,
                       progress: Progress | None = None) -> ImportSummary:
         """Merge the bundle at `path`; raises BundleError (nothing written) when any line
-        is invalid. `validate_entry(record) -> error or None` checks each entry record."""
-        bundle = read_bundle(Path(path), validate_entry)
+        is invalid. `validate_record(record) -> error or None` checks each record (of any
+        type, with its "type"): a reason refuses the bundle, naming the line."""
+        bundle = read_bundle(Path(path), validate_record)
         summary = ImportSummary()
         source = str(bundle.header.get("source") or "import")
         with self.transaction() as conn:

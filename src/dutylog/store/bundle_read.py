@@ -20,7 +20,10 @@ from dutylog.store.specs import ENTRY, SPECS, parse_record
 
 TAMPERED = "the bundle is truncated or altered"
 BOM = "\ufeff".encode()
-EntryCheck = Callable[[dict], "str | None"]
+# The caller's check of one record (services checks the policy's vocabulary: kinds, roles,
+# link, patrol and ledger types): the record as {"type": …, field: value …} -> a one-line
+# reason to refuse the bundle, or None. The store itself knows no policy.
+RecordCheck = Callable[[dict], "str | None"]
 
 
 @dataclass
@@ -107,7 +110,7 @@ def _scan(bundle: Bundle, fh) -> tuple[int | None, int, int]:
     return end_number, count - 1, number
 
 
-def read_bundle(path: Path, validate_entry: EntryCheck | None = None) -> Bundle:
+def read_bundle(path: Path, validate_record: RecordCheck | None = None) -> Bundle:
     path = Path(path)
     bundle = Bundle(path, {}, {t: [] for t in SPECS})
     fail = bundle.fail
@@ -129,7 +132,7 @@ def read_bundle(path: Path, validate_entry: EntryCheck | None = None) -> Bundle:
                                 f"{count}: {TAMPERED}")
             fh.seek(0)
             fh.readline()
-            _records(bundle, fh, end, validate_entry)
+            _records(bundle, fh, end, validate_record)
     except OSError as exc:
         raise BundleError(f"{path}: cannot read it: {exc.strerror or exc}") from exc
     return bundle
@@ -149,8 +152,9 @@ def _check_header(bundle: Bundle, header: dict) -> None:
     bundle.header = header
 
 
-def _records(bundle: Bundle, fh, end: int | None, validate_entry: EntryCheck | None) -> None:
-    """Second pass: parse and check every record line (line 1 already read)."""
+def _records(bundle: Bundle, fh, end: int | None, validate_record: RecordCheck | None) -> None:
+    """Second pass: parse and check every record line (line 1 already read); each record
+    also goes to `validate_record`, when given."""
     fail = bundle.fail
     first_line: dict[tuple[str, str], int] = {}
     for number, raw in enumerate(fh, 2):
@@ -170,10 +174,11 @@ def _records(bundle: Bundle, fh, end: int | None, validate_entry: EntryCheck | N
             record = parse_record(spec, obj)
         except ValueError as exc:
             raise fail(number, str(exc)) from None
-        if spec is ENTRY and validate_entry is not None:
-            shown = {"type": "entry", **{f.name: record[f.name] for f in ENTRY.fields},
-                     **record["extra"]}
-            problem = validate_entry(shown)
+        if validate_record is not None:
+            shown = {"type": kind, **{f.name: record[f.name] for f in spec.fields}}
+            if spec is ENTRY:
+                shown.update(record["extra"])
+            problem = validate_record(shown)
             if problem:
                 raise fail(number, problem)
         key = (kind, record[spec.key])

@@ -298,6 +298,6 @@ def export_bundle(store, path, **options) -> int:
     return store.export_bundle(path, **options)
 
 
-def import_bundle(store, path, validate_entry=None, progress=None):
-    """Function form of `Store.import_bundle(path, validate_entry, progress)`."""
-    return store.import_bundle(path, validate_entry=validate_entry, progress=progress)
+def import_bundle(store, path, validate_record=None, progress=None):
+    """Function form of `Store.import_bundle(path, validate_record, progress)`."""
+    return store.import_bundle(path, validate_record=validate_record, progress=progress)

@@ -25,7 +25,7 @@ class DutylogCommands(Provider):
             return out
         for s in svc.subjects():
             out.append((t("cmd.subject", lang, name=s.name), partial(app.set_subject, s.name),
-                        fmt.roles_text(svc.policy, s.roles, lang)))
+                        fmt.roles_text(svc.policy, svc.roles_of(s), lang)))
         for year in range(app.today.year, app.today.year - YEARS_BACK, -1):
             out.append((t("cmd.year", lang, year=year), partial(app.set_year, year), help_text))
         out += [(t("cmd.entries", lang), app.action_entries, "e"),

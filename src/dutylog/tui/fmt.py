@@ -7,7 +7,7 @@ from datetime import date
 
 from dutylog.domain.progress import PeriodResult, RuleResult
 from dutylog.domain.rules import Target
-from dutylog.fmt import num
+from dutylog.fmt import STATUS_MARK, num  # noqa: F401  (STATUS_MARK: one table for CLI and TUI)
 from dutylog.fmt import target_text as _target_text
 from dutylog.i18n import t
 
@@ -15,10 +15,10 @@ from dutylog.i18n import t
 STATUS_STYLE = {
     "met": "bold green", "on_track": "cyan", "behind": "bold yellow", "missed": "bold red",
     "over": "bold magenta", "none": "dim", "open": "yellow", "future": "dim",
+    "unreachable": "bold red", "untracked": "grey50",
 }
-STATUS_MARK = {"met": "✓", "on_track": "·", "behind": "!", "missed": "✗", "over": "▲", "none": " "}
-# Period strip: a shape per status, so colour is never the only cue.
-STRIP_MARK = {"met": "●", "over": "▲", "missed": "✗", "open": "○", "future": "·"}
+# Period strip: a shape per status, so colour is never the only cue (untracked: greyed).
+STRIP_MARK = {"met": "●", "over": "▲", "missed": "✗", "open": "○", "future": "·", "untracked": "–"}
 
 
 def target_text(target: Target, unit: str, lang: str) -> str:
@@ -39,6 +39,10 @@ def period_name(kind: str, p: PeriodResult, as_of: date, lang: str) -> str:
         if p.start <= as_of <= p.end:
             return t("pl.fortnight_now", lang)
         return t("pl.fortnight", lang, n=(p.start - date(p.start.year, 1, 1)).days // 14 + 1)
+    if kind == "week":
+        if p.start <= as_of <= p.end:
+            return t("pl.week_now", lang)
+        return t("pl.week", lang, n=_week_number(p.start))
     if kind == "month":
         return t("pl.month", lang, m=p.start.month, mon=calendar.month_abbr[p.start.month])
     if kind == "quarter":
@@ -48,6 +52,15 @@ def period_name(kind: str, p: PeriodResult, as_of: date, lang: str) -> str:
     if kind == "window":
         return t("pl.window", lang)
     return t("pl.year", lang, y=p.start.year)
+
+
+def _week_number(start: date) -> int:
+    """1 for the week holding 1 January, then one more at every Monday."""
+    jan1 = date(start.year, 1, 1)
+    to_monday = (7 - jan1.weekday()) % 7
+    days = (start - jan1).days
+    mondays = 0 if days < to_monday else (days - to_monday) // 7 + 1
+    return mondays if jan1.weekday() == 0 else mondays + 1
 
 
 def rule_title(result: RuleResult, lang: str) -> str:
@@ -63,7 +76,8 @@ def due_text(item, as_of: date, lang: str) -> tuple[str, str]:
     when = period_name(r.rule.period, item.period, as_of, lang)
     nothing_yet = item.need >= (r.target.min or 0)
     state = t("dash.not_yet", lang) if nothing_yet else t("dash.need", lang, need=num(item.need, r.rule.unit))
-    left = t("dash.closes_today", lang) if item.days_left == 0 else t("dash.days_left", lang, n=item.days_left)
+    # days left with today counted, as the 无法完成 reason counts them ("剩余 32 天")
+    left = t("dash.closes_today", lang) if item.days_left == 0 else t("dash.days_left", lang, n=item.days_left + 1)
     if lang == "zh":
         return what, f"{when}{state}，{left}"
     return what, f"{when}: {state}, {left}"
@@ -78,10 +92,26 @@ def missed_text(item, as_of: date, lang: str) -> str:
     return f"{what}{sep}{period_name(r.rule.period, item.period, as_of, lang)}"
 
 
+def _word(term, code: str | None, lang: str) -> str:
+    """A term's word in `lang`; a code the policy does not name stays as it is."""
+    return term.word(lang) if term is not None else (code or "")
+
+
 def roles_text(policy, roles, lang: str) -> str:
-    """Short role words for a header line ('市政府领导、班子成员')."""
-    return ("、" if lang == "zh" else ", ").join(t(f"role.{r}", lang) for r in roles)
+    """Short role words for a header line ('市政府领导、班子成员'), from the policy."""
+    return ("、" if lang == "zh" else ", ").join(_word(policy.role(r), r, lang) for r in roles)
 
 
-def link_type_word(link_type: str, lang: str) -> str:
-    return t(f"lt.{link_type}", lang)
+def link_type_word(policy, link_type: str, lang: str) -> str:
+    """'企业' for `enterprise`: the short word of the policy's [[link_types]]."""
+    return _word(policy.link_type(link_type), link_type, lang)
+
+
+def patrol_word(policy, patrol: str | None, lang: str) -> str:
+    """'巡河湖' for `river`: the word of the policy's [[patrol_types]]."""
+    return _word(policy.patrol_type(patrol or ""), patrol, lang)
+
+
+def ledger_type_word(policy, ledger_type: str, lang: str) -> str:
+    """'督办件' for `supervision`: the name of the policy's [[ledger_types]]."""
+    return _word(policy.ledger_type(ledger_type), ledger_type, lang)

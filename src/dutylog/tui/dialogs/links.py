@@ -1,4 +1,5 @@
-"""Edit the subject's linked objects: enterprises, department heads, town, village."""
+"""Edit the subject's linked objects (the policy's link types: enterprises, department
+heads, town, village in the preset)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Select, Static
 
 from dutylog.domain.errors import InvalidInput
-from dutylog.domain.model import LINK_TYPES
 from dutylog.i18n import t
 
 from .. import fmt
@@ -30,13 +30,14 @@ class LinksDialog(ModalScreen):
         self.changed = False
 
     def compose(self) -> ComposeResult:
-        lang = self.app.lang
+        lang, policy = self.app.lang, self.app.service.policy
+        types = [(lt.word(lang), lt.id) for lt in policy.link_types]
         with Vertical(id="dialog"):
             yield Static(Text(t("links.title", lang, subject=self.subject), style="bold"))
             yield DataTable(id="links", cursor_type="row")
             with Horizontal(id="add-link"):
-                yield Select([(fmt.link_type_word(lt, lang), lt) for lt in LINK_TYPES],
-                             value="enterprise", allow_blank=False, id="link-type")
+                yield Select(types, value=types[0][1] if types else Select.NULL,
+                             allow_blank=not types, id="link-type")
                 yield Input(placeholder=t("links.name_ph", lang), id="link-name")
                 yield Input(placeholder=t("links.since_ph", lang), id="link-since")
                 yield Button(t("links.add", lang), variant="primary", id="link-add")
@@ -53,12 +54,12 @@ class LinksDialog(ModalScreen):
         self.query_one("#link-name", Input).focus()
 
     def reload(self) -> None:
-        lang = self.app.lang
+        lang, svc = self.app.lang, self.app.service
         table = self.query_one(DataTable)
         table.clear()
-        for ln in self.app.service.links(self.subject):
+        for ln in svc.links(self.subject):
             until = ln.until.isoformat() if ln.until else t("links.active", lang)
-            table.add_row(Text(fmt.link_type_word(ln.link_type, lang)), Text(ln.name),
+            table.add_row(Text(fmt.link_type_word(svc.policy, ln.link_type, lang)), Text(ln.name),
                           Text(ln.since.isoformat() if ln.since else "—"),
                           Text(until, style="dim" if ln.until else "green"), key=ln.id)
 

@@ -64,6 +64,7 @@ class LogForm(ModalScreen):
         title = (t("form.edit", lang, id=e.id[:8], subject=self.subject) if e
                  else t("form.new", lang, subject=self.subject))
         kind = svc.policy.kind(self.kind) if self.kind else None
+        patrols = [(p.word(lang), p.id) for p in svc.policy.patrol_types]  # the policy's words
         with Vertical(id="dialog"):
             yield Static(Text(title, style="bold"), id="form-title")
             yield Static(id="err-general", classes="error")
@@ -84,8 +85,9 @@ class LogForm(ModalScreen):
                                                         ("✗", False)], id="appeared", prompt=t("form.choose", lang),
                                                        value=e.appeared if e and e.appeared is not None
                                                        else Select.NULL))
-                yield from self.row("patrol", Select([(t(f"patrol.{p}", lang), p) for p in ("river", "bay", "forest")],
-                                                     id="patrol", prompt=t("form.choose", lang), value=e.patrol if e and e.patrol else Select.NULL))
+                yield from self.row("patrol", Select(patrols, id="patrol", prompt=t("form.choose", lang),
+                                                     value=e.patrol if e and e.patrol in svc.policy.patrol_type_ids
+                                                     else Select.NULL))
                 yield from self.row("by", Input(e.recorded_by if e else (ui.recorder(svc) or ""),
                                                 placeholder=self.subject, id="by"))
             with Horizontal(id="buttons"):

@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from .. import fmt
 from .base import AppScreen
 
 
@@ -26,6 +27,7 @@ class CasebookScreen(AppScreen, Screen):
                  year: int | None = None):
         super().__init__()
         self.subject = subject
+        self.patrol_types: tuple[str, ...] = ()
         self.given(service, lang)
         self.year = year
 
@@ -41,9 +43,15 @@ class CasebookScreen(AppScreen, Screen):
         w = self.word
         self.query_one("#courts-table", DataTable).add_columns(
             w("col.date"), w("casebook.case"), w("casebook.appeared"))
+        self.patrol_types = self.service.policy.patrol_type_ids
         self.query_one("#patrols-table", DataTable).add_columns(
-            *(w(f"casebook.{k}") for k in ("month", "river", "bay", "forest", "total")))
+            w("casebook.month"), *(self.patrol_word(k) for k in self.patrol_types), w("casebook.total"))
         self.reload()
+
+    def patrol_word(self, patrol: str) -> str:
+        """The column head of a patrol type: the policy's word, capitalised in English."""
+        word = fmt.patrol_word(self.service.policy, patrol, self.lang)
+        return word[:1].upper() + word[1:] if self.lang == "en" else word
 
     def action_year(self, step: int) -> None:
         self.year += step
@@ -66,11 +74,11 @@ class CasebookScreen(AppScreen, Screen):
         patrols = self.service.patrols(self.subject, self.year)
         table = self.query_one("#patrols-table", DataTable)
         table.clear()
+        kinds = self.patrol_types
         for m in patrols["months"]:
-            table.add_row(*(str(m[k]) for k in ("month", "river", "bay", "forest", "total")))
+            table.add_row(*(str(m[k]) for k in ("month", *kinds, "total")))
         by = patrols["by_type"]
-        table.add_row(w("casebook.year"), *(str(by[k]) for k in ("river", "bay", "forest")),
-                      str(patrols["total"]))
+        table.add_row(w("casebook.year"), *(str(by[k]) for k in kinds), str(patrols["total"]))
         target = w("casebook.no_target") if patrols["target"] is None else f"{patrols['target']:g}"
         self.query_one("#patrols-head", Static).update(
             f"{w('casebook.patrols')} · {self.year} · {w('casebook.total')} {patrols['total']} · "

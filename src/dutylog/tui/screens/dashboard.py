@@ -66,7 +66,7 @@ class DashboardScreen(BaseScreen):
         app, lang = self.app, self.lang
         head = Text(no_wrap=True, overflow="ellipsis")
         head.append(t("dash.header", lang, subject=data.subject.name,
-                      roles=fmt.roles_text(app.service.policy, data.subject.roles, lang),
+                      roles=fmt.roles_text(app.service.policy, app.service.roles_of(data.subject), lang),
                       year=data.year, as_of=data.as_of.isoformat()), style="bold")
         if app.demo:
             head.append("   " + t("app.demo", lang), style="italic dim")

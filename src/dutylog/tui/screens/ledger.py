@@ -10,9 +10,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable
 
-from dutylog.domain.ledger import LEDGER_TYPES
-from dutylog.i18n import named, t
+from dutylog.i18n import t
 from dutylog.tui.dialogs.form import FormDialog, FormField
+from dutylog.tui.fmt import ledger_type_word
 
 from .base import TableScreen
 
@@ -26,8 +26,18 @@ def colour_text(colour: str, lang: str) -> Text:
     return Text(t(f"ledger.colour.{colour}", lang), style=COLOUR_STYLES[colour])
 
 
-def type_name(ledger_type: str, lang: str) -> str:
-    return named("ledger.type", ledger_type, lang)
+def due_hint(policy, lang: str) -> str:
+    """'YYYY-MM-DD；督办件、文件会签、会议纪要可留空＝3个工作日': the types whose due day
+    the policy sets, grouped by their number of working days."""
+    from dutylog.domain.ledger import has_default_due
+
+    by_days: dict[int, list[str]] = {}
+    for lt in policy.ledger_types:
+        if has_default_due(lt):
+            by_days.setdefault(lt.due_workdays, []).append(lt.word(lang))
+    sep = "、" if lang == "zh" else ", "
+    parts = [t("ledger.due_hint", lang, types=sep.join(words), n=n) for n, words in by_days.items()]
+    return ("；" if lang == "zh" else "; ").join(["YYYY-MM-DD", *parts])
 
 
 class LedgerScreen(TableScreen, Screen):
@@ -60,6 +70,7 @@ class LedgerScreen(TableScreen, Screen):
 
     def reload(self, select: str | None = None) -> None:
         lg, table, w = self.lang, self.table, self.word
+        policy = self.service.policy
         table.clear()
         self.items = self.service.ledger_list(self.subject, as_of=self.as_of)
         for r in self.items:
@@ -68,7 +79,7 @@ class LedgerScreen(TableScreen, Screen):
                 due += f" ({w('ledger.est')})"
             if r["late"]:
                 due += f" {w('ledger.late')}"
-            table.add_row(colour_text(r["color"], lg), Text(type_name(r["type"], lg)),
+            table.add_row(colour_text(r["color"], lg), Text(ledger_type_word(policy, r["type"], lg)),
                           Text(r["title"] or ""), Text(r["opened"]), Text(due),
                           Text(r["closed"] or ""), Text(r["subject"]), key=r["id"])
         red = sum(r["color"] == "red" for r in self.items)
@@ -91,17 +102,17 @@ class LedgerScreen(TableScreen, Screen):
     # ---- actions ------------------------------------------------------------------------
     def action_add(self) -> None:
         w, svc = self.word, self.service
+        types = tuple((lt.word(self.lang), lt.id) for lt in svc.policy.ledger_types)
         fields = []
         if not self.subject:
             names = [s.name for s in svc.subjects()]
             fields.append(FormField("subject", w("col.subject"), "select",
                                     options=tuple((n, n) for n in names)))
         fields += [
-            FormField("type", w("col.type"), "select", "supervision",
-                      tuple((type_name(lt, self.lang), lt) for lt in LEDGER_TYPES)),
+            FormField("type", w("col.type"), "select", types[0][1] if types else "", types),
             FormField("title", w("col.title")),
             FormField("opened", w("ledger.opened_f"), value=self.as_of.isoformat()),
-            FormField("due", w("ledger.due"), placeholder=w("ledger.due_hint")),
+            FormField("due", w("ledger.due"), placeholder=due_hint(svc.policy, self.lang)),
             FormField("note", w("form.note")),
         ]
 

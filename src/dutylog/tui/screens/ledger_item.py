@@ -9,9 +9,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from dutylog.domain.errors import DutylogError
+from dutylog.tui.fmt import ledger_type_word
 
 from .base import TableScreen
-from .ledger import colour_text, type_name
+from .ledger import colour_text
 
 
 class LedgerItemScreen(TableScreen, Screen):
@@ -41,7 +42,7 @@ class LedgerItemScreen(TableScreen, Screen):
             self.say(str(exc))
             return
         head = Text()
-        head.append(f"{type_name(r['type'], lg)} · ", style="bold")
+        head.append(f"{ledger_type_word(self.service.policy, r['type'], lg)} · ", style="bold")
         head.append(r["title"] or r["id"][:8], style="bold")
         head.append("  ")
         head.append_text(colour_text(r["color"], lg))

@@ -42,6 +42,10 @@ class OnboardingScreen(Screen):
             yield Static(id="err-name", classes="error shown")
             yield SelectionList(*[(Text(r.name.get(lang)), r.id) for r in policy.roles], id="ob-roles")
             yield Static(id="err-role", classes="error shown")
+            yield Static(t("ob.since", lang), markup=False)
+            yield Input(placeholder=t("ob.since_ph", lang, today=self.app.service.today.isoformat()),
+                        id="ob-since")
+            yield Static(id="err-since", classes="error shown")
             yield Checkbox(t("ob.for_others", lang), id="ob-others")
             yield Input(placeholder=t("ob.recorder", lang), id="ob-recorder")
             yield Static(id="ob-added")
@@ -76,7 +80,7 @@ class OnboardingScreen(Screen):
 
     def add(self) -> None:
         svc, lang = self.app.service, self.app.lang
-        for field in ("name", "role", "policy"):
+        for field in ("name", "role", "policy", "since"):
             self.error(field, None)
         path = self.query_one("#ob-policy", Input).value.strip()
         if path and not self.added:
@@ -87,10 +91,12 @@ class OnboardingScreen(Screen):
                 return
         name = self.query_one("#ob-name", Input).value
         roles = list(self.query_one("#ob-roles", SelectionList).selected)
+        since_text = self.query_one("#ob-since", Input).value.strip()
         try:
-            subject = svc.add_subject(name, roles)
+            since = svc.date(since_text, "since", allow_future=False) if since_text else None
+            subject = svc.add_subject(name, roles, since)
         except InvalidInput as exc:
-            self.error("role" if exc.field == "role" else "name", exc)
+            self.error(exc.field if exc.field in ("role", "since") else "name", exc)
             return
         self.added.append(subject.name)
         others = self.query_one("#ob-others", Checkbox).value

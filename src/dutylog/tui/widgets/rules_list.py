@@ -14,12 +14,14 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from dutylog.domain.progress import MET, OVER, PeriodResult, RuleResult
+from dutylog.fmt import rule_line
 from dutylog.i18n import t
 from dutylog.textcells import pad
 
 from .. import fmt
 
-TITLE_W, BAR_W, NUM_W, STATUS_W, PACE_W = 22, 15, 12, 11, 9
+TITLE_W, BAR_W, NUM_W, STATUS_W, PACE_W = 22, 15, 12, 13, 10
+DETAIL_W = BAR_W + 1 + NUM_W + 1 + STATUS_W
 BAR_BG = {"met": "on green", "on_track": "on dark_cyan", "behind": "on yellow",
           "missed": "on red", "over": "on magenta", "none": "on grey35"}
 EMPTY_BG = "on grey30"
@@ -40,67 +42,46 @@ class RulesList(OptionList):
 
 def rule_options(data, lang: str) -> list[Option]:
     options: list[Option] = []
+    policy = getattr(data, "policy", None)
     for section, results in data.sections:
         options.append(Option(Text(section.name.get(lang), style="bold underline"),
                               id=f"section-{section.id}", disabled=True))
         for r in results:
-            options.append(Option(rule_text(r, data.as_of, lang), id=r.rule.id))
+            options.append(Option(rule_text(r, data.as_of, lang, policy), id=r.rule.id))
     return options
 
 
-def rule_text(r: RuleResult, as_of: date, lang: str) -> Text:
-    """The lines of one rule."""
-    unit = r.rule.unit
+def rule_text(r: RuleResult, as_of: date, lang: str, policy=None) -> Text:
+    """The lines of one rule, in the words of `fmt.rule_line` (the status table's and the
+    report's too): title, bar with pace mark, actual / target, status; then the periods
+    (or the objects) and why, when there is something to say."""
+    view = rule_line(r, policy, as_of, lang)
     line = Text(no_wrap=True, overflow="ellipsis")
     line.append(pad(fmt.rule_title(r, lang), TITLE_W))
     line.append(" ")
-    if r.rule.period in YEARLY and r.rule.metric != "per_object":
-        fraction, pace_at, shown = _yearly(r)
-    else:
-        fraction, pace_at, shown = _periodic(r, as_of)
-    line.append_text(bar(fraction, pace_at, r.status, r.target.empty))
+    line.append_text(bar(view.fraction, view.pace_at, r.status, view.fraction is None))
     line.append(" ")
-    line.append(pad(shown, NUM_W, "right"))
+    line.append(pad(view.progress, NUM_W, "right"))
     line.append(" ")
-    mark = fmt.STATUS_MARK.get(r.status, " ")
-    line.append(pad(f"{mark} {fmt.status_word(r.status, lang)}", STATUS_W),
-                style=fmt.STATUS_STYLE.get(r.status, ""))
-    if r.expected is not None and r.status not in (MET, OVER) and (r.target.min or 0) >= PACE_SHOWN_FROM:
+    style = fmt.STATUS_STYLE.get(r.status, "")
+    if view.word == t("dash.closes_today", lang):
+        style = fmt.STATUS_STYLE["open"]
+    line.append(pad(f"{view.mark} {view.word}", STATUS_W), style=style)
+    if view.expected and r.status not in (MET, OVER) and (r.target.min or 0) >= PACE_SHOWN_FROM:
         line.append(" ")
-        line.append(pad(t("dash.pace", lang, x=fmt.num(round(r.expected, 1), unit)), PACE_W), style="dim")
+        line.append(pad(t("dash.pace", lang, x=view.expected), PACE_W), style="dim")
     lines = [line]
     if r.rule.metric == "per_object":
         lines.extend(_object_lines(r, as_of, lang))
     elif r.rule.period not in YEARLY:
         lines.append(_strip_line(r, as_of, lang))
+    if view.detail:  # one line under the bar, cut to fit (the status table has it whole)
+        lines.append(Text(pad("", TITLE_W) + " " + pad(view.detail, DETAIL_W).rstrip(), style="dim"))
     if r.breakdown:
-        lines.append(_breakdown_line(r, lang))
-    return Text("\n").join(lines)
-
-
-def _yearly(r: RuleResult) -> tuple[float | None, float | None, str]:
-    unit, target = r.rule.unit, r.target
-    shown = f"{fmt.num(r.actual, unit)} / {fmt.target_text(target, unit, 'zh')}"
-    if target.empty:
-        return None, None, fmt.num(r.actual, unit)
-    goal = target.min if target.min else target.max
-    if r.actual is None or not goal:
-        return None, None, shown
-    pace_at = r.expected / goal if r.expected is not None and r.rule.metric != "links" else None
-    return r.actual / goal, pace_at, shown
-
-
-def _periodic(r: RuleResult, as_of: date) -> tuple[float | None, float | None, str]:
-    total = len(r.periods)
-    met = sum(1 for p in r.periods if p.status in (MET, OVER))
-    if r.rule.metric == "per_object" and total == 1:  # a yearly per-object rule: objects met
-        objs = r.periods[0].objects or []
-        done = sum(1 for o in objs if o.status in (MET, OVER))
-        return (done / len(objs) if objs else 0.0), None, f"{done} / {len(objs)}"
-    if r.target.empty:
-        return None, None, fmt.num(r.actual, r.rule.unit)
-    ended = sum(1 for p in r.periods if p.end <= as_of)
-    return (met / total if total else 0.0), (ended / total if total else None), f"{met} / {total}"
+        lines.append(_breakdown_line(r, lang, policy))
+    out = Text("\n").join(lines)
+    out.no_wrap, out.overflow = True, "ellipsis"  # every line stays one line, cut at the edge
+    return out
 
 
 def bar(fraction: float | None, pace_at: float | None, status: str, no_target: bool) -> Text:
@@ -154,7 +135,7 @@ def _strip_line(r: RuleResult, as_of: date, lang: str) -> Text:
     line.append(" ")
     line.append_text(strip(r.periods, r.rule.period))
     now = r.current_period(as_of)
-    if now is not None and not r.target.empty:
+    if now is not None and not r.target.empty and now.status != "untracked":
         name = fmt.period_name(r.rule.period, now, as_of, lang)
         line.append(f"  {name} {fmt.num(now.actual, r.rule.unit)}/{fmt.target_text(r.target, r.rule.unit, lang)}",
                     style=fmt.STATUS_STYLE.get(now.status, ""))
@@ -183,10 +164,14 @@ def _object_period(p: PeriodResult, oid: str) -> PeriodResult:
     for o in p.objects or []:
         if o.id == oid:
             return PeriodResult(p.start, p.end, o.actual, o.status)
-    return PeriodResult(p.start, p.end, None, "future")
+    # not linked in that period: greyed like an untracked one, else nothing to do
+    return PeriodResult(p.start, p.end, None, "untracked" if p.status == "untracked" else "future")
 
 
-def _breakdown_line(r: RuleResult, lang: str) -> Text:
-    parts = [f"{t('patrol.' + k, lang) if r.rule.breakdown == 'patrol' else k} {v}"
-             for k, v in sorted(r.breakdown.items())]
+def _breakdown_line(r: RuleResult, lang: str, policy=None) -> Text:
+    def word(k: str) -> str:
+        term = policy.patrol_type(k) if policy is not None and r.rule.breakdown == "patrol" else None
+        return term.word(lang) if term is not None else k
+
+    parts = [f"{word(k)} {v}" for k, v in sorted(r.breakdown.items())]
     return Text(pad("", TITLE_W) + " " + "　".join(parts), style="dim", no_wrap=True)
