@@ -75,6 +75,8 @@ def rule_line(r, policy, as_of, lang: str) -> RuleLine:
         word = t(f"pu.{rule.period}", lang)
         if target.empty:
             progress, fraction, pace_at = num(r.actual, unit), None, None
+        elif not tracked:  # every period before record keeping started
+            progress, fraction, pace_at = "—", None, None
         else:
             progress = f"{met} / {len(tracked)}{word}"
             fraction = met / len(tracked) if tracked else None
