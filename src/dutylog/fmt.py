@@ -35,7 +35,6 @@ def target_text(lo: float | None, hi: float | None, unit: str, lang: str) -> str
 STATUS_MARK = {"met": "✓", "on_track": "·", "behind": "!", "missed": "✗", "over": "▲",
                "none": " ", "unreachable": "✗", "untracked": "–"}
 YEARLY = ("year", "window")
-FALLING = ("share_flagged", "rate")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,10 +52,10 @@ class RuleLine:
 
 def rule_line(r, policy, as_of, lang: str) -> RuleLine:
     """Everything a person is shown about one RuleResult of domain.progress."""
-    rule, target, unit = r.rule, r.target, r.rule.unit
+    rule, target, unit, measure = r.rule, r.target, r.rule.unit, r.metric
     tt = target_text(target.min, target.max, unit, lang)
     details: list[str] = []
-    objects = rule.metric == "per_object"
+    objects = measure.per_object
     if objects and rule.period in YEARLY:
         progress, fraction, pace_at, details = _object_year(r, policy, lang)
         expected = "" if r.expected is None else num(r.expected, "count")
@@ -64,7 +63,7 @@ def rule_line(r, policy, as_of, lang: str) -> RuleLine:
         progress = f"{num(r.actual, unit)} / {tt}" if not target.empty else num(r.actual, unit)
         goal = target.min or target.max
         fraction = None if (target.empty or r.actual is None or not goal) else r.actual / goal
-        if fraction is not None and rule.metric in FALLING and r.status != "over":
+        if fraction is not None and measure.falls and r.status != "over":
             fraction = min(1.0, fraction)  # a share above its minimum is not over a quota
         pace_at = (r.expected / goal) if (r.expected is not None and goal) else None
         expected = "" if r.expected is None else num(r.expected, unit)
@@ -87,16 +86,16 @@ def rule_line(r, policy, as_of, lang: str) -> RuleLine:
     status = r.status
     word = t(f"status.{status}", lang)
     now = r.current_period(as_of)
-    if status == "on_track" and rule.metric in FALLING and r.actual is not None \
+    if status == "on_track" and measure.falls and r.actual is not None \
             and target.min is not None and r.actual >= target.min:
         word = t("status.holding", lang)
     elif status in ("on_track", "behind") and now is not None and now.status == "open" and now.end == as_of:
         word = t("dash.closes_today", lang)
     if status == "unreachable":
-        if rule.metric == "sum_days" and target.min is not None and r.actual is not None:
+        if measure.day_based and target.min is not None and r.actual is not None:
             details.insert(0, t("why.days_left", lang, left=r.days_left,
                                 need=num(target.min - r.actual, unit)))
-        elif rule.metric == "rate":
+        elif measure.falls:  # a rate after a failure
             details.insert(0, t("why.rate", lang))
     if status == "untracked":
         details.insert(0, t("why.untracked", lang))

@@ -108,3 +108,42 @@ def test_a_policy_without_rules_refused():
     head = TEXT.split("[[rules]]")[0]
     assert "no [[rules]]" in refused(head)
 
+
+
+# ---- the metric registry checks what each metric needs (domain/metrics.py) ---------------
+
+
+def test_a_share_judged_over_a_month_is_refused():
+    msg = refused(edit_rule("research-four-no-share", 'period = "year"', 'period = "month"'))
+    assert "research-four-no-share" in msg and "period must be" in msg
+
+
+def test_a_link_rule_without_a_link_type_is_refused():
+    msg = refused(edit_rule("linked-town", 'link_type = "town"\n', ""))
+    assert "linked-town" in msg and "link_type" in msg
+
+
+def test_an_unknown_metric_names_the_known_ones():
+    msg = refused(edit_rule("party-lecture", 'metric = "count"', 'metric = "average"'))
+    assert "average" in msg and "per_object" in msg
+
+
+def test_a_role_implying_an_unknown_role_is_refused():
+    text = TEXT.replace('implies = ["cadre"]', 'implies = ["boss"]', 1)
+    assert "boss" in refused(text)
+
+
+def test_an_older_copy_without_vocabulary_tables_takes_the_builtin_ones():
+    import tomllib
+
+    text = TEXT
+    for table in ("link_types", "patrol_types", "ledger_types"):
+        head = f"[[{table}]]"
+        while head in text:  # drop every block of that table, as a revision-1 copy has none
+            start = text.index(head)
+            nxt = min((i for i in (text.find("\n[[", start + 1), text.find("\n# ", start + 1)) if i != -1))
+            text = text[:start] + text[nxt + 1:]
+    assert "link_types" not in tomllib.loads(text)
+    policy = parse_policy(text, source=SOURCE)
+    assert policy.link_type_ids == ("enterprise", "department-head", "town", "village")
+    assert "supervision" in policy.ledger_type_ids and "river" in policy.patrol_type_ids

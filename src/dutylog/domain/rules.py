@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-METRICS = ("count", "sum_days", "share_flagged", "distinct_titles", "per_object", "rate", "links")
 ENTRY_FIELDS = ("days", "four_no", "title", "place", "people", "note", "object", "appeared", "patrol")
 
 

@@ -9,9 +9,10 @@ from importlib import resources
 from pathlib import Path
 
 from dutylog.domain.errors import PolicyError
+from dutylog.domain.metrics import METRICS
 from dutylog.domain.periods import PERIOD_KINDS
 from dutylog.domain.rules import (
-    ENTRY_FIELDS, METRICS, Deadline, Kind, LedgerType, Policy, Role, Rule, Section, Target,
+    ENTRY_FIELDS, Deadline, Kind, LedgerType, Policy, Role, Rule, Section, Target,
     Term, Text,
 )
 
@@ -220,20 +221,23 @@ class _Builder:
         metric = raw.get("metric")
         if metric not in METRICS:
             self.fail(where, f"metric {metric!r} is not one of {', '.join(METRICS)}")
+        measure = METRICS[metric]
         period = raw.get("period")
         if period not in PERIOD_KINDS:
             self.fail(where, f"period {period!r} is not one of {', '.join(PERIOD_KINDS)}")
+        if measure.yearly_only and period != "year":
+            self.fail(where, f"metric {metric} is judged over a year: period must be \"year\", got {period!r}")
         window = raw.get("window")
         if period == "window":
             if not (isinstance(window, list) and len(window) == 2 and all(_is_month_day(w) for w in window)):
                 self.fail(where, "a window period needs window = [\"MM-DD\", \"MM-DD\"]")
             window = (window[0], window[1])
         kinds = self.strings(where, "kinds", raw.get("kinds", ()))
-        if metric != "links" and (not kinds or any(k not in kind_ids for k in kinds)):
+        if measure.needs_kinds and (not kinds or any(k not in kind_ids for k in kinds)):
             self.fail(where, f"kinds must be among the [[kinds]] ids, got {list(kinds)}")
         link_type = raw.get("link_type")
         link_ids = [x.id for x in self.link_types]
-        if metric in ("links", "per_object") and link_type not in link_ids:
+        if measure.needs_link_type and link_type not in link_ids:
             self.fail(where, f"metric {metric} needs link_type, one of the [[link_types]]: {', '.join(link_ids)}")
         section = raw.get("section", "")
         if section_ids and section not in section_ids:

@@ -17,7 +17,7 @@ from pathlib import Path
 from dutylog import __version__
 from dutylog.domain.errors import InvalidInput
 from dutylog.domain.model import Entry
-from dutylog.fmt import rule_line
+from dutylog.fmt import num, rule_line
 from dutylog.i18n import t
 
 from .report_ics import calendar_text
@@ -77,12 +77,6 @@ def md_text(value) -> str:
     return " ".join(str(value).split()).translate(_MD_SPECIAL)
 
 
-def num(value) -> str:
-    if value is None:
-        return "—"
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
-
-
 def entry_line(e: Entry, data: ReportData, svc, lang: str) -> str:
     kind = svc.policy.kind(e.kind)
     parts = [e.date.isoformat()]
@@ -95,7 +89,7 @@ def entry_line(e: Entry, data: ReportData, svc, lang: str) -> str:
         parts.append(kind.name.get(lang) if kind else e.kind)
     details = []
     if e.days is not None:
-        details.append(f"{num(e.days)} {w('days', lang)}")
+        details.append(f"{num(e.days, 'days')} {w('days', lang)}")
     if e.four_no:
         details.append(w("four_no", lang))
     if e.object_id and e.object_id in data.names:
@@ -169,7 +163,7 @@ def markdown_report(svc, data: ReportData, lang: str = "zh") -> str:
         if line.detail:
             out.append(f"- {w('note', lang)}{sep}{md_text(line.detail)}")
         out.append("")
-        if rule.metric == "links":
+        if not res.metric.needs_kinds:  # an assignment (links), not activities: list them
             linked = [ln for ln in svc.links(data.subject.name) if ln.link_type == rule.link_type]
             out += [f"{w('links', lang)}{sep.strip()}", ""]
             out += [f"{i}. {md_text(ln.name)}{_span(ln, lang)}"
@@ -212,7 +206,7 @@ def csv_report(svc, data: ReportData, lang: str = "zh") -> bytes:
     for e in data.entries:
         kind = svc.policy.kind(e.kind)
         writer.writerow([e.id, e.date.isoformat(), kind.name.get(lang) if kind else e.kind, e.kind,
-                         num(e.days) if e.days is not None else "", flag(e.four_no)]
+                         num(e.days, "days") if e.days is not None else "", flag(e.four_no)]
                         + [cell(v) for v in (e.title, e.place, e.people, e.note,
                                              data.names.get(e.object_id or ""), e.recorded_by,
                                              e.confirmed_by)]

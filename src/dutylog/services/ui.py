@@ -105,7 +105,7 @@ def due_next(results: list[RuleResult], as_of: date) -> list[DueItem]:
     items: list[DueItem] = []
     for r in results:
         low = r.target.min
-        if low is None or r.rule.metric in ("links", "rate", "share_flagged"):
+        if low is None or not r.metric.has_amount:
             continue
         p = r.current_period(as_of)
         if p is None or p.status != OPEN:

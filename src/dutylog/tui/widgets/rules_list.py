@@ -71,7 +71,7 @@ def rule_text(r: RuleResult, as_of: date, lang: str, policy=None) -> Text:
         line.append(" ")
         line.append(pad(t("dash.pace", lang, x=view.expected), PACE_W), style="dim")
     lines = [line]
-    if r.rule.metric == "per_object":
+    if r.metric.per_object:
         lines.extend(_object_lines(r, as_of, lang))
     elif r.rule.period not in YEARLY:
         lines.append(_strip_line(r, as_of, lang))
