@@ -43,6 +43,28 @@ async def shoot(svc, name: str, lang: str, keys: list[str]) -> Path:
     return Path(path)
 
 
+def to_png(svg: Path) -> Path | None:
+    """A PNG beside the SVG when a headless Chromium is installed (Debian: chromium)."""
+    import subprocess
+
+    browser = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if browser is None:
+        return None
+    png = svg.with_suffix(".png")
+    profile = tempfile.mkdtemp(prefix="dutylog-chromium-")
+    try:
+        subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        f"--user-data-dir={profile}", "--window-size=1500,1000",
+                        f"--screenshot={png}", svg.as_uri()],
+                       check=True, capture_output=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    return png
+
+
 def main() -> int:
     sys.path.insert(0, str(ROOT / "src"))
     from dutylog.services import Dutylog
@@ -56,6 +78,9 @@ def main() -> int:
             for name, (lang, keys) in SHOTS.items():
                 path = asyncio.run(shoot(svc, name, lang, keys))
                 print(path.relative_to(ROOT))
+                png = to_png(path)
+                if png is not None:
+                    print(png.relative_to(ROOT))
     finally:
         shutil.rmtree(home, ignore_errors=True)
     return 0

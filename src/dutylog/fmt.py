@@ -34,6 +34,15 @@ def target_text(lo: float | None, hi: float | None, unit: str, lang: str) -> str
 # `rule_line`, so the three can never disagree about actual, target or status.
 STATUS_MARK = {"met": "✓", "on_track": "·", "behind": "!", "missed": "✗", "over": "▲",
                "none": " ", "unreachable": "✗", "untracked": "–"}
+# The same marks in ASCII, for the legacy Windows console (`--ascii`, console.ascii_mode)
+ASCII_MARK = {"met": "+", "on_track": ".", "behind": "!", "missed": "x", "over": "^",
+              "none": " ", "unreachable": "x", "untracked": "-"}
+
+
+def status_mark(status: str) -> str:
+    from dutylog.console import ascii_mode
+
+    return (ASCII_MARK if ascii_mode() else STATUS_MARK).get(status, " ")
 YEARLY = ("year", "window")
 
 
@@ -103,7 +112,7 @@ def rule_line(r, policy, as_of, lang: str) -> RuleLine:
         details.append(rule.target_reading.get(lang))
     sep = "；" if lang == "zh" else "; "
     return RuleLine(progress, fraction, pace_at, expected, status, word,
-                    STATUS_MARK.get(status, " "), sep.join(details), tt)
+                    status_mark(status), sep.join(details), tt)
 
 
 def _object_year(r, policy, lang: str):

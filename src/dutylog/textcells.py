@@ -28,7 +28,10 @@ def table(headers: list[str], rows: list[list[str]], aligns: list[str] | None = 
     if max_widths:
         widths = [min(w, m) if m else w for w, m in zip(widths, max_widths)]
     lines = ["  ".join(pad(h, widths[i], aligns[i]) for i, h in enumerate(headers)).rstrip()]
-    lines.append("  ".join("─" * w for w in widths))
+    from dutylog.console import ascii_mode
+
+    rule = "-" if ascii_mode() else "─"
+    lines.append("  ".join(rule * w for w in widths))
     for row in rows:
         lines.append("  ".join(pad(c, widths[i], aligns[i]) for i, c in enumerate(row)).rstrip())
     return "\n".join(lines)
@@ -36,8 +39,11 @@ def table(headers: list[str], rows: list[list[str]], aligns: list[str] | None = 
 
 def bar(fraction: float | None, width: int = 20) -> str:
     """A text progress bar; over-quota shows a '+' at the end since the bar clamps at 100 %."""
+    from dutylog.console import ascii_mode
+
+    full, empty, none = ("#", "-", ".") if ascii_mode() else ("█", "░", "·")
     if fraction is None:
-        return "·" * width
+        return none * width
     filled = max(0, min(width, round(fraction * width)))
-    out = "█" * filled + "░" * (width - filled)
+    out = full * filled + empty * (width - filled)
     return out[:-1] + "+" if fraction > 1 else out

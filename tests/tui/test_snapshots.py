@@ -79,3 +79,20 @@ def make_on(svc):
     from dutylog.tui.app import make_app
 
     return make_app(svc, today=svc.today, lang="zh", blink=False, theme="textual-dark", animations=False)
+
+
+def test_svg_text_widths_follow_terminal_cells():
+    """issue 10 §6: a line of Chinese in an exported SVG is as long as its cells."""
+    import re
+
+    from rich.cells import cell_len
+
+    svg = (__import__("pathlib").Path(__file__).parent / "__snapshots__" / "test_snapshots"
+           / "test_dashboard_on_the_last_day_of_a_month.svg").read_text(encoding="utf-8")
+    lines = re.findall(r'<text[^>]*textLength="([0-9.]+)"[^>]*>([^<]*王明[^<]*)</text>', svg)
+    assert lines
+    length, text = lines[0]
+    text = text.replace("&#160;", " ")
+    per_cell = 12.2  # Rich's cell width at its 20px font
+    assert float(length) == round(cell_len(text) * per_cell, 2)
+    assert cell_len(text) > len(text)  # the line really is Chinese

@@ -49,11 +49,15 @@ def load_module(module: str):
 @click.version_option(__version__, "--version", prog_name="dutylog", message="%(prog)s %(version)s")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
               help="Language of the interface (default: DUTYLOG_LANG or zh).")
+@click.option("--ascii", "ascii_glyphs", is_flag=True, default=False,
+              help="Draw bars and marks with ASCII (also DUTYLOG_ASCII=1; automatic on the old Windows console).")
 @click.pass_context
-def cli(ctx: click.Context, lang: str | None) -> None:
+def cli(ctx: click.Context, lang: str | None, ascii_glyphs: bool) -> None:
     """dutylog — 履职记录：海政发〔2022〕17号 duties, logged and tracked offline."""
     if lang:
         os.environ["DUTYLOG_LANG"] = lang
+    if ascii_glyphs:
+        os.environ["DUTYLOG_ASCII"] = "1"
     if ctx.invoked_subcommand is None:
         from dutylog.tui.launch import launch  # Textual is imported only here
 
@@ -61,4 +65,7 @@ def cli(ctx: click.Context, lang: str | None) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
+    from dutylog.console import prepare_streams
+
+    prepare_streams()  # UTF-8 when redirected; never a UnicodeEncodeError on a GBK console
     sys.exit(run_guarded(cli, argv))

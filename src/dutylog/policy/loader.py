@@ -32,13 +32,17 @@ def load_policy(path: str | Path | None = None) -> Policy:
     """The built-in preset (`path` None) or a user's copy."""
     if path is None:
         return parse_policy(builtin_text(), source="builtin")
+    from dutylog.console import UnreadableText, read_user_text
+
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8")
+        text = read_user_text(p)  # UTF-8 with or without BOM, or GBK as Notepad may save it
     except FileNotFoundError:
         raise PolicyError(f"{p}: policy file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PolicyError(f"{p}: cannot read policy file ({exc})") from None
+    except UnreadableText as exc:
+        raise PolicyError(str(exc)) from None
+    except OSError as exc:
+        raise PolicyError(f"{p}: cannot read policy file ({exc.strerror or exc})") from None
     return parse_policy(text, source=str(p))
 
 

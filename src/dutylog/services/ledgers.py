@@ -60,10 +60,14 @@ class LedgersMixin(LeaveMixin, CasebookMixin):
         """Import a holiday notice file, all or nothing. Each line: `DATE[..DATE] KIND
         [NAME]` (spaces, tabs or commas between; `#` starts a comment); KIND is holiday
         or workday (休/班 also accepted). Returns how many days changed."""
+        from dutylog.console import UnreadableText, read_user_text
+
         try:
-            text = Path(path).read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InvalidInput(f"cannot read holiday file {path}: {exc}", "path") from None
+            text = read_user_text(path)  # UTF-8 with or without BOM, or GBK from Notepad
+        except UnreadableText as exc:
+            raise InvalidInput(str(exc), "path") from None
+        except OSError as exc:
+            raise InvalidInput(f"cannot read holiday file {path}: {exc.strerror or exc}", "path") from None
         entries: list[tuple[date, str, str | None]] = []
         for number, raw in enumerate(text.splitlines(), start=1):
             line = raw.split("#", 1)[0].replace(",", " ").replace("\t", " ").strip()

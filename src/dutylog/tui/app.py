@@ -34,6 +34,13 @@ class DutylogApp(App):
                 Binding("e", "entries", "key.entries", show=False)]
     COMMANDS = App.COMMANDS | {DutylogCommands} | ({extras.export_provider()} - {None})
 
+    def export_screenshot(self, *, title: str | None = None, simplify: bool = False) -> str:
+        """Textual's SVG with text widths in terminal cells, so Chinese reads right in a
+        browser (the README's screenshots, the snapshot report)."""
+        from dutylog.svgcells import fix_text_lengths
+
+        return fix_text_lengths(super().export_screenshot(title=title, simplify=simplify))
+
     def __init__(self, service, today: date | None = None, lang: str = "zh", *,
                  demo: bool = False, blink: bool = True, theme: str | None = None) -> None:
         super().__init__()
