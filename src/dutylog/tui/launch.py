@@ -8,7 +8,9 @@ def launch(lang: str | None = None, home=None, demo: bool = False) -> None:
     from dutylog.services import Dutylog, ui
 
     from .app import make_app
+    from .terminal import require_terminal, watch_terminal
 
+    require_terminal()  # without one: a one-line refusal, not a hang
     svc = Dutylog.open(home)
     app = None
     try:
@@ -16,7 +18,8 @@ def launch(lang: str | None = None, home=None, demo: bool = False) -> None:
 
         chosen = lang or (os.environ.get("DUTYLOG_LANG") and default_lang()) or ui.saved_lang(svc) or "zh"
         app = make_app(svc, lang=chosen, demo=demo)
-        app.run()
+        with watch_terminal(app):  # SIGHUP or a closed terminal: exit, closing the database
+            app.run()
     finally:
         if app is not None:
             app.cleanup()
