@@ -1,0 +1,35 @@
+"""Text is data (issue 12): control characters never stored or shown raw; names compared
+as people read them."""
+
+from __future__ import annotations
+
+from dutylog.textsafe import clean_name, clean_text, shown, shown_line
+
+OSC52 = "\x1b]52;c;ZXZpbA==\x07"  # sets the clipboard
+CLEAR = "\x1b[2J\x1b[H"
+
+
+def test_clean_text_removes_terminal_control_and_keeps_lines():
+    assert clean_text(f"海阳{OSC52}调研{CLEAR}\n第二行\t备注") == "海阳]52;c;ZXZpbA==调研[2J[H\n第二行\t备注"
+    assert clean_text("a\r\nb\rc") == "a\nb\nc"
+    assert clean_text("一\n二", multiline=False) == "一 二"
+    assert clean_text("\ud800孤") == "孤"  # a lone surrogate
+    assert clean_text("\u202e反转") == "反转"  # a bidi override
+
+
+def test_clean_name_folds_what_looks_the_same():
+    assert clean_name("王明\u3000") == "王明"  # a trailing ideographic space
+    assert clean_name("王\u200b明") == "王明"  # a zero-width space
+    assert clean_name("\ufeff王明") == "王明"
+    assert clean_name("ＡＢＣ　公司") == "ABC 公司"  # full-width letters and space (NFKC)
+    assert clean_name("  海阳  某 公司 ") == "海阳 某 公司"
+
+
+def test_shown_makes_every_control_visible():
+    assert shown(f"a{OSC52}b") == "a\\x1b]52;c;ZXZpbA==\\x07b"
+    assert "\x1b" not in shown(CLEAR) and "\x9b" not in shown("\x9b31m")
+    assert shown("一\n二\t三") == "一\n二\t三"
+    assert shown("\ud800") == "\ufffd"
+    assert shown("\u202e") == "\\u202e"
+    assert shown(None) == "" and shown("") == ""
+    assert shown_line("一\n二\t三") == "一 二 三"
