@@ -8,6 +8,8 @@ from .errors import InvalidInput
 from .rules import Policy
 
 MAX_TEXT = 4000
+FIRST_YEAR = 2000  # the document is of 2022; nothing before 2000 is a real entry
+MAX_DAYS_PER_ENTRY = 31  # one dated entry covers at most a month; a longer stay is several entries
 
 
 def check_kind(policy: Policy, kind: str):
@@ -24,8 +26,13 @@ def check_entry(policy: Policy, *, kind: str, when: date, today: date, days: flo
     k = check_kind(policy, kind)
     if when > today:
         raise InvalidInput(f"date: {when} is in the future (today is {today}); future activities cannot be logged", "date")
+    if when.year < FIRST_YEAR:
+        raise InvalidInput(f"date: {when} is before {FIRST_YEAR}; check the year", "date")
     if days is not None and days <= 0:
         raise InvalidInput(f"days: {days} must be more than 0", "days")
+    if days is not None and days > MAX_DAYS_PER_ENTRY:
+        raise InvalidInput(f"days: {days:g} days on one dated entry; at most {MAX_DAYS_PER_ENTRY} — "
+                           "log a longer stay as one entry per week or month", "days")
     if "title" in k.required and not (title or "").strip():
         raise InvalidInput(f"title: --title is required for {kind} (its rule counts distinct titles)", "title")
     if "object" in k.required and not object_id:
