@@ -62,7 +62,7 @@ BAD = [
     ("log", "patrol", "--subject", "王明", "--date", "2025-03-02", "--patrol", "sea"),
     ("log", "diary", "--subject", "王明", "--date", "1999-12-31"),  # before 2000
     ("log", "diary", "--subject", "王明", "--date", "0001-01-01"),
-    ("log", "field-research", "--subject", "王明", "--date", "2025-03-02", "--days", "40"),  # > 31 on one date
+    ("log", "field-research", "--subject", "王明", "--date", "yesterday", "--days", "3"),  # past today
     ("log", "enterprise-visit", "--subject", "王明", "--date", "2024-12-31", "--object", "甲公司"),  # before its link
     ("log", "diary", "--subject", "王明", "--date", "2025-03-02", "--appeared", "yes"),
     ("log", "diary", "--subject", "王明", "--date", "2025-03-02", "--bogus"),

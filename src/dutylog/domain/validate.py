@@ -9,7 +9,6 @@ from .rules import Policy
 
 MAX_TEXT = 4000
 FIRST_YEAR = 2000  # the document is of 2022; nothing before 2000 is a real entry
-MAX_DAYS_PER_ENTRY = 31  # one dated entry covers at most a month; a longer stay is several entries
 
 
 def check_kind(policy: Policy, kind: str):
@@ -30,9 +29,12 @@ def check_entry(policy: Policy, *, kind: str, when: date, today: date, days: flo
         raise InvalidInput(f"date: {when} is before {FIRST_YEAR}; check the year", "date")
     if days is not None and days <= 0:
         raise InvalidInput(f"days: {days} must be more than 0", "days")
-    if days is not None and days > MAX_DAYS_PER_ENTRY:
-        raise InvalidInput(f"days: {days:g} days on one dated entry; at most {MAX_DAYS_PER_ENTRY} — "
-                           "log a longer stay as one entry per week or month", "days")
+    if days is not None and when <= today and days > (today - when).days + 1:
+        # a stay of several days is one entry dated on its first day: it cannot have lasted
+        # longer than from that day to today
+        most = (today - when).days + 1
+        raise InvalidInput(f"days: {days:g} days from {when} would run past today ({today}); "
+                           f"at most {most} — date a longer stay on its first day", "days")
     if "title" in k.required and not (title or "").strip():
         raise InvalidInput(f"title: --title is required for {kind} (its rule counts distinct titles)", "title")
     if "object" in k.required and not object_id:
