@@ -223,7 +223,7 @@ class _Builder:
         if not roles or any(r not in role_ids for r in roles):
             self.fail(where, f"roles must be among {', '.join(sorted(role_ids))}, got {list(roles)}")
         metric = raw.get("metric")
-        if metric not in METRICS:
+        if not isinstance(metric, str) or metric not in METRICS:
             self.fail(where, f"metric {metric!r} is not one of {', '.join(METRICS)}")
         measure = METRICS[metric]
         period = raw.get("period")
