@@ -82,8 +82,9 @@ def pip_online(*args: str) -> subprocess.CompletedProcess:
     done = pip(*args, "--retries", "2", "--timeout", "20")
     if done.returncode != 0:
         text = done.stdout + done.stderr
-        if any(sign in text for sign in NETWORK_SIGNS):
-            raise NoNetwork(_last_lines(text))
+        signs = [line.strip() for line in text.splitlines() if any(sign in line for sign in NETWORK_SIGNS)]
+        if signs:
+            raise NoNetwork(signs[-1][-160:])
         raise RuntimeError(f"pip {' '.join(args[:1])} failed:\n{_last_lines(text, 15)}")
     return done
 
