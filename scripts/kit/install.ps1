@@ -48,9 +48,20 @@ if ($Python) {
     $Py = Resolve-Python @($Python)
     if (-not $Py) { Fail "$Python 不是 Python @PY_MIN@ 或更新版本 (not Python >= @PY_MIN@)" }
 } else {
+    # The Microsoft Store Python keeps what it writes under AppData in a private copy, so a
+    # venv it made there would not be where dutylog.bat looks: use it only when nothing else.
+    $store = $null
     foreach ($cand in @(@("py", "-3.14"), @("py", "-3.13"), @("py", "-3.12"), @("py", "-3.11"), @("python"), @("python3"))) {
-        $Py = Resolve-Python $cand
-        if ($Py) { break }
+        $found = Resolve-Python $cand
+        if (-not $found) { continue }
+        if ($found -like "*\WindowsApps\*") { if (-not $store) { $store = $found }; continue }
+        $Py = $found
+        break
+    }
+    if (-not $Py -and $store) {
+        Write-Host ("注意：只找到 Microsoft Store 版 Python。建议改装 python.org 版本；Store 版会把 AppData 下的文件" +
+                    "写到它自己的私有目录。(Only the Microsoft Store Python was found; python.org's is recommended.)") -ForegroundColor Yellow
+        $Py = $store
     }
 }
 if (-not $Py) {
