@@ -8,7 +8,7 @@ else
 endif
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench screenshots demo clean
+.PHONY: run test bench screenshots demo kit clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,11 @@ screenshots: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/dutylog demo
+
+# The offline install kit: dist/dutylog-kit-<version>/ and its .zip (standard library + pip).
+# The first build downloads wheels from PyPI into build/kit-cache/; later builds need no network.
+kit: | $(BIN)/python
+	$(BIN)/python scripts/make_kit.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache
