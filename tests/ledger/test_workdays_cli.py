@@ -30,9 +30,15 @@ def test_workday_plain_output(run, today):
 
 
 def test_uncovered_year_is_estimated(run, today):
-    # 2027 is not in chinesecalendar 1.11: Mon–Fri assumed. Fri 5 Feb + 3 → Wed 10 Feb.
-    assert run("workday", "2027-02-05", "3", "--json").json == {"date": "2027-02-10", "estimated": True}
+    # 2027 is not in chinesecalendar 1.11: estimated from the statutory holidays. 除夕 Fri 5 Feb
+    # to 初三 Mon 8 Feb, the weekend's two days made up Tue 9 and Wed 10: Thu 11, Fri 12, Mon 15.
+    assert run("workday", "2027-02-05", "3", "--json").json == {"date": "2027-02-15", "estimated": True}
     assert "估算" in run("workday", "2027-02-05", "3").out
+
+
+def test_new_year_2027_is_a_holiday_in_the_estimate(run, today):
+    # issue 11: Thu 31 Dec (1); Fri 1 Jan 2027 元旦; Sat, Sun; Mon 4 (2), Tue 5 (3)
+    assert run("workday", "2026-12-30", "3", "--json").json == {"date": "2027-01-05", "estimated": True}
 
 
 def test_uncovered_year_with_user_holidays(run, today):

@@ -59,8 +59,9 @@ def list_(year, as_json) -> None:
             echo_json(entries)
             return
         if not svc.calendar().is_covered(y):
-            click.echo(tr(f"{y} 年不在内置日历中：未录入的日子按周一至周五估算。",
-                          f"{y} is not in the built-in calendar: days not entered are estimated Mon–Fri."))
+            click.echo(tr(f"{y} 年不在内置日历中：未录入的日子按估算（周末和法定节日休息，不含调休）。",
+                          f"{y} is not in the built-in calendar: days not entered are estimated "
+                          "(weekends and statutory holidays off, no make-up workdays)."))
         if not entries:
             click.echo(tr("没有自行录入的节假日。", "No entries of your own."))
             return
