@@ -76,6 +76,30 @@ def test_holidays_import(run, today, tmp_path):
     assert "春节" in run("holidays", "list", "2027").out
 
 
+def test_holidays_template(run, today, tmp_path, snapshot):
+    from dutylog.policy import holidays_template_text
+
+    r = run("holidays", "template")
+    assert r.code == 0 and r.out == holidays_template_text()
+    # Unchanged, it is refused (nothing but comments) and nothing is entered.
+    run("subject", "list")
+    before = snapshot()
+    blank = tmp_path / "blank.txt"
+    blank.write_text(r.out, encoding="utf-8")
+    assert refused(run("holidays", "import", blank))
+    assert snapshot() == before
+    # With its example lines uncommented it imports: the 2026 notice, 39 days (33 off, 6 worked).
+    filled = tmp_path / "2026.txt"
+    filled.write_text("\n".join(line[2:] if line.startswith("# 2026-") else line
+                                for line in r.out.splitlines()), encoding="utf-8")
+    assert run("holidays", "import", filled).code == 0
+    listed = run("holidays", "list", "2026", "--json").json
+    assert len(listed) == 39
+    assert {"date": "2026-02-14", "kind": "workday", "name": "春节调休"} in listed
+    # The same answers as the built-in calendar, and exact.
+    assert run("workday", "2026-02-12", "3", "--json").json == {"date": "2026-02-24", "estimated": False}
+
+
 def test_holidays_import_is_all_or_nothing(run, today, tmp_path, snapshot):
     notice = tmp_path / "bad.txt"
     notice.write_text("2027-02-08 holiday\n2027-02-30 holiday\n", encoding="utf-8")

@@ -73,7 +73,16 @@ def list_(year, as_json) -> None:
 @holidays.command("import")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 def import_(path) -> None:
-    """Import a holiday notice file: lines `DATE[..DATE] holiday|workday [NAME]`."""
+    """Import a holiday notice file: lines `DATE[..DATE] holiday|workday [NAME]`
+    (`dutylog holidays template` prints a documented example)."""
     with service() as svc:
         changed = svc.holidays_import(path)
         click.echo(tr(f"已录入 {changed} 天。", f"{changed} days entered."))
+
+
+@holidays.command("template")
+def template() -> None:
+    """Print a documented holiday file to fill in for `holidays import`."""
+    from dutylog.policy import holidays_template_text
+
+    click.echo(holidays_template_text(), nl=False)
