@@ -24,7 +24,7 @@ import unicodedata
 from .errors import InvalidInput
 from .rules import Kind, Policy
 
-HOW = "type a kind's id, Chinese name (or its first characters), English name or pinyin initials"
+HOW = "type a kind's id, Chinese name or its first characters, English name or pinyin initials"
 _CLOSE = 4  # how many close kinds an unknown text is answered with
 
 
