@@ -41,7 +41,7 @@ BAD = [
     ("log", "diary", "--subject", "王明", "--date", "2025-02-30"),
     ("log", "diary", "--subject", "王明", "--date", "2099-01-01"),
     ("log", "diary", "--subject", "王明", "--date", "tomorrow"),
-    ("log", "diary", "--subject", "王明", "--date", "2025/03/02"),
+    ("log", "diary", "--subject", "王明", "--date", "2025/02/30"),
     ("log", "field-research", "--subject", "王明", "--date", "2025-03-02", "--days", "0"),
     ("log", "field-research", "--subject", "王明", "--date", "2025-03-02", "--days", "-1"),
     ("log", "field-research", "--subject", "王明", "--date", "2025-03-02", "--days", "abc"),

@@ -135,10 +135,11 @@ def test_warning_window_configurable():
 
 
 def test_colour_follows_user_holidays():
-    # 2027: Fri 2027-01-01 guessed a workday; as of Thu 2026-12-31, due Mon 2027-01-04.
-    assert colour(date(2027, 1, 4), None, date(2026, 12, 31), CAL) == "blue"
-    cal = WorkCalendar({date(2027, 1, 1): False})
-    assert colour(date(2027, 1, 4), None, date(2026, 12, 31), cal) == "yellow"
+    # 2027: Fri 2027-01-01 (元旦) is an estimated holiday; as of Thu 2026-12-31, due Mon
+    # 2027-01-04 is 1 working day away. A user entry making 1 Jan a workday gives 2.
+    assert colour(date(2027, 1, 4), None, date(2026, 12, 31), CAL) == "yellow"
+    cal = WorkCalendar({date(2027, 1, 1): True})
+    assert colour(date(2027, 1, 4), None, date(2026, 12, 31), cal) == "blue"
 
 
 # ---- late ---------------------------------------------------------------------------------

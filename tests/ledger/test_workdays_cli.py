@@ -30,9 +30,15 @@ def test_workday_plain_output(run, today):
 
 
 def test_uncovered_year_is_estimated(run, today):
-    # 2027 is not in chinesecalendar 1.11: Mon–Fri assumed. Fri 5 Feb + 3 → Wed 10 Feb.
-    assert run("workday", "2027-02-05", "3", "--json").json == {"date": "2027-02-10", "estimated": True}
+    # 2027 is not in chinesecalendar 1.11: estimated from the statutory holidays. 除夕 Fri 5 Feb
+    # to 初三 Mon 8 Feb, the weekend's two days made up Tue 9 and Wed 10: Thu 11, Fri 12, Mon 15.
+    assert run("workday", "2027-02-05", "3", "--json").json == {"date": "2027-02-15", "estimated": True}
     assert "估算" in run("workday", "2027-02-05", "3").out
+
+
+def test_new_year_2027_is_a_holiday_in_the_estimate(run, today):
+    # issue 11: Thu 31 Dec (1); Fri 1 Jan 2027 元旦; Sat, Sun; Mon 4 (2), Tue 5 (3)
+    assert run("workday", "2026-12-30", "3", "--json").json == {"date": "2027-01-05", "estimated": True}
 
 
 def test_uncovered_year_with_user_holidays(run, today):
@@ -68,6 +74,30 @@ def test_holidays_import(run, today, tmp_path):
     listed = run("holidays", "list", "2027", "--json").json
     assert len(listed) == 7 and listed[-1] == {"date": "2027-02-20", "kind": "workday", "name": None}
     assert "春节" in run("holidays", "list", "2027").out
+
+
+def test_holidays_template(run, today, tmp_path, snapshot):
+    from dutylog.policy import holidays_template_text
+
+    r = run("holidays", "template")
+    assert r.code == 0 and r.out == holidays_template_text()
+    # Unchanged, it is refused (nothing but comments) and nothing is entered.
+    run("subject", "list")
+    before = snapshot()
+    blank = tmp_path / "blank.txt"
+    blank.write_text(r.out, encoding="utf-8")
+    assert refused(run("holidays", "import", blank))
+    assert snapshot() == before
+    # With its example lines uncommented it imports: the 2026 notice, 39 days (33 off, 6 worked).
+    filled = tmp_path / "2026.txt"
+    filled.write_text("\n".join(line[2:] if line.startswith("# 2026-") else line
+                                for line in r.out.splitlines()), encoding="utf-8")
+    assert run("holidays", "import", filled).code == 0
+    listed = run("holidays", "list", "2026", "--json").json
+    assert len(listed) == 39
+    assert {"date": "2026-02-14", "kind": "workday", "name": "春节调休"} in listed
+    # The same answers as the built-in calendar, and exact.
+    assert run("workday", "2026-02-12", "3", "--json").json == {"date": "2026-02-24", "estimated": False}
 
 
 def test_holidays_import_is_all_or_nothing(run, today, tmp_path, snapshot):

@@ -59,8 +59,9 @@ def list_(year, as_json) -> None:
             echo_json(entries)
             return
         if not svc.calendar().is_covered(y):
-            click.echo(tr(f"{y} 年不在内置日历中：未录入的日子按周一至周五估算。",
-                          f"{y} is not in the built-in calendar: days not entered are estimated Mon–Fri."))
+            click.echo(tr(f"{y} 年不在内置日历中：未录入的日子按估算（周末和法定节日休息，不含调休）。",
+                          f"{y} is not in the built-in calendar: days not entered are estimated "
+                          "(weekends and statutory holidays off, no make-up workdays)."))
         if not entries:
             click.echo(tr("没有自行录入的节假日。", "No entries of your own."))
             return
@@ -72,7 +73,16 @@ def list_(year, as_json) -> None:
 @holidays.command("import")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 def import_(path) -> None:
-    """Import a holiday notice file: lines `DATE[..DATE] holiday|workday [NAME]`."""
+    """Import a holiday notice file: lines `DATE[..DATE] holiday|workday [NAME]`
+    (`dutylog holidays template` prints a documented example)."""
     with service() as svc:
         changed = svc.holidays_import(path)
         click.echo(tr(f"已录入 {changed} 天。", f"{changed} days entered."))
+
+
+@holidays.command("template")
+def template() -> None:
+    """Print a documented holiday file to fill in for `holidays import`."""
+    from dutylog.policy import holidays_template_text
+
+    click.echo(holidays_template_text(), nl=False)

@@ -28,6 +28,11 @@ def builtin_text() -> str:
     return builtin_path().read_text(encoding="utf-8")
 
 
+def holidays_template_text() -> str:
+    """The documented template of a holiday file for `dutylog holidays import`."""
+    return resources.files("dutylog.policy").joinpath("holidays-template.txt").read_text(encoding="utf-8")
+
+
 def load_policy(path: str | Path | None = None) -> Policy:
     """The built-in preset (`path` None) or a user's copy."""
     if path is None:
