@@ -12,10 +12,12 @@ FIRST_YEAR = 2000  # the document is of 2022; nothing before 2000 is a real entr
 
 
 def check_kind(policy: Policy, kind: str):
+    """The Kind a user named: its id, Chinese name or prefix, English name or pinyin
+    initials (domain.kinds); refused in one line otherwise."""
+    from .kinds import resolve_kind
+
     k = policy.kind(kind)
-    if k is None:
-        raise InvalidInput(f"kind: unknown kind {kind!r}; accepted: {', '.join(policy.kind_ids)}", "kind")
-    return k
+    return k if k is not None else resolve_kind(policy, kind)
 
 
 def check_entry(policy: Policy, *, kind: str, when: date, today: date, days: float | None,

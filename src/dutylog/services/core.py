@@ -242,13 +242,13 @@ class Dutylog(RecordsMixin, LedgersMixin):
         if days is None and kind.day_based:
             days = 1.0
         title = _clean(req.title)
-        check_entry(self.policy, kind=req.kind, when=req.date, today=self.today, days=days,
+        check_entry(self.policy, kind=kind.id, when=req.date, today=self.today, days=days,
                     title=title, object_id=object_id,
                     appeared=req.appeared, patrol=req.patrol,
                     texts={"title": title, "place": req.place, "people": req.people,
                            "note": req.note, "by": req.by})
         by = _clean(req.by) or subj.name
-        entry = Entry(id="", subject_id=subj.id, kind=req.kind, date=req.date, days=days,
+        entry = Entry(id="", subject_id=subj.id, kind=kind.id, date=req.date, days=days,
                       four_no=bool(req.four_no), title=title, place=_clean(req.place),
                       people=_clean(req.people), note=_clean(req.note), object_id=object_id,
                       recorded_by=by, appeared=req.appeared, patrol=req.patrol,
@@ -263,7 +263,7 @@ class Dutylog(RecordsMixin, LedgersMixin):
         current = self.store.get_entry(entry_id)
         subj = self.store.get_subject(current.subject_id)
         if "kind" in changes:
-            check_kind(self.policy, changes["kind"])
+            changes["kind"] = check_kind(self.policy, changes["kind"]).id
         kind = self.policy.kind(changes.get("kind", current.kind))
         when = changes.get("date", current.date)
         if "object" in changes:
@@ -311,8 +311,7 @@ class Dutylog(RecordsMixin, LedgersMixin):
                 search: str | None = None, include_deleted: bool = False,
                 limit: int | None = None, offset: int = 0, desc: bool = False) -> list[Entry]:
         subject_id = self.subject(subject).id if subject else None
-        for k in kinds or ():
-            check_kind(self.policy, k)
+        kinds = [check_kind(self.policy, k).id for k in kinds or ()]
         if date_from and date_to and date_to < date_from:
             raise InvalidInput(f"--to {date_to} is before --from {date_from}")
         return self.store.query_entries(subject_id=subject_id, kinds=kinds or None, date_from=date_from,
