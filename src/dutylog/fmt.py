@@ -155,3 +155,24 @@ def _link_word(policy, link_type: str | None, lang: str) -> str:
 def _counter(policy, link_type: str | None, lang: str) -> str:
     term = policy.link_type(link_type) if policy is not None and link_type else None
     return term.counter.get(lang) if term is not None and term.counter is not None else ""
+
+
+# ---------------------------------------------------------------------- times
+def local_time(stamp: str | None, tz=None) -> str:
+    """A stored timestamp (ISO, UTC with its zone) as the laptop's local time, to the
+    minute: "2025-03-02 11:29" for 03:29 UTC on a laptop set to 北京时间. A stamp without a
+    zone is taken as UTC; an unreadable one is shown as it is."""
+    from datetime import datetime, timezone
+
+    if not stamp:
+        return ""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    try:
+        return moment.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+    except (OverflowError, OSError, ValueError):  # year 1 or 9999 at a zone's edge
+        return stamp[:16].replace("T", " ")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from dutylog.fmt import local_time
+
 from dutylog.domain.dates import parse_days
 from dutylog.domain.validate import parse_yes_no
 from dutylog.textcells import table
@@ -174,7 +176,7 @@ def history(entry_id, as_json) -> None:
         if as_json:
             echo_json(versions)
             return
-        rows = [[v.get("changed_at", "")[:19].replace("T", " "), v.get("changed_by") or "",
+        rows = [[local_time(v.get("changed_at")), v.get("changed_by") or "",
                  v.get("date") or "", str(v.get("days") or ""), v.get("title") or "",
                  v.get("note") or "", words("msg.deleted") if v.get("deleted") else ""]
                 for v in versions]

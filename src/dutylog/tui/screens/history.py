@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from dutylog.domain.errors import DutylogError
+from dutylog.fmt import local_time
 from dutylog.i18n import named
 
 from .base import TableScreen
@@ -64,7 +65,7 @@ class HistoryScreen(TableScreen, Screen):
             if v.get("deleted"):
                 what = f"[{w('msg.deleted')}] {what}"
             table.add_row(*(Text(str(c)) for c in (
-                (v.get("changed_at") or "")[:19].replace("T", " "), v.get("changed_by") or "",
+                local_time(v.get("changed_at")), v.get("changed_by") or "",
                 named("history.reason", v.get("reason") or "", lg), v.get("date") or "",
                 "" if v.get("days") is None else f"{v['days']:g}", what, shown)), key=str(i))
             before = v
