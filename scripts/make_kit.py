@@ -6,8 +6,10 @@
 The kit is a folder (and a zip of it) that installs dutylog on a laptop with no network:
 
     wheels/        the dutylog wheel and every runtime dependency wheel for Windows x64,
-                   macOS (x86_64, arm64, universal2) and Linux (manylinux x86_64), for every
-                   Python version in PYTHONS; each file once
+                   macOS (x86_64, arm64) and Linux (manylinux x86_64), for every Python
+                   version in PYTHONS: pure-Python wheels once, binary ones (cryptography,
+                   cffi) once per platform tag (and per Python version where they are not
+                   abi3); each file once, and every file used by at least one target
     install.bat    Windows, double-click: runs install.ps1, or does the same in plain cmd
     install.ps1    Windows PowerShell: venv (or pipx), pip --no-index, `dutylog` on PATH
     install.sh     macOS and Linux: the same
@@ -15,9 +17,12 @@ The kit is a folder (and a zip of it) that installs dutylog on a laptop with no 
     SHA256SUMS.txt to check a copy carried on a USB stick
 
 Only the standard library and pip are used. Versions come from scripts/kit/lock.txt (pins,
-used as pip constraints), so two builds from one commit carry the same wheels. The
-downloaded wheels are cached under build/kit-cache/<key>/, the key being a hash of the lock,
-the dependencies in pyproject.toml and the targets: a second build needs no network at all
+used as pip constraints), so two builds from one commit carry the same wheels. One version
+of each package serves every target: --relock takes, for a package whose newest version
+lacks a wheel for some target, the newest version every target has (and says so in the
+lock). The downloaded wheels are cached under build/kit-cache/<key>/, the key being a hash
+of the lock, the dependencies in pyproject.toml and the targets: a second build needs no
+network at all
 (the build backend, hatchling, is cached there too, for building the dutylog wheel offline).
 
 Exit codes: 0 built; 1 failed; 3 the network is needed (nothing cached yet) and not there.
@@ -39,6 +44,7 @@ import time
 import tomllib
 import zipfile
 from pathlib import Path
+from urllib.parse import unquote
 
 ROOT = Path(__file__).resolve().parent.parent
 KIT_SRC = ROOT / "scripts" / "kit"
@@ -48,13 +54,33 @@ CACHE = ROOT / "build" / "kit-cache"
 # Every Python version the kit serves: the floor of requires-python up to the newest
 # release. A laptop with any of these (and any platform below) installs from the kit.
 PYTHONS = ["3.11", "3.12", "3.13", "3.14"]
-# pip's --platform tags. pip widens each one to the older tags it implies (manylinux_2_28
-# also accepts manylinux2014 and manylinux1 wheels; a macOS tag also accepts universal2).
+
+
+def manylinux(glibc_minor: int, arch: str) -> list[str]:
+    """Every manylinux tag a glibc 2.<glibc_minor> system accepts, newest first (PEP 600).
+
+    pip widens a macOS --platform tag to the older versions and universal2 by itself, but not
+    a manylinux_2_X one (pip 23.2, the one here, takes it literally): given only manylinux_2_28, it finds no
+    cffi wheel at all (cffi ships manylinux_2_17 = manylinux2014) and cryptography cannot
+    resolve. pip puts the first tag first, so a wheel built for the newer glibc wins.
+    """
+    tags = [f"manylinux_2_{minor}_{arch}" for minor in range(glibc_minor, 4, -1)]
+    legacy = {17: "manylinux2014", 12: "manylinux2010", 5: "manylinux1"}
+    for minor, name in legacy.items():
+        if minor <= glibc_minor:
+            tags.insert(tags.index(f"manylinux_2_{minor}_{arch}") + 1, f"{name}_{arch}")
+    return tags
+
+
+# pip's --platform tags, best first. A macOS tag also accepts older macOS versions and
+# universal2 (pip widens it); manylinux tags are spelled out (see manylinux()).
+# macOS x86_64 starts at 10.13, the floor of the python.org installers for 3.12–3.14;
+# Linux at glibc 2.28 (RHEL 8, Debian 10, Ubuntu 20.04 and newer).
 PLATFORMS = {
     "windows-x64": ["win_amd64"],
     "macos-x86_64": ["macosx_10_13_x86_64"],
     "macos-arm64": ["macosx_11_0_arm64"],
-    "linux-x86_64": ["manylinux_2_28_x86_64"],
+    "linux-x86_64": manylinux(28, "x86_64"),
 }
 EXIT_NO_NETWORK = 3
 NETWORK_SIGNS = (
@@ -145,37 +171,88 @@ def read_lock() -> dict[str, str]:
 
 # -- the lock -----------------------------------------------------------------------------
 
-def relock(proj: dict) -> None:
-    """Resolve the newest allowed versions for every target and write them as pins."""
+def resolve(py: str | None, tags: list[str] | None, requirements: list[str],
+            constraints: Path | None = None, find_links: Path | None = None,
+            env: dict | None = None) -> list[dict]:
+    """What pip would install for one target (or this host, py=None): a dry run with a
+    report, which reads the wheels' metadata only (no wheel is downloaded from PyPI).
+    With find_links, from that folder alone (--no-index). One dict per wheel: name,
+    version, file, url."""
     with tempfile.TemporaryDirectory() as tmp:
-        runtime, backend = Path(tmp, "runtime"), Path(tmp, "backend")
-        for label, py, tags in targets():
-            log(f"resolving {label}")
-            pip_online("download", "-q", "-d", str(runtime), *target_args(py, tags), *proj["dependencies"])
-        pip_online("download", "-q", "-d", str(backend), "--only-binary=:all:", *proj["backend"])
-        sections = {}
-        for title, folder in (("runtime", runtime), ("build backend (hatchling), for building offline", backend)):
-            pins: dict[str, set[str]] = {}
-            for wheel in folder.glob("*.whl"):
-                name, version = wheel_pin(wheel)
-                pins.setdefault(name, set()).add(version)
-            split = {name: vs for name, vs in pins.items() if len(vs) > 1}
-            if split:
-                raise RuntimeError(f"targets need different versions of {split}: the lock would need markers")
-            sections[title] = {name: vs.pop() for name, vs in pins.items()}
-    runtime_pins = sections["runtime"]
+        report = Path(tmp, "report.json")
+        args = ["install", "-q", "--dry-run", "--ignore-installed", "--target", str(Path(tmp, "t")),
+                "--report", str(report)]
+        args += target_args(py, tags) if py else ["--only-binary=:all:"]
+        if constraints:
+            args += ["-c", str(constraints)]
+        if find_links:
+            done = pip(*args, "--no-index", "--find-links", str(find_links), *requirements, env=env)
+            if done.returncode != 0:
+                raise RuntimeError(_last_lines(done.stdout + done.stderr, 10))
+        else:
+            pip_online(*args, *requirements)
+        items = json.loads(report.read_text(encoding="utf-8"))["install"]
+    return [{"name": normalize(item["metadata"]["name"]), "version": item["metadata"]["version"],
+             "url": item["download_info"]["url"],
+             "file": unquote(item["download_info"]["url"].split("#")[0].rsplit("/", 1)[-1])} for item in items]
+
+
+def in_parallel(fn, items, workers: int = 4) -> list:
+    with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(fn, items))
+
+
+def relock(proj: dict) -> None:
+    """Resolve, for the runtime, the newest versions that every target can install, and for
+    the build backend the newest for this host, and write them as pins.
+
+    Each target is resolved on its own first. Where targets disagree (cryptography stopped
+    shipping macOS x86_64 wheels after 48.0.1; cffi 2.1 needs macOS 10.15 on Intel), the
+    package is held at the oldest of the versions the targets chose, i.e. the newest one
+    every target has, and all targets are resolved again with that cap, until they agree.
+    """
+    from pip._vendor.packaging.version import Version  # pip is there: the kit is built with it
+
+    held: dict[str, tuple[str, str]] = {}  # name -> (version, why)
+    with tempfile.TemporaryDirectory() as tmp:
+        caps = Path(tmp, "caps.txt")
+        for _round in range(4):
+            caps.write_text("".join(f"{name}=={v}\n" for name, (v, _) in held.items()), encoding="utf-8")
+            log(f"resolving {len(targets())} targets" + (f" with {', '.join(sorted(held))} held back" if held else ""))
+            try:
+                chosen = in_parallel(lambda t: (t[0], resolve(t[1], t[2], proj["dependencies"], caps)), targets())
+            except RuntimeError as exc:
+                raise RuntimeError(f"holding back {sorted(held)} made a target unresolvable:\n{exc}") from None
+            versions: dict[str, dict[str, list[str]]] = {}
+            for label, wheels in chosen:
+                for wheel in wheels:
+                    versions.setdefault(wheel["name"], {}).setdefault(wheel["version"], []).append(label)
+            split = {name: vs for name, vs in versions.items() if len(vs) > 1}
+            if not split:
+                break
+            for name, vs in split.items():
+                ordered = sorted(vs, key=Version)
+                newest, oldest = ordered[-1], ordered[0]
+                lacking = sorted({label.rsplit("-py", 1)[0] for label in vs[oldest]})
+                held[name] = (oldest, f"the newest every target has; {newest} lacks {', '.join(lacking)}")
+        else:
+            raise RuntimeError(f"the targets do not agree on versions of {sorted(split)}: the lock would need markers")
+        runtime = {name: next(iter(vs)) for name, vs in versions.items()}
+        backend = {w["name"]: w["version"] for w in resolve(None, None, proj["backend"])}
     lines = ["# Pinned versions for the offline kit: pip constraints for scripts/make_kit.py.",
              "# Regenerate with `python scripts/make_kit.py --relock` (needs PyPI); commit the result.",
-             ""]
-    for title, pins in sections.items():
-        lines.append(f"# {title}")
-        for name in sorted(pins):
-            if title != "runtime" and runtime_pins.get(name) == pins[name]:
-                continue
-            if title != "runtime" and name in runtime_pins:
-                raise RuntimeError(f"{name}: the backend wants {pins[name]}, the runtime {runtime_pins[name]}")
-            lines.append(f"{name}=={pins[name]}")
-        lines.append("")
+             "", "# runtime (one version for every target)"]
+    for name in sorted(runtime):
+        why = f"  # held back: {held[name][1]}" if name in held and held[name][0] == runtime[name] else ""
+        lines.append(f"{name}=={runtime[name]}{why}")
+    lines += ["", "# build backend (hatchling), for building offline"]
+    for name in sorted(backend):
+        if runtime.get(name) == backend[name]:
+            continue
+        if name in runtime:
+            raise RuntimeError(f"{name}: the backend wants {backend[name]}, the runtime {runtime[name]}")
+        lines.append(f"{name}=={backend[name]}")
+    lines.append("")
     LOCK.write_text("\n".join(lines), encoding="utf-8")
     log(f"wrote {LOCK.relative_to(ROOT)}")
 
@@ -204,13 +281,34 @@ def fetch(proj: dict) -> Path:
     if folder.exists():
         shutil.rmtree(folder)
     runtime, backend = folder / "runtime", folder / "backend"
+    runtime.mkdir(parents=True)
     constraint = ["-c", str(LOCK)]
     started = time.monotonic()
-    for label, py, tags in targets():
-        # One folder for all targets: pip reuses a file already there, so each wheel is
-        # fetched once and the folder ends up holding the union, without duplicates.
-        log(f"downloading for {label}")
-        pip_online("download", "-q", "-d", str(runtime), *constraint, *target_args(py, tags), *proj["dependencies"])
+
+    def one(target, seed: Path | None = None):
+        # A folder per target, so targets download four at a time. Each starts with the
+        # files the first target fetched (pip takes a file already in the folder instead of
+        # downloading it), so a pure-Python wheel crosses the network once. The union goes
+        # into runtime/, each file once.
+        label, py, tags = target
+        into = folder / "targets" / label
+        into.mkdir(parents=True)
+        for wheel in seed.iterdir() if seed else ():
+            os.link(wheel, into / wheel.name)
+        pip_online("download", "-q", "-d", str(into), *constraint, *target_args(py, tags), *proj["dependencies"])
+        return into
+
+    log(f"downloading for {len(targets())} targets")
+    first, *rest = targets()
+    seed = one(first)
+    for into in [seed, *in_parallel(lambda t: one(t, seed), rest)]:
+        for wheel in into.iterdir():
+            there = runtime / wheel.name
+            if not there.exists():
+                wheel.replace(there)
+            elif there.read_bytes() != wheel.read_bytes():
+                raise RuntimeError(f"{wheel.name}: two different files under one name")
+    shutil.rmtree(folder / "targets")
     log("downloading the build backend")
     pip_online("download", "-q", "-d", str(backend), *constraint, "--only-binary=:all:", *proj["backend"])
     pins = read_lock()
@@ -271,24 +369,27 @@ def copy_script(name: str, dest: Path, values: dict[str, str]) -> None:
         path.chmod(0o755)
 
 
-def verify(wheels: Path, python_floor: str) -> None:
-    """Every target resolves dutylog from the kit alone (pip --dry-run, no index)."""
+def verify(wheels: Path) -> dict[str, list[str]]:
+    """Every target resolves dutylog from the kit alone (pip --dry-run, no index, no pip
+    configuration), and every wheel in the kit is one that some target installs. Returns
+    the wheel files each target would install."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PIP_")}
     env["PIP_CONFIG_FILE"] = os.devnull
 
     def one(target):
         label, py, tags = target
-        with tempfile.TemporaryDirectory() as tmp:
-            done = pip("install", "-q", "--dry-run", "--ignore-installed", "--no-index", "--find-links", str(wheels),
-                       "--target", tmp, *target_args(py, tags), "dutylog", env=env)
-        return label, done
+        try:
+            return label, [w["file"] for w in resolve(py, tags, ["dutylog"], find_links=wheels, env=env)]
+        except RuntimeError as exc:
+            raise RuntimeError(f"the kit does not install on {label}:\n{exc}") from None
 
-    with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
-        for label, done in pool.map(one, targets()):
-            if done.returncode != 0:
-                raise RuntimeError(f"the kit does not install on {label}:\n{_last_lines(done.stdout + done.stderr, 10)}")
+    chosen = dict(in_parallel(one, targets()))
+    unused = {w.name for w in wheels.glob("*.whl")} - {f for files in chosen.values() for f in files}
+    if unused:
+        raise RuntimeError(f"no target installs {sorted(unused)}: dead weight in the kit")
     log(f"checked: installs with no index on {len(targets())} targets "
-        f"({', '.join(PLATFORMS)}; Python {PYTHONS[0]}–{PYTHONS[-1]})")
+        f"({', '.join(PLATFORMS)}; Python {PYTHONS[0]}–{PYTHONS[-1]}), every wheel used")
+    return chosen
 
 
 def write_zip(folder: Path) -> Path:
@@ -327,7 +428,7 @@ def make_kit(out_dir: Path, make_zip: bool = True, check: bool = True) -> Path:
             for p in sorted(kit.rglob("*")) if p.is_file()]
     (kit / "SHA256SUMS.txt").write_text("\n".join(sums) + "\n", encoding="utf-8")
     if check:
-        verify(wheels, proj["python_floor"])
+        verify(wheels)
     size = sum(p.stat().st_size for p in kit.rglob("*") if p.is_file())
     log(f"kit: {kit} ({len(list(wheels.glob('*.whl')))} wheels, {size / 1e6:.1f} MB; {own.name})")
     if make_zip:

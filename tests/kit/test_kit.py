@@ -1,7 +1,8 @@
 """The offline install kit (issue 10, part 1): built once per session by scripts/make_kit.py,
 then installed the way a user would — unzipped, `install.sh`, pip with no index and no pip
 configuration — into a fresh venv made by the lowest Python that requires-python allows (and
-by the newest one here), and run: `dutylog --version`, `subject add`, `status --json`.
+by the newest one here), and run: `dutylog --version`, `subject add`, `status --json`, and a
+file sealed and opened again with the kit's binary cryptography (and cffi) wheels.
 
 Deselect with `-m "not kit"`. The first build downloads wheels (PyPI) into build/kit-cache/;
 later builds reuse them and need no network. With no network and no cache: skipped.
@@ -86,12 +87,25 @@ def unzipped(built, tmp_path_factory):
     return kit
 
 
-def test_kit_holds_each_wheel_once_and_only_pinned_ones(built):
+def wheel_tags(wheel: Path) -> tuple[str, str, str, str]:
+    """(package, python tag, abi tag, platform tag) of a wheel file name (PEP 427)."""
+    parts = wheel.name.removesuffix(".whl").split("-")
+    assert len(parts) in (5, 6), wheel.name  # with or without a build tag
+    return make_kit.normalize(parts[0]), *parts[-3:]
+
+
+def test_kit_holds_each_package_once_per_tag_and_only_pinned_ones(built):
     kit, archive = built
     wheels = sorted((kit / "wheels").iterdir())
     assert all(w.suffix == ".whl" for w in wheels)
+    tagged = [wheel_tags(w) for w in wheels]
+    assert len(tagged) == len(set(tagged)), "a package is in the kit twice for one platform and Python"
     names = [make_kit.wheel_pin(w)[0] for w in wheels]
-    assert len(names) == len(set(names)), "a package is in the kit twice"
+    versions = {}
+    for wheel in wheels:
+        name, version = make_kit.wheel_pin(wheel)
+        versions.setdefault(name, set()).add(version)
+    assert all(len(vs) == 1 for vs in versions.values()), f"two versions of one package: {versions}"
     pins = make_kit.read_lock()
     for wheel in wheels:
         name, version = make_kit.wheel_pin(wheel)
@@ -100,11 +114,40 @@ def test_kit_holds_each_wheel_once_and_only_pinned_ones(built):
     assert f"dutylog-{VERSION}-py3-none-any.whl" in [w.name for w in wheels]
     # Installing the dutylog wheel needs no build backend: the kit carries none.
     assert not {"hatchling", "pathspec", "trove-classifiers"} & set(names)
+    # Binary wheels (cryptography abi3 per platform, cffi per platform and Python) make up
+    # most of it: 25.3 MB with cryptography 48.0.1 and cffi 2.0.0.
     size = sum(p.stat().st_size for p in kit.rglob("*") if p.is_file())
-    assert size < 15e6, f"the kit grew to {size / 1e6:.1f} MB"
+    assert size < 35e6, f"the kit grew to {size / 1e6:.1f} MB"
     with zipfile.ZipFile(archive) as zf:
         listed = sorted(zf.namelist())
     assert listed == sorted(f"{kit.name}/{p.relative_to(kit).as_posix()}" for p in kit.rglob("*") if p.is_file())
+
+
+def test_every_target_resolves_from_the_kit_with_its_own_binary_wheels(built):
+    """Each of the 16 targets installs from the kit alone (pip --dry-run --no-index, for that
+    platform and Python), gets a cryptography and a cffi wheel built for it, and every wheel
+    in the kit is used by some target."""
+    kit, _ = built
+    chosen = make_kit.verify(kit / "wheels")
+    assert sorted(chosen) == sorted(label for label, _, _ in make_kit.targets())
+    def built_for(system: str, plat: str) -> bool:
+        prefix, arches = {"windows-x64": ("win_", {"amd64"}), "macos-x86_64": ("macosx_", {"x86_64", "universal2"}),
+                          "macos-arm64": ("macosx_", {"arm64", "universal2"}),
+                          "linux-x86_64": ("manylinux", {"x86_64"})}[system]
+        return all(p.startswith(prefix) and p.endswith(tuple(f"_{a}" for a in arches)) for p in plat.split("."))
+
+    for label, files in chosen.items():
+        system, py = label.rsplit("-py", 1)
+        tags = {wheel_tags(Path(f))[0]: wheel_tags(Path(f)) for f in files}
+        assert {"dutylog", "cryptography", "cffi", "pycparser"} <= set(tags), label
+        _, crypto_py, crypto_abi, crypto_plat = tags["cryptography"]
+        assert crypto_abi == "abi3" and crypto_py.startswith("cp3"), label
+        assert int(crypto_py[3:]) <= int(py.split(".")[1]), f"{label}: {crypto_py} is for a newer Python"
+        _, cffi_py, cffi_abi, cffi_plat = tags["cffi"]
+        assert cffi_py == cffi_abi == "cp" + py.replace(".", ""), label
+        for plat in (crypto_plat, cffi_plat):
+            assert built_for(system, plat), (label, plat)
+    assert {f for files in chosen.values() for f in files} == {w.name for w in (kit / "wheels").iterdir()}
 
 
 def test_checksums_match(built):
@@ -161,6 +204,19 @@ def test_installs_offline_from_the_kit_and_runs(which, unzipped, tmp_path):
     assert dutylog.is_symlink()
     venv_python = home / ".local" / "share" / "dutylog-venv" / "bin" / "python"
     assert run([venv_python, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"], env).stdout.strip() == minor
+    # The binary wheels for this machine load: cryptography's Rust extension, cffi's C one,
+    # and dutylog's own sealing (scrypt + ChaCha20-Poly1305) round-trips a file.
+    plain, sealed, back = tmp_path / "plain.txt", tmp_path / "sealed.bin", tmp_path / "back.txt"
+    plain.write_text("值班 duty log\n" * 1000, encoding="utf-8")
+    code = ("import sys, cryptography, cffi, _cffi_backend; from dutylog import sealing; "
+            "sealing.seal_file(sys.argv[1], sys.argv[2], 'correct horse battery'); "
+            "sealing.open_file(sys.argv[2], sys.argv[3], 'correct horse battery'); "
+            "print(cryptography.__version__, cffi.__version__, sealing.is_sealed(sys.argv[2]))")
+    crypto = run([venv_python, "-c", code, plain, sealed, back], env)
+    assert crypto.returncode == 0, crypto.stderr
+    pins = make_kit.read_lock()
+    assert crypto.stdout.split() == [pins["cryptography"], pins["cffi"], "True"]
+    assert back.read_bytes() == plain.read_bytes() != sealed.read_bytes()
 
     data = tmp_path / "数据"
     env = clean_env(HOME=str(home), DUTYLOG_HOME=str(data), DUTYLOG_TODAY="2025-06-18")
