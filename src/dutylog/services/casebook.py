@@ -37,7 +37,7 @@ class CasebookMixin:
                     break
                 offset += page
         found = [e for e in found if place in (e.place or "").lower()][:limit]
-        raised = db.items_for_entries(self.store, [e.id for e in found])
+        raised = self.store.ledgers.items_for_entries([e.id for e in found])
         cal, names = self.calendar(), {}
         rows = [self._diary_row(e, raised.get(e.id, []), as_of, cal, names) for e in found]
         return [r for r in rows if r["follow_up"] == "open"] if open_only else rows
@@ -47,8 +47,8 @@ class CasebookMixin:
         subject_id = self.subject(subject).id if subject else None
         needle = (search or "").lower()
         out = []
-        for entry_id in db.open_source_entries(self.store, as_of):
-            e = self.store.get_entry(entry_id)
+        for entry_id in self.store.ledgers.open_source_entries(as_of):
+            e = self.store.entries.get_entry(entry_id)
             if e.deleted or e.kind != "diary" or (subject_id and e.subject_id != subject_id):
                 continue
             text = " ".join(x for x in (e.title, e.place, e.people, e.note) if x).lower()
@@ -91,7 +91,7 @@ class CasebookMixin:
     def patrol_target(self) -> float | None:
         """The yearly patrol target: the user's own (`patrols --target`), else the
         policy's (none in the preset: "定期" has no number)."""
-        own = self.store.get_setting(PATROL_TARGET_SETTING)
+        own = self.store.settings.get(PATROL_TARGET_SETTING)
         if own:
             return float(own)
         rule = self.policy.rule("patrols")
@@ -100,7 +100,7 @@ class CasebookMixin:
     def set_patrol_target(self, target: float | None) -> None:
         if target is not None and target <= 0:
             raise InvalidInput(f"target: must be more than 0, got {target}", "target")
-        self.store.set_setting(PATROL_TARGET_SETTING, "" if target is None else str(target))
+        self.store.settings.set(PATROL_TARGET_SETTING, "" if target is None else str(target))
 
     def patrols(self, subject: str, year: int | None = None) -> dict:
         """Patrols of a year (clause 20) by type (river/lake, bay, forest): per month

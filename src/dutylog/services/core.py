@@ -14,8 +14,8 @@ from dutylog.domain.progress import EvalDay, RuleResult, evaluate
 from dutylog.domain.rules import Policy
 from dutylog.domain.validate import check_entry, check_kind
 from dutylog.policy import load_policy
-from dutylog.store import Store
-from dutylog.store.backup import close_store, open_store
+from dutylog.store import Store, entry_to_record
+from dutylog.store.opening import close_store, open_store
 
 from .ledgers import LedgersMixin
 from .records import RecordsMixin
@@ -87,7 +87,7 @@ class Dutylog(RecordsMixin, LedgersMixin):
     @property
     def policy(self) -> Policy:
         if self._policy is None:
-            path = self.store.get_setting(POLICY_SETTING)
+            path = self.store.settings.get(POLICY_SETTING)
             self._policy = load_policy(path or None)
         return self._policy
 
@@ -95,11 +95,11 @@ class Dutylog(RecordsMixin, LedgersMixin):
         """Point dutylog at a user's copy of the preset (None: back to the built-in one)."""
         if path is None:
             policy = load_policy(None)
-            self.store.set_setting(POLICY_SETTING, "")
+            self.store.settings.set(POLICY_SETTING, "")
         else:
             resolved = str(Path(path).expanduser().resolve())
             policy = load_policy(resolved)
-            self.store.set_setting(POLICY_SETTING, resolved)
+            self.store.settings.set(POLICY_SETTING, resolved)
         self._policy = policy
         return policy
 
@@ -127,7 +127,7 @@ class Dutylog(RecordsMixin, LedgersMixin):
             raise InvalidInput("name: a subject needs a name", "name")
         unique = self.check_roles(roles)
         since = self._not_future(since or self.today, "since")
-        return self.store.add_subject(name, unique, since=since)
+        return self.store.subjects.add_subject(name, unique, since=since)
 
     def update_subject(self, subject: str, roles: list[str] | None = None,
                        since: date | None = None, name: str | None = None) -> Subject:
@@ -138,15 +138,15 @@ class Dutylog(RecordsMixin, LedgersMixin):
             raise InvalidInput("name: a subject needs a name", "name")
         if since is not None:
             self._not_future(since, "since")
-            return self.store.update_subject(subj.id, name=name, roles=roles, since=since,
+            return self.store.subjects.update_subject(subj.id, name=name, roles=roles, since=since,
                                              changed_by=subj.name)
-        return self.store.update_subject(subj.id, name=name, roles=roles, changed_by=subj.name)
+        return self.store.subjects.update_subject(subj.id, name=name, roles=roles, changed_by=subj.name)
 
     def tracked_from(self, subj: Subject, as_of: date | None = None) -> date:
         """CONTRACT "Tracked from": the earlier of the subject's since day and its earliest
         live entry. With neither (a bundle's subject without since and no entry yet),
         nothing before the evaluation day is claimed: tracked from the day after it."""
-        first = self.store.first_entry_date(subj.id)
+        first = self.store.subjects.first_entry_date(subj.id)
         days = [d for d in (subj.since, first) if d is not None]
         if days:
             return min(days)
@@ -159,14 +159,14 @@ class Dutylog(RecordsMixin, LedgersMixin):
 
     def subject(self, name: str) -> Subject:
         try:
-            return self.store.get_subject(name)
+            return self.store.subjects.get_subject(name)
         except NotFound:
-            names = [s.name for s in self.store.list_subjects()]
+            names = [s.name for s in self.store.subjects.list_subjects()]
             known = f"; known: {', '.join(names)}" if names else "; add one with: dutylog subject add NAME --role ROLE"
             raise NotFound(f"subject: no subject named {name!r}{known}", "subject") from None
 
     def subjects(self) -> list[Subject]:
-        return self.store.list_subjects()
+        return self.store.subjects.list_subjects()
 
     def subject_record(self, subj: Subject) -> dict:
         """A subject as `subject list --json` shows it (implied roles included)."""
@@ -186,29 +186,29 @@ class Dutylog(RecordsMixin, LedgersMixin):
         if not name:
             raise InvalidInput("name: a linked object needs a name", "name")
         subj = self.subject(subject)
-        return self.store.add_link(subj.id, link_type, name, since or self.today)
+        return self.store.subjects.add_link(subj.id, link_type, name, since or self.today)
 
     def unlink(self, subject: str, link_type: str, name: str, until: date) -> Link:
         self.check_link_type(link_type)
         subj = self.subject(subject)
         link = self._find_link(subj, name, link_type)
-        later = [e for e in self.store.query_entries(subject_id=subj.id, date_from=until + timedelta(days=1))
+        later = [e for e in self.store.entries.query_entries(subject_id=subj.id, date_from=until + timedelta(days=1))
                  if e.object_id == link.id]
         if later:
             first = min(e.date for e in later)
             raise InvalidInput(f"until: {len(later)} entries for {name!r} are dated after {until} "
                                f"(the first on {first}); end the link on or after {max(e.date for e in later)}",
                                "until")
-        return self.store.end_link(link.id, until)
+        return self.store.subjects.end_link(link.id, until)
 
     def links(self, subject: str) -> list[Link]:
-        return self.store.links(self.subject(subject).id)
+        return self.store.subjects.links(self.subject(subject).id)
 
     def _find_link(self, subj: Subject, name: str, link_type: str | None) -> Link:
         try:
-            return self.store.find_link(subj.id, name, link_type)
+            return self.store.subjects.find_link(subj.id, name, link_type)
         except NotFound:
-            linked = [f"{ln.name} ({ln.link_type})" for ln in self.store.links(subj.id)
+            linked = [f"{ln.name} ({ln.link_type})" for ln in self.store.subjects.links(subj.id)
                       if link_type is None or ln.link_type == link_type]
             what = link_type or "object"
             known = f"; linked: {', '.join(linked)}" if linked else f"; link it first: dutylog link {subj.name} {link_type or 'TYPE'} NAME"
@@ -219,7 +219,7 @@ class Dutylog(RecordsMixin, LedgersMixin):
         date"): an entry counts for the link active on its date; outside every span of
         that name the entry is refused, naming the spans."""
         self._find_link(subj, name, link_type)  # refuses an unknown name with the known ones
-        same = [ln for ln in self.store.links(subj.id)
+        same = [ln for ln in self.store.subjects.links(subj.id)
                 if ln.name == name and (link_type is None or ln.link_type == link_type)]
         active = [ln for ln in same if ln.active_during(on, on)]
         if len(active) > 1 and len({ln.link_type for ln in active}) > 1:
@@ -253,15 +253,15 @@ class Dutylog(RecordsMixin, LedgersMixin):
                       people=_clean(req.people), note=_clean(req.note), object_id=object_id,
                       recorded_by=by, appeared=req.appeared, patrol=req.patrol,
                       sensitive=req.sensitive)
-        return self.store.add_entry(entry)
+        return self.store.entries.add_entry(entry)
 
     def entry(self, entry_id: str) -> Entry:
-        return self.store.get_entry(entry_id)
+        return self.store.entries.get_entry(entry_id)
 
     def edit(self, entry_id: str, by: str | None = None, **changes) -> Entry:
         """Change an entry; `changes` holds only what the user gave. Old version goes to history."""
-        current = self.store.get_entry(entry_id)
-        subj = self.store.get_subject(current.subject_id)
+        current = self.store.entries.get_entry(entry_id)
+        subj = self.store.subjects.get_subject(current.subject_id)
         if "kind" in changes:
             check_kind(self.policy, changes["kind"])
         kind = self.policy.kind(changes.get("kind", current.kind))
@@ -271,7 +271,7 @@ class Dutylog(RecordsMixin, LedgersMixin):
             changes["object_id"] = self.object_on(subj, name.strip(), kind.object_type, when).id if name else None
         elif "date" in changes and current.object_id:
             # the same object on the new date: the link of that name active then
-            linked = self.store.get_link(current.object_id)
+            linked = self.store.subjects.get_link(current.object_id)
             moved = self.object_on(subj, linked.name, linked.link_type, when).id
             if moved != current.object_id:
                 changes["object_id"] = moved
@@ -289,22 +289,22 @@ class Dutylog(RecordsMixin, LedgersMixin):
                     texts={k: getattr(candidate, k) for k in ("title", "place", "people", "note")})
         if not changes:
             raise InvalidInput("edit: nothing to change; give at least one option such as --date or --note")
-        return self.store.update_entry(current.id, by or subj.name, **changes)
+        return self.store.entries.update_entry(current.id, by or subj.name, **changes)
 
     def delete(self, entry_id: str, by: str | None = None) -> Entry:
-        e = self.store.get_entry(entry_id)
+        e = self.store.entries.get_entry(entry_id)
         if e.deleted:
             raise InvalidInput(f"entry {e.id[:8]} is already deleted; bring it back with: dutylog undelete {e.id[:8]}")
-        return self.store.delete_entry(e.id, by or self._subject_name(e))
+        return self.store.entries.delete_entry(e.id, by or self._subject_name(e))
 
     def undelete(self, entry_id: str, by: str | None = None) -> Entry:
-        e = self.store.get_entry(entry_id)
+        e = self.store.entries.get_entry(entry_id)
         if not e.deleted:
             raise InvalidInput(f"entry {e.id[:8]} is not deleted")
-        return self.store.undelete_entry(e.id, by or self._subject_name(e))
+        return self.store.entries.undelete_entry(e.id, by or self._subject_name(e))
 
     def _subject_name(self, e: Entry) -> str:
-        return self.store.get_subject(e.subject_id).name
+        return self.store.subjects.get_subject(e.subject_id).name
 
     def entries(self, subject: str | None = None, kinds: list[str] | None = None,
                 date_from: date | None = None, date_to: date | None = None,
@@ -315,7 +315,7 @@ class Dutylog(RecordsMixin, LedgersMixin):
             check_kind(self.policy, k)
         if date_from and date_to and date_to < date_from:
             raise InvalidInput(f"--to {date_to} is before --from {date_from}")
-        return self.store.query_entries(subject_id=subject_id, kinds=kinds or None, date_from=date_from,
+        return self.store.entries.query_entries(subject_id=subject_id, kinds=kinds or None, date_from=date_from,
                                         date_to=date_to, search=search or None,
                                         include_deleted=include_deleted, limit=limit, offset=offset,
                                         desc=desc)
@@ -325,13 +325,13 @@ class Dutylog(RecordsMixin, LedgersMixin):
         names = names if names is not None else {}
         subject_name = names.get(e.subject_id)
         if subject_name is None:
-            subject_name = names[e.subject_id] = self.store.get_subject(e.subject_id).name
+            subject_name = names[e.subject_id] = self.store.subjects.get_subject(e.subject_id).name
         object_name = None
         if e.object_id:
             object_name = names.get(e.object_id)
             if object_name is None:
-                object_name = names[e.object_id] = self.store.link_name(e.object_id)
-        return self.store.entry_to_record(e, subject_name=subject_name, object_name=object_name)
+                object_name = names[e.object_id] = self.store.subjects.link_name(e.object_id)
+        return entry_to_record(e, subject_name=subject_name, object_name=object_name)
 
     # ------------------------------------------------------------------ status
     def progress(self, subject: str, year: int | str | None = None, as_of: date | None = None,
@@ -371,10 +371,10 @@ class Dutylog(RecordsMixin, LedgersMixin):
         `entries`: the subject-year's entries when the caller has read them already."""
         if entries is None:
             start, end = date(year, 1, 1), min(date(year, 12, 31), as_of)
-            entries = self.store.entries_in_range(subj.id, start, end) if end >= start else []
+            entries = self.store.entries.entries_in_range(subj.id, start, end) if end >= start else []
         if not include_pending:
             entries = [e for e in entries if e.recorded_by == subj.name or e.confirmed_by]
-        links = self.store.links(subj.id)
+        links = self.store.subjects.links(subj.id)
         return evaluate(self.policy.rules, self.roles_of(subj), entries, links, year,
                         self.eval_day(subj, as_of))
 

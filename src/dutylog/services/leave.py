@@ -20,12 +20,12 @@ class LeaveMixin:
         from dutylog.domain import ledger as rules
         rules.validate_trip(depart, return_date)
         destination = (destination or "").strip() or None
-        return db.add_trip(self.store, subject_id=subj.id, requested=requested, depart=depart,
+        return self.store.ledgers.add_trip(subject_id=subj.id, requested=requested, depart=depart,
                            return_date=return_date, emergency=bool(emergency),
                            destination=destination, changed_by=subj.name)
 
     def trip(self, trip_id: str) -> db.Trip:
-        return db.get_trip(self.store, trip_id)
+        return self.store.ledgers.get_trip(trip_id)
 
     def leave_back(self, trip_id: str, when: date) -> db.Trip:
         trip = self.trip(trip_id)
@@ -35,14 +35,14 @@ class LeaveMixin:
             raise InvalidInput(f"date: {when} is in the future (today is {self.today})", "date")
         from dutylog.domain import ledger as rules
         rules.validate_trip(trip.depart, trip.return_date, when)
-        return db.trip_back(self.store, trip, when, self.store.get_subject(trip.subject_id).name)
+        return self.store.ledgers.trip_back(trip, when, self.store.subjects.get_subject(trip.subject_id).name)
 
     def trip_record(self, trip: db.Trip, as_of: date, names: dict[str, str]) -> dict:
         from dutylog.domain import ledger as rules
         status = rules.trip_status(trip.requested, trip.depart, trip.return_date,
                                    trip.emergency, trip.back, as_of)
         if trip.subject_id not in names:
-            names[trip.subject_id] = self.store.get_subject(trip.subject_id).name
+            names[trip.subject_id] = self.store.subjects.get_subject(trip.subject_id).name
         back = trip.back if trip.back is not None and trip.back <= as_of else None
         return {
             "id": trip.id, "requested": trip.requested.isoformat(),
@@ -58,5 +58,5 @@ class LeaveMixin:
         as_of = as_of or self.today
         subject_id = self.subject(subject).id if subject else None
         names: dict[str, str] = {}
-        return [self.trip_record(t, as_of, names) for t in db.list_trips(self.store, subject_id)
+        return [self.trip_record(t, as_of, names) for t in self.store.ledgers.list_trips(subject_id)
                 if t.requested <= as_of]

@@ -39,7 +39,7 @@ class LedgersMixin(LeaveMixin, CasebookMixin):
         """China's official calendar with the user's own holiday entries on top."""
         from dutylog.domain.workdays import WorkCalendar
 
-        return WorkCalendar(db.overrides(self.store))
+        return WorkCalendar(self.store.ledgers.overrides())
 
     def workday(self, start: date, n: int) -> dict:
         result = self.calendar().add_workdays(start, n)
@@ -50,11 +50,11 @@ class LedgersMixin(LeaveMixin, CasebookMixin):
         if canonical is None:
             raise InvalidInput(f"kind: {kind!r} is neither holiday nor workday; "
                                "accepted: holiday, workday", "kind")
-        db.set_holidays(self.store, [(day, canonical, _text(name))])
+        self.store.ledgers.set_holidays([(day, canonical, _text(name))])
         return {"date": day.isoformat(), "kind": canonical, "name": _text(name)}
 
     def holidays_list(self, year: int) -> list[dict]:
-        return db.holidays(self.store, year)
+        return self.store.ledgers.holidays(year)
 
     def holidays_import(self, path: Path) -> int:
         """Import a holiday notice file, all or nothing. Each line: `DATE[..DATE] KIND
@@ -91,7 +91,7 @@ class LedgersMixin(LeaveMixin, CasebookMixin):
         if not entries:
             raise InvalidInput(f"{path}: no holiday lines found (e.g. 2027-02-06..2027-02-12 "
                                "holiday 春节)", "path")
-        return db.set_holidays(self.store, entries)
+        return self.store.ledgers.set_holidays(entries)
 
     # ------------------------------------------------------------------ ledger items
     def ledger_add(self, ledger_type: str, subject: str, opened: date, title: str | None = None,
@@ -105,13 +105,13 @@ class LedgersMixin(LeaveMixin, CasebookMixin):
             raise InvalidInput(f"opened: {opened} is in the future (today is {self.today})",
                                "opened")
         resolved = rules.resolve_due(kind, opened, due, self.calendar())
-        return db.add_item(self.store, subject_id=subj.id, type=ledger_type,
+        return self.store.ledgers.add_item(subject_id=subj.id, type=ledger_type,
                            title=_text(title), note=_text(note), opened=opened,
                            due=resolved.date, due_given=due is not None,
                            changed_by=subj.name, entry_id=entry_id)
 
     def ledger_item(self, item_id: str) -> db.LedgerItem:
-        return db.get_item(self.store, item_id)
+        return self.store.ledgers.get_item(item_id)
 
     def ledger_progress(self, item_id: str, when: date, note: str) -> db.ProgressReport:
         item = self.ledger_item(item_id)
@@ -122,7 +122,7 @@ class LedgersMixin(LeaveMixin, CasebookMixin):
         if item.closed is not None:
             raise InvalidInput(f"ledger item {item.id[:8]} was closed on {item.closed}; "
                                "no more progress reports", "id")
-        return db.add_progress(self.store, item, when, note, self._subject_name_of(item))
+        return self.store.ledgers.add_progress(item, when, note, self._subject_name_of(item))
 
     def ledger_close(self, item_id: str, when: date) -> db.LedgerItem:
         item = self.ledger_item(item_id)
@@ -130,7 +130,7 @@ class LedgersMixin(LeaveMixin, CasebookMixin):
             raise InvalidInput(f"ledger item {item.id[:8]} is already closed ({item.closed})",
                                "id")
         self._check_item_day(item, when, "date")
-        return db.close_item(self.store, item, when, self._subject_name_of(item))
+        return self.store.ledgers.close_item(item, when, self._subject_name_of(item))
 
     def _check_item_day(self, item: db.LedgerItem, when: date, field: str) -> None:
         if when > self.today:
@@ -140,7 +140,7 @@ class LedgersMixin(LeaveMixin, CasebookMixin):
                                field)
 
     def _subject_name_of(self, record) -> str:
-        return self.store.get_subject(record.subject_id).name
+        return self.store.subjects.get_subject(record.subject_id).name
 
     def ledger_due(self, item: db.LedgerItem, cal: WorkCalendar) -> tuple[date | None, bool]:
         """The due day and whether it is estimated. A due day the policy sets (N
@@ -169,7 +169,7 @@ class LedgersMixin(LeaveMixin, CasebookMixin):
             left = None if closed or as_of > due else cal.workdays_between(as_of, due).count
         names = names if names is not None else {}
         if item.subject_id not in names:
-            names[item.subject_id] = self.store.get_subject(item.subject_id).name
+            names[item.subject_id] = self.store.subjects.get_subject(item.subject_id).name
         return {
             "id": item.id, "type": item.type, "title": item.title,
             "opened": item.opened.isoformat(), "due": due.isoformat() if due else None,
@@ -186,7 +186,7 @@ class LedgersMixin(LeaveMixin, CasebookMixin):
         subject_id = self.subject(subject).id if subject else None
         cal, names = self.calendar(), {}
         records = [self.ledger_record(i, as_of, cal, names)
-                   for i in db.list_items(self.store, subject_id) if i.opened <= as_of]
+                   for i in self.store.ledgers.list_items(subject_id) if i.opened <= as_of]
         if open_only:
             records = [r for r in records if r["color"] != "closed"]
         records.sort(key=lambda r: (URGENCY[r["color"]], r["due"] or "9999", r["opened"], r["id"]))
@@ -198,7 +198,7 @@ class LedgersMixin(LeaveMixin, CasebookMixin):
         record = self.ledger_record(item, as_of or self.today, self.calendar())
         record["progress"] = [{"id": p.id, "date": p.date.isoformat(), "note": p.note,
                                "recorded_by": p.recorded_by}
-                              for p in db.progress_of(self.store, item.id)]
+                              for p in self.store.ledgers.progress_of(item.id)]
         return record
 
     def ledger_summary(self, subject: str | None = None, as_of: date | None = None) -> dict:
@@ -230,6 +230,6 @@ class LedgersMixin(LeaveMixin, CasebookMixin):
         title = _text(title) or _text(entry.title) or _text(entry.note) or _text(entry.place)
         if title and len(title) > 60:
             title = title[:59] + "…"
-        subject = self.store.get_subject(entry.subject_id).name
+        subject = self.store.subjects.get_subject(entry.subject_id).name
         return self.ledger_add("follow-up", subject, entry.date, title=title, due=due,
                                entry_id=entry.id)

@@ -14,41 +14,37 @@ from dutylog.domain.validate import check_entry
 class RecordsMixin:
     def history(self, entry_id: str) -> list[dict]:
         """Every version of an entry, oldest first, each with changed_by and changed_at."""
-        e = self.store.get_entry(entry_id)
-        return self.store.history("entry", e.id)
+        e = self.store.entries.get_entry(entry_id)
+        return self.store.entries.history("entry", e.id)
 
     def confirm(self, entry_id: str, by: str) -> Entry:
-        e = self.store.get_entry(entry_id)
-        subj = self.store.get_subject(e.subject_id)
+        e = self.store.entries.get_entry(entry_id)
+        subj = self.store.subjects.get_subject(e.subject_id)
         by = (by or "").strip()
         if by != subj.name:
             raise InvalidInput(f"by: only the subject ({subj.name}) can confirm this entry, not {by!r}", "by")
         if e.deleted:
             raise InvalidInput(f"entry {e.id[:8]} is deleted; undelete it before confirming")
-        return self.store.confirm_entry(e.id, by)
+        return self.store.entries.confirm_entry(e.id, by)
 
     def pending(self, subject: str) -> list[Entry]:
         """Entries recorded by someone else and not yet confirmed by the subject."""
         subj = self.subject(subject)
-        return [e for e in self.store.query_entries(subject_id=subj.id)
+        return [e for e in self.store.entries.query_entries(subject_id=subj.id)
                 if e.recorded_by != subj.name and not e.confirmed_by]
 
     # ------------------------------------------------------------------ bundles
     def export(self, path: Path, subject: str | None = None, since: date | None = None,
                to: str | None = None, include_sensitive: bool = False) -> int:
-        from dutylog.store.bundles import export_bundle
-
         subject_id = self.subject(subject).id if subject else None
         if to is not None and not to.strip():
             raise InvalidInput("to: give a destination name, e.g. --to office-pc", "to")
-        return export_bundle(self.store, path, subject_id=subject_id, since=since,
+        return self.store.bundles.export_bundle(path, subject_id=subject_id, since=since,
                              include_sensitive=include_sensitive, to=to)
 
     def import_bundle(self, path: Path, progress=None):
-        from dutylog.store.bundles import import_bundle
-
-        return import_bundle(self.store, path, validate_record=self.validate_bundle_record,
-                             progress=progress)
+        return self.store.bundles.import_bundle(path, validate_record=self.validate_bundle_record,
+                                                progress=progress)
 
     def validate_bundle_record(self, rec: dict) -> str | None:
         """The check the store's bundle reader runs on each record (the store knows no

@@ -55,7 +55,7 @@ def dashboard(svc, subject: str, year: int | None = None, as_of: date | None = N
     """Everything the dashboard shows, from one read of the subject-year's entries."""
     subj = svc.subject(subject)
     year, as_of = svc.resolve_year(year, as_of)
-    entries = svc.store.entries_in_range(subj.id, date(year, 1, 1), date(year, 12, 31))
+    entries = svc.store.entries.entries_in_range(subj.id, date(year, 1, 1), date(year, 12, 31))
     results = svc.evaluate(subj, year, as_of, entries=entries)
     counts = Counter(e.date for e in entries if not e.deleted)
     ledger = None
@@ -77,7 +77,7 @@ def calendar(svc, subject: str, year: int | None = None) -> Calendar:
     """Entries per day of the subject-year (deleted ones left out)."""
     subj = svc.subject(subject)
     year, as_of = svc.resolve_year(year, None)
-    entries = svc.store.entries_in_range(subj.id, date(year, 1, 1), date(year, 12, 31))
+    entries = svc.store.entries.entries_in_range(subj.id, date(year, 1, 1), date(year, 12, 31))
     return Calendar(year, as_of, Counter(e.date for e in entries if not e.deleted))
 
 
@@ -154,7 +154,7 @@ def entry_page(svc, flt: EntryFilter, limit: int, after: Entry | None = None,
     starting at row `offset` of the list (the store skips over the narrow index keys, so
     a page deep in 200,000 rows costs a few milliseconds); never the whole table."""
     subject_id = svc.subject(flt.subject).id if flt.subject else None
-    return svc.store.query_entries(subject_id=subject_id, kinds=list(flt.kinds) or None,
+    return svc.store.entries.query_entries(subject_id=subject_id, kinds=list(flt.kinds) or None,
                                    date_from=flt.date_from, date_to=flt.date_to,
                                    search=flt.search or None, desc=True, limit=limit,
                                    offset=0 if after else offset,
@@ -163,7 +163,7 @@ def entry_page(svc, flt: EntryFilter, limit: int, after: Entry | None = None,
 
 def entry_count(svc, flt: EntryFilter) -> int:
     subject_id = svc.subject(flt.subject).id if flt.subject else None
-    return svc.store.count_entries(subject_id=subject_id, kinds=list(flt.kinds) or None,
+    return svc.store.entries.count_entries(subject_id=subject_id, kinds=list(flt.kinds) or None,
                                    date_from=flt.date_from, date_to=flt.date_to,
                                    search=flt.search or None)
 
@@ -215,17 +215,17 @@ def match_kinds(policy: Policy, text: str) -> list[Kind]:
 
 # ---------------------------------------------------------------------- settings
 def saved_lang(svc) -> str | None:
-    value = svc.store.get_setting(LANG_SETTING)
+    value = svc.store.settings.get(LANG_SETTING)
     return value if value in ("zh", "en") else None
 
 
 def save_lang(svc, lang: str) -> None:
-    svc.store.set_setting(LANG_SETTING, lang)
+    svc.store.settings.set(LANG_SETTING, lang)
 
 
 def recorder(svc) -> str | None:
-    return svc.store.get_setting(RECORDER_SETTING) or None
+    return svc.store.settings.get(RECORDER_SETTING) or None
 
 
 def save_recorder(svc, name: str | None) -> None:
-    svc.store.set_setting(RECORDER_SETTING, (name or "").strip())
+    svc.store.settings.set(RECORDER_SETTING, (name or "").strip())

@@ -96,7 +96,7 @@ class DutylogApp(App):
         from .dialogs.log_form import LogForm
 
         entry = self.service.entry(entry_id)
-        name = self.service.store.get_subject(entry.subject_id).name
+        name = self.service.store.subjects.get_subject(entry.subject_id).name
         self.push_screen(self.make(LogForm, name, entry=entry), callback=self._saved)
 
     def _saved(self, entry) -> None:
