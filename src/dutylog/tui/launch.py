@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 
-def launch(lang: str | None = None, home=None, demo: bool = False) -> None:
+def launch(lang: str | None = None, home=None, demo: bool = False, today=None) -> None:
     from dutylog.i18n import default_lang
     from dutylog.services import Dutylog, ui
 
     from .app import make_app
 
-    svc = Dutylog.open(home)
+    svc = Dutylog.open(home, today)
     app = None
     try:
         import os
