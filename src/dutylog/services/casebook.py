@@ -48,7 +48,7 @@ class Casebook:
                 offset += page
         found = [e for e in found if place in (e.place or "").lower()][:limit]
         raised = self._repo.items_for_entries([e.id for e in found])
-        cal, names = self._ledgers.calendar(), {}
+        cal, names = self._ledgers.calendar(), dict[str, str]()
         rows = [self._diary_row(e, raised.get(e.id, []), as_of, cal, names) for e in found]
         return [r for r in rows if r["follow_up"] == "open"] if open_only else rows
 

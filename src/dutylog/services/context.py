@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from datetime import date
+import datetime as dt
 from pathlib import Path
 
 from dutylog.domain.dates import parse_date
@@ -15,15 +15,15 @@ from dutylog.store import Store
 POLICY_SETTING = "policy_path"
 
 
-def today_from_env() -> date:
+def today_from_env() -> dt.date:
     """Today's date; `DUTYLOG_TODAY=YYYY-MM-DD` pins it for tests and demos."""
     pinned = os.environ.get("DUTYLOG_TODAY")
     if pinned:
         try:
-            return date.fromisoformat(pinned)
+            return dt.date.fromisoformat(pinned)
         except ValueError:
             raise InvalidInput(f"DUTYLOG_TODAY: {pinned!r} is not a YYYY-MM-DD date") from None
-    return date.today()
+    return dt.date.today()
 
 
 class Context:
@@ -32,13 +32,13 @@ class Context:
     `today` is fixed when the context is made: a caller that needs another day makes
     another context (`Dutylog.on(day)`), it never moves this one's clock."""
 
-    def __init__(self, store: Store, today: date, policy: Policy | None = None) -> None:
+    def __init__(self, store: Store, today: dt.date, policy: Policy | None = None) -> None:
         self.store = store
         self._today = today
         self._policy = policy
 
     @property
-    def today(self) -> date:
+    def today(self) -> dt.date:
         return self._today
 
     @property
@@ -60,14 +60,14 @@ class Context:
         self._policy = policy
         return policy
 
-    def on(self, day: date) -> Context:
+    def on(self, day: dt.date) -> Context:
         """The same store and policy, evaluated on `day`."""
         return Context(self.store, day, self._policy)
 
-    def date(self, text: str, field: str = "date", allow_future: bool = True) -> date:
+    def date(self, text: str, field: str = "date", allow_future: bool = True) -> dt.date:
         return parse_date(text, self.today, field, allow_future)
 
-    def not_future(self, day: date, field: str) -> date:
+    def not_future(self, day: dt.date, field: str) -> dt.date:
         if day > self.today:
             raise InvalidInput(f"{field}: {day} is in the future (today is {self.today})", field)
         return day

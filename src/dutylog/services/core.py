@@ -20,7 +20,7 @@ gives a façade over the same store for another day).
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,7 +39,7 @@ from .leave import Leave
 from .logbook import EntryFilter, Logbook, LogRequest
 from .records import Records
 from .settings import Preferences
-from .subjects import Roster
+from .subjects import OfSubject, Roster
 from .tracking import Progress, Tracker
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ __all__ = ["Dutylog", "LogRequest", "Progress", "today_from_env"]
 
 
 class Dutylog:
-    def __init__(self, store: Store, today: date | None = None, policy: Policy | None = None,
+    def __init__(self, store: Store, today: dt.date | None = None, policy: Policy | None = None,
                  *, owns_store: bool = True) -> None:
         self._store = store
         self._owns_store = owns_store
@@ -66,11 +66,11 @@ class Dutylog:
         self.prefs = Preferences(ctx)
 
     @classmethod
-    def open(cls, home: Path | None = None, today: date | None = None) -> Dutylog:
+    def open(cls, home: Path | None = None, today: dt.date | None = None) -> Dutylog:
         today = today or today_from_env()  # check the file, open it, take the day's backup
         return cls(open_store(home, today), today)
 
-    def on(self, day: date) -> Dutylog:
+    def on(self, day: dt.date) -> Dutylog:
         """The same data evaluated on `day` (the app or the demo on another day). It
         shares this façade's store: closing it leaves the store open."""
         if day == self.today:
@@ -89,7 +89,7 @@ class Dutylog:
 
     # ------------------------------------------------------------------ today, policy, home
     @property
-    def today(self) -> date:
+    def today(self) -> dt.date:
         return self._ctx.today
 
     @property
@@ -99,7 +99,7 @@ class Dutylog:
     def use_policy(self, path: str | None) -> Policy:
         return self._ctx.use_policy(path)
 
-    def date(self, text: str, field: str = "date", allow_future: bool = True) -> date:
+    def date(self, text: str, field: str = "date", allow_future: bool = True) -> dt.date:
         return self._ctx.date(text, field, allow_future)
 
     @property
@@ -118,20 +118,20 @@ class Dutylog:
     def roles_of(self, subj: Subject) -> tuple[str, ...]:
         return self.roster.roles_of(subj)
 
-    def add_subject(self, name: str, roles: list[str], since: date | None = None) -> Subject:
+    def add_subject(self, name: str, roles: list[str], since: dt.date | None = None) -> Subject:
         return self.roster.add_subject(name, roles, since)
 
     def update_subject(self, subject: str, roles: list[str] | None = None,
-                       since: date | None = None, name: str | None = None) -> Subject:
+                       since: dt.date | None = None, name: str | None = None) -> Subject:
         return self.roster.update_subject(subject, roles, since, name)
 
-    def tracked_from(self, subj: Subject, as_of: date | None = None) -> date:
+    def tracked_from(self, subj: Subject, as_of: dt.date | None = None) -> dt.date:
         return self.roster.tracked_from(subj, as_of)
 
     def subject(self, name: str) -> Subject:
         return self.roster.subject(name)
 
-    def subject_of(self, record: Entry) -> Subject:
+    def subject_of(self, record: OfSubject) -> Subject:
         return self.roster.subject_of(record)
 
     def subjects(self) -> list[Subject]:
@@ -140,10 +140,10 @@ class Dutylog:
     def check_link_type(self, link_type: str) -> str:
         return self.roster.check_link_type(link_type)
 
-    def link(self, subject: str, link_type: str, name: str, since: date | None = None) -> Link:
+    def link(self, subject: str, link_type: str, name: str, since: dt.date | None = None) -> Link:
         return self.roster.link(subject, link_type, name, since)
 
-    def unlink(self, subject: str, link_type: str, name: str, until: date) -> Link:
+    def unlink(self, subject: str, link_type: str, name: str, until: dt.date) -> Link:
         return self.roster.unlink(subject, link_type, name, until)
 
     def links(self, subject: str) -> list[Link]:
@@ -155,7 +155,7 @@ class Dutylog:
     def link_names(self, subject: str) -> dict[str, str]:
         return self.roster.link_names(subject)
 
-    def object_on(self, subj: Subject, name: str, link_type: str | None, on: date) -> Link:
+    def object_on(self, subj: Subject, name: str, link_type: str | None, on: dt.date) -> Link:
         return self.roster.object_on(subj, name, link_type, on)
 
     # ------------------------------------------------------------------ entries
@@ -175,7 +175,7 @@ class Dutylog:
         return self.logbook.undelete(entry_id, by)
 
     def entries(self, subject: str | None = None, kinds: list[str] | None = None,
-                date_from: date | None = None, date_to: date | None = None,
+                date_from: dt.date | None = None, date_to: dt.date | None = None,
                 search: str | None = None, include_deleted: bool = False,
                 limit: int | None = None, offset: int = 0, desc: bool = False) -> list[Entry]:
         return self.logbook.entries(subject, kinds, date_from, date_to, search,
@@ -192,11 +192,11 @@ class Dutylog:
         return self.logbook.year_entries(subj, year)
 
     # ------------------------------------------------------------------ status
-    def progress(self, subject: str, year: int | str | None = None, as_of: date | None = None,
+    def progress(self, subject: str, year: int | str | None = None, as_of: dt.date | None = None,
                  include_pending: bool = True) -> Progress:
         return self.tracker.progress(subject, year, as_of, include_pending)
 
-    def status(self, subject: str, year: int | str | None = None, as_of: date | None = None,
+    def status(self, subject: str, year: int | str | None = None, as_of: dt.date | None = None,
                include_pending: bool = True) -> dict:
         """`status --json` (CONTRACT.md): the CLI's shape of `progress`."""
         pr = self.progress(subject, year, as_of, include_pending)
@@ -204,13 +204,13 @@ class Dutylog:
                 "as_of": pr.as_of.isoformat(), "policy": self.policy.id,
                 "rules": [r.as_dict() for r in pr.results]}
 
-    def resolve_year(self, year: int | str | None, as_of: date | None) -> tuple[int, date]:
+    def resolve_year(self, year: int | str | None, as_of: dt.date | None) -> tuple[int, dt.date]:
         return self.tracker.resolve_year(year, as_of)
 
-    def eval_day(self, subj: Subject, as_of: date) -> EvalDay:
+    def eval_day(self, subj: Subject, as_of: dt.date) -> EvalDay:
         return self.tracker.eval_day(subj, as_of)
 
-    def evaluate(self, subj: Subject, year: int, as_of: date, include_pending: bool = True,
+    def evaluate(self, subj: Subject, year: int, as_of: dt.date, include_pending: bool = True,
                  entries: list[Entry] | None = None) -> list[RuleResult]:
         return self.tracker.evaluate(subj, year, as_of, include_pending, entries)
 
@@ -224,7 +224,7 @@ class Dutylog:
     def pending(self, subject: str) -> list[Entry]:
         return self.records.pending(subject)
 
-    def export(self, path: Path, subject: str | None = None, since: date | None = None,
+    def export(self, path: Path, subject: str | None = None, since: dt.date | None = None,
                to: str | None = None, include_sensitive: bool = False) -> int:
         return self.transfers.export(path, subject, since, to, include_sensitive)
 
@@ -242,10 +242,10 @@ class Dutylog:
     def calendar(self) -> WorkCalendar:
         return self.ledgers.calendar()
 
-    def workday(self, start: date, n: int) -> dict:
+    def workday(self, start: dt.date, n: int) -> dict:
         return self.ledgers.workday(start, n)
 
-    def holidays_set(self, day: date, kind: str, name: str | None = None) -> dict:
+    def holidays_set(self, day: dt.date, kind: str, name: str | None = None) -> dict:
         return self.ledgers.holidays_set(day, kind, name)
 
     def holidays_list(self, year: int) -> list[dict]:
@@ -254,39 +254,39 @@ class Dutylog:
     def holidays_import(self, path: Path) -> int:
         return self.ledgers.holidays_import(path)
 
-    def ledger_add(self, ledger_type: str, subject: str, opened: date, title: str | None = None,
-                   due: date | None = None, note: str | None = None,
+    def ledger_add(self, ledger_type: str, subject: str, opened: dt.date, title: str | None = None,
+                   due: dt.date | None = None, note: str | None = None,
                    entry_id: str | None = None) -> db.LedgerItem:
         return self.ledgers.ledger_add(ledger_type, subject, opened, title, due, note, entry_id)
 
     def ledger_item(self, item_id: str) -> db.LedgerItem:
         return self.ledgers.ledger_item(item_id)
 
-    def ledger_progress(self, item_id: str, when: date, note: str) -> db.ProgressReport:
+    def ledger_progress(self, item_id: str, when: dt.date, note: str) -> db.ProgressReport:
         return self.ledgers.ledger_progress(item_id, when, note)
 
-    def ledger_close(self, item_id: str, when: date) -> db.LedgerItem:
+    def ledger_close(self, item_id: str, when: dt.date) -> db.LedgerItem:
         return self.ledgers.ledger_close(item_id, when)
 
     def ledger_list(self, subject: str | None = None, open_only: bool = False,
-                    as_of: date | None = None) -> list[dict]:
+                    as_of: dt.date | None = None) -> list[dict]:
         return self.ledgers.ledger_list(subject, open_only, as_of)
 
-    def ledger_detail(self, item_id: str, as_of: date | None = None) -> dict:
+    def ledger_detail(self, item_id: str, as_of: dt.date | None = None) -> dict:
         return self.ledgers.ledger_detail(item_id, as_of)
 
-    def ledger_summary(self, subject: str | None = None, as_of: date | None = None) -> dict:
+    def ledger_summary(self, subject: str | None = None, as_of: dt.date | None = None) -> dict:
         return self.ledgers.ledger_summary(subject, as_of)
 
-    def log_with_follow_up(self, req: LogRequest, due: date,
+    def log_with_follow_up(self, req: LogRequest, due: dt.date,
                            title: str | None = None) -> tuple[Entry, db.LedgerItem]:
         return self.ledgers.log_with_follow_up(req, due, title)
 
-    def follow_up(self, entry_id: str, due: date, title: str | None = None) -> db.LedgerItem:
+    def follow_up(self, entry_id: str, due: dt.date, title: str | None = None) -> db.LedgerItem:
         return self.ledgers.follow_up(entry_id, due, title)
 
     # ------------------------------------------------------------------ leave
-    def leave_request(self, subject: str, requested: date, depart: date, return_date: date,
+    def leave_request(self, subject: str, requested: dt.date, depart: dt.date, return_date: dt.date,
                       emergency: bool = False, destination: str | None = None) -> db.Trip:
         return self.leave.leave_request(subject, requested, depart, return_date, emergency,
                                         destination)
@@ -294,16 +294,16 @@ class Dutylog:
     def trip(self, trip_id: str) -> db.Trip:
         return self.leave.trip(trip_id)
 
-    def leave_back(self, trip_id: str, when: date) -> db.Trip:
+    def leave_back(self, trip_id: str, when: dt.date) -> db.Trip:
         return self.leave.leave_back(trip_id, when)
 
-    def leave_list(self, subject: str | None = None, as_of: date | None = None) -> list[dict]:
+    def leave_list(self, subject: str | None = None, as_of: dt.date | None = None) -> list[dict]:
         return self.leave.leave_list(subject, as_of)
 
     # ------------------------------------------------------------------ diary, courts, patrols
     def diary(self, subject: str | None = None, search: str | None = None,
               place: str | None = None, open_only: bool = False,
-              as_of: date | None = None, limit: int | None = None) -> list[dict]:
+              as_of: dt.date | None = None, limit: int | None = None) -> list[dict]:
         return self.casebook.diary(subject, search, place, open_only, as_of, limit)
 
     def diary_places(self, subject: str | None = None) -> list[str]:

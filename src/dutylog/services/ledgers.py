@@ -192,12 +192,14 @@ class Ledgers:
         closed; within a colour the earliest due day first."""
         as_of = as_of or self._ctx.today
         subject_id = self._roster.subject(subject).id if subject else None
-        cal, names = self.calendar(), {}
+        cal, names = self.calendar(), dict[str, str]()
         records = [self.ledger_record(i, as_of, cal, names)
                    for i in self._repo.list_items(subject_id) if i.opened <= as_of]
         if open_only:
             records = [r for r in records if r["color"] != "closed"]
-        records.sort(key=lambda r: (URGENCY[r["color"]], r["due"] or "9999", r["opened"], r["id"]))
+        records.sort(key=lambda r: (URGENCY[r["color"]],
+                                    date.fromisoformat(r["due"]) if r["due"] else date.max,
+                                    date.fromisoformat(r["opened"]), r["id"]))
         return records
 
     def ledger_detail(self, item_id: str, as_of: date | None = None) -> dict:

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Protocol
 
 from dutylog.domain.errors import InvalidInput, NotFound
-from dutylog.domain.model import Entry, Link, Subject
+from dutylog.domain.model import Link, Subject
 
 from .context import Context
+
+
+class OfSubject(Protocol):
+    """A record of one subject: an entry, a ledger item, a trip."""
+
+    @property
+    def subject_id(self) -> str: ...
 
 
 class Roster:
@@ -73,8 +81,8 @@ class Roster:
                      else "; add one with: dutylog subject add NAME --role ROLE")
             raise NotFound(f"subject: no subject named {name!r}{known}", "subject") from None
 
-    def subject_of(self, record: Entry) -> Subject:
-        """The subject an entry (or a ledger item or trip: anything with `subject_id`) is of."""
+    def subject_of(self, record: OfSubject) -> Subject:
+        """The subject an entry, a ledger item or a trip is of."""
         return self._subjects.get_subject(record.subject_id)
 
     def subjects(self) -> list[Subject]:

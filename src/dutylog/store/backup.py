@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Protocol
 
 from dutylog.domain.errors import StoreError
-from dutylog.store import paths
 
 BACKUP_DIR = "backups"
 KEEP = 14
