@@ -10,7 +10,6 @@ import pytest
 
 from dutylog.domain.errors import InvalidInput
 from dutylog.store import ImportSummary, entry_to_record
-from dutylog.store import ledgers
 
 from .bundle_helpers import open_home, state
 from .conftest import CST, entry
@@ -31,14 +30,14 @@ def office(tmp_path):
     store.add_entry(entry(li, kind="patrol", patrol="river", days=0.5, extra={"river": "黄垒河"}))
     gone = store.add_entry(entry(li, kind="diary", note="删掉的"))
     store.delete_entry(gone.id, "李华")
-    item = ledgers.add_item(store, subject_id=wang.id, type="supervision", title="督办",
+    item = store.ledgers.add_item(subject_id=wang.id, type="supervision", title="督办",
                             note=None, opened=date(2025, 3, 1), due=date(2025, 3, 6),
                             due_given=False)
-    ledgers.add_progress(store, item, date(2025, 3, 3), "进展")
-    ledgers.add_trip(store, subject_id=li.id, requested=date(2025, 5, 1),
+    store.ledgers.add_progress(item, date(2025, 3, 3), "进展")
+    store.ledgers.add_trip(subject_id=li.id, requested=date(2025, 5, 1),
                      depart=date(2025, 5, 5), return_date=date(2025, 5, 7), emergency=False,
                      destination="北京")
-    ledgers.set_holidays(store, [(date(2030, 1, 1), "holiday", "元旦")])
+    store.ledgers.set_holidays([(date(2030, 1, 1), "holiday", "元旦")])
     yield store
     store.close()
 
@@ -80,7 +79,7 @@ def test_round_trip_into_a_fresh_home(office, tmp_path):
         for e in office.query_entries(include_deleted=True):
             assert entry_to_record(laptop.get_entry(e.id)) == entry_to_record(e)
         assert laptop.query_entries(search="开发区")[0].title == "走访"
-        assert [x.title for x in ledgers.list_items(laptop)] == ["督办"]
+        assert [x.title for x in laptop.ledgers.list_items()] == ["督办"]
 
 
 def test_reimport_changes_nothing(office, tmp_path):

@@ -248,4 +248,4 @@ def test_settings(store):
     store.set_setting("lang", "en")
     store.set_setting("lang", "zh")
     assert store.get_setting("lang") == "zh"
-    assert store.settings() == {"lang": "zh"}
+    assert store.settings.all() == {"lang": "zh"}

@@ -13,7 +13,7 @@ TODAY = date(2025, 6, 18)
 def demo_rows(home) -> list[tuple]:
     with Dutylog.open(home=home, today=TODAY) as svc:
         fill_demo(svc)
-        return sorted((svc.store.get_subject(e.subject_id).name, e.kind, e.date, e.title, e.days)
+        return sorted((svc.subject_of(e).name, e.kind, e.date, e.title, e.days)
                       for e in svc.entries())
 
 

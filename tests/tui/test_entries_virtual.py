@@ -14,7 +14,7 @@ from .conftest import SIZE, TODAY
 
 
 def all_entries(svc, subject="张海峰"):
-    return svc.store.query_entries(subject_id=svc.subject(subject).id, desc=True)
+    return svc.entries(subject, desc=True)
 
 
 async def test_rows_come_from_a_bounded_page_cache(demo_svc, make, monkeypatch):

@@ -103,7 +103,7 @@ async def test_first_run_for_others_adds_several_and_refuses_no_role(svc, make):
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen)
     assert [s.name for s in svc.subjects()] == ["张市长", "市政府党组"]
-    assert svc.store.get_setting("recorded_by") == "李秘书"
+    assert svc.prefs.recorder() == "李秘书"
 
 
 async def test_first_run_demo_leaves_the_users_database_empty(svc, make):
@@ -208,7 +208,7 @@ async def test_search_finds_chinese_substrings(demo_svc, make):
         await pilot.press("e", "slash")
         await pilot.press(*"凤城", "enter")
         screen = app.screen
-        assert 0 < screen.total < demo_svc.store.count_entries(subject_id=demo_svc.subject("张海峰").id)
+        assert 0 < screen.total < len(demo_svc.entries("张海峰"))
         for e in screen.loaded:
             assert any("凤城" in (v or "") for v in (e.title, e.place, e.people, e.note))
         search = screen.query_one("#f-search", Input)
@@ -323,7 +323,7 @@ async def test_language_switch_from_the_palette_is_remembered(demo_svc, make):
         await run_command(pilot, "English")
         assert app.lang == "en"
         assert "Field research days" in rule_line(app, "research-days")
-    assert demo_svc.store.get_setting("lang") == "en"
+    assert demo_svc.prefs.saved_lang() == "en"
 
 
 async def test_first_run_refuses_a_missing_policy_file_next_to_it(svc, make, tmp_path):

@@ -29,16 +29,11 @@ def register(cli: click.Group) -> None:
     cli.add_command(backup)
 
 
-def _home():
-    from dutylog.store import paths
+def _folder():
+    """The data folder's backups, without opening the database (it may be damaged)."""
+    from dutylog.services.backups import BackupFolder
 
-    return paths.data_home()
-
-
-def _today():
-    from dutylog.services import today_from_env
-
-    return today_from_env()
+    return BackupFolder()
 
 
 @click.group()
@@ -49,10 +44,8 @@ def backup() -> None:
 @backup.command("create")
 def backup_create() -> None:
     """Take a consistent copy of the database now."""
-    from dutylog.store.backup import create_backup
-
     with service() as svc:
-        path = create_backup(svc.store, svc.today)
+        path = svc.backup_now()
     click.echo(str(path))
 
 
@@ -60,9 +53,7 @@ def backup_create() -> None:
 @click.option("--json", "as_json", is_flag=True)
 def backup_list(as_json: bool) -> None:
     """Backups, oldest first."""
-    from dutylog.store.backup import list_backups
-
-    items = list_backups(_home())
+    items = _folder().backups()
     if as_json:
         echo_json([{"file": str(b.path), "name": b.name, "taken": b.label, "size": b.size,
                     "replaced": b.replaced} for b in items])
@@ -82,17 +73,11 @@ def backup_list(as_json: bool) -> None:
 @click.option("--yes", is_flag=True, help="Do not ask before replacing the database.")
 def backup_restore(file: str, yes: bool) -> None:
     """Replace the database by the backup FILE (the replaced file is kept in backups/)."""
-    from dutylog.store import paths
-    from dutylog.store.restore import check_backup, ensure_not_in_use, resolve_backup, restore_backup
-
-    home = _home()
-    source = resolve_backup(home, file)
-    check_backup(source)
-    db_path = home / paths.DB_NAME
-    ensure_not_in_use(db_path)  # refuse before asking
-    if db_path.exists() and not yes:
-        click.confirm(_w("ask", db=db_path, src=source), abort=True, err=True)
-    kept = restore_backup(home, source, _today())
-    click.echo(_w("restored", src=source))
+    folder = _folder()
+    plan = folder.plan_restore(file)  # checked, and refused while in use, before asking
+    if plan.replaces and not yes:
+        click.confirm(_w("ask", db=plan.database, src=plan.source), abort=True, err=True)
+    kept = folder.restore(plan)
+    click.echo(_w("restored", src=plan.source))
     if kept is not None:
         click.echo(_w("kept", kept=kept))

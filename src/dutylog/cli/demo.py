@@ -10,7 +10,6 @@ from pathlib import Path
 
 import click
 
-from .common import parse_date_opt
 
 
 def _exit_on_hangup() -> None:
@@ -32,23 +31,21 @@ def demo(today_text: str | None, keep: bool) -> None:
 
     The data lives in a temporary folder; your own database is never touched.
     """
-    from dutylog.services import Dutylog
+    from dutylog.domain.dates import parse_date
+    from dutylog.services import Dutylog, today_from_env
     from dutylog.services.demo import fill_demo
 
+    today = today_from_env()
+    if today_text:  # the pretended day, parsed before anything is made with it
+        today = parse_date(today_text, today, "today")
     home = Path(tempfile.mkdtemp(prefix="dutylog-demo-"))
     _exit_on_hangup()  # a closed terminal still runs the `finally` below
     try:
-        with Dutylog.open(home=home) as svc:
-            if today_text:
-                svc.today = parse_date_opt(svc, today_text, "today")
+        with Dutylog.open(home=home, today=today) as svc:
             fill_demo(svc)
-            today = svc.today
-        from dutylog.i18n import default_lang
-        from dutylog.services import Dutylog as _D
-        from dutylog.tui.app import make_app
+        from dutylog.tui.launch import launch
 
-        with _D.open(home=home, today=today) as svc:
-            make_app(svc, today=today, lang=default_lang(), demo=True).run()
+        launch(home=home, today=today, demo=True)
     finally:
         if keep:
             click.echo(f"demo data kept in {home}")

@@ -81,7 +81,7 @@ def entries(subject_name, kinds, date_from, date_to, search, include_deleted, li
                             include_deleted=include_deleted, limit=limit)
         names: dict[str, str] = {}
         if as_json:
-            echo_json([svc.entry_record(e, names) for e in items])
+            echo_json([entry_record(svc, e, names) for e in items])
             return
         if not items:
             click.echo(words("msg.no_entries"))
@@ -89,7 +89,7 @@ def entries(subject_name, kinds, date_from, date_to, search, include_deleted, li
         lg = lang()
         rows = []
         for e in items:
-            rec = svc.entry_record(e, names)
+            rec = entry_record(svc, e, names)
             kind = svc.policy.kind(e.kind)
             label = kind.name.get(lg) if kind else e.kind
             if e.four_no:
@@ -192,3 +192,18 @@ def confirm(entry_id, by) -> None:
     with service() as svc:
         e = svc.confirm(entry_id, by)
         click.echo(f"{e.id} confirmed by {e.confirmed_by}")
+
+
+def entry_record(svc, e, names: dict[str, str]) -> dict:
+    """An entry as `entries --json` shows it: its bundle record plus subject and object
+    names (`names` caches them across the list)."""
+    from dutylog.services.records import entry_as_record
+
+    if e.subject_id not in names:
+        names[e.subject_id] = svc.subject_of(e).name
+    object_name = None
+    if e.object_id:
+        if e.object_id not in names:
+            names[e.object_id] = svc.link_name(e.object_id)
+        object_name = names[e.object_id]
+    return entry_as_record(e, names[e.subject_id], object_name)

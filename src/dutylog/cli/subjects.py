@@ -57,7 +57,7 @@ def subject_list(as_json: bool) -> None:
     with service() as svc:
         subjects = svc.subjects()
         if as_json:
-            echo_json([svc.subject_record(s) for s in subjects])
+            echo_json([subject_record(svc, s) for s in subjects])
             return
         if not subjects:
             click.echo(words("msg.no_subjects"))
@@ -105,3 +105,10 @@ def links(subject_name: str, as_json: bool) -> None:
             return
         click.echo(table([words("col.type"), words("col.name"), words("col.since"), words("col.until")],
                          [[r["link_type"], r["name"], r["since"] or "—", r["until"] or "—"] for r in rows]))
+
+
+def subject_record(svc, subj) -> dict:
+    """A subject as `subject list --json` shows it (implied roles included)."""
+    return {"id": subj.id, "name": subj.name, "roles": list(svc.roles_of(subj)),
+            "since": subj.since.isoformat() if subj.since else None,
+            "updated_at": subj.updated_at}

@@ -6,12 +6,22 @@ from __future__ import annotations
 from datetime import date
 
 from dutylog.domain.errors import InvalidInput
-from dutylog.store import ledgers as db
+from .context import Context
+from .ledgers import Ledgers
+from .logbook import Logbook
+from .subjects import Roster
 
 PATROL_TARGET_SETTING = "patrols.target"
 
 
-class CasebookMixin:
+class Casebook:
+    def __init__(self, ctx: Context, roster: Roster, logbook: Logbook, ledgers: Ledgers) -> None:
+        self._ctx = ctx
+        self._roster = roster
+        self._logbook = logbook
+        self._ledgers = ledgers
+        self._repo = ctx.store.ledgers
+
     def diary(self, subject: str | None = None, search: str | None = None,
               place: str | None = None, open_only: bool = False,
               as_of: date | None = None, limit: int | None = None) -> list[dict]:
@@ -19,7 +29,7 @@ class CasebookMixin:
         None (never raised), "open" or "closed"; `color` the most urgent open item's.
         With `limit`, at most that many rows, read a page at a time so that a long
         diary answers as fast as a short one."""
-        as_of = as_of or self.today
+        as_of = as_of or self._ctx.today
         place = (place or "").strip().lower()
         search = (search or "").strip() or None
         if open_only:
@@ -30,25 +40,25 @@ class CasebookMixin:
             # Without a search, the place itself narrows the query (a superset: any field).
             query = search or (place or None)
             while True:
-                batch = self.entries(subject=subject, kinds=["diary"], search=query,
+                batch = self._logbook.entries(subject=subject, kinds=["diary"], search=query,
                                      desc=True, limit=page, offset=offset)
                 found += [e for e in batch if place in (e.place or "").lower()]
                 if page is None or len(batch) < page or len(found) >= limit:
                     break
                 offset += page
         found = [e for e in found if place in (e.place or "").lower()][:limit]
-        raised = db.items_for_entries(self.store, [e.id for e in found])
-        cal, names = self.calendar(), {}
+        raised = self._repo.items_for_entries([e.id for e in found])
+        cal, names = self._ledgers.calendar(), dict[str, str]()
         rows = [self._diary_row(e, raised.get(e.id, []), as_of, cal, names) for e in found]
         return [r for r in rows if r["follow_up"] == "open"] if open_only else rows
 
     def _open_diary_entries(self, subject: str | None, search: str | None, as_of: date) -> list:
         """The diary entries that raised an item still open on `as_of` (few: read by id)."""
-        subject_id = self.subject(subject).id if subject else None
+        subject_id = self._roster.subject(subject).id if subject else None
         needle = (search or "").lower()
         out = []
-        for entry_id in db.open_source_entries(self.store, as_of):
-            e = self.store.get_entry(entry_id)
+        for entry_id in self._repo.open_source_entries(as_of):
+            e = self._logbook.entry(entry_id)
             if e.deleted or e.kind != "diary" or (subject_id and e.subject_id != subject_id):
                 continue
             text = " ".join(x for x in (e.title, e.place, e.people, e.note) if x).lower()
@@ -59,7 +69,7 @@ class CasebookMixin:
         return out
 
     def _diary_row(self, e, items, as_of: date, cal, names: dict) -> dict:
-        records = [self.ledger_record(i, as_of, cal, names) for i in items]
+        records = [self._ledgers.ledger_record(i, as_of, cal, names) for i in items]
         open_items = [r for r in records if r["color"] != "closed"]
         state = None if not records else ("open" if open_items else "closed")
         worst = min((r["color"] for r in open_items),
@@ -69,14 +79,14 @@ class CasebookMixin:
                 "items": records}
 
     def diary_places(self, subject: str | None = None) -> list[str]:
-        places = {e.place for e in self.entries(subject=subject, kinds=["diary"]) if e.place}
+        places = {e.place for e in self._logbook.entries(subject=subject, kinds=["diary"]) if e.place}
         return sorted(places)
 
     def courts(self, subject: str, year: int | None = None) -> dict:
         """Court cases of a year (clause 26): each with appeared yes/no/unknown, and the
         rate appeared ÷ cases with a recorded outcome (None when there is none)."""
-        year = year or self.today.year
-        cases = self.entries(subject=subject, kinds=["court-case"], date_from=date(year, 1, 1),
+        year = year or self._ctx.today.year
+        cases = self._logbook.entries(subject=subject, kinds=["court-case"], date_from=date(year, 1, 1),
                              date_to=date(year, 12, 31))
         decided = [c for c in cases if c.appeared is not None]
         appeared = sum(1 for c in decided if c.appeared)
@@ -91,24 +101,24 @@ class CasebookMixin:
     def patrol_target(self) -> float | None:
         """The yearly patrol target: the user's own (`patrols --target`), else the
         policy's (none in the preset: "定期" has no number)."""
-        own = self.store.get_setting(PATROL_TARGET_SETTING)
+        own = self._ctx.store.settings.get(PATROL_TARGET_SETTING)
         if own:
             return float(own)
-        rule = self.policy.rule("patrols")
+        rule = self._ctx.policy.rule("patrols")
         return rule.target.min if rule is not None else None
 
     def set_patrol_target(self, target: float | None) -> None:
         if target is not None and target <= 0:
             raise InvalidInput(f"target: must be more than 0, got {target}", "target")
-        self.store.set_setting(PATROL_TARGET_SETTING, "" if target is None else str(target))
+        self._ctx.store.settings.set(PATROL_TARGET_SETTING, "" if target is None else str(target))
 
     def patrols(self, subject: str, year: int | None = None) -> dict:
         """Patrols of a year (clause 20) by type (river/lake, bay, forest): per month
         and for the year, with the target when one is set."""
-        year = year or self.today.year
-        found = self.entries(subject=subject, kinds=["patrol"], date_from=date(year, 1, 1),
+        year = year or self._ctx.today.year
+        found = self._logbook.entries(subject=subject, kinds=["patrol"], date_from=date(year, 1, 1),
                              date_to=date(year, 12, 31))
-        known = self.policy.patrol_type_ids
+        known = self._ctx.policy.patrol_type_ids
         kinds = (*known, "unspecified")
         months = [{"month": m, **{k: 0 for k in kinds}, "total": 0} for m in range(1, 13)]
         for e in found:

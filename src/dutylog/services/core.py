@@ -1,392 +1,322 @@
-"""The `Dutylog` service object: one open store, one policy, one notion of today."""
+"""`Dutylog`: the façade the CLI and the TUI hold — one open store, one policy, one today.
+
+The work is done by small use cases, each holding only what it needs:
+
+    roster     subjects and links                     (subjects.py)
+    logbook    log, edit, delete, list and page        (logbook.py)
+    tracker    status and progress of a subject-year   (tracking.py)
+    records    history, confirmation, pending          (records.py)
+    transfers  merge bundles                           (bundles.py)
+    ledgers    ledger items, working days, holidays    (ledgers.py)
+    leave      trips and 销假                          (leave.py)
+    casebook   diary, court cases, patrols             (casebook.py)
+    prefs      language and recorder settings          (settings.py)
+
+The methods below keep the names the CLI, the TUI and the tests call, and pass each
+call to its use case. The store is private; today is fixed at construction (`on(day)`
+gives a façade over the same store for another day).
+"""
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from collections.abc import Callable
+import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from dutylog.domain.dates import parse_date, parse_year
-from dutylog.domain.errors import InvalidInput, NotFound
 from dutylog.domain.model import Entry, Link, Subject
-from dutylog.domain.progress import EvalDay, RuleResult, evaluate
+from dutylog.domain.progress import EvalDay, RuleResult
 from dutylog.domain.rules import Policy
-from dutylog.domain.validate import check_entry, check_kind
-from dutylog.policy import load_policy
 from dutylog.store import Store
-from dutylog.store.backup import close_store, open_store
+from dutylog.store import ledgers as db
+from dutylog.store.opening import close_store, open_store
 
-from .ledgers import LedgersMixin
-from .records import RecordsMixin
+from .bundles import Transfers
+from .casebook import Casebook
+from .context import Context, today_from_env
+from .ledgers import Ledgers
+from .leave import Leave
+from .logbook import EntryFilter, Logbook, LogRequest
+from .records import Records
+from .settings import Preferences
+from .subjects import OfSubject, Roster
+from .tracking import Progress, Tracker
 
-POLICY_SETTING = "policy_path"
+if TYPE_CHECKING:
+    from dutylog.domain.workdays import WorkCalendar
+    from dutylog.store.bundle_read import ImportSummary
 
-
-def today_from_env() -> date:
-    """Today's date; `DUTYLOG_TODAY=YYYY-MM-DD` pins it for tests and demos."""
-    pinned = os.environ.get("DUTYLOG_TODAY")
-    if pinned:
-        try:
-            return date.fromisoformat(pinned)
-        except ValueError:
-            raise InvalidInput(f"DUTYLOG_TODAY: {pinned!r} is not a YYYY-MM-DD date") from None
-    return date.today()
-
-
-@dataclass
-class LogRequest:
-    """One activity as a user gives it (strings resolved, dates parsed)."""
-
-    kind: str
-    subject: str
-    date: date
-    days: float | None = None
-    four_no: bool = False
-    title: str | None = None
-    place: str | None = None
-    people: str | None = None
-    note: str | None = None
-    object: str | None = None
-    by: str | None = None
-    appeared: bool | None = None
-    patrol: str | None = None
-    sensitive: bool = False
+__all__ = ["Dutylog", "LogRequest", "Progress", "today_from_env"]
 
 
-@dataclass(frozen=True)
-class Progress:
-    subject: Subject
-    roles: tuple[str, ...]  # implied ones included
-    year: int
-    as_of: date
-    results: list[RuleResult]
-
-
-class Dutylog(RecordsMixin, LedgersMixin):
-    def __init__(self, store: Store, today: date | None = None, policy: Policy | None = None):
-        self.store = store
-        self.today = today or today_from_env()
-        self._policy = policy
+class Dutylog:
+    def __init__(self, store: Store, today: dt.date | None = None, policy: Policy | None = None,
+                 *, owns_store: bool = True) -> None:
+        self._store = store
+        self._owns_store = owns_store
+        self._ctx = ctx = Context(store, today or today_from_env(), policy)
+        self.roster = Roster(ctx)
+        self.logbook = Logbook(ctx, self.roster)
+        self.tracker = Tracker(ctx, self.roster, self.logbook)
+        self.records = Records(ctx, self.roster)
+        self.transfers = Transfers(ctx, self.roster)
+        self.leave = Leave(ctx, self.roster)
+        self.ledgers = Ledgers(ctx, self.roster, self.logbook, self.leave)
+        self.casebook = Casebook(ctx, self.roster, self.logbook, self.ledgers)
+        self.prefs = Preferences(ctx)
 
     @classmethod
-    def open(cls, home: Path | None = None, today: date | None = None) -> "Dutylog":
+    def open(cls, home: Path | None = None, today: dt.date | None = None) -> Dutylog:
         today = today or today_from_env()  # check the file, open it, take the day's backup
         return cls(open_store(home, today), today)
 
-    def close(self) -> None:
-        close_store(self.store)  # closes it and notes the file, so the next open can skip the full check
+    def on(self, day: dt.date) -> Dutylog:
+        """The same data evaluated on `day` (the app or the demo on another day). It
+        shares this façade's store: closing it leaves the store open."""
+        if day == self.today:
+            return self
+        return Dutylog(self._store, day, self._ctx._policy, owns_store=False)
 
-    def __enter__(self):
+    def close(self) -> None:
+        if self._owns_store:  # close and note the file, so the next open can skip the full check
+            close_store(self._store)
+
+    def __enter__(self) -> Dutylog:
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
-    # ------------------------------------------------------------------ policy
+    # ------------------------------------------------------------------ today, policy, home
+    @property
+    def today(self) -> dt.date:
+        return self._ctx.today
+
     @property
     def policy(self) -> Policy:
-        if self._policy is None:
-            path = self.store.get_setting(POLICY_SETTING)
-            self._policy = load_policy(path or None)
-        return self._policy
+        return self._ctx.policy
 
     def use_policy(self, path: str | None) -> Policy:
-        """Point dutylog at a user's copy of the preset (None: back to the built-in one)."""
-        if path is None:
-            policy = load_policy(None)
-            self.store.set_setting(POLICY_SETTING, "")
-        else:
-            resolved = str(Path(path).expanduser().resolve())
-            policy = load_policy(resolved)
-            self.store.set_setting(POLICY_SETTING, resolved)
-        self._policy = policy
-        return policy
+        return self._ctx.use_policy(path)
 
-    def date(self, text: str, field: str = "date", allow_future: bool = True) -> date:
-        return parse_date(text, self.today, field, allow_future)
+    def date(self, text: str, field: str = "date", allow_future: bool = True) -> dt.date:
+        return self._ctx.date(text, field, allow_future)
+
+    @property
+    def home(self) -> Path:
+        """The data folder (reports refuse to overwrite what is in it)."""
+        return Path(self._store.home)
+
+    def backup_now(self) -> Path:
+        """A consistent copy of the database in backups/ now."""
+        return self._store.backups.create(self.today)
 
     # ------------------------------------------------------------------ subjects and links
     def check_roles(self, roles) -> list[str]:
-        """The roles as given, each known to the policy (refused otherwise)."""
-        accepted = ", ".join(self.policy.role_ids)
-        if not roles:
-            raise InvalidInput(f"role: give at least one --role; accepted: {accepted}", "role")
-        for role in roles:
-            if role not in self.policy.role_ids:
-                raise InvalidInput(f"role: unknown role {role!r}; accepted: {accepted}", "role")
-        return list(dict.fromkeys(roles))
+        return self.roster.check_roles(roles)
 
     def roles_of(self, subj: Subject) -> tuple[str, ...]:
-        """A subject's roles with the implied ones included, in the policy's order."""
-        return self.policy.expand_roles(subj.roles)
+        return self.roster.roles_of(subj)
 
-    def add_subject(self, name: str, roles: list[str], since: date | None = None) -> Subject:
-        name = (name or "").strip()
-        if not name:
-            raise InvalidInput("name: a subject needs a name", "name")
-        unique = self.check_roles(roles)
-        since = self._not_future(since or self.today, "since")
-        return self.store.add_subject(name, unique, since=since)
+    def add_subject(self, name: str, roles: list[str], since: dt.date | None = None) -> Subject:
+        return self.roster.add_subject(name, roles, since)
 
     def update_subject(self, subject: str, roles: list[str] | None = None,
-                       since: date | None = None, name: str | None = None) -> Subject:
-        subj = self.subject(subject)
-        if roles is not None:
-            roles = self.check_roles(roles)
-        if name is not None and not name.strip():
-            raise InvalidInput("name: a subject needs a name", "name")
-        if since is not None:
-            self._not_future(since, "since")
-            return self.store.update_subject(subj.id, name=name, roles=roles, since=since,
-                                             changed_by=subj.name)
-        return self.store.update_subject(subj.id, name=name, roles=roles, changed_by=subj.name)
+                       since: dt.date | None = None, name: str | None = None) -> Subject:
+        return self.roster.update_subject(subject, roles, since, name)
 
-    def tracked_from(self, subj: Subject, as_of: date | None = None) -> date:
-        """CONTRACT "Tracked from": the earlier of the subject's since day and its earliest
-        live entry. With neither (a bundle's subject without since and no entry yet),
-        nothing before the evaluation day is claimed: tracked from the day after it."""
-        first = self.store.first_entry_date(subj.id)
-        days = [d for d in (subj.since, first) if d is not None]
-        if days:
-            return min(days)
-        return (as_of or self.today) + timedelta(days=1)
-
-    def _not_future(self, day: date, field: str) -> date:
-        if day > self.today:
-            raise InvalidInput(f"{field}: {day} is in the future (today is {self.today})", field)
-        return day
+    def tracked_from(self, subj: Subject, as_of: dt.date | None = None) -> dt.date:
+        return self.roster.tracked_from(subj, as_of)
 
     def subject(self, name: str) -> Subject:
-        try:
-            return self.store.get_subject(name)
-        except NotFound:
-            names = [s.name for s in self.store.list_subjects()]
-            known = f"; known: {', '.join(names)}" if names else "; add one with: dutylog subject add NAME --role ROLE"
-            raise NotFound(f"subject: no subject named {name!r}{known}", "subject") from None
+        return self.roster.subject(name)
+
+    def subject_of(self, record: OfSubject) -> Subject:
+        return self.roster.subject_of(record)
 
     def subjects(self) -> list[Subject]:
-        return self.store.list_subjects()
-
-    def subject_record(self, subj: Subject) -> dict:
-        """A subject as `subject list --json` shows it (implied roles included)."""
-        return {"id": subj.id, "name": subj.name, "roles": list(self.roles_of(subj)),
-                "since": subj.since.isoformat() if subj.since else None,
-                "updated_at": subj.updated_at}
+        return self.roster.subjects()
 
     def check_link_type(self, link_type: str) -> str:
-        if self.policy.link_type(link_type) is None:
-            accepted = ", ".join(self.policy.link_type_ids)
-            raise InvalidInput(f"type: unknown link type {link_type!r}; accepted: {accepted}", "type")
-        return link_type
+        return self.roster.check_link_type(link_type)
 
-    def link(self, subject: str, link_type: str, name: str, since: date | None = None) -> Link:
-        self.check_link_type(link_type)
-        name = (name or "").strip()
-        if not name:
-            raise InvalidInput("name: a linked object needs a name", "name")
-        subj = self.subject(subject)
-        return self.store.add_link(subj.id, link_type, name, since or self.today)
+    def link(self, subject: str, link_type: str, name: str, since: dt.date | None = None) -> Link:
+        return self.roster.link(subject, link_type, name, since)
 
-    def unlink(self, subject: str, link_type: str, name: str, until: date) -> Link:
-        self.check_link_type(link_type)
-        subj = self.subject(subject)
-        link = self._find_link(subj, name, link_type)
-        later = [e for e in self.store.query_entries(subject_id=subj.id, date_from=until + timedelta(days=1))
-                 if e.object_id == link.id]
-        if later:
-            first = min(e.date for e in later)
-            raise InvalidInput(f"until: {len(later)} entries for {name!r} are dated after {until} "
-                               f"(the first on {first}); end the link on or after {max(e.date for e in later)}",
-                               "until")
-        return self.store.end_link(link.id, until)
+    def unlink(self, subject: str, link_type: str, name: str, until: dt.date) -> Link:
+        return self.roster.unlink(subject, link_type, name, until)
 
     def links(self, subject: str) -> list[Link]:
-        return self.store.links(self.subject(subject).id)
+        return self.roster.links(subject)
 
-    def _find_link(self, subj: Subject, name: str, link_type: str | None) -> Link:
-        try:
-            return self.store.find_link(subj.id, name, link_type)
-        except NotFound:
-            linked = [f"{ln.name} ({ln.link_type})" for ln in self.store.links(subj.id)
-                      if link_type is None or ln.link_type == link_type]
-            what = link_type or "object"
-            known = f"; linked: {', '.join(linked)}" if linked else f"; link it first: dutylog link {subj.name} {link_type or 'TYPE'} NAME"
-            raise NotFound(f"object: {name!r} is not linked to {subj.name} as {what}{known}", "object") from None
+    def link_name(self, link_id: str) -> str:
+        return self.roster.link_name(link_id)
 
-    def object_on(self, subj: Subject, name: str, link_type: str | None, on: date) -> Link:
-        """The subject's link named `name` that is active on `on` (CONTRACT "Objects by
-        date"): an entry counts for the link active on its date; outside every span of
-        that name the entry is refused, naming the spans."""
-        self._find_link(subj, name, link_type)  # refuses an unknown name with the known ones
-        same = [ln for ln in self.store.links(subj.id)
-                if ln.name == name and (link_type is None or ln.link_type == link_type)]
-        active = [ln for ln in same if ln.active_during(on, on)]
-        if len(active) > 1 and len({ln.link_type for ln in active}) > 1:
-            types = ", ".join(sorted({ln.link_type for ln in active}))
-            raise InvalidInput(f"object: {name!r} is linked as several types ({types}) on {on}", "object")
-        if active:
-            return active[0]
-        spans = "; ".join(_span(ln) for ln in same)
-        raise InvalidInput(f"object: {name!r} was not linked to {subj.name} on {on} "
-                           f"(linked {spans})", "object")
+    def link_names(self, subject: str) -> dict[str, str]:
+        return self.roster.link_names(subject)
+
+    def object_on(self, subj: Subject, name: str, link_type: str | None, on: dt.date) -> Link:
+        return self.roster.object_on(subj, name, link_type, on)
 
     # ------------------------------------------------------------------ entries
     def log(self, req: LogRequest) -> Entry:
-        subj = self.subject(req.subject)
-        kind = check_kind(self.policy, req.kind)
-        object_id = None
-        if req.object:
-            object_id = self.object_on(subj, req.object.strip(), kind.object_type, req.date).id
-        days = req.days
-        if days is None and kind.day_based:
-            days = 1.0
-        title = _clean(req.title)
-        check_entry(self.policy, kind=kind.id, when=req.date, today=self.today, days=days,
-                    title=title, object_id=object_id,
-                    appeared=req.appeared, patrol=req.patrol,
-                    texts={"title": title, "place": req.place, "people": req.people,
-                           "note": req.note, "by": req.by})
-        by = _clean(req.by) or subj.name
-        entry = Entry(id="", subject_id=subj.id, kind=kind.id, date=req.date, days=days,
-                      four_no=bool(req.four_no), title=title, place=_clean(req.place),
-                      people=_clean(req.people), note=_clean(req.note), object_id=object_id,
-                      recorded_by=by, appeared=req.appeared, patrol=req.patrol,
-                      sensitive=req.sensitive)
-        return self.store.add_entry(entry)
+        return self.logbook.log(req)
 
     def entry(self, entry_id: str) -> Entry:
-        return self.store.get_entry(entry_id)
+        return self.logbook.entry(entry_id)
 
-    def edit(self, entry_id: str, by: str | None = None, **changes) -> Entry:
-        """Change an entry; `changes` holds only what the user gave. Old version goes to history."""
-        current = self.store.get_entry(entry_id)
-        subj = self.store.get_subject(current.subject_id)
-        if "kind" in changes:
-            changes["kind"] = check_kind(self.policy, changes["kind"]).id
-        kind = self.policy.kind(changes.get("kind", current.kind))
-        when = changes.get("date", current.date)
-        if "object" in changes:
-            name = changes.pop("object")
-            changes["object_id"] = self.object_on(subj, name.strip(), kind.object_type, when).id if name else None
-        elif "date" in changes and current.object_id:
-            # the same object on the new date: the link of that name active then
-            linked = self.store.get_link(current.object_id)
-            moved = self.object_on(subj, linked.name, linked.link_type, when).id
-            if moved != current.object_id:
-                changes["object_id"] = moved
-        for key in ("title", "place", "people", "note"):
-            if key in changes:
-                changes[key] = _clean(changes[key])
-        candidate = replace(current, **changes)
-        kind = check_kind(self.policy, candidate.kind)
-        if candidate.days is None and kind.day_based:
-            candidate = replace(candidate, days=1.0)
-            changes["days"] = 1.0
-        check_entry(self.policy, kind=candidate.kind, when=candidate.date, today=self.today,
-                    days=candidate.days, title=candidate.title, object_id=candidate.object_id,
-                    appeared=candidate.appeared, patrol=candidate.patrol,
-                    texts={k: getattr(candidate, k) for k in ("title", "place", "people", "note")})
-        if not changes:
-            raise InvalidInput("edit: nothing to change; give at least one option such as --date or --note")
-        return self.store.update_entry(current.id, by or subj.name, **changes)
+    def edit(self, entry_id: str, by: str | None = None, **changes: Any) -> Entry:
+        return self.logbook.edit(entry_id, by, **changes)
 
     def delete(self, entry_id: str, by: str | None = None) -> Entry:
-        e = self.store.get_entry(entry_id)
-        if e.deleted:
-            raise InvalidInput(f"entry {e.id[:8]} is already deleted; bring it back with: dutylog undelete {e.id[:8]}")
-        return self.store.delete_entry(e.id, by or self._subject_name(e))
+        return self.logbook.delete(entry_id, by)
 
     def undelete(self, entry_id: str, by: str | None = None) -> Entry:
-        e = self.store.get_entry(entry_id)
-        if not e.deleted:
-            raise InvalidInput(f"entry {e.id[:8]} is not deleted")
-        return self.store.undelete_entry(e.id, by or self._subject_name(e))
-
-    def _subject_name(self, e: Entry) -> str:
-        return self.store.get_subject(e.subject_id).name
+        return self.logbook.undelete(entry_id, by)
 
     def entries(self, subject: str | None = None, kinds: list[str] | None = None,
-                date_from: date | None = None, date_to: date | None = None,
+                date_from: dt.date | None = None, date_to: dt.date | None = None,
                 search: str | None = None, include_deleted: bool = False,
                 limit: int | None = None, offset: int = 0, desc: bool = False) -> list[Entry]:
-        subject_id = self.subject(subject).id if subject else None
-        kinds = [check_kind(self.policy, k).id for k in kinds or ()]
-        if date_from and date_to and date_to < date_from:
-            raise InvalidInput(f"--to {date_to} is before --from {date_from}")
-        return self.store.query_entries(subject_id=subject_id, kinds=kinds or None, date_from=date_from,
-                                        date_to=date_to, search=search or None,
-                                        include_deleted=include_deleted, limit=limit, offset=offset,
-                                        desc=desc)
+        return self.logbook.entries(subject, kinds, date_from, date_to, search,
+                                    include_deleted, limit, offset, desc)
 
-    def entry_record(self, e: Entry, names: dict[str, str] | None = None) -> dict:
-        """An entry as `entries --json` shows it: bundle fields plus names."""
-        names = names if names is not None else {}
-        subject_name = names.get(e.subject_id)
-        if subject_name is None:
-            subject_name = names[e.subject_id] = self.store.get_subject(e.subject_id).name
-        object_name = None
-        if e.object_id:
-            object_name = names.get(e.object_id)
-            if object_name is None:
-                object_name = names[e.object_id] = self.store.link_name(e.object_id)
-        return self.store.entry_to_record(e, subject_name=subject_name, object_name=object_name)
+    def entry_page(self, flt: EntryFilter, limit: int, after: Entry | None = None,
+                   offset: int = 0) -> list[Entry]:
+        return self.logbook.page(flt, limit, after, offset)
+
+    def entry_count(self, flt: EntryFilter) -> int:
+        return self.logbook.count(flt)
+
+    def year_entries(self, subj: Subject, year: int) -> list[Entry]:
+        return self.logbook.year_entries(subj, year)
 
     # ------------------------------------------------------------------ status
-    def progress(self, subject: str, year: int | str | None = None, as_of: date | None = None,
-                 include_pending: bool = True) -> "Progress":
-        """Every rule of one subject-year, as the dashboard, `status` and reports show it."""
-        subj = self.subject(subject)
-        year_value, as_of = self.resolve_year(year, as_of)
-        results = self.evaluate(subj, year_value, as_of, include_pending)
-        return Progress(subj, self.roles_of(subj), year_value, as_of, results)
+    def progress(self, subject: str, year: int | str | None = None, as_of: dt.date | None = None,
+                 include_pending: bool = True) -> Progress:
+        return self.tracker.progress(subject, year, as_of, include_pending)
 
-    def status(self, subject: str, year: int | str | None = None, as_of: date | None = None,
+    def status(self, subject: str, year: int | str | None = None, as_of: dt.date | None = None,
                include_pending: bool = True) -> dict:
-        """`status --json` (CONTRACT.md)."""
+        """`status --json` (CONTRACT.md): the CLI's shape of `progress`."""
         pr = self.progress(subject, year, as_of, include_pending)
         return {"subject": pr.subject.name, "roles": list(pr.roles), "year": pr.year,
                 "as_of": pr.as_of.isoformat(), "policy": self.policy.id,
                 "rules": [r.as_dict() for r in pr.results]}
 
-    def resolve_year(self, year, as_of: date | None) -> tuple[int, date]:
-        """CONTRACT: --as-of defaults to today, or 31 Dec when --year names a past year;
-        --year defaults to the year of --as-of."""
-        if year is not None:
-            y = parse_year(year)
-            if as_of is None:
-                as_of = self.today if y >= self.today.year else date(y, 12, 31)
-            return y, as_of
-        as_of = as_of or self.today
-        return as_of.year, as_of
+    def resolve_year(self, year: int | str | None, as_of: dt.date | None) -> tuple[int, dt.date]:
+        return self.tracker.resolve_year(year, as_of)
 
-    def eval_day(self, subj: Subject, as_of: date) -> EvalDay:
-        """as_of, still running when it is today, and the subject's tracked-from day."""
-        return EvalDay(as_of, running=as_of == self.today, tracked_from=self.tracked_from(subj, as_of))
+    def eval_day(self, subj: Subject, as_of: dt.date) -> EvalDay:
+        return self.tracker.eval_day(subj, as_of)
 
-    def evaluate(self, subj: Subject, year: int, as_of: date, include_pending: bool = True,
+    def evaluate(self, subj: Subject, year: int, as_of: dt.date, include_pending: bool = True,
                  entries: list[Entry] | None = None) -> list[RuleResult]:
-        """Every rule of the subject's roles (implied ones included) for one year.
-        `entries`: the subject-year's entries when the caller has read them already."""
-        if entries is None:
-            start, end = date(year, 1, 1), min(date(year, 12, 31), as_of)
-            entries = self.store.entries_in_range(subj.id, start, end) if end >= start else []
-        if not include_pending:
-            entries = [e for e in entries if e.recorded_by == subj.name or e.confirmed_by]
-        links = self.store.links(subj.id)
-        return evaluate(self.policy.rules, self.roles_of(subj), entries, links, year,
-                        self.eval_day(subj, as_of))
+        return self.tracker.evaluate(subj, year, as_of, include_pending, entries)
 
+    # ------------------------------------------------------------------ records and bundles
+    def history(self, entry_id: str) -> list[dict[str, Any]]:
+        return self.records.history(entry_id)
 
-def _span(ln: Link) -> str:
-    start = ln.since.isoformat() if ln.since else "…"
-    end = ln.until.isoformat() if ln.until else "…"
-    return f"{start} – {end}"
+    def confirm(self, entry_id: str, by: str) -> Entry:
+        return self.records.confirm(entry_id, by)
 
+    def pending(self, subject: str) -> list[Entry]:
+        return self.records.pending(subject)
 
-def _clean(text: str | None) -> str | None:
-    if text is None:
-        return None
-    text = text.strip()
-    return text or None
+    def export(self, path: Path, subject: str | None = None, since: dt.date | None = None,
+               to: str | None = None, include_sensitive: bool = False) -> int:
+        return self.transfers.export(path, subject, since, to, include_sensitive)
 
+    def import_bundle(self, path: Path,
+                      progress: Callable[[int, int], None] | None = None) -> ImportSummary:
+        return self.transfers.import_bundle(path, progress)
+
+    def validate_bundle_record(self, rec: dict) -> str | None:
+        return self.transfers.validate_bundle_record(rec)
+
+    def validate_bundle_entry(self, rec: dict) -> str | None:
+        return self.transfers.validate_bundle_entry(rec)
+
+    # ------------------------------------------------------------------ working days, ledgers
+    def calendar(self) -> WorkCalendar:
+        return self.ledgers.calendar()
+
+    def workday(self, start: dt.date, n: int) -> dict:
+        return self.ledgers.workday(start, n)
+
+    def holidays_set(self, day: dt.date, kind: str, name: str | None = None) -> dict:
+        return self.ledgers.holidays_set(day, kind, name)
+
+    def holidays_list(self, year: int) -> list[dict]:
+        return self.ledgers.holidays_list(year)
+
+    def holidays_import(self, path: Path) -> int:
+        return self.ledgers.holidays_import(path)
+
+    def ledger_add(self, ledger_type: str, subject: str, opened: dt.date, title: str | None = None,
+                   due: dt.date | None = None, note: str | None = None,
+                   entry_id: str | None = None) -> db.LedgerItem:
+        return self.ledgers.ledger_add(ledger_type, subject, opened, title, due, note, entry_id)
+
+    def ledger_item(self, item_id: str) -> db.LedgerItem:
+        return self.ledgers.ledger_item(item_id)
+
+    def ledger_progress(self, item_id: str, when: dt.date, note: str) -> db.ProgressReport:
+        return self.ledgers.ledger_progress(item_id, when, note)
+
+    def ledger_close(self, item_id: str, when: dt.date) -> db.LedgerItem:
+        return self.ledgers.ledger_close(item_id, when)
+
+    def ledger_list(self, subject: str | None = None, open_only: bool = False,
+                    as_of: dt.date | None = None) -> list[dict]:
+        return self.ledgers.ledger_list(subject, open_only, as_of)
+
+    def ledger_detail(self, item_id: str, as_of: dt.date | None = None) -> dict:
+        return self.ledgers.ledger_detail(item_id, as_of)
+
+    def ledger_summary(self, subject: str | None = None, as_of: dt.date | None = None) -> dict:
+        return self.ledgers.ledger_summary(subject, as_of)
+
+    def log_with_follow_up(self, req: LogRequest, due: dt.date,
+                           title: str | None = None) -> tuple[Entry, db.LedgerItem]:
+        return self.ledgers.log_with_follow_up(req, due, title)
+
+    def follow_up(self, entry_id: str, due: dt.date, title: str | None = None) -> db.LedgerItem:
+        return self.ledgers.follow_up(entry_id, due, title)
+
+    # ------------------------------------------------------------------ leave
+    def leave_request(self, subject: str, requested: dt.date, depart: dt.date, return_date: dt.date,
+                      emergency: bool = False, destination: str | None = None) -> db.Trip:
+        return self.leave.leave_request(subject, requested, depart, return_date, emergency,
+                                        destination)
+
+    def trip(self, trip_id: str) -> db.Trip:
+        return self.leave.trip(trip_id)
+
+    def leave_back(self, trip_id: str, when: dt.date) -> db.Trip:
+        return self.leave.leave_back(trip_id, when)
+
+    def leave_list(self, subject: str | None = None, as_of: dt.date | None = None) -> list[dict]:
+        return self.leave.leave_list(subject, as_of)
+
+    # ------------------------------------------------------------------ diary, courts, patrols
+    def diary(self, subject: str | None = None, search: str | None = None,
+              place: str | None = None, open_only: bool = False,
+              as_of: dt.date | None = None, limit: int | None = None) -> list[dict]:
+        return self.casebook.diary(subject, search, place, open_only, as_of, limit)
+
+    def diary_places(self, subject: str | None = None) -> list[str]:
+        return self.casebook.diary_places(subject)
+
+    def courts(self, subject: str, year: int | None = None) -> dict:
+        return self.casebook.courts(subject, year)
+
+    def patrol_target(self) -> float | None:
+        return self.casebook.patrol_target()
+
+    def set_patrol_target(self, target: float | None) -> None:
+        self.casebook.set_patrol_target(target)
+
+    def patrols(self, subject: str, year: int | None = None) -> dict:
+        return self.casebook.patrols(subject, year)

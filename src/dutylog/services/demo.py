@@ -73,12 +73,12 @@ def fill_demo(svc: Dutylog, years: int = 2, seed: int = 2022) -> list[str]:
 class _Year:
     def __init__(self, svc: Dutylog, person: Person, year: int, rng: random.Random):
         self.svc, self.p, self.year, self.rng = svc, person, year, rng
-        self.today = svc.today
+        self.until = svc.today  # nothing is logged after the service's today
         self.roles = svc.policy.expand_roles(person.roles)  # leader → cadre, as the rules see it
 
     # ---- helpers
     def log(self, kind: str, when: date, **fields) -> None:
-        if when > self.today or when.year != self.year:
+        if when > self.until or when.year != self.year:
             return
         if self.p.roles[0] == "leader" and "by" not in fields and self.rng.random() < 0.3:
             fields["by"] = SECRETARY

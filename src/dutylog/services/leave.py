@@ -7,42 +7,50 @@ from datetime import date
 from dutylog.domain.errors import InvalidInput
 from dutylog.store import ledgers as db
 
+from .context import Context
+from .subjects import Roster
+
 # dutylog.domain.ledger (and with it the working-day calendar) is imported where used.
 
 
-class LeaveMixin:
+class Leave:
+    def __init__(self, ctx: Context, roster: Roster) -> None:
+        self._ctx = ctx
+        self._roster = roster
+        self._repo = ctx.store.ledgers
+
     def leave_request(self, subject: str, requested: date, depart: date, return_date: date,
                       emergency: bool = False, destination: str | None = None) -> db.Trip:
-        subj = self.subject(subject)
-        if requested > self.today:
+        subj = self._roster.subject(subject)
+        if requested > self._ctx.today:
             raise InvalidInput(f"requested: {requested} is in the future (today is "
-                               f"{self.today}); give the day the request was made", "requested")
+                               f"{self._ctx.today}); give the day the request was made", "requested")
         from dutylog.domain import ledger as rules
         rules.validate_trip(depart, return_date)
         destination = (destination or "").strip() or None
-        return db.add_trip(self.store, subject_id=subj.id, requested=requested, depart=depart,
+        return self._repo.add_trip(subject_id=subj.id, requested=requested, depart=depart,
                            return_date=return_date, emergency=bool(emergency),
                            destination=destination, changed_by=subj.name)
 
     def trip(self, trip_id: str) -> db.Trip:
-        return db.get_trip(self.store, trip_id)
+        return self._repo.get_trip(trip_id)
 
     def leave_back(self, trip_id: str, when: date) -> db.Trip:
         trip = self.trip(trip_id)
         if trip.back is not None:
             raise InvalidInput(f"trip {trip.id[:8]} already has its 销假 ({trip.back})", "id")
-        if when > self.today:
-            raise InvalidInput(f"date: {when} is in the future (today is {self.today})", "date")
+        if when > self._ctx.today:
+            raise InvalidInput(f"date: {when} is in the future (today is {self._ctx.today})", "date")
         from dutylog.domain import ledger as rules
         rules.validate_trip(trip.depart, trip.return_date, when)
-        return db.trip_back(self.store, trip, when, self.store.get_subject(trip.subject_id).name)
+        return self._repo.trip_back(trip, when, self._roster.subject_of(trip).name)
 
     def trip_record(self, trip: db.Trip, as_of: date, names: dict[str, str]) -> dict:
         from dutylog.domain import ledger as rules
         status = rules.trip_status(trip.requested, trip.depart, trip.return_date,
                                    trip.emergency, trip.back, as_of)
         if trip.subject_id not in names:
-            names[trip.subject_id] = self.store.get_subject(trip.subject_id).name
+            names[trip.subject_id] = self._roster.subject_of(trip).name
         back = trip.back if trip.back is not None and trip.back <= as_of else None
         return {
             "id": trip.id, "requested": trip.requested.isoformat(),
@@ -55,8 +63,8 @@ class LeaveMixin:
 
     def leave_list(self, subject: str | None = None, as_of: date | None = None) -> list[dict]:
         """Trips requested by `as_of` (default today), by departure day."""
-        as_of = as_of or self.today
-        subject_id = self.subject(subject).id if subject else None
+        as_of = as_of or self._ctx.today
+        subject_id = self._roster.subject(subject).id if subject else None
         names: dict[str, str] = {}
-        return [self.trip_record(t, as_of, names) for t in db.list_trips(self.store, subject_id)
+        return [self.trip_record(t, as_of, names) for t in self._repo.list_trips(subject_id)
                 if t.requested <= as_of]

@@ -1,8 +1,7 @@
 """Ledgers with a clock (clauses 9, 12, 14, 19), working days and the user's holidays.
 
-`LedgersMixin` is mixed into `Dutylog`; it also brings leave (`LeaveMixin`) and the
-diary, court-case and patrol views (`CasebookMixin`). Dates arrive parsed; "as of"
-defaults to the service's injected today.
+Dates arrive parsed; "as of" defaults to the service's injected today. Leave is in
+leave.py; the diary, court-case and patrol views in casebook.py.
 """
 
 from __future__ import annotations
@@ -14,8 +13,10 @@ from typing import TYPE_CHECKING
 from dutylog.domain.errors import InvalidInput
 from dutylog.store import ledgers as db
 
-from .casebook import CasebookMixin
-from .leave import LeaveMixin
+from .context import Context
+from .leave import Leave
+from .logbook import Logbook, LogRequest
+from .subjects import Roster
 
 if TYPE_CHECKING:
     from dutylog.domain.workdays import WorkCalendar
@@ -33,13 +34,20 @@ def _text(value: str | None) -> str | None:
     return value or None
 
 
-class LedgersMixin(LeaveMixin, CasebookMixin):
+class Ledgers:
+    def __init__(self, ctx: Context, roster: Roster, logbook: Logbook, leave: Leave) -> None:
+        self._ctx = ctx
+        self._roster = roster
+        self._logbook = logbook
+        self._leave = leave
+        self._repo = ctx.store.ledgers
+
     # ------------------------------------------------------------------ working days
     def calendar(self) -> WorkCalendar:
         """China's official calendar with the user's own holiday entries on top."""
         from dutylog.domain.workdays import WorkCalendar
 
-        return WorkCalendar(db.overrides(self.store))
+        return WorkCalendar(self._repo.overrides())
 
     def workday(self, start: date, n: int) -> dict:
         result = self.calendar().add_workdays(start, n)
@@ -50,11 +58,11 @@ class LedgersMixin(LeaveMixin, CasebookMixin):
         if canonical is None:
             raise InvalidInput(f"kind: {kind!r} is neither holiday nor workday; "
                                "accepted: holiday, workday", "kind")
-        db.set_holidays(self.store, [(day, canonical, _text(name))])
+        self._repo.set_holidays([(day, canonical, _text(name))])
         return {"date": day.isoformat(), "kind": canonical, "name": _text(name)}
 
     def holidays_list(self, year: int) -> list[dict]:
-        return db.holidays(self.store, year)
+        return self._repo.holidays(year)
 
     def holidays_import(self, path: Path) -> int:
         """Import a holiday notice file, all or nothing. Each line: `DATE[..DATE] KIND
@@ -95,7 +103,7 @@ class LedgersMixin(LeaveMixin, CasebookMixin):
         if not entries:
             raise InvalidInput(f"{path}: no holiday lines found (e.g. 2027-02-06..2027-02-12 "
                                "holiday 春节)", "path")
-        return db.set_holidays(self.store, entries)
+        return self._repo.set_holidays(entries)
 
     # ------------------------------------------------------------------ ledger items
     def ledger_add(self, ledger_type: str, subject: str, opened: date, title: str | None = None,
@@ -103,19 +111,19 @@ class LedgersMixin(LeaveMixin, CasebookMixin):
                    entry_id: str | None = None) -> db.LedgerItem:
         from dutylog.domain import ledger as rules
 
-        kind = rules.check_ledger_type(self.policy, ledger_type)
-        subj = self.subject(subject)
-        if opened > self.today:
-            raise InvalidInput(f"opened: {opened} is in the future (today is {self.today})",
+        kind = rules.check_ledger_type(self._ctx.policy, ledger_type)
+        subj = self._roster.subject(subject)
+        if opened > self._ctx.today:
+            raise InvalidInput(f"opened: {opened} is in the future (today is {self._ctx.today})",
                                "opened")
         resolved = rules.resolve_due(kind, opened, due, self.calendar())
-        return db.add_item(self.store, subject_id=subj.id, type=ledger_type,
+        return self._repo.add_item(subject_id=subj.id, type=ledger_type,
                            title=_text(title), note=_text(note), opened=opened,
                            due=resolved.date, due_given=due is not None,
                            changed_by=subj.name, entry_id=entry_id)
 
     def ledger_item(self, item_id: str) -> db.LedgerItem:
-        return db.get_item(self.store, item_id)
+        return self._repo.get_item(item_id)
 
     def ledger_progress(self, item_id: str, when: date, note: str) -> db.ProgressReport:
         item = self.ledger_item(item_id)
@@ -126,7 +134,7 @@ class LedgersMixin(LeaveMixin, CasebookMixin):
         if item.closed is not None:
             raise InvalidInput(f"ledger item {item.id[:8]} was closed on {item.closed}; "
                                "no more progress reports", "id")
-        return db.add_progress(self.store, item, when, note, self._subject_name_of(item))
+        return self._repo.add_progress(item, when, note, self._roster.subject_of(item).name)
 
     def ledger_close(self, item_id: str, when: date) -> db.LedgerItem:
         item = self.ledger_item(item_id)
@@ -134,17 +142,17 @@ class LedgersMixin(LeaveMixin, CasebookMixin):
             raise InvalidInput(f"ledger item {item.id[:8]} is already closed ({item.closed})",
                                "id")
         self._check_item_day(item, when, "date")
-        return db.close_item(self.store, item, when, self._subject_name_of(item))
+        return self._repo.close_item(item, when, self._roster.subject_of(item).name)
 
     def _check_item_day(self, item: db.LedgerItem, when: date, field: str) -> None:
-        if when > self.today:
-            raise InvalidInput(f"{field}: {when} is in the future (today is {self.today})", field)
+        if when > self._ctx.today:
+            raise InvalidInput(f"{field}: {when} is in the future (today is {self._ctx.today})", field)
         if when < item.opened:
             raise InvalidInput(f"{field}: {when} is before the item was opened ({item.opened})",
                                field)
 
     def _subject_name_of(self, record) -> str:
-        return self.store.get_subject(record.subject_id).name
+        return self._roster.subject_of(record).name
 
     def ledger_due(self, item: db.LedgerItem, cal: WorkCalendar) -> tuple[date | None, bool]:
         """The due day and whether it is estimated. A due day the policy sets (N
@@ -153,7 +161,7 @@ class LedgersMixin(LeaveMixin, CasebookMixin):
         names keeps the due day it was given."""
         from dutylog.domain import ledger as rules
 
-        kind = self.policy.ledger_type(item.type)
+        kind = self._ctx.policy.ledger_type(item.type)
         if not item.due_given and kind is not None and rules.has_default_due(kind):
             result = rules.default_due(kind, item.opened, cal)
             return result.date, result.estimated
@@ -173,7 +181,7 @@ class LedgersMixin(LeaveMixin, CasebookMixin):
             left = None if closed or as_of > due else cal.workdays_between(as_of, due).count
         names = names if names is not None else {}
         if item.subject_id not in names:
-            names[item.subject_id] = self.store.get_subject(item.subject_id).name
+            names[item.subject_id] = self._roster.subject_of(item).name
         return {
             "id": item.id, "type": item.type, "title": item.title,
             "opened": item.opened.isoformat(), "due": due.isoformat() if due else None,
@@ -186,37 +194,39 @@ class LedgersMixin(LeaveMixin, CasebookMixin):
                     as_of: date | None = None) -> list[dict]:
         """Items as of `as_of` (default today), most urgent first: red, yellow, blue,
         closed; within a colour the earliest due day first."""
-        as_of = as_of or self.today
-        subject_id = self.subject(subject).id if subject else None
-        cal, names = self.calendar(), {}
+        as_of = as_of or self._ctx.today
+        subject_id = self._roster.subject(subject).id if subject else None
+        cal, names = self.calendar(), dict[str, str]()
         records = [self.ledger_record(i, as_of, cal, names)
-                   for i in db.list_items(self.store, subject_id) if i.opened <= as_of]
+                   for i in self._repo.list_items(subject_id) if i.opened <= as_of]
         if open_only:
             records = [r for r in records if r["color"] != "closed"]
-        records.sort(key=lambda r: (URGENCY[r["color"]], r["due"] or "9999", r["opened"], r["id"]))
+        records.sort(key=lambda r: (URGENCY[r["color"]],
+                                    date.fromisoformat(r["due"]) if r["due"] else date.max,
+                                    date.fromisoformat(r["opened"]), r["id"]))
         return records
 
     def ledger_detail(self, item_id: str, as_of: date | None = None) -> dict:
         """One item's record with its progress reports (oldest first)."""
         item = self.ledger_item(item_id)
-        record = self.ledger_record(item, as_of or self.today, self.calendar())
+        record = self.ledger_record(item, as_of or self._ctx.today, self.calendar())
         record["progress"] = [{"id": p.id, "date": p.date.isoformat(), "note": p.note,
                                "recorded_by": p.recorded_by}
-                              for p in db.progress_of(self.store, item.id)]
+                              for p in self._repo.progress_of(item.id)]
         return record
 
     def ledger_summary(self, subject: str | None = None, as_of: date | None = None) -> dict:
         """What the dashboard shows: red and yellow items and open trips as of a day."""
-        as_of = as_of or self.today
+        as_of = as_of or self._ctx.today
         items = self.ledger_list(subject, open_only=True, as_of=as_of)
         return {"red": sum(r["color"] == "red" for r in items),
                 "yellow": sum(r["color"] == "yellow" for r in items),
-                "open_trips": sum(t["open"] for t in self.leave_list(subject, as_of))}
+                "open_trips": sum(t["open"] for t in self._leave.leave_list(subject, as_of))}
 
-    def log_with_follow_up(self, req, due: date, title: str | None = None):
+    def log_with_follow_up(self, req: LogRequest, due: date, title: str | None = None):
         """Log an entry and open a follow-up item linked to it, in one transaction."""
-        with self.store.transaction():
-            entry = self.log(req)
+        with self._ctx.store.transaction():
+            entry = self._logbook.log(req)
             if due < entry.date:
                 raise InvalidInput(f"follow-up-due: {due} is before the entry's date "
                                    f"{entry.date}", "follow-up-due")
@@ -226,7 +236,7 @@ class LedgersMixin(LeaveMixin, CasebookMixin):
     def follow_up(self, entry_id: str, due: date, title: str | None = None) -> db.LedgerItem:
         """Open a follow-up item for an entry (a problem met in the field), opened on the
         entry's date and linked to it."""
-        entry = self.entry(entry_id)
+        entry = self._logbook.entry(entry_id)
         if entry.deleted:
             raise InvalidInput(f"entry {entry.id[:8]} is deleted", "id")
         if due < entry.date:
@@ -234,6 +244,6 @@ class LedgersMixin(LeaveMixin, CasebookMixin):
         title = _text(title) or _text(entry.title) or _text(entry.note) or _text(entry.place)
         if title and len(title) > 60:
             title = title[:59] + "…"
-        subject = self.store.get_subject(entry.subject_id).name
+        subject = self._roster.subject_of(entry).name
         return self.ledger_add("follow-up", subject, entry.date, title=title, due=due,
                                entry_id=entry.id)

@@ -101,9 +101,11 @@ def ledger_events(svc, data, year: int, lang: str) -> list[list[str]]:
         return []
     events = []
     for item in lister(data.subject.name, as_of=date(year, 12, 31)):
-        if not item.get("due") or not item["due"].startswith(str(year)):
+        if not item.get("due"):
             continue
         due = date.fromisoformat(item["due"])
+        if due.year != year:
+            continue
         ledger_type = svc.policy.ledger_type(item["type"])
         kind = ledger_type.word(lang) if ledger_type is not None else item["type"]
         title = item.get("title")

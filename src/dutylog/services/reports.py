@@ -236,7 +236,7 @@ def write_report(svc, out: Path, subject: str, year, fmt: str, lang: str = "zh",
         raise InvalidInput(f"out: {out} is a folder; give a file name such as {out / ('report' + SUFFIX[fmt])}", "out")
     if not out.parent.is_dir():
         raise InvalidInput(f"out: the folder {out.parent} does not exist", "out")
-    home = Path(svc.store.home)
+    home = svc.home
     if out.name.startswith("dutylog.db") and _inside(out, home) or _inside(out, home / "backups"):
         raise InvalidInput(f"out: {out} is dutylog's own data; choose another file name", "out")
     payload = build_report(svc, subject, year, fmt, lang, include_sensitive)

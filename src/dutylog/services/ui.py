@@ -15,8 +15,13 @@ from dutylog.domain.model import Entry, Link, Subject
 from dutylog.domain.progress import MISSED, OPEN, PeriodResult, RuleResult
 from dutylog.domain.rules import Kind, Policy, Section
 
-LANG_SETTING = "lang"
-RECORDER_SETTING = "recorded_by"
+from .core import Dutylog
+from .logbook import EntryFilter
+
+__all__ = ["Calendar", "Dashboard", "DueItem", "EntryFilter", "MissedItem", "calendar",
+           "dashboard", "day_entries", "due_next", "entry_count", "entry_page",
+           "group_by_section", "link_names", "match_kinds", "missed_this_year",
+           "object_choices", "recorder", "save_lang", "save_recorder", "saved_lang"]
 
 
 @dataclass(slots=True)
@@ -51,16 +56,15 @@ class Dashboard:
     policy: Policy | None = None  # the words of roles, link types and readings
 
 
-def dashboard(svc, subject: str, year: int | None = None, as_of: date | None = None) -> Dashboard:
+def dashboard(svc: Dutylog, subject: str, year: int | None = None,
+              as_of: date | None = None) -> Dashboard:
     """Everything the dashboard shows, from one read of the subject-year's entries."""
     subj = svc.subject(subject)
     year, as_of = svc.resolve_year(year, as_of)
-    entries = svc.store.entries_in_range(subj.id, date(year, 1, 1), date(year, 12, 31))
+    entries = svc.year_entries(subj, year)
     results = svc.evaluate(subj, year, as_of, entries=entries)
     counts = Counter(e.date for e in entries if not e.deleted)
-    ledger = None
-    if hasattr(svc, "ledger_summary"):  # the ledger issue adds it; the dashboard leaves room
-        ledger = svc.ledger_summary(subj.name)
+    ledger = svc.ledger_summary(subj.name)
     return Dashboard(subj, year, as_of, group_by_section(svc.policy, results),
                      due_next(results, as_of), missed_this_year(results), counts, ledger, results,
                      svc.policy)
@@ -73,11 +77,11 @@ class Calendar:
     day_counts: Counter
 
 
-def calendar(svc, subject: str, year: int | None = None) -> Calendar:
+def calendar(svc: Dutylog, subject: str, year: int | None = None) -> Calendar:
     """Entries per day of the subject-year (deleted ones left out)."""
     subj = svc.subject(subject)
     year, as_of = svc.resolve_year(year, None)
-    entries = svc.store.entries_in_range(subj.id, date(year, 1, 1), date(year, 12, 31))
+    entries = svc.year_entries(subj, year)
     return Calendar(year, as_of, Counter(e.date for e in entries if not e.deleted))
 
 
@@ -139,44 +143,25 @@ def missed_this_year(results: list[RuleResult]) -> list[MissedItem]:
 
 
 # ---------------------------------------------------------------------- entries browser
-@dataclass(frozen=True, slots=True)
-class EntryFilter:
-    subject: str | None = None
-    kinds: tuple[str, ...] = ()
-    date_from: date | None = None
-    date_to: date | None = None
-    search: str | None = None
-
-
-def entry_page(svc, flt: EntryFilter, limit: int, after: Entry | None = None,
+def entry_page(svc: Dutylog, flt: EntryFilter, limit: int, after: Entry | None = None,
                offset: int = 0) -> list[Entry]:
-    """One page of entries, newest first: continuing after `after` (keyset paging), or
-    starting at row `offset` of the list (the store skips over the narrow index keys, so
-    a page deep in 200,000 rows costs a few milliseconds); never the whole table."""
-    subject_id = svc.subject(flt.subject).id if flt.subject else None
-    return svc.store.query_entries(subject_id=subject_id, kinds=list(flt.kinds) or None,
-                                   date_from=flt.date_from, date_to=flt.date_to,
-                                   search=flt.search or None, desc=True, limit=limit,
-                                   offset=0 if after else offset,
-                                   after=(after.date, after.id) if after else None)
+    """One page of entries, newest first (see `Logbook.page`)."""
+    return svc.entry_page(flt, limit, after, offset)
 
 
-def entry_count(svc, flt: EntryFilter) -> int:
-    subject_id = svc.subject(flt.subject).id if flt.subject else None
-    return svc.store.count_entries(subject_id=subject_id, kinds=list(flt.kinds) or None,
-                                   date_from=flt.date_from, date_to=flt.date_to,
-                                   search=flt.search or None)
+def entry_count(svc: Dutylog, flt: EntryFilter) -> int:
+    return svc.entry_count(flt)
 
 
-def day_entries(svc, subject: str, day: date) -> list[Entry]:
+def day_entries(svc: Dutylog, subject: str, day: date) -> list[Entry]:
     return svc.entries(subject, date_from=day, date_to=day)
 
 
-def link_names(svc, subject: str) -> dict[str, str]:
-    return {ln.id: ln.name for ln in svc.links(subject)}
+def link_names(svc: Dutylog, subject: str) -> dict[str, str]:
+    return svc.link_names(subject)
 
 
-def object_choices(svc, subject: str, kind: Kind, on: date, keep: str | None = None) -> list[Link]:
+def object_choices(svc: Dutylog, subject: str, kind: Kind, on: date, keep: str | None = None) -> list[Link]:
     """The links an entry of `kind` may name on day `on` (plus `keep`, an entry's current one)."""
     if not kind.object_type and "object" not in kind.fields:
         return []
@@ -214,18 +199,17 @@ def match_kinds(policy: Policy, text: str) -> list[Kind]:
 
 
 # ---------------------------------------------------------------------- settings
-def saved_lang(svc) -> str | None:
-    value = svc.store.get_setting(LANG_SETTING)
-    return value if value in ("zh", "en") else None
+def saved_lang(svc: Dutylog) -> str | None:
+    return svc.prefs.saved_lang()
 
 
-def save_lang(svc, lang: str) -> None:
-    svc.store.set_setting(LANG_SETTING, lang)
+def save_lang(svc: Dutylog, lang: str) -> None:
+    svc.prefs.save_lang(lang)
 
 
-def recorder(svc) -> str | None:
-    return svc.store.get_setting(RECORDER_SETTING) or None
+def recorder(svc: Dutylog) -> str | None:
+    return svc.prefs.recorder()
 
 
-def save_recorder(svc, name: str | None) -> None:
-    svc.store.set_setting(RECORDER_SETTING, (name or "").strip())
+def save_recorder(svc: Dutylog, name: str | None) -> None:
+    svc.prefs.save_recorder(name)

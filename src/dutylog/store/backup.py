@@ -4,10 +4,11 @@ Copies are made with SQLite's online backup API (`sqlite3.Connection.backup`), s
 taken while dutylog writes is still a consistent database. One copy a day is taken when
 dutylog opens the database (`auto_backup`); the newest `KEEP` regular copies are kept.
 `store.restore.restore_backup` keeps the file it replaces as `replaced-….db` (never pruned).
+`Backups` is the repository the open store hands out (`store.backups`).
 
 `check_or_explain` runs `PRAGMA quick_check` before the store opens (when, see
-`open_store`): a damaged database gives one message naming the newest backup and the
-exact command that restores it.
+`store.opening.open_store`): a damaged database gives one message naming the newest
+backup and the exact command that restores it.
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Protocol
 
 from dutylog.domain.errors import StoreError
-from dutylog.store import paths
 
 BACKUP_DIR = "backups"
 KEEP = 14
@@ -46,6 +47,19 @@ class Backup:
     def label(self) -> str:
         t = self.time
         return f"{self.day.isoformat()} {t[:2]}:{t[2:4]}:{t[4:]}"
+
+
+class OpenDatabase(Protocol):
+    """What a copy is taken from: a `Database` (or the `Store` holding one)."""
+
+    @property
+    def home(self) -> Path: ...
+
+    @property
+    def conn(self) -> sqlite3.Connection: ...
+
+    @property
+    def lock(self): ...
 
 
 def backups_dir(home: Path) -> Path:
@@ -127,17 +141,17 @@ def newest_backup(home: Path) -> Backup | None:
     return regular[-1] if regular else None
 
 
-def create_backup(store, day: date, now: datetime | None = None) -> Path:
-    """A consistent copy of the open store's database in `backups/`; prunes old copies."""
-    folder = _ensure_dir(store.home)
+def create_backup(db: OpenDatabase, day: date, now: datetime | None = None) -> Path:
+    """A consistent copy of the open database in `backups/`; prunes old copies."""
+    folder = _ensure_dir(db.home)
     path = _new_file(folder, PREFIX, day, now)
     try:
-        with store._lock:
-            _copy_db(store.conn, path)
+        with db.lock:
+            _copy_db(db.conn, path)
     except (sqlite3.Error, OSError) as exc:
         path.unlink(missing_ok=True)
         raise StoreError(f"cannot write the backup {path}: {exc}") from exc
-    prune(store.home)
+    prune(db.home)
     return path
 
 
@@ -154,60 +168,41 @@ def prune(home: Path, keep: int = KEEP) -> list[Path]:
     return removed
 
 
-def auto_backup(store, today: date, now: datetime | None = None) -> Path | None:
+def auto_backup(db: OpenDatabase, today: date, now: datetime | None = None) -> Path | None:
     """Take the day's backup unless one exists for `today`. A failure here never stops
     dutylog from working: it returns None instead."""
-    if _daily_done(store.home, today):
+    if daily_done(db.home, today):
         return None
     try:
-        return create_backup(store, today, now)
+        return create_backup(db, today, now)
     except StoreError:
         return None
 
 
-def open_store(home: Path | None = None, today: date | None = None):
-    """Check the database, open it, take the day's backup: how dutylog opens its data.
+class Backups:
+    """The copies of one open database (`store.backups`)."""
 
-    The full check reads the whole file (about 0.8 s at 200,000 entries), so it runs when
-    the day's backup is due and whenever the file changed since dutylog last closed it
-    (`close_store` notes the file's size and modification time); otherwise it is skipped."""
-    from dutylog.store import Store
+    def __init__(self, db: OpenDatabase) -> None:
+        self.db = db
 
-    home = Path(home) if home is not None else paths.data_home()
-    today = today or date.today()
-    db_path = home / paths.DB_NAME
-    if not _daily_done(home, today) or not _unchanged(db_path):
-        check_or_explain(db_path)
-    if _has_data(db_path) and (not _daily_done(home, today) or _upgrade_pending(db_path)):
-        _backup_before_open(db_path, today)  # the copy keeps the schema the file had
-    store = Store.open(home)
-    auto_backup(store, today)
-    return store
+    def create(self, day: date, now: datetime | None = None) -> Path:
+        return create_backup(self.db, day, now)
+
+    def auto(self, today: date) -> Path | None:
+        return auto_backup(self.db, today)
+
+    def all(self) -> list[Backup]:
+        return list_backups(self.db.home)
 
 
-def _has_data(db_path: Path) -> bool:
+def has_data(db_path: Path) -> bool:
     try:
         return db_path.stat().st_size > 0
     except OSError:
         return False
 
 
-def _upgrade_pending(db_path: Path) -> bool:
-    """A newer dutylog is about to change the schema (its migrations are not all applied)."""
-    from dutylog.store import Store  # noqa: F401  (every module's migrations registered)
-    from dutylog.store.migrations import migrations
-
-    try:
-        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            return bool(migrations.pending_names(conn))
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return False
-
-
-def _backup_before_open(db_path: Path, today: date) -> Path | None:
+def backup_before_open(db_path: Path, today: date) -> Path | None:
     """The day's backup (or the one before a schema upgrade), taken from the file before
     the store opens it. Best effort, like `auto_backup`."""
     try:
@@ -228,35 +223,7 @@ def _backup_before_open(db_path: Path, today: date) -> Path | None:
     return path
 
 
-def close_store(store) -> None:
-    """Close the store and note the file as dutylog left it (see `open_store`)."""
-    home = Path(store.home)
-    store.close()
-    try:
-        fd = os.open(home / VERIFIED, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(_fingerprint(home / paths.DB_NAME))
-    except OSError:
-        pass  # a read-only folder: the next open simply checks again
-
-
-VERIFIED = ".verified"
-
-
-def _fingerprint(db_path: Path) -> str:
-    st = db_path.stat()
-    return f"{st.st_size} {st.st_mtime_ns} {st.st_ino}"
-
-
-def _unchanged(db_path: Path) -> bool:
-    try:
-        noted = (db_path.parent / VERIFIED).read_text(encoding="utf-8")
-        return noted == _fingerprint(db_path)
-    except (OSError, UnicodeDecodeError):
-        return False
-
-
-def _daily_done(home: Path, today: date) -> bool:
+def daily_done(home: Path, today: date) -> bool:
     return any(b.day == today and not b.replaced for b in list_backups(home))
 
 

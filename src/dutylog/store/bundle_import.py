@@ -18,9 +18,9 @@ from typing import Any
 
 from dutylog.store import chars
 from dutylog.store.bundle_read import Bundle, ImportSummary, RecordCheck, read_bundle
-from dutylog.store.bundles import BundleExportMixin, _chunks, _marks
-from dutylog.store.db import parse_stamp
-from dutylog.store.history import merge_seen
+from dutylog.store.bundles import _chunks, _marks
+from dutylog.store.db import Database, parse_stamp
+from dutylog.store.history import history_row, keep_history, merge_seen
 from dutylog.store.migrations import FTS_INSERT_TRIGGER
 from dutylog.store.specs import (ENTRY, LEDGER, ORDER, SPECS, SUBJECT, Spec, canonical, content,
                                  record_to_row, row_to_record)
@@ -50,16 +50,27 @@ def _label(spec: Spec, key: str, record: dict) -> str:
     return f"{spec.type} {key[:8]}"
 
 
-class BundleImportMixin(BundleExportMixin):
-    def import_bundle(self, path: str | os.PathLike, validate_record: RecordCheck | None = None,
-                      progress: Progress | None = None) -> ImportSummary:
-        """Merge the bundle at `path`; raises BundleError (nothing written) when any line
-        is invalid. `validate_record(record) -> error or None` checks each record (of any
-        type, with its "type"): a reason refuses the bundle, naming the line."""
+def import_bundle(db: Database, path: str | os.PathLike,
+                  validate_record: RecordCheck | None = None,
+                  progress: Progress | None = None) -> ImportSummary:
+    """Merge the bundle at `path`; raises BundleError (nothing written) when any line
+    is invalid. `validate_record(record) -> error or None` checks each record (of any
+    type, with its "type"): a reason refuses the bundle, naming the line."""
+    return _Importer(db).run(path, validate_record, progress)
+
+
+class _Importer:
+    """One import into `db`: resolve ids, decide record by record, then write."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def run(self, path: str | os.PathLike, validate_record: RecordCheck | None,
+            progress: Progress | None) -> ImportSummary:
         bundle = read_bundle(Path(path), validate_record)
         summary = ImportSummary()
         source = str(bundle.header.get("source") or "import")
-        with self.transaction() as conn:
+        with self.db.transaction() as conn:
             plan = _Plan()
             self._resolve(conn, bundle, plan)
             for kind in ORDER:
@@ -248,7 +259,7 @@ class BundleImportMixin(BundleExportMixin):
                                               "used by another subject here")
                 summary.updated += 1
                 if spec.history:
-                    plan.history.append(self._history_row(spec, old))
+                    plan.history.append(history_row(spec, old))
                 new["seen"] = merge_seen(rec["seen"], old["seen"], old["updated_at"])
                 plan.updates[spec.type].append(new)
                 if not same and (tie or old["updated_at"] not in rec["seen"]):
@@ -296,8 +307,8 @@ class BundleImportMixin(BundleExportMixin):
         done = 0
         if progress:
             progress(0, total)
-        rev = self._rev()
-        now = self.timestamp()
+        rev = self.db.rev()
+        now = self.db.timestamp()
         conn.executemany("INSERT OR REPLACE INTO aliases(foreign_id, local_id, record_type) "
                          "VALUES (?, ?, ?)", plan.aliases)
         for kind in ORDER:
@@ -358,6 +369,6 @@ class BundleImportMixin(BundleExportMixin):
                              f"WHERE {spec.key} = ?", plan.seen[kind])
         conn.executemany("INSERT OR REPLACE INTO ledger_sources(item_id, entry_id) "
                          "VALUES (?, ?)", plan.sources)
-        self._keep_history(plan.history)
+        keep_history(self.db, plan.history)
         if progress:
             progress(total, total)

@@ -1,4 +1,5 @@
-"""Merge bundles (CONTRACT "Merge bundles"): writing them. Reading is in bundle_import.py.
+"""`Bundles`: the repository of merge bundles (CONTRACT "Merge bundles"). Writing them is
+here; reading and merging is in bundle_import.py, imported when a bundle is imported.
 
 A bundle is UTF-8 JSON Lines: a header stating `records`, the records (subjects, links,
 entries, ledger items and their progress, trips, holidays — references before the records
@@ -19,13 +20,18 @@ import platform
 import tempfile
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dutylog.domain.errors import InvalidInput
-from dutylog.store.db import parse_stamp
-from dutylog.store.queries import QueriesMixin, _day
+from dutylog.store.db import Database, parse_stamp
+from dutylog.store.queries import _day
 from dutylog.store.specs import ENTRY, HOLIDAY, LEDGER, LINK, PROGRESS, SUBJECT, TRIP, Spec, \
     row_to_record
+from dutylog.store.subjects import Subjects
+
+if TYPE_CHECKING:
+    from dutylog.store.bundle_import import Progress
+    from dutylog.store.bundle_read import ImportSummary, RecordCheck
 
 FORMAT = "dutylog-bundle"
 VERSION = 1
@@ -55,7 +61,20 @@ def _mark_key(to: str, subject_id: str | None, include_sensitive: bool) -> str:
     return key
 
 
-class BundleExportMixin(QueriesMixin):
+class Bundles:
+    """Export and import of merge bundles over one `Database`."""
+
+    def __init__(self, db: Database, subjects: Subjects) -> None:
+        self.db = db
+        self.subjects = subjects
+
+    def import_bundle(self, path: str | os.PathLike, validate_record: RecordCheck | None = None,
+                      progress: Progress | None = None) -> ImportSummary:
+        """Merge the bundle at `path`, all or nothing (see bundle_import.py)."""
+        from dutylog.store.bundle_import import import_bundle
+
+        return import_bundle(self.db, path, validate_record, progress)
+
     def export_bundle(
         self, path: str | os.PathLike, subject_id: str | None = None,
         since: date | str | None = None, source: str | None = None,
@@ -71,7 +90,7 @@ class BundleExportMixin(QueriesMixin):
         path = Path(path)
         since_s = _day(since, "since")
         if subject_id is not None:
-            subject_id = self.get_subject(subject_id).id
+            subject_id = self.subjects.get_subject(subject_id).id
         mark_key = _mark_key(to, subject_id, include_sensitive) if to else None
         folder = path.parent if str(path.parent) else Path(".")
         if not folder.is_dir():
@@ -85,16 +104,16 @@ class BundleExportMixin(QueriesMixin):
         final_name = None
         try:
             with os.fdopen(body_fd, "w+b") as body:
-                with self._lock:
-                    snapshot = not self._depth
+                with self.db.lock:
+                    snapshot = not self.db.in_transaction
                     if snapshot:
-                        self.conn.execute("BEGIN")
+                        self.db.conn.execute("BEGIN")
                     try:
                         parts, last_rev, last_stamp = self._collect(
                             body, subject_id, since_s, include_sensitive, mark_key)
                     finally:
-                        if snapshot and self.conn.in_transaction:
-                            self.conn.execute("COMMIT")
+                        if snapshot and self.db.conn.in_transaction:
+                            self.db.conn.execute("COMMIT")
                 count = sum(n for n, _ in parts.values())
                 final_name = self._write_final(folder, path, body, parts, source)
             os.replace(final_name, path)
@@ -109,7 +128,7 @@ class BundleExportMixin(QueriesMixin):
                     except OSError:
                         pass
         if mark_key is not None and count:
-            with self.transaction() as conn:
+            with self.db.transaction() as conn:
                 conn.execute(
                     "INSERT INTO export_marks(destination, last_updated_at, last_rev) "
                     "VALUES (?, ?, ?) ON CONFLICT(destination) DO UPDATE SET "
@@ -119,7 +138,7 @@ class BundleExportMixin(QueriesMixin):
 
     def _collect(self, body, subject_id, since_s, include_sensitive, mark_key):
         """Select the records (entries streamed to `body`, the rest as lines in memory)."""
-        conn = self.conn
+        conn = self.db.conn
         mark = 0
         if mark_key is not None:
             row = conn.execute("SELECT last_rev FROM export_marks WHERE destination = ?",
@@ -260,7 +279,7 @@ class BundleExportMixin(QueriesMixin):
 
     def _write_final(self, folder: Path, path: Path, body, parts, source) -> str:
         count = sum(n for n, _ in parts.values())
-        header = {"format": FORMAT, "version": VERSION, "created": self.timestamp(),
+        header = {"format": FORMAT, "version": VERSION, "created": self.db.timestamp(),
                   "source": source or platform.node() or "dutylog", "records": count}
         fd, name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")
         digest = hashlib.sha256()
@@ -292,12 +311,3 @@ def _chunks(items: list, size: int = 500):
 def _marks(chunk: list) -> str:
     return ", ".join("?" * len(chunk))
 
-
-def export_bundle(store, path, **options) -> int:
-    """Function form of `Store.export_bundle(path, ...)`."""
-    return store.export_bundle(path, **options)
-
-
-def import_bundle(store, path, validate_record=None, progress=None):
-    """Function form of `Store.import_bundle(path, validate_record, progress)`."""
-    return store.import_bundle(path, validate_record=validate_record, progress=progress)

@@ -1,4 +1,7 @@
-"""Opening the database, pragmas, transactions and timestamps: the core every part uses."""
+"""`Database`: opening the file, pragmas, migrations, transactions and timestamps.
+
+The one object every repository of the store holds (subjects.py, entries.py, ledgers.py,
+settings.py, bundles.py, backup.py); `Store` (store.py) opens one and hands them out."""
 
 from __future__ import annotations
 
@@ -30,22 +33,23 @@ def parse_stamp(text: str) -> datetime:
     return value if value.tzinfo is not None else value.astimezone()
 
 
-class StoreCore:
-    """The connection and what every query needs; `Store` adds the record APIs."""
+class Database:
+    """One open dutylog database: `Database.open(home=None, clock=None)`; close it, or
+    use `with`. Every write is one transaction (`with db.transaction() as conn:`)."""
 
     def __init__(self, conn: sqlite3.Connection, home: Path, clock: Clock):
-        self._conn = conn
+        self._conn: sqlite3.Connection | None = conn
         self.home = home
         self.path = home / paths.DB_NAME
         self._clock = clock
-        self._lock = threading.RLock()
+        self.lock = threading.RLock()  # one connection, shared by the app's threads
         self._depth = 0
         self._tx_rev: int | None = None
         self._last: datetime | None = None
 
     # ---- opening and closing -------------------------------------------------------
     @classmethod
-    def open(cls, home: Path | None = None, clock: Clock | None = None):
+    def open(cls, home: Path | None = None, clock: Clock | None = None) -> Database:
         """Open (creating on first use) the database in `home`, default `data_home()`."""
         home = Path(home) if home is not None else paths.data_home()
         created_home = paths.ensure_home(home)
@@ -80,12 +84,12 @@ class StoreCore:
         return cls(conn, home, clock or real_clock)
 
     def close(self) -> None:
-        with self._lock:
+        with self.lock:
             if self._conn is not None:
                 self._conn.close()
-                self._conn = None  # type: ignore[assignment]
+                self._conn = None
 
-    def __enter__(self):
+    def __enter__(self) -> Database:
         return self
 
     def __exit__(self, *exc_info) -> None:
@@ -93,16 +97,21 @@ class StoreCore:
 
     @property
     def conn(self) -> sqlite3.Connection:
-        """The raw connection, for other store modules; write only inside `transaction()`."""
+        """The raw connection, for the repositories; write only inside `transaction()`."""
         if self._conn is None:
             raise StoreError("the store is closed")
         return self._conn
 
     # ---- transactions ---------------------------------------------------------------
+    @property
+    def in_transaction(self) -> bool:
+        """A `transaction()` block of this object is running."""
+        return bool(self._depth)
+
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One all-or-nothing write (BEGIN IMMEDIATE); nested blocks are savepoints."""
-        with self._lock:
+        with self.lock:
             conn = self.conn
             if self._depth:
                 name = f"dutylog_sp{self._depth}"
@@ -123,7 +132,7 @@ class StoreCore:
             try:
                 conn.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as exc:
-                raise self._translate(exc) from exc
+                raise self.translate(exc) from exc
             self._depth = 1
             try:
                 yield conn
@@ -132,13 +141,13 @@ class StoreCore:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
                 if isinstance(exc, sqlite3.Error):
-                    raise self._translate(exc) from exc
+                    raise self.translate(exc) from exc
                 raise
             finally:
                 self._depth = 0
                 self._tx_rev = None
 
-    def _translate(self, exc: sqlite3.Error) -> DutylogError:
+    def translate(self, exc: sqlite3.Error) -> DutylogError:
         text = str(exc)
         if isinstance(exc, sqlite3.IntegrityError):
             return Conflict(f"refused: it conflicts with stored data ({text})")
@@ -149,21 +158,23 @@ class StoreCore:
         return StoreError(f"database {self.path}: {text}")
 
     # ---- queries ----------------------------------------------------------------------
-    def _q(self, sql: str, params: Sequence[Any] | dict = ()) -> list[sqlite3.Row]:
-        with self._lock:
+    def rows(self, sql: str, params: Sequence[Any] | dict = ()) -> list[sqlite3.Row]:
+        """Every row of one read (errors in dutylog's words)."""
+        with self.lock:
             try:
                 return self.conn.execute(sql, params).fetchall()
             except sqlite3.Error as exc:
-                raise self._translate(exc) from exc
+                raise self.translate(exc) from exc
 
-    def _one(self, sql: str, params: Sequence[Any] | dict = ()) -> sqlite3.Row | None:
-        rows = self._q(sql, params)
+    def row(self, sql: str, params: Sequence[Any] | dict = ()) -> sqlite3.Row | None:
+        """The first row of one read, or None."""
+        rows = self.rows(sql, params)
         return rows[0] if rows else None
 
     def integrity_ok(self) -> bool:
         """`PRAGMA quick_check` says ok (used by backups)."""
         try:
-            rows = self._q("PRAGMA quick_check")
+            rows = self.rows("PRAGMA quick_check")
         except DutylogError:
             return False
         return [tuple(r) for r in rows] == [("ok",)]
@@ -188,7 +199,7 @@ class StoreCore:
         self._last = now
         return now.isoformat(timespec="microseconds")
 
-    def _rev(self) -> int:
+    def rev(self) -> int:
         """The local change number of the current write transaction."""
         if not self._depth:
             raise StoreError("internal: a write outside store.transaction()")

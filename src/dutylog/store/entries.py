@@ -1,17 +1,22 @@
-"""Entries: add, edit (old version to history), tombstone delete, confirm, find by prefix."""
+"""`Entries`: the repository of entries — add, edit (old version to history), tombstone
+delete, confirm, find by prefix, list and search (queries.py), every version (history.py)."""
 
 from __future__ import annotations
 
 import dataclasses
 import math
 import re
+from collections.abc import Iterable
 from datetime import date, datetime
+from typing import Any
 
 from dutylog.domain.errors import Conflict, InvalidInput, NotFound
 from dutylog.domain.model import Entry
+from dutylog.store import history, queries
+from dutylog.store.db import Database
 from dutylog.store.records import entry_columns, row_to_entry
 from dutylog.store.specs import ENTRY, check_code, is_uuid
-from dutylog.store.subjects import SubjectsMixin
+from dutylog.store.subjects import Subjects
 
 EDITABLE = frozenset({
     "subject_id", "kind", "date", "days", "four_no", "title", "place", "people", "note",
@@ -21,7 +26,13 @@ MIN_PREFIX = 8
 _HEX = re.compile(r"[0-9a-f-]+")
 
 
-class EntriesMixin(SubjectsMixin):
+class Entries:
+    """Entries of one `Database`; `subjects` checks an entry's subject."""
+
+    def __init__(self, db: Database, subjects: Subjects) -> None:
+        self.db = db
+        self.subjects = subjects
+
     def _check_entry(self, entry: Entry) -> None:
         """What the store itself guarantees; the kind policy is the caller's."""
         if not isinstance(entry.kind, str) or not entry.kind.strip():
@@ -40,11 +51,11 @@ class EntriesMixin(SubjectsMixin):
                 raise InvalidInput(f"patrol: {exc}", field="patrol") from None
         if not isinstance(entry.extra, dict):
             raise InvalidInput("extra must be a dict", field="extra")
-        subject = self.get_subject(entry.subject_id)
+        subject = self.subjects.get_subject(entry.subject_id)
         if subject.id != entry.subject_id:
             raise NotFound(f"unknown subject id {entry.subject_id!r}", field="subject")
         if entry.object_id is not None:
-            row = self._one("SELECT subject_id FROM links WHERE id = ? AND deleted = 0",
+            row = self.db.row("SELECT subject_id FROM links WHERE id = ? AND deleted = 0",
                             (entry.object_id,))
             if row is None or row["subject_id"] != entry.subject_id:
                 raise InvalidInput(f"object {entry.object_id!r} is not linked to "
@@ -53,16 +64,16 @@ class EntriesMixin(SubjectsMixin):
     def add_entry(self, entry: Entry, changed_by: str | None = None) -> Entry:
         """Store a new entry; fills `id` (when empty) and the timestamps."""
         self._check_entry(entry)
-        entry_id = entry.id or self.new_id()
+        entry_id = entry.id or self.db.new_id()
         if not is_uuid(entry_id):
             raise InvalidInput(f"an entry id must be a UUID, not {entry_id!r}", field="id")
         entry_id = entry_id.lower()
-        with self.transaction() as conn:
+        with self.db.transaction() as conn:
             if conn.execute("SELECT 1 FROM entries WHERE id = ?", (entry_id,)).fetchone():
                 raise Conflict(f"entry {entry_id} already exists")
             values = entry_columns(dataclasses.replace(entry, id=entry_id))
             by = entry.recorded_by if changed_by is None else changed_by
-            self._insert(ENTRY, values, by, "add")
+            history.insert(self.db, ENTRY, values, by, "add")
         return self.get_entry(entry_id)
 
     def update_entry(self, entry_id: str, changed_by: str, **changes) -> Entry:
@@ -102,7 +113,7 @@ class EntriesMixin(SubjectsMixin):
         return self._change(old, {"confirmed_by": by.strip()}, by.strip(), "confirm")
 
     def _change(self, old: Entry, values: dict, changed_by: str, reason: str) -> Entry:
-        with self.transaction() as conn:
+        with self.db.transaction() as conn:
             row = conn.execute("SELECT * FROM entries WHERE id = ?", (old.id,)).fetchone()
             if row is None:
                 raise NotFound(f"unknown entry {old.id}", field="id")
@@ -111,7 +122,7 @@ class EntriesMixin(SubjectsMixin):
             changed = {k: v for k, v in values.items()
                        if k not in ("id", "updated_at") and row[k] != v}
             if changed:
-                self._revise(ENTRY, row, changed, changed_by, reason)
+                history.revise(self.db, ENTRY, row, changed, changed_by, reason)
         return self.get_entry(old.id)
 
     def get_entry(self, id_or_prefix: str) -> Entry:
@@ -123,9 +134,9 @@ class EntriesMixin(SubjectsMixin):
         if not _HEX.fullmatch(key):
             raise NotFound(f"no entry with id {id_or_prefix!r}", field="id")
         if len(key) == 36:
-            rows = self._q("SELECT * FROM entries WHERE id = ?", (key,))
+            rows = self.db.rows("SELECT * FROM entries WHERE id = ?", (key,))
         else:
-            rows = self._q("SELECT * FROM entries WHERE id >= ? AND id < ? ORDER BY id LIMIT 6",
+            rows = self.db.rows("SELECT * FROM entries WHERE id >= ? AND id < ? ORDER BY id LIMIT 6",
                            (key, key + "~"))
         if not rows:
             raise NotFound(f"no entry with id {id_or_prefix!r}", field="id")
@@ -135,3 +146,32 @@ class EntriesMixin(SubjectsMixin):
             raise Conflict(f"{id_or_prefix!r} matches several entries: {shown}{more}; "
                            "give more characters", field="id")
         return row_to_entry(rows[0])
+
+    # ---- listing and searching (queries.py) ----------------------------------------------
+    def query_entries(
+        self, subject_id: str | None = None, kinds: Iterable[str] | str | None = None,
+        date_from: date | str | None = None, date_to: date | str | None = None,
+        search: str | None = None, include_deleted: bool = False, order: str = "date",
+        desc: bool = False, limit: int | None = None, offset: int = 0,
+        after: tuple[date | str, str] | None = None,
+    ) -> list[Entry]:
+        """Entries matching every filter given (see `queries.query_entries`)."""
+        return queries.query_entries(self.db, subject_id, kinds, date_from, date_to, search,
+                                     include_deleted, order, desc, limit, offset, after)
+
+    def count_entries(
+        self, subject_id: str | None = None, kinds: Iterable[str] | str | None = None,
+        date_from: date | str | None = None, date_to: date | str | None = None,
+        search: str | None = None, include_deleted: bool = False, **_ignored: Any,
+    ) -> int:
+        """How many entries `query_entries` with the same filters would list."""
+        return queries.count_entries(self.db, subject_id, kinds, date_from, date_to, search,
+                                     include_deleted)
+
+    def entries_in_range(self, subject_id: str, start: date, end: date) -> list[Entry]:
+        """The subject's non-deleted entries dated start..end (inclusive), by date."""
+        return queries.entries_in_range(self.db, subject_id, start, end)
+
+    def history(self, record_type: str, record_id: str) -> list[dict[str, Any]]:
+        """Every version of a record (an entry, subject, link, ledger item or trip)."""
+        return history.versions(self.db, record_type, record_id)

@@ -1,6 +1,8 @@
 """The schema, as sqlite-utils migrations applied when the store opens.
 
-Add a new decorated function at the end to change the schema; never edit an applied one.
+Every migration is registered here, in the order they apply (the names are what existing
+databases recorded as applied). Add a new decorated function at the end to change the
+schema; never edit, rename or reorder an applied one.
 
 Beside the columns every record needs, the synced tables carry four bookkeeping columns:
 `changed_by` / `change_reason` (who made the current version and how: add, edit, import…),
@@ -276,3 +278,16 @@ def m004_subject_since(db):
     earliest entry moves that earlier when status is computed); every row is kept."""
     db.execute("ALTER TABLE subjects ADD COLUMN since TEXT")
     db.execute("UPDATE subjects SET since = substr(created_at, 1, 10)")
+
+
+@migrations()
+def m101_ledger_sources(db):
+    """`ledger_sources`: which diary entry raised a follow-up item. Its own table, so a
+    bundle import that rewrites a ledger row cannot lose it (bundles carry it as the
+    ledger record's `entry`). Numbered apart (it came with the ledger part) and
+    registered last: that is the order every existing database applied it in."""
+    db.execute("""CREATE TABLE IF NOT EXISTS ledger_sources (
+    item_id TEXT PRIMARY KEY,
+    entry_id TEXT NOT NULL
+)""")
+    db.execute("CREATE INDEX IF NOT EXISTS ledger_sources_entry ON ledger_sources(entry_id)")

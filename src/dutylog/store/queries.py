@@ -1,4 +1,6 @@
-"""Listing entries: filters, substring search (Chinese included), ordering and paging."""
+"""Listing entries: filters, substring search (Chinese included), ordering and paging.
+
+Functions over a `Database`; the `Entries` repository (entries.py) offers them."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from typing import Any
 from dutylog.domain.errors import InvalidInput
 from dutylog.domain.model import Entry
 from dutylog.store import chars
-from dutylog.store.entries import EntriesMixin
+from dutylog.store.db import Database
 from dutylog.store.records import row_to_entry
 
 ORDERS = {"date": ("e.date", "e.id"), "updated_at": ("e.updated_at", "e.id"),
@@ -59,92 +61,94 @@ def search_clause(search: str, char_index: bool = False) -> tuple[str, list[Any]
     return f"({like})", [pattern] * len(_SEARCHED)
 
 
-class QueriesMixin(EntriesMixin):
-    def _filters(self, subject_id, kinds, date_from, date_to, search, include_deleted):
-        where: list[str] = []
-        params: list[Any] = []
-        if subject_id is not None:
-            where.append("e.subject_id = ?")
-            params.append(subject_id)
-        if kinds is not None:
-            kinds = [kinds] if isinstance(kinds, str) else list(kinds)
-            if not kinds:
-                where.append("0")
-            else:
-                where.append(f"e.kind IN ({', '.join('?' * len(kinds))})")
-                params.extend(kinds)
-        if date_from is not None:
-            where.append("e.date >= ?")
-            params.append(_day(date_from, "date_from"))
-        if date_to is not None:
-            where.append("e.date <= ?")
-            params.append(_day(date_to, "date_to"))
-        searching = search is not None and bool(search.strip())
-        if searching:
-            search = search.strip()
-            with self._lock:
-                try:
-                    indexed = len(search) < 3 and chars.has_tokens(self.conn, search)
-                except sqlite3.Error as exc:
-                    raise self._translate(exc) from exc
-            sql, values = search_clause(search, indexed)
-            where.append(sql)
-            params.extend(values)
-        if not include_deleted:
-            # with a search, `+` keeps the planner from walking the date index row by row
-            # instead of starting from the (few) matches
-            where.append("+e.deleted = 0" if searching else "e.deleted = 0")
-        return (" WHERE " + " AND ".join(where)) if where else "", params
-
-    def query_entries(
-        self, subject_id: str | None = None, kinds: Iterable[str] | str | None = None,
-        date_from: date | str | None = None, date_to: date | str | None = None,
-        search: str | None = None, include_deleted: bool = False, order: str = "date",
-        desc: bool = False, limit: int | None = None, offset: int = 0,
-        after: tuple[date | str, str] | None = None,
-    ) -> list[Entry]:
-        """Entries matching every filter given, ordered by `order` then id.
-        Paging: `limit`/`offset`, or keyset `after=(value, id)` of the last row shown
-        (faster deep in a long list; with order="date" the value is the date)."""
-        if order not in ORDERS:
-            raise InvalidInput(f"unknown order {order!r}; accepted: {', '.join(ORDERS)}")
-        where, params = self._filters(subject_id, kinds, date_from, date_to, search,
-                                      include_deleted)
-        first, second = ORDERS[order]
-        if after is not None:
-            value, last_id = after
-            if isinstance(value, date):
-                value = value.isoformat()
-            where += (" AND " if where else " WHERE ")
-            where += f"({first}, {second}) {'<' if desc else '>'} (?, ?)"
-            params += [value, last_id]
-        direction = "DESC" if desc else "ASC"
-        order_by = f" ORDER BY {first} {direction}, {second} {direction}"
-        if limit is None and not offset:
-            sql = f"SELECT e.* FROM entries e{where}{order_by}"
+def _filters(db: Database, subject_id, kinds, date_from, date_to, search, include_deleted):
+    where: list[str] = []
+    params: list[Any] = []
+    if subject_id is not None:
+        where.append("e.subject_id = ?")
+        params.append(subject_id)
+    if kinds is not None:
+        kinds = [kinds] if isinstance(kinds, str) else list(kinds)
+        if not kinds:
+            where.append("0")
         else:
-            # Page over the narrow (date, id, seq) keys first, then read only the rows shown:
-            # skipping deep into the list never loads or sorts whole rows.
-            sql = (f"SELECT e.* FROM (SELECT e.seq AS seq FROM entries e{where}{order_by} "
-                   f"LIMIT ? OFFSET ?) AS page JOIN entries e ON e.seq = page.seq{order_by}")
-            params += [-1 if limit is None else int(limit), int(offset)]
-        return [row_to_entry(r) for r in self._q(sql, params)]
+            where.append(f"e.kind IN ({', '.join('?' * len(kinds))})")
+            params.extend(kinds)
+    if date_from is not None:
+        where.append("e.date >= ?")
+        params.append(_day(date_from, "date_from"))
+    if date_to is not None:
+        where.append("e.date <= ?")
+        params.append(_day(date_to, "date_to"))
+    searching = search is not None and bool(search.strip())
+    if searching:
+        search = search.strip()
+        with db.lock:
+            try:
+                indexed = len(search) < 3 and chars.has_tokens(db.conn, search)
+            except sqlite3.Error as exc:
+                raise db.translate(exc) from exc
+        sql, values = search_clause(search, indexed)
+        where.append(sql)
+        params.extend(values)
+    if not include_deleted:
+        # with a search, `+` keeps the planner from walking the date index row by row
+        # instead of starting from the (few) matches
+        where.append("+e.deleted = 0" if searching else "e.deleted = 0")
+    return (" WHERE " + " AND ".join(where)) if where else "", params
 
-    def count_entries(
-        self, subject_id: str | None = None, kinds: Iterable[str] | str | None = None,
-        date_from: date | str | None = None, date_to: date | str | None = None,
-        search: str | None = None, include_deleted: bool = False, **_ignored,
-    ) -> int:
-        """How many entries `query_entries` with the same filters would list."""
-        where, params = self._filters(subject_id, kinds, date_from, date_to, search,
-                                      include_deleted)
-        return int(self._q(f"SELECT count(*) FROM entries e{where}", params)[0][0])
 
-    def entries_in_range(self, subject_id: str, start: date, end: date) -> list[Entry]:
-        """The subject's non-deleted entries dated start..end (inclusive), by date.
-        Uses the (subject_id, date) index only: no other subject or year is read."""
-        rows = self._q(
-            "SELECT * FROM entries INDEXED BY entries_subject_date "
-            "WHERE subject_id = ? AND date >= ? AND date <= ? AND deleted = 0 "
-            "ORDER BY date, id", (subject_id, _day(start, "start"), _day(end, "end")))
-        return [row_to_entry(r) for r in rows]
+def query_entries(
+    db: Database, subject_id: str | None = None, kinds: Iterable[str] | str | None = None,
+    date_from: date | str | None = None, date_to: date | str | None = None,
+    search: str | None = None, include_deleted: bool = False, order: str = "date",
+    desc: bool = False, limit: int | None = None, offset: int = 0,
+    after: tuple[date | str, str] | None = None,
+) -> list[Entry]:
+    """Entries matching every filter given, ordered by `order` then id.
+    Paging: `limit`/`offset`, or keyset `after=(value, id)` of the last row shown
+    (faster deep in a long list; with order="date" the value is the date)."""
+    if order not in ORDERS:
+        raise InvalidInput(f"unknown order {order!r}; accepted: {', '.join(ORDERS)}")
+    where, params = _filters(db, subject_id, kinds, date_from, date_to, search,
+                             include_deleted)
+    first, second = ORDERS[order]
+    if after is not None:
+        value, last_id = after
+        if isinstance(value, date):
+            value = value.isoformat()
+        where += (" AND " if where else " WHERE ")
+        where += f"({first}, {second}) {'<' if desc else '>'} (?, ?)"
+        params += [value, last_id]
+    direction = "DESC" if desc else "ASC"
+    order_by = f" ORDER BY {first} {direction}, {second} {direction}"
+    if limit is None and not offset:
+        sql = f"SELECT e.* FROM entries e{where}{order_by}"
+    else:
+        # Page over the narrow (date, id, seq) keys first, then read only the rows shown:
+        # skipping deep into the list never loads or sorts whole rows.
+        sql = (f"SELECT e.* FROM (SELECT e.seq AS seq FROM entries e{where}{order_by} "
+               f"LIMIT ? OFFSET ?) AS page JOIN entries e ON e.seq = page.seq{order_by}")
+        params += [-1 if limit is None else int(limit), int(offset)]
+    return [row_to_entry(r) for r in db.rows(sql, params)]
+
+
+def count_entries(
+    db: Database, subject_id: str | None = None, kinds: Iterable[str] | str | None = None,
+    date_from: date | str | None = None, date_to: date | str | None = None,
+    search: str | None = None, include_deleted: bool = False, **_ignored,
+) -> int:
+    """How many entries `query_entries` with the same filters would list."""
+    where, params = _filters(db, subject_id, kinds, date_from, date_to, search,
+                             include_deleted)
+    return int(db.rows(f"SELECT count(*) FROM entries e{where}", params)[0][0])
+
+
+def entries_in_range(db: Database, subject_id: str, start: date, end: date) -> list[Entry]:
+    """The subject's non-deleted entries dated start..end (inclusive), by date.
+    Uses the (subject_id, date) index only: no other subject or year is read."""
+    rows = db.rows(
+        "SELECT * FROM entries INDEXED BY entries_subject_date "
+        "WHERE subject_id = ? AND date >= ? AND date <= ? AND deleted = 0 "
+        "ORDER BY date, id", (subject_id, _day(start, "start"), _day(end, "end")))
+    return [row_to_entry(r) for r in rows]

@@ -1,4 +1,5 @@
-"""Subjects (people or bodies with roles) and their links (enterprises, towns…)."""
+"""`Subjects`: the repository of subjects (people or bodies with roles) and their links
+(enterprises, towns…)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from datetime import date
 
 from dutylog.domain.errors import Conflict, InvalidInput, NotFound
 from dutylog.domain.model import Link, Subject
-from dutylog.store.history import VersionedMixin
+from dutylog.store import history
+from dutylog.store.db import Database
 from dutylog.store.records import row_to_link, row_to_subject
 from dutylog.store.specs import LINK, SUBJECT, check_code
 
@@ -48,40 +50,44 @@ def _name(name: str) -> str:
     return name.strip()
 
 
-class SubjectsMixin(VersionedMixin):
+class Subjects:
+    """Subjects and links of one `Database`; every write one transaction, versioned."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
     # ---- subjects -------------------------------------------------------------------
     def add_subject(self, name: str, roles: Iterable[str], changed_by: str = "",
                     since: date | None = None) -> Subject:
         name, roles, since_text = _name(name), _roles(roles), _day(since, "since")
-        with self.transaction() as conn:
+        with self.db.transaction() as conn:
             if conn.execute("SELECT 1 FROM subjects WHERE name = ?", (name,)).fetchone():
                 raise Conflict(f"subject {name!r} already exists", field="name")
-            subject_id = self.new_id()
-            self._insert(SUBJECT, {"id": subject_id, "name": name,
-                                   "roles": json.dumps(roles, ensure_ascii=False),
-                                   "since": since_text},
-                         changed_by, "add")
+            subject_id = self.db.new_id()
+            values = {"id": subject_id, "name": name,
+                      "roles": json.dumps(roles, ensure_ascii=False), "since": since_text}
+            history.insert(self.db, SUBJECT, values, changed_by, "add")
         return self.get_subject(subject_id)
 
     def get_subject(self, name_or_id: str) -> Subject:
         """By id or by exact name; NotFound names the known subjects."""
         key = (name_or_id or "").strip()
-        row = self._one("SELECT * FROM subjects WHERE id = ? OR name = ? "
+        row = self.db.row("SELECT * FROM subjects WHERE id = ? OR name = ? "
                         "ORDER BY id = ? DESC LIMIT 1", (key.lower(), key, key.lower()))
         if row is None:
-            known = [r["name"] for r in self._q("SELECT name FROM subjects ORDER BY name")]
+            known = [r["name"] for r in self.db.rows("SELECT name FROM subjects ORDER BY name")]
             hint = f"; known: {', '.join(known[:20])}" if known else "; none added yet"
             raise NotFound(f"unknown subject {name_or_id!r}{hint}", field="subject")
         return row_to_subject(row)
 
     def list_subjects(self) -> list[Subject]:
         return [row_to_subject(r)
-                for r in self._q("SELECT * FROM subjects ORDER BY created_at, name")]
+                for r in self.db.rows("SELECT * FROM subjects ORDER BY created_at, name")]
 
     def update_subject(self, subject_id: str, name: str | None = None,
                        roles: Iterable[str] | None = None, changed_by: str = "",
                        since=_UNSET) -> Subject:
-        with self.transaction() as conn:
+        with self.db.transaction() as conn:
             old = conn.execute("SELECT * FROM subjects WHERE id = ?", (subject_id,)).fetchone()
             if old is None:
                 raise NotFound(f"unknown subject id {subject_id!r}", field="subject")
@@ -98,7 +104,7 @@ class SubjectsMixin(VersionedMixin):
             if since is not _UNSET and _day(since, "since") != old["since"]:
                 changes["since"] = _day(since, "since")
             if changes:
-                self._revise(SUBJECT, old, changes, changed_by, "edit")
+                history.revise(self.db, SUBJECT, old, changes, changed_by, "edit")
         return self.get_subject(subject_id)
 
     # ---- links ------------------------------------------------------------------------
@@ -109,22 +115,21 @@ class SubjectsMixin(VersionedMixin):
         if since is not None and not isinstance(since, date):
             raise InvalidInput(f"since must be a date, not {since!r}", field="since")
         subject = self.get_subject(subject_id)
-        with self.transaction() as conn:
+        with self.db.transaction() as conn:
             if conn.execute(
                 "SELECT 1 FROM links WHERE subject_id = ? AND link_type = ? AND name = ? "
                 "AND until IS NULL AND deleted = 0", (subject.id, link_type, name),
             ).fetchone():
                 raise Conflict(f"{subject.name} already has an active {link_type} link "
                                f"to {name!r}", field="name")
-            link_id = self.new_id()
-            self._insert(LINK, {"id": link_id, "subject_id": subject.id,
-                                "link_type": link_type, "name": name,
-                                "since": since.isoformat() if since else None},
-                         changed_by, "add")
+            link_id = self.db.new_id()
+            values = {"id": link_id, "subject_id": subject.id, "link_type": link_type,
+                      "name": name, "since": since.isoformat() if since else None}
+            history.insert(self.db, LINK, values, changed_by, "add")
         return self.get_link(link_id)
 
     def get_link(self, link_id: str) -> Link:
-        row = self._one("SELECT * FROM links WHERE id = ?", (link_id,))
+        row = self.db.row("SELECT * FROM links WHERE id = ?", (link_id,))
         if row is None:
             raise NotFound(f"unknown link id {link_id!r}", field="object")
         return row_to_link(row)
@@ -132,7 +137,7 @@ class SubjectsMixin(VersionedMixin):
     def end_link(self, link_id: str, until: date, changed_by: str = "") -> Link:
         if not isinstance(until, date):
             raise InvalidInput(f"until must be a date, not {until!r}", field="until")
-        with self.transaction() as conn:
+        with self.db.transaction() as conn:
             old = conn.execute("SELECT * FROM links WHERE id = ?", (link_id,)).fetchone()
             if old is None or old["deleted"]:
                 raise NotFound(f"unknown link id {link_id!r}", field="object")
@@ -141,14 +146,14 @@ class SubjectsMixin(VersionedMixin):
             if old["since"] is not None and until.isoformat() < old["since"]:
                 raise InvalidInput(f"a link cannot end ({until}) before it starts "
                                    f"({old['since']})", field="until")
-            self._revise(LINK, old, {"until": until.isoformat()}, changed_by, "end")
+            history.revise(self.db, LINK, old, {"until": until.isoformat()}, changed_by, "end")
         return self.get_link(link_id)
 
     def links(self, subject_id: str, include_ended: bool = True) -> list[Link]:
         sql = "SELECT * FROM links WHERE subject_id = ? AND deleted = 0"
         if not include_ended:
             sql += " AND until IS NULL"
-        return [row_to_link(r) for r in self._q(sql + " ORDER BY created_at", (subject_id,))]
+        return [row_to_link(r) for r in self.db.rows(sql + " ORDER BY created_at", (subject_id,))]
 
     def find_link(self, subject_id: str, name: str, link_type: str | None = None) -> Link:
         """The subject's link with that name (and type): the active one, else the one
@@ -158,7 +163,7 @@ class SubjectsMixin(VersionedMixin):
         if link_type is not None:
             sql += " AND link_type = ?"
             params.append(link_type)
-        rows = self._q(sql + " ORDER BY until IS NULL DESC, until DESC, created_at DESC", params)
+        rows = self.db.rows(sql + " ORDER BY until IS NULL DESC, until DESC, created_at DESC", params)
         if not rows:
             known = sorted({link.name for link in self.links(subject_id)})
             hint = f"; linked: {', '.join(known)}" if known else "; it has no links"
@@ -172,21 +177,21 @@ class SubjectsMixin(VersionedMixin):
 
     def first_entry_date(self, subject_id: str) -> date | None:
         """The date of the subject's earliest live entry (deleted ones do not count)."""
-        row = self._one("SELECT MIN(date) AS d FROM entries WHERE subject_id = ? AND deleted = 0",
+        row = self.db.row("SELECT MIN(date) AS d FROM entries WHERE subject_id = ? AND deleted = 0",
                         (subject_id,))
         return date.fromisoformat(row["d"]) if row and row["d"] else None
 
     def subject_names(self) -> dict[str, str]:
         """{subject id: name} for every subject."""
-        return {r["id"]: r["name"] for r in self._q("SELECT id, name FROM subjects")}
+        return {r["id"]: r["name"] for r in self.db.rows("SELECT id, name FROM subjects")}
 
     def link_name(self, link_id: str) -> str:
         """The name of a link (ended or not)."""
-        row = self._one("SELECT name FROM links WHERE id = ?", (link_id,))
+        row = self.db.row("SELECT name FROM links WHERE id = ?", (link_id,))
         if row is None:
             raise NotFound(f"unknown link id {link_id!r}", field="object")
         return row["name"]
 
     def link_names(self) -> dict[str, str]:
         """{link id: name} for every link, for showing an entry's object."""
-        return {r["id"]: r["name"] for r in self._q("SELECT id, name FROM links")}
+        return {r["id"]: r["name"] for r in self.db.rows("SELECT id, name FROM links")}

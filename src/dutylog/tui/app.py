@@ -45,10 +45,10 @@ class DutylogApp(App):
                  demo: bool = False, blink: bool = True, theme: str | None = None) -> None:
         super().__init__()
         self._theme_name = theme
-        self.service = service
-        if today is not None:
-            service.today = today  # one notion of today, injected once
-        self.today = service.today
+        # one notion of today, injected once: another day than the service's is a façade
+        # over the same data on that day (the caller's service keeps its own)
+        self.service = service if today is None else service.on(today)
+        self.today = self.service.today
         self.lang = lang
         self.demo = demo
         self.blink = blink
@@ -103,7 +103,7 @@ class DutylogApp(App):
         from .dialogs.log_form import LogForm
 
         entry = self.service.entry(entry_id)
-        name = self.service.store.get_subject(entry.subject_id).name
+        name = self.service.subject_of(entry).name
         self.push_screen(self.make(LogForm, name, entry=entry), callback=self._saved)
 
     def _saved(self, entry) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-def launch(lang: str | None = None, home=None, demo: bool = False) -> None:
+def launch(lang: str | None = None, home=None, demo: bool = False, today=None) -> None:
     from dutylog.i18n import default_lang
     from dutylog.services import Dutylog, ui
 
@@ -11,7 +11,7 @@ def launch(lang: str | None = None, home=None, demo: bool = False) -> None:
     from .terminal import require_terminal, watch_terminal
 
     require_terminal()  # without one: a one-line refusal, not a hang
-    svc = Dutylog.open(home)
+    svc = Dutylog.open(home, today)
     app = None
     try:
         import os

@@ -266,7 +266,7 @@ class LogForm(ModalScreen):
         for name, value in v.texts.items():
             if (value or None) != getattr(e, name):
                 changes[name] = value
-        current = svc.store.link_name(e.object_id) if e.object_id else None
+        current = svc.link_name(e.object_id) if e.object_id else None
         if v.object != current:
             changes["object"] = v.object or ""
         if not changes:

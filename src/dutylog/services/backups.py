@@ -1,0 +1,54 @@
+"""Backups of the data folder: copies, the list, and restoring one.
+
+`take` needs the open database (`Dutylog.backup_now`); listing and restoring never open
+it (`BackupFolder`), so they work when it is damaged or another dutylog has it open.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from dutylog.store import paths
+from dutylog.store.backup import Backup, list_backups
+
+
+@dataclass(frozen=True, slots=True)
+class RestorePlan:
+    """A checked backup ready to replace the database."""
+
+    source: Path
+    database: Path
+    replaces: bool  # a database exists and will be kept in backups/ as replaced-….db
+
+
+class BackupFolder:
+    """The backups of one data folder (default: `DUTYLOG_HOME` or the user data folder)."""
+
+    def __init__(self, home: Path | None = None, today: date | None = None) -> None:
+        from .context import today_from_env
+
+        self.home = Path(home) if home is not None else paths.data_home()
+        self._today = today or today_from_env()
+
+    def backups(self) -> list[Backup]:
+        """Every backup, oldest first."""
+        return list_backups(self.home)
+
+    def plan_restore(self, name: str) -> RestorePlan:
+        """Find and check the backup FILE (a path or a name in backups/); refused when it is
+        not an undamaged dutylog database or the database is in use."""
+        from dutylog.store.restore import check_backup, ensure_not_in_use, resolve_backup
+
+        source = resolve_backup(self.home, name)
+        check_backup(source)
+        db_path = self.home / paths.DB_NAME
+        ensure_not_in_use(db_path)
+        return RestorePlan(source, db_path, db_path.exists())
+
+    def restore(self, plan: RestorePlan) -> Path | None:
+        """Replace the database by the plan's backup; return where the replaced file went."""
+        from dutylog.store.restore import restore_backup
+
+        return restore_backup(self.home, plan.source, self._today)

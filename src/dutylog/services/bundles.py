@@ -1,0 +1,81 @@
+"""Merge bundles: export a selection, import another copy's, each record checked
+against this policy (the store knows no policy)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from dutylog.domain.dates import parse_days
+from dutylog.domain.errors import InvalidInput
+from dutylog.domain.validate import check_entry
+
+from .context import Context
+from .subjects import Roster
+
+if TYPE_CHECKING:
+    from dutylog.store.bundle_read import ImportSummary
+
+
+class Transfers:
+    def __init__(self, ctx: Context, roster: Roster) -> None:
+        self._ctx = ctx
+        self._roster = roster
+
+    def export(self, path: Path, subject: str | None = None, since: date | None = None,
+               to: str | None = None, include_sensitive: bool = False) -> int:
+        subject_id = self._roster.subject(subject).id if subject else None
+        if to is not None and not to.strip():
+            raise InvalidInput("to: give a destination name, e.g. --to office-pc", "to")
+        return self._ctx.store.bundles.export_bundle(
+            path, subject_id=subject_id, since=since, include_sensitive=include_sensitive, to=to)
+
+    def import_bundle(self, path: Path,
+                      progress: Callable[[int, int], None] | None = None) -> ImportSummary:
+        return self._ctx.store.bundles.import_bundle(
+            path, validate_record=self.validate_bundle_record, progress=progress)
+
+    def validate_bundle_record(self, rec: dict) -> str | None:
+        """The check the store's bundle reader runs on each record. A bundle is a file
+        from another machine: its vocabulary must be this policy's — an entry's kind,
+        fields and patrol type, a subject's roles, a link's link type, a ledger item's
+        ledger type. A one-line reason, or None."""
+        kind, policy = rec.get("type"), self._ctx.policy
+        if kind == "entry":
+            return self.validate_bundle_entry(rec)
+        if kind == "subject":
+            bad = next((r for r in rec.get("roles") or () if policy.role(r) is None), None)
+            return None if bad is None else _unknown("roles", "role", bad, policy.role_ids)
+        if kind == "link" and policy.link_type(rec.get("link_type")) is None:
+            return _unknown("link_type", "link type", rec.get("link_type"),
+                            policy.link_type_ids)
+        if kind == "ledger" and policy.ledger_type(rec.get("ledger_type")) is None:
+            return _unknown("ledger_type", "ledger type", rec.get("ledger_type"),
+                            policy.ledger_type_ids)
+        return None
+
+    def validate_bundle_entry(self, rec: dict) -> str | None:
+        """Check an incoming entry record against the policy (its kind, fields and patrol
+        type); None when it is acceptable."""
+        policy = self._ctx.policy
+        kind = policy.kind(rec.get("kind", ""))
+        if kind is None:
+            return f"unknown kind {rec.get('kind')!r}; accepted: {', '.join(policy.kind_ids)}"
+        try:
+            when = date.fromisoformat(rec["date"])
+            days = rec.get("days")
+            if days is not None:
+                parse_days(days)
+            check_entry(policy, kind=kind.id, when=when, today=date.max, days=days,
+                        title=rec.get("title"), object_id=rec.get("object"),
+                        appeared=rec.get("appeared"), patrol=rec.get("patrol"),
+                        texts={k: rec.get(k) for k in ("title", "place", "people", "note")})
+        except (InvalidInput, ValueError, TypeError, KeyError) as exc:
+            return str(exc)
+        return None
+
+
+def _unknown(field: str, what: str, value, accepted) -> str:
+    return f"{field}: unknown {what} {value!r}; accepted: {', '.join(accepted)}"
