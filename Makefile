@@ -7,8 +7,9 @@ else
   BIN := $(VENV)/bin
 endif
 STAMP := $(VENV)/.installed
+PYTEST := $(BIN)/python -m pytest -q
 
-.PHONY: run test bench screenshots demo clean
+.PHONY: run test lint bench screenshots demo clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,8 +21,12 @@ $(STAMP): pyproject.toml | $(BIN)/python
 run: $(STAMP)
 	$(BIN)/dutylog
 
-test: $(STAMP)
-	$(BIN)/python -m pytest -q
+# The shape of the code: import contracts.
+lint: $(STAMP)
+	$(BIN)/lint-imports --no-cache --no-logo
+
+test: lint
+	$(PYTEST)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
@@ -33,4 +38,4 @@ demo: $(STAMP)
 	$(BIN)/dutylog demo
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .mypy_cache .import_linter_cache
