@@ -168,6 +168,16 @@ class Bench:
                   f"(exit {dl.runs[-1].code}), raw {raw.runs[-1].seconds:.1f} s", flush=True)
         self.put("import", size, dl.median, raw.median, dl.ok and raw.ok, fail_note(dl) or fail_note(raw))
         self.put("import peak RSS", size, dl.rss_mib, raw.rss_mib, dl.ok, unit="MiB")
+        # the same bundle again (every record unchanged), then a whole export: information
+        # only (these were asserted in tests/store/test_scale.py once; timings live here)
+        again = run(dutylog("import", str(bundle)), self.env(home), timeout=1800)
+        self.put("re-import, all unchanged", size, again.seconds, dl.median, again.code == 0,
+                 fail_note(Sample([again])))
+        out = self.root / f"export-{size}.jsonl"
+        exported = run(dutylog("export", str(out)), self.env(home), timeout=1800)
+        self.put("export everything", size, exported.seconds, None, exported.code == 0,
+                 fail_note(Sample([exported])))
+        out.unlink(missing_ok=True)
         return bundle, home, first["name"]
 
     def cli(self, size: str, home: Path, subject: str) -> None:
@@ -235,6 +245,7 @@ TARGETS = {
     "--version": ("ratio", 1.5), "status --json": ("ratio", 1.5),
     "search 3+ chars": ("ratio", 2.0), "search 1-2 chars": ("ratio", 2.0),
     "import": ("ratio", 5.0), "import peak RSS": (None, None),
+    "re-import, all unchanged": (None, None), "export everything": (None, None),
     "TUI start→painted→exit": ("ratio", 1.3), "TUI peak RSS": ("abs", 60.0),
     "entries: scroll to end, slowest key": ("abs", 100.0),
 }
@@ -242,6 +253,7 @@ BASELINES = {
     "--version": "python -c 'import sqlite_utils'", "status --json": "python -c 'import sqlite_utils'",
     "search 3+ chars": "python -c 'import sqlite_utils'", "search 1-2 chars": "python -c 'import sqlite_utils'",
     "import": "raw executemany + indexes + FTS", "import peak RSS": "raw import",
+    "re-import, all unchanged": "the first import", "export everything": "—",
     "TUI start→painted→exit": "bare Textual app", "TUI peak RSS": "bare Textual app",
     "entries: scroll to end, slowest key": "—",
 }
