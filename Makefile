@@ -21,9 +21,10 @@ $(STAMP): pyproject.toml | $(BIN)/python
 run: $(STAMP)
 	$(BIN)/dutylog
 
-# The shape of the code: import contracts.
+# The shape of the code: import contracts, lint.
 lint: $(STAMP)
 	$(BIN)/lint-imports --no-cache --no-logo
+	$(BIN)/python -m ruff check .
 
 test: lint
 	$(PYTEST)

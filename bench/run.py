@@ -151,8 +151,9 @@ class Bench:
               f"{stats.get('ledger', 0)} ledger items, {stats.get('trip', 0)} trips, "
               f"{bundle.stat().st_size / 2**20:.0f} MiB, {time.perf_counter() - t0:.1f} s",
               flush=True)
-        first = next(json.loads(line) for line in open(bundle, encoding="utf-8")
-                     if '"leader"' in line and '"type": "subject"' in line)
+        with open(bundle, encoding="utf-8") as fh:
+            first = next(json.loads(line) for line in fh
+                         if '"leader"' in line and '"type": "subject"' in line)
         # import: dutylog vs raw, alternating, fresh folder each time; keep the last DB
         reps = 1 if (size == "200k" or self.quick) else 3
         dl, raw = Sample(), Sample()
@@ -320,7 +321,7 @@ def table(results: dict, sizes: list[str]) -> str:
         row.append(results[figure][sizes[-1]]["note"] if sizes[-1] in results[figure] else "")
         rows.append(row)
     widths = [max(len(str(r[i])) for r in [head] + rows) for i in range(len(head))]
-    line = lambda cells: "| " + " | ".join(str(c).ljust(w) for c, w in zip(cells, widths)) + " |"  # noqa: E731
+    line = lambda cells: "| " + " | ".join(str(c).ljust(w) for c, w in zip(cells, widths, strict=True)) + " |"  # noqa: E731
     out = [line(head), "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
     out += [line(r) for r in rows]
     return "\n".join(out)

@@ -9,8 +9,7 @@ from datetime import date, datetime
 import pytest
 
 from dutylog.domain.errors import InvalidInput
-from dutylog.store import ImportSummary, entry_to_record
-from dutylog.store import ledgers
+from dutylog.store import ImportSummary, entry_to_record, ledgers
 
 from .bundle_helpers import open_home, state
 from .conftest import CST, entry

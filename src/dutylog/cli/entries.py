@@ -46,7 +46,7 @@ def log(kind, subject_name, when, four_no, sensitive, follow_up_due, days, title
     from dutylog.services import LogRequest
 
     with service() as svc:
-        svc.policy  # a broken policy file is reported before anything else
+        svc.policy  # noqa: B018  (a broken policy file is reported before anything else)
         due = svc.date(follow_up_due, "follow-up-due") if follow_up_due is not None else None
         req = LogRequest(
             kind=kind, subject=subject_name, date=svc.date(when, "date", allow_future=False),

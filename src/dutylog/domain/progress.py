@@ -7,9 +7,9 @@ Implements CONTRACT.md "status --json" literally. Pure: entries and links come i
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Iterable, Sequence
 
 from .model import Entry, Link
 from .periods import Period, pace, periods_of_year, year_period
