@@ -21,10 +21,11 @@ $(STAMP): pyproject.toml | $(BIN)/python
 run: $(STAMP)
 	$(BIN)/dutylog
 
-# The shape of the code: import contracts, lint.
+# The shape of the code (CONTRIBUTING.md "Checks"): import contracts, lint, types.
 lint: $(STAMP)
 	$(BIN)/lint-imports --no-cache --no-logo
 	$(BIN)/python -m ruff check .
+	$(BIN)/python -m mypy
 
 test: lint
 	$(PYTEST)

@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from .model import Entry, Link
 from .periods import Period, pace, periods_of_year, year_period
@@ -58,7 +59,7 @@ class ObjectResult:
     actual: float
     status: str
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {"name": self.name, "actual": _num(self.actual), "status": self.status}
 
 
@@ -70,8 +71,8 @@ class PeriodResult:
     status: str
     objects: list[ObjectResult] | None = None
 
-    def as_dict(self) -> dict:
-        out = {"start": self.start.isoformat(), "end": self.end.isoformat(),
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"start": self.start.isoformat(), "end": self.end.isoformat(),
                "actual": _num(self.actual), "status": self.status}
         if self.objects is not None:
             out["objects"] = [o.as_dict() for o in self.objects]
@@ -89,12 +90,12 @@ class RuleResult:
     breakdown: dict[str, int] = field(default_factory=dict)
     days_left: int = 0  # calendar days left in the year (as_of counted while it runs)
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         r = self.rule
         # A deadline rule is a yearly duty due by the end of its window (CATALOG: "year,
         # due end of Q1"): its period reads "year" and the window's last day is its deadline.
         period = "year" if r.period == "window" else r.period
-        out = {"id": r.id, "title": r.title.zh, "unit": r.unit, "period": period,
+        out: dict[str, Any] = {"id": r.id, "title": r.title.zh, "unit": r.unit, "period": period,
                "target": self.target.as_dict(), "actual": _num(self.actual),
                "expected": self.expected, "status": self.status,
                "periods": [p.as_dict() for p in self.periods],
@@ -233,7 +234,8 @@ def period_status(actual: float | None, target: Target, p: Period, day: EvalDay 
     return MISSED if closed else OPEN
 
 
-def yearly_status(rule: Rule, actual, target: Target, expected, p: Period, day: EvalDay) -> str:
+def yearly_status(rule: Rule, actual: float | None, target: Target, expected: float | None, p: Period,
+                  day: EvalDay) -> str:
     if day.untracked(p):
         return UNTRACKED
     if target.empty:
@@ -295,7 +297,7 @@ def _per_object(rule: Rule, target: Target, entries: list[Entry], links: list[Li
     with nothing linked is not met (open while it runs, missed once ended).
     """
     candidates = [ln for ln in links if ln.link_type == rule.link_type]
-    name_of = {ln.id: ln.name for ln in candidates}
+    name_of: dict[str | None, str] = {ln.id: ln.name for ln in candidates}
     results = []
     for p in periods:
         names = list(dict.fromkeys(ln.name for ln in candidates if ln.active_during(p.start, p.end)))
@@ -321,7 +323,7 @@ def _per_object(rule: Rule, target: Target, entries: list[Entry], links: list[Li
         expected = round(pace(target.min * max(n_objs, 1), periods[0], day.as_of), 2)
     status = periodic_status(results, target)
     if rule.period == "year" and status == ON_TRACK and expected is not None:
-        done = sum(min(o.actual, target.min) for o in results[0].objects or [])
+        done = sum(min(o.actual, target.min) for o in results[0].objects or [])  # type: ignore[type-var, misc]  # expected set: min is not None
         if done < expected:
             status = BEHIND
     return RuleResult(rule, target, actual, expected, status, results)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 from .errors import InvalidInput
-from .rules import Policy
+from .rules import Kind, Policy
 
 MAX_TEXT = 4000
 
 
-def check_kind(policy: Policy, kind: str):
+def check_kind(policy: Policy, kind: str) -> Kind:
     k = policy.kind(kind)
     if k is None:
         raise InvalidInput(f"kind: unknown kind {kind!r}; accepted: {', '.join(policy.kind_ids)}", "kind")

@@ -43,7 +43,7 @@ class WorkdayResult(NamedTuple):
 class WorkdayCount(NamedTuple):
     """A number of working days and whether any assumption went into counting them."""
 
-    count: int
+    count: int  # type: ignore[assignment]  # shadows tuple.count, on purpose: the API's name
     estimated: bool
 
 
