@@ -9,7 +9,7 @@ endif
 STAMP := $(VENV)/.installed
 PYTEST := $(BIN)/python -m pytest -q
 
-.PHONY: run test lint bench screenshots demo clean
+.PHONY: run test lint graph bench screenshots demo clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,12 @@ lint: $(STAMP)
 
 test: lint
 	$(PYTEST)
+
+# The package import graph, drawn from the code (standard library only, no venv): printed
+# as Mermaid and refreshed in README.md ("How it is built"); `--format dot` for Graphviz.
+graph:
+	$(PYTHON) scripts/import_graph.py --write README.md
+	$(PYTHON) scripts/import_graph.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
