@@ -9,7 +9,7 @@ endif
 STAMP := $(VENV)/.installed
 PYTEST := $(BIN)/python -m pytest -q
 
-.PHONY: run test lint graph bench screenshots demo clean
+.PHONY: run test test-fast test-serial lint graph bench screenshots demo clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,8 +27,18 @@ lint: $(STAMP)
 	$(BIN)/python -m ruff check .
 	$(BIN)/python -m mypy
 
+# Everything, on every core: the fault tests that must not share a moment (kill -9 aimed
+# inside a timed import, two writers at once) carry an xdist_group and run one by one.
 test: lint
+	$(PYTEST) -n auto --dist loadgroup
+
+# The same tests in one process (to compare, or to debug one failure).
+test-serial: lint
 	$(PYTEST)
+
+# The pure core and the use cases, in seconds: run it after every edit.
+test-fast: $(STAMP)
+	$(PYTEST) tests/domain tests/policy tests/services
 
 # The package import graph, drawn from the code (standard library only, no venv): printed
 # as Mermaid and refreshed in README.md ("How it is built"); `--format dot` for Graphviz.

@@ -18,6 +18,10 @@ import pytest
 
 from .conftest import SUBJECT, UUID_LEN, bundle_ids, ids, integrity, load_generate
 
+# Under `make test -n auto`: the kill and concurrency tests share one worker, one after
+# another (they aim kill -9 inside an import timed just before), never beside each other.
+pytestmark = pytest.mark.xdist_group("faults-timing")
+
 
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory):
