@@ -7,8 +7,9 @@ else
   BIN := $(VENV)/bin
 endif
 STAMP := $(VENV)/.installed
+PYTEST := $(BIN)/python -m pytest -q
 
-.PHONY: run test bench screenshots demo kit clean
+.PHONY: run test test-fast test-serial lint graph bench screenshots demo kit clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,8 +21,30 @@ $(STAMP): pyproject.toml | $(BIN)/python
 run: $(STAMP)
 	$(BIN)/dutylog
 
-test: $(STAMP)
-	$(BIN)/python -m pytest -q
+# The shape of the code (CONTRIBUTING.md "Checks"): import contracts, lint, types.
+lint: $(STAMP)
+	$(BIN)/lint-imports --no-cache --no-logo
+	$(BIN)/python -m ruff check .
+	$(BIN)/python -m mypy
+
+# Everything, on every core: the fault tests that must not share a moment (kill -9 aimed
+# inside a timed import, two writers at once) carry an xdist_group and run one by one.
+test: lint
+	$(PYTEST) -n auto --dist loadgroup
+
+# The same tests in one process (to compare, or to debug one failure).
+test-serial: lint
+	$(PYTEST)
+
+# The pure core and the use cases, in seconds: run it after every edit.
+test-fast: $(STAMP)
+	$(PYTEST) tests/domain tests/policy tests/services
+
+# The package import graph, drawn from the code (standard library only, no venv): printed
+# as Mermaid and refreshed in README.md ("How it is built"); `--format dot` for Graphviz.
+graph:
+	$(PYTHON) scripts/import_graph.py --write README.md
+	$(PYTHON) scripts/import_graph.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
@@ -38,4 +61,4 @@ kit: | $(BIN)/python
 	$(BIN)/python scripts/make_kit.py
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .mypy_cache .import_linter_cache

@@ -151,8 +151,9 @@ class Bench:
               f"{stats.get('ledger', 0)} ledger items, {stats.get('trip', 0)} trips, "
               f"{bundle.stat().st_size / 2**20:.0f} MiB, {time.perf_counter() - t0:.1f} s",
               flush=True)
-        first = next(json.loads(line) for line in open(bundle, encoding="utf-8")
-                     if '"leader"' in line and '"type": "subject"' in line)
+        with open(bundle, encoding="utf-8") as fh:
+            first = next(json.loads(line) for line in fh
+                         if '"leader"' in line and '"type": "subject"' in line)
         # import: dutylog vs raw, alternating, fresh folder each time; keep the last DB
         reps = 1 if (size == "200k" or self.quick) else 3
         dl, raw = Sample(), Sample()
@@ -168,6 +169,16 @@ class Bench:
                   f"(exit {dl.runs[-1].code}), raw {raw.runs[-1].seconds:.1f} s", flush=True)
         self.put("import", size, dl.median, raw.median, dl.ok and raw.ok, fail_note(dl) or fail_note(raw))
         self.put("import peak RSS", size, dl.rss_mib, raw.rss_mib, dl.ok, unit="MiB")
+        # the same bundle again (every record unchanged), then a whole export: information
+        # only (these were asserted in tests/store/test_scale.py once; timings live here)
+        again = run(dutylog("import", str(bundle)), self.env(home), timeout=1800)
+        self.put("re-import, all unchanged", size, again.seconds, dl.median, again.code == 0,
+                 fail_note(Sample([again])))
+        out = self.root / f"export-{size}.jsonl"
+        exported = run(dutylog("export", str(out)), self.env(home), timeout=1800)
+        self.put("export everything", size, exported.seconds, None, exported.code == 0,
+                 fail_note(Sample([exported])))
+        out.unlink(missing_ok=True)
         return bundle, home, first["name"]
 
     def cli(self, size: str, home: Path, subject: str) -> None:
@@ -235,6 +246,7 @@ TARGETS = {
     "--version": ("ratio", 1.5), "status --json": ("ratio", 1.5),
     "search 3+ chars": ("ratio", 2.0), "search 1-2 chars": ("ratio", 2.0),
     "import": ("ratio", 5.0), "import peak RSS": (None, None),
+    "re-import, all unchanged": (None, None), "export everything": (None, None),
     "TUI start→painted→exit": ("ratio", 1.3), "TUI peak RSS": ("abs", 60.0),
     "entries: scroll to end, slowest key": ("abs", 100.0),
 }
@@ -242,6 +254,7 @@ BASELINES = {
     "--version": "python -c 'import sqlite_utils'", "status --json": "python -c 'import sqlite_utils'",
     "search 3+ chars": "python -c 'import sqlite_utils'", "search 1-2 chars": "python -c 'import sqlite_utils'",
     "import": "raw executemany + indexes + FTS", "import peak RSS": "raw import",
+    "re-import, all unchanged": "the first import", "export everything": "—",
     "TUI start→painted→exit": "bare Textual app", "TUI peak RSS": "bare Textual app",
     "entries: scroll to end, slowest key": "—",
 }
@@ -308,7 +321,7 @@ def table(results: dict, sizes: list[str]) -> str:
         row.append(results[figure][sizes[-1]]["note"] if sizes[-1] in results[figure] else "")
         rows.append(row)
     widths = [max(len(str(r[i])) for r in [head] + rows) for i in range(len(head))]
-    line = lambda cells: "| " + " | ".join(str(c).ljust(w) for c, w in zip(cells, widths)) + " |"  # noqa: E731
+    line = lambda cells: "| " + " | ".join(str(c).ljust(w) for c, w in zip(cells, widths, strict=True)) + " |"  # noqa: E731
     out = [line(head), "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
     out += [line(r) for r in rows]
     return "\n".join(out)

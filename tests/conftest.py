@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 
 import pytest
+from hypothesis import settings
+
+# Hypothesis profiles: how many examples a property test without its own count gets
+# (tests/faults/test_properties.py). "thorough" is the default and what `make test` runs;
+# "quick" is for editing: `pytest --hypothesis-profile=quick` or HYPOTHESIS_PROFILE=quick.
+settings.register_profile("thorough", max_examples=150)
+settings.register_profile("quick", max_examples=60)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "thorough"))
 
 
 @pytest.fixture(autouse=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC
 
 from dutylog.i18n import t
 
@@ -162,7 +163,7 @@ def local_time(stamp: str | None, tz=None) -> str:
     """A stored timestamp (ISO, UTC with its zone) as the laptop's local time, to the
     minute: "2025-03-02 11:29" for 03:29 UTC on a laptop set to 北京时间. A stamp without a
     zone is taken as UTC; an unreadable one is shown as it is."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     if not stamp:
         return ""
@@ -171,7 +172,7 @@ def local_time(stamp: str | None, tz=None) -> str:
     except ValueError:
         return stamp
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     try:
         return moment.astimezone(tz).strftime("%Y-%m-%d %H:%M")
     except (OverflowError, OSError, ValueError):  # year 1 or 9999 at a zone's edge

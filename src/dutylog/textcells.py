@@ -26,7 +26,7 @@ def table(headers: list[str], rows: list[list[str]], aligns: list[str] | None = 
         for i, cell in enumerate(row):
             widths[i] = max(widths[i], width(cell))
     if max_widths:
-        widths = [min(w, m) if m else w for w, m in zip(widths, max_widths)]
+        widths = [min(w, m) if m else w for w, m in zip(widths, max_widths, strict=False)]
     lines = ["  ".join(pad(h, widths[i], aligns[i]) for i, h in enumerate(headers)).rstrip()]
     from dutylog.console import ascii_mode
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from dutylog.cli import COMMANDS, cli, load_module
+from dutylog.cli import COMMANDS, load_module
 
 
 def test_command_table_matches_modules():

@@ -11,6 +11,7 @@ Day-of-year landmarks used below (cumulative days at the end of each month):
 """
 
 from datetime import date
+from itertools import pairwise
 
 import pytest
 
@@ -63,7 +64,7 @@ def test_fortnights_tile_the_year(year):
     fns = periods_of_year("fortnight", year)
     assert fns[0].start == D(year, 1, 1)
     assert fns[-1].end == D(year, 12, 31)
-    for a, b in zip(fns, fns[1:]):
+    for a, b in pairwise(fns):
         assert (b.start - a.end).days == 1
     assert all(p.days == 14 for p in fns[:25])
     assert sum(p.days for p in fns) == (366 if year == 2024 else 365)

@@ -668,7 +668,7 @@ def test_weeks_of_2025():
     assert (ws[-1].start, ws[-1].end) == (D(2025, 12, 29), D(2025, 12, 31))
     assert all(w.start.weekday() == 0 for w in ws[1:])
     assert all(w.end.weekday() == 6 for w in ws[:-1])
-    assert all(b.start == a.end + timedelta(1) for a, b in zip(ws, ws[1:]))
+    assert all(b.start == a.end + timedelta(1) for a, b in itertools.pairwise(ws))
 
 
 def test_weeks_of_2012_are_54():

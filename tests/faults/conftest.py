@@ -53,7 +53,7 @@ class CLI:
         return subprocess.Popen(dutylog_cmd(*args), env=self.env, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True, **kw)
 
-    def clone(self, home: Path) -> "CLI":
+    def clone(self, home: Path) -> CLI:
         """A copy of this data folder (the database and its WAL) at `home`."""
         shutil.rmtree(home, ignore_errors=True)
         shutil.copytree(self.home, home)

@@ -13,6 +13,10 @@ from dutylog.services import Dutylog, LogRequest
 
 from .conftest import SUBJECT, UUID_LEN, ids, integrity, load_generate
 
+# Under `make test -n auto`: the kill and concurrency tests share one worker, one after
+# another (two writers at once, with busy timeouts), never beside each other.
+pytestmark = pytest.mark.xdist_group("faults-timing")
+
 TODAY = date(2025, 12, 15)
 
 

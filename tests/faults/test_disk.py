@@ -19,8 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import SUBJECT, UUID_LEN, CLI, bundle_ids, dutylog_cmd, ids, integrity, \
-    load_generate, one_error_line
+from .conftest import CLI, SUBJECT, UUID_LEN, bundle_ids, dutylog_cmd, ids, integrity, load_generate, one_error_line
 
 
 def file_limit(nbytes: int):

@@ -18,6 +18,10 @@ import pytest
 
 from .conftest import SUBJECT, UUID_LEN, bundle_ids, ids, integrity, load_generate
 
+# Under `make test -n auto`: the kill and concurrency tests share one worker, one after
+# another (they aim kill -9 inside an import timed just before), never beside each other.
+pytestmark = pytest.mark.xdist_group("faults-timing")
+
 
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory):
@@ -96,7 +100,11 @@ def kill_imports(seeded, bundle, tmp_path, times: int, seed: int) -> dict[str, i
 
 def test_kill_during_import(seeded, bundle, tmp_path):
     outcomes = kill_imports(seeded, bundle, tmp_path, times=4, seed=1)
-    assert sum(outcomes.values()) == 4
+    # every kill was checked inside kill_imports (integrity, all or nothing, the folder
+    # still works); here: at least one kill interrupted an import before it committed,
+    # else the run showed nothing about atomicity (a kill lands after the commit in
+    # about one try in ten: the sleeps reach 1.1 × the import's time)
+    assert outcomes["none"] >= 1, outcomes
 
 
 @pytest.mark.slow

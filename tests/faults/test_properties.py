@@ -24,11 +24,12 @@ KINDS = ["field-research", "frontline-office", "diary", "party-lecture", "resear
 SUBJ_ID = "11111111-1111-4111-8111-111111111111"
 LINK_ID = "44444444-4444-4444-8444-444444444444"
 
-FAST = settings(max_examples=60, deadline=None, derandomize=True,
-                suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
-                                       HealthCheck.filter_too_much])
-SLOW = settings(FAST, max_examples=150)
-SLOW_POLICY = settings(FAST, max_examples=100)
+# How many examples each property gets is the Hypothesis profile's choice (tests/conftest.py):
+# "thorough" by default and in `make test`, "quick" while editing
+# (`pytest --hypothesis-profile=quick tests/faults`).
+PROPERTY = settings(deadline=None, derandomize=True,
+                    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
+                                           HealthCheck.filter_too_much])
 
 # Crashes these tests found that are not fixed yet, by the one line they print: the
 # random tests skip an example that hits one (so they keep hunting for new ones), and each
@@ -114,28 +115,17 @@ def argv(a: dict) -> list[str]:
     return out
 
 
-def log_property(run, a):
+@PROPERTY
+@given(a=log_args)
+def test_log_arguments(run, home, a):
     before = snapshot(run)
     r = run(*argv(a))
     if check(run, before, r, argv(a)):
         assert re.fullmatch(r"[0-9a-f-]{36}\n", r.out), r.out
 
 
-@FAST
-@given(a=log_args)
-def test_log_arguments(run, home, a):
-    log_property(run, a)
-
-
 @pytest.mark.slow
-@SLOW
-@given(a=log_args)
-def test_log_arguments_many(run, home, a):
-    log_property(run, a)
-
-
-@pytest.mark.slow
-@settings(FAST, max_examples=12)
+@settings(PROPERTY, max_examples=12)
 @given(a=log_args)
 def test_log_arguments_as_processes(cli, seeded, a):
     """The same, as real processes (no in-process safety net)."""
@@ -209,25 +199,14 @@ def write_bundle(path, lines) -> None:
             fh.write((line if isinstance(line, str) else json.dumps(line, ensure_ascii=False)) + "\n")
 
 
-def bundle_property(run, tmp_path, lines):
+@PROPERTY
+@given(lines=bad_bundles())
+def test_bundle_lines(run, home, tmp_path, lines):
     path = tmp_path / "h.jsonl"
     write_bundle(path, lines)
     before = snapshot(run)
     r = run("import", path)
     check(run, before, r, lines)
-
-
-@FAST
-@given(lines=bad_bundles())
-def test_bundle_lines(run, home, tmp_path, lines):
-    bundle_property(run, tmp_path, lines)
-
-
-@pytest.mark.slow
-@SLOW
-@given(lines=bad_bundles())
-def test_bundle_lines_many(run, home, tmp_path, lines):
-    bundle_property(run, tmp_path, lines)
 
 
 @pytest.mark.parametrize("record_type", [[], {}, ["entry"]])
@@ -265,7 +244,7 @@ def exported(run, home, tmp_path):
     return path.read_bytes()
 
 
-@FAST
+@PROPERTY
 @given(cut=st.integers(min_value=0), flip=st.integers(min_value=0), byte=st.integers(1, 255),
        how=st.sampled_from(["cut", "flip"]))
 def test_damaged_dutylog_bundle_is_refused_whole(run, exported, tmp_path, cut, flip, byte, how):
@@ -326,7 +305,9 @@ def mutated_policies(draw):
     return "\n".join(lines) + "\n"
 
 
-def policy_property(run, tmp_path, text):
+@PROPERTY
+@given(text=mutated_policies())
+def test_policy_files(run, home, tmp_path, text):
     path = tmp_path / "mine.toml"
     path.write_text(text, encoding="utf-8")
     before = snapshot(run)
@@ -348,19 +329,6 @@ def policy_property(run, tmp_path, text):
                 one_error_line(r2.err)
     finally:
         assert run("policy", "use", "builtin").code == 0
-
-
-@FAST
-@given(text=mutated_policies())
-def test_policy_files(run, home, tmp_path, text):
-    policy_property(run, tmp_path, text)
-
-
-@pytest.mark.slow
-@SLOW_POLICY
-@given(text=mutated_policies())
-def test_policy_files_many(run, home, tmp_path, text):
-    policy_property(run, tmp_path, text)
 
 
 def test_one_broken_policy_as_a_process(cli, seeded, tmp_path):

@@ -141,7 +141,7 @@ def test_an_older_copy_without_vocabulary_tables_takes_the_builtin_ones():
         head = f"[[{table}]]"
         while head in text:  # drop every block of that table, as a revision-1 copy has none
             start = text.index(head)
-            nxt = min((i for i in (text.find("\n[[", start + 1), text.find("\n# ", start + 1)) if i != -1))
+            nxt = min(i for i in (text.find("\n[[", start + 1), text.find("\n# ", start + 1)) if i != -1)
             text = text[:start] + text[nxt + 1:]
     assert "link_types" not in tomllib.loads(text)
     policy = parse_policy(text, source=SOURCE)

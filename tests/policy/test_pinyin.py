@@ -112,7 +112,7 @@ def test_watched_polyphones_are_in_the_table():
             while start >= 0:
                 covered[start:start + len(word)] = [True] * len(word)
                 start = hanzi.find(word, start + 1)
-        missing += [f"{ch} in {k.name.zh}" for ch, ok in zip(hanzi, covered) if ch in WATCHED and not ok]
+        missing += [f"{ch} in {k.name.zh}" for ch, ok in zip(hanzi, covered, strict=True) if ch in WATCHED and not ok]
     assert missing == [], "add the word with its reading to READINGS"
 
 

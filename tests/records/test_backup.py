@@ -9,9 +9,9 @@ from datetime import date, timedelta
 
 import pytest
 
+from dutylog.domain.errors import StoreError
 from dutylog.store import Store
 from dutylog.store.backup import KEEP, auto_backup, check_or_explain, list_backups, prune
-from dutylog.domain.errors import StoreError
 
 
 @pytest.fixture

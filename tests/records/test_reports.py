@@ -19,7 +19,11 @@ import pytest
 @pytest.fixture
 def scenario(run, monkeypatch):
     monkeypatch.setenv("DUTYLOG_TODAY", "2025-06-30")
-    ok = lambda *a: run(*a).code == 0 or pytest.fail(run(*a).err)  # noqa: E731
+
+    def ok(*args: str) -> None:
+        r = run(*args)  # once: a second run would report another command's error
+        assert r.code == 0, f"{args}: exit {r.code}: {r.err}"
+
     ok("subject", "add", "王明", "--role", "leader", "--role", "cadre")
     ok("log", "field-research", "--subject", "王明", "--date", "2025-03-02", "--days", "1.5", "--four-no",
        "--title", "海阳港调研", "--place", "海阳港")

@@ -24,7 +24,6 @@ import re
 import pytest
 
 from dutylog.fmt import rule_line
-from dutylog.i18n import t
 
 TODAY = "2025-11-30"
 

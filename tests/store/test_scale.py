@@ -1,11 +1,14 @@
-"""Big bundles and long lists stay fast (generous bounds: CI machines vary)."""
+"""A big bundle imports whole, re-imports as unchanged, pages to its end and exports whole.
+
+Only results are checked here; how long these take is measured by `make bench`
+(bench/run.py: import, re-import, export, search and paging at 20k and 200k entries),
+never asserted in tests (timings on shared machines are noise)."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import random
-import time
 import uuid
 from datetime import date, timedelta
 
@@ -13,9 +16,9 @@ import pytest
 
 from .bundle_helpers import open_home
 
-N = 50_000
+N = 15_001  # three times over the import's batch (5,000) and bulk-index threshold (2,000)
 KINDS = ["field-research", "diary", "frontline-office", "enterprise-visit", "patrol"]
-WORDS = "海阳 留格庄镇 经济开发区 调研 走访 企业 安全生产 民情 座谈 党课 学习 信访 接待".split()
+WORDS = ["海阳", "留格庄镇", "经济开发区", "调研", "走访", "企业", "安全生产", "民情", "座谈", "党课", "学习", "信访", "接待"]
 
 
 def _bundle(path, n: int) -> list[str]:
@@ -42,34 +45,27 @@ def _bundle(path, n: int) -> list[str]:
     return subjects
 
 
-def timed(fn):
-    t = time.perf_counter()
-    value = fn()
-    return value, time.perf_counter() - t
-
-
 @pytest.mark.slow
-def test_large_bundle_imports_and_pages_quickly(tmp_path):
+def test_large_bundle_imports_pages_and_exports_whole(tmp_path):
     path = tmp_path / "big.jsonl"
     subjects = _bundle(path, N)
     with open_home(tmp_path, "h") as store:
-        summary, seconds = timed(lambda: store.import_bundle(path))
+        summary = store.import_bundle(path)
         assert summary.added == N + 10
-        assert seconds < 30, f"import of {N} entries took {seconds:.1f} s"
-        again, seconds = timed(lambda: store.import_bundle(path))
+        again = store.import_bundle(path)
         assert again.unchanged == N + 10 and again.added == 0
-        assert seconds < 20, f"re-import took {seconds:.1f} s"
         assert store.conn.execute("SELECT count(*) FROM history").fetchone()[0] == 0
+        assert store.count_entries() == N
         for kwargs in ({}, {"subject_id": subjects[3]}, {"kinds": ["diary"]}):
             total = store.count_entries(**kwargs)
-            page, seconds = timed(lambda: store.query_entries(limit=50, offset=total - 50,
-                                                              **kwargs))
-            assert len(page) == 50 and seconds < 0.5, (kwargs, seconds)
-        year, seconds = timed(lambda: store.entries_in_range(subjects[0], date(2020, 1, 1),
-                                                             date(2020, 12, 31)))
-        assert year and seconds < 0.5
-        hits, seconds = timed(lambda: store.query_entries(search="留格庄", limit=50))
-        assert hits and seconds < 0.5
+            last_page = store.query_entries(limit=50, offset=total - 50, **kwargs)
+            assert len(last_page) == 50
+            assert store.query_entries(limit=50, offset=total, **kwargs) == []
+        year = store.entries_in_range(subjects[0], date(2020, 1, 1), date(2020, 12, 31))
+        assert year and all(date(2020, 1, 1) <= e.date <= date(2020, 12, 31) for e in year)
+        hits = store.query_entries(search="留格庄", limit=50)
+        assert len(hits) == 50
+        assert all("留格庄" in " ".join(filter(None, (e.title, e.place, e.people, e.note)))
+                   for e in hits)
         out = tmp_path / "out.jsonl"
-        count, seconds = timed(lambda: store.export_bundle(out))
-        assert count == N + 10 and seconds < 20
+        assert store.export_bundle(out) == N + 10

@@ -65,8 +65,8 @@ def test_links(store, wang):
     village = store.add_link(wang.id, "village", "村", date(2025, 5, 1))
     with pytest.raises(InvalidInput, match="before it starts"):
         store.end_link(village.id, date(2025, 4, 1))
-    assert [l.name for l in store.links(wang.id)] == ["海阳某公司", "留格庄镇", "村"]
-    assert [l.name for l in store.links(wang.id, include_ended=False)] == ["留格庄镇", "村"]
+    assert [k.name for k in store.links(wang.id)] == ["海阳某公司", "留格庄镇", "村"]
+    assert [k.name for k in store.links(wang.id, include_ended=False)] == ["留格庄镇", "村"]
     again = store.add_link(wang.id, "enterprise", "海阳某公司", date(2025, 8, 1))
     assert store.find_link(wang.id, "海阳某公司").id == again.id  # the active one
     assert store.find_link(wang.id, "海阳某公司", "enterprise").id == again.id

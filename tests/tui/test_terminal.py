@@ -38,7 +38,7 @@ def _wait_drawn(master, seconds: float = 20.0) -> bytes:
                 seen += os.read(master, 65536)
             except OSError:
                 break
-            if "dutylog".encode() in seen and len(seen) > 2000:
+            if b"dutylog" in seen and len(seen) > 2000:
                 return seen
     return seen
 

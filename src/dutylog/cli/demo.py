@@ -11,7 +11,6 @@ from pathlib import Path
 import click
 
 
-
 def _exit_on_hangup() -> None:
     for name in ("SIGHUP", "SIGTERM"):
         sig = getattr(signal, name, None)

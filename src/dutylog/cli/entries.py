@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import click
 
-from dutylog.fmt import local_time
-
 from dutylog.domain.dates import parse_days
 from dutylog.domain.validate import parse_yes_no
+from dutylog.fmt import local_time
 from dutylog.textcells import table
 
 from .common import echo_json, lang, parse_date_opt, service, words
@@ -48,7 +47,7 @@ def log(kind, subject_name, when, four_no, sensitive, follow_up_due, days, title
     from dutylog.services import LogRequest
 
     with service() as svc:
-        svc.policy  # a broken policy file is reported before anything else
+        svc.policy  # noqa: B018  (a broken policy file is reported before anything else)
         due = svc.date(follow_up_due, "follow-up-due") if follow_up_due is not None else None
         req = LogRequest(
             kind=kind, subject=subject_name, date=svc.date(when, "date", allow_future=False),

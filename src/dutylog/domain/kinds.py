@@ -19,6 +19,7 @@ Pure: no I/O, no globals besides constants.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 import unicodedata
 
 from .errors import InvalidInput
@@ -49,7 +50,7 @@ def matches(policy: Policy, text: str) -> list[Kind]:
     q, qz = _norm(text), _zh(text)
     if not q:
         return []
-    levels = (
+    levels: tuple[Callable[[Kind], bool], ...] = (
         lambda k: _norm(k.id) == q,
         lambda k: _zh(k.name.zh) == qz,
         lambda k: _norm(k.name.en) == q,

@@ -65,6 +65,7 @@ def default_due(ledger_type: LedgerType, opened: _dt.date, calendar: WorkCalenda
             f"ledger type {ledger_type.id!r} has no default due day; give --due DATE",
             field="due",
         )
+    assert ledger_type.due_workdays is not None  # has_default_due checked it
     return calendar.add_workdays(opened, ledger_type.due_workdays)
 
 

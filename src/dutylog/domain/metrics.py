@@ -14,8 +14,22 @@ from typing import ClassVar
 
 from .model import Entry, Link
 from .periods import Period, pace
-from .results import (FUTURE, MET, MISSED, NONE, ON_TRACK, OPEN, OVER, UNREACHABLE, UNTRACKED,
-                      BEHIND, EvalDay, ObjectResult, PeriodResult, RuleResult)
+from .results import (
+    BEHIND,
+    FUTURE,
+    MET,
+    MISSED,
+    NONE,
+    ON_TRACK,
+    OPEN,
+    OVER,
+    UNREACHABLE,
+    UNTRACKED,
+    EvalDay,
+    ObjectResult,
+    PeriodResult,
+    RuleResult,
+)
 from .rules import Rule, Target
 
 
@@ -55,7 +69,8 @@ class Metric:
             status = periodic_status(results, target)
         return RuleResult(rule, target, actual, expected, status, results)
 
-    def yearly_status(self, rule: Rule, actual, target: Target, expected, p: Period, day: EvalDay) -> str:
+    def yearly_status(self, rule: Rule, actual: float | None, target: Target, expected: float | None,
+                      p: Period, day: EvalDay) -> str:
         if day.untracked(p):
             return UNTRACKED
         if target.empty:
@@ -86,7 +101,7 @@ def _days(e: Entry) -> float:
 class Count(Metric):
     id = "count"
 
-    def value(self, rule, entries):
+    def value(self, rule: Rule, entries: list[Entry]) -> float | None:
         return len(entries)
 
 
@@ -94,17 +109,17 @@ class SumDays(Metric):
     id = "sum_days"
     day_based = True
 
-    def value(self, rule, entries):
+    def value(self, rule: Rule, entries: list[Entry]) -> float | None:
         return sum(_days(e) for e in entries) * 1.0
 
-    def unreachable(self, rule, actual, target, p, day):
+    def unreachable(self, rule: Rule, actual: float, target: Target, p: Period, day: EvalDay) -> bool:
         return target.min is not None and target.min - actual > day.days_left(p)
 
 
 class DistinctTitles(Metric):
     id = "distinct_titles"
 
-    def value(self, rule, entries):
+    def value(self, rule: Rule, entries: list[Entry]) -> float | None:
         return len({normalize_title(e.title) for e in entries if e.title and e.title.strip()})
 
 
@@ -114,7 +129,7 @@ class ShareFlagged(Metric):
     has_amount = False
     yearly_only = True
 
-    def value(self, rule, entries):
+    def value(self, rule: Rule, entries: list[Entry]) -> float | None:
         total = sum(_days(e) for e in entries)
         if total == 0:
             return 0.0  # no days yet: nothing of the share achieved
@@ -127,13 +142,13 @@ class Rate(Metric):
     has_amount = False
     yearly_only = True
 
-    def value(self, rule, entries):
+    def value(self, rule: Rule, entries: list[Entry]) -> float | None:
         judged = [e for e in entries if getattr(e, rule.flag or "appeared") is not None]
         if not judged:
             return None  # no case yet: no rate to show
         return sum(1 for e in judged if getattr(e, rule.flag or "appeared")) / len(judged)
 
-    def unreachable(self, rule, actual, target, p, day):
+    def unreachable(self, rule: Rule, actual: float, target: Target, p: Period, day: EvalDay) -> bool:
         # unknown cases to come can raise a rate, never to 100 % after one failure
         return target.min is not None and target.min >= 1.0 and actual < target.min
 
@@ -150,18 +165,20 @@ class PerObject(Metric):
     needs_link_type = True
     per_object = True
 
-    def value(self, rule, entries):
+    def value(self, rule: Rule, entries: list[Entry]) -> float | None:
         return len(entries)
 
-    def evaluate(self, rule, target, entries, links, periods, day):
+    def evaluate(self, rule: Rule, target: Target, entries: list[Entry], links: list[Link],
+                 periods: list[Period], day: EvalDay) -> RuleResult:
         candidates = [ln for ln in links if ln.link_type == rule.link_type]
-        name_of = {ln.id: ln.name for ln in candidates}
+        name_of: dict[str | None, str] = {ln.id: ln.name for ln in candidates}
         results = []
         for p in periods:
             names = list(dict.fromkeys(ln.name for ln in candidates if ln.active_during(p.start, p.end)))
             counts = Counter(name_of.get(e.object_id) for e in entries if p.contains(e.date))
             objs = [ObjectResult(n, n, counts.get(n, 0), period_status(counts.get(n, 0), target, p, day))
                     for n in names]
+            status: str
             if p.start > day.as_of:
                 status = FUTURE
             elif day.untracked(p):
@@ -179,7 +196,7 @@ class PerObject(Metric):
             n_objs = len(results[0].objects or [])
             expected = round(pace(target.min * max(n_objs, 1), periods[0], day.as_of), 2)
         status = periodic_status(results, target)
-        if rule.period == "year" and status == ON_TRACK and expected is not None:
+        if rule.period == "year" and status == ON_TRACK and expected is not None and target.min is not None:
             done = sum(min(o.actual, target.min) for o in results[0].objects or [])
             if done < expected:
                 status = BEHIND
@@ -196,10 +213,11 @@ class Links(Metric):
     yearly_only = True
     has_amount = False
 
-    def value(self, rule, entries):  # pragma: no cover - links are not counted from entries
+    def value(self, rule: Rule, entries: list[Entry]) -> float | None:  # pragma: no cover - links are not counted from entries
         raise TypeError("links are counted from links, not entries")
 
-    def evaluate(self, rule, target, entries, links, periods, day):
+    def evaluate(self, rule: Rule, target: Target, entries: list[Entry], links: list[Link],
+                 periods: list[Period], day: EvalDay) -> RuleResult:
         (year,) = periods
         on = min(day.as_of, year.end)
         actual = len({ln.name for ln in links

@@ -54,4 +54,4 @@ class Entry:
     patrol: str | None = None  # patrol only: river | bay | forest
     confirmed_by: str | None = None
     sensitive: bool = False
-    extra: dict = field(default_factory=dict, compare=False)
+    extra: dict[str, object] = field(default_factory=dict, compare=False)

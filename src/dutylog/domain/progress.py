@@ -15,8 +15,23 @@ from datetime import date
 from .metrics import METRICS, metric, normalize_title, period_status, periodic_status
 from .model import Entry, Link
 from .periods import periods_of_year, year_period
-from .results import (BEHIND, FUTURE, MET, MISSED, NONE, ON_TRACK, OPEN, OVER, UNREACHABLE,
-                      UNTRACKED, EvalDay, ObjectResult, PeriodResult, RuleResult, Status)
+from .results import (
+    BEHIND,
+    FUTURE,
+    MET,
+    MISSED,
+    NONE,
+    ON_TRACK,
+    OPEN,
+    OVER,
+    UNREACHABLE,
+    UNTRACKED,
+    EvalDay,
+    ObjectResult,
+    PeriodResult,
+    RuleResult,
+    Status,
+)
 from .rules import Rule, Target
 
 __all__ = [

@@ -4,11 +4,15 @@ its periods and its objects (CONTRACT.md "status --json" shapes them with `as_di
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 from datetime import date
 from enum import StrEnum
 
 from .periods import Period
 from .rules import Rule, Target, _num
+
+if TYPE_CHECKING:
+    from .metrics import Metric
 
 
 class Status(StrEnum):
@@ -66,7 +70,7 @@ class ObjectResult:
     actual: float
     status: str
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {"name": self.name, "actual": _num(self.actual), "status": self.status}
 
 
@@ -78,8 +82,8 @@ class PeriodResult:
     status: str
     objects: list[ObjectResult] | None = None
 
-    def as_dict(self) -> dict:
-        out = {"start": self.start.isoformat(), "end": self.end.isoformat(),
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"start": self.start.isoformat(), "end": self.end.isoformat(),
                "actual": _num(self.actual), "status": self.status}
         if self.objects is not None:
             out["objects"] = [o.as_dict() for o in self.objects]
@@ -97,12 +101,12 @@ class RuleResult:
     breakdown: dict[str, int] = field(default_factory=dict)
     days_left: int = 0  # calendar days left in the year (as_of counted while it runs)
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         r = self.rule
         # A deadline rule is a yearly duty due by the end of its window (CATALOG: "year,
         # due end of Q1"): its period reads "year" and the window's last day is its deadline.
         period = "year" if r.period == "window" else r.period
-        out = {"id": r.id, "title": r.title.zh, "unit": r.unit, "period": period,
+        out: dict[str, Any] = {"id": r.id, "title": r.title.zh, "unit": r.unit, "period": period,
                "target": self.target.as_dict(), "actual": _num(self.actual),
                "expected": self.expected, "status": self.status,
                "periods": [p.as_dict() for p in self.periods],
@@ -114,7 +118,7 @@ class RuleResult:
         return out
 
     @property
-    def metric(self):
+    def metric(self) -> Metric:
         """The rule's metric (domain.metrics): what it counts and how it is judged."""
         from .metrics import metric
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 ENTRY_FIELDS = ("days", "four_no", "title", "place", "people", "note", "object", "appeared", "patrol")
@@ -25,11 +26,11 @@ class Target:
     def empty(self) -> bool:
         return self.min is None and self.max is None
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, float | None]:
         return {"min": _num(self.min), "max": _num(self.max)}
 
 
-def _num(x: float | None):
+def _num(x: float | None) -> float | None:
     if x is None:
         return None
     return int(x) if float(x).is_integer() else x
@@ -115,10 +116,10 @@ class Rule:
     # True where the target is the preset's reading, not a number the document gives
     target_reading: Text | None = None
 
-    def applies_to(self, roles: tuple[str, ...] | list[str]) -> bool:
+    def applies_to(self, roles: Sequence[str]) -> bool:
         return any(r in self.roles for r in roles)
 
-    def target_for(self, roles: tuple[str, ...] | list[str]) -> Target:
+    def target_for(self, roles: Sequence[str]) -> Target:
         for role in self.roles:
             if role in roles:
                 for target_role, target in self.role_targets:
@@ -150,7 +151,7 @@ class Policy:
     link_types: tuple[Term, ...] = ()
     patrol_types: tuple[Term, ...] = ()
     ledger_types: tuple[LedgerType, ...] = ()
-    _kind_index: dict = field(default_factory=dict, compare=False, repr=False)
+    _kind_index: dict[str, Kind] = field(default_factory=dict, compare=False, repr=False)
 
     def kind(self, kind_id: str) -> Kind | None:
         if not self._kind_index:
@@ -189,7 +190,7 @@ class Policy:
     def ledger_type(self, type_id: str) -> LedgerType | None:
         return next((x for x in self.ledger_types if x.id == type_id), None)
 
-    def expand_roles(self, roles) -> tuple[str, ...]:
+    def expand_roles(self, roles: Iterable[str]) -> tuple[str, ...]:
         """The roles given plus every role they imply, in the policy's order.
 
         Unknown ids are kept (after the known ones) so a subject is never silently
@@ -208,7 +209,7 @@ class Policy:
         known = tuple(r.id for r in self.roles if r.id in held)
         return known + tuple(r for r in dict.fromkeys(roles) if r not in by_id)
 
-    def rules_for(self, roles) -> list[Rule]:
+    def rules_for(self, roles: Sequence[str]) -> list[Rule]:
         return [r for r in self.rules if r.applies_to(roles)]
 
     def rule(self, rule_id: str) -> Rule | None:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 from .errors import InvalidInput
-from .rules import Policy
+from .rules import Kind, Policy
 
 MAX_TEXT = 4000
 FIRST_YEAR = 2000  # the document is of 2022; nothing before 2000 is a real entry
 
 
-def check_kind(policy: Policy, kind: str):
+def check_kind(policy: Policy, kind: str) -> Kind:
     """The Kind a user named: its id, Chinese name or prefix, English name or pinyin
     initials (domain.kinds); refused in one line otherwise."""
     from .kinds import resolve_kind

@@ -78,7 +78,7 @@ class WorkdayResult(NamedTuple):
 class WorkdayCount(NamedTuple):
     """A number of working days and whether any assumption went into counting them."""
 
-    count: int
+    count: int  # type: ignore[assignment]  # shadows tuple.count, on purpose: the API's name
     estimated: bool
 
 
@@ -108,17 +108,18 @@ def _package_covers(year: int) -> bool:
 
 def _lunar(year: int, month: int, day: int) -> _dt.date:
     """The Gregorian day of a lunar date of lunar year ``year`` (regular, not leap, month)."""
-    from lunar_python import Lunar  # imported on the first estimate (≈ 6 ms)
+    from lunar_python import Lunar  # type: ignore[import-untyped]  # imported on the first estimate (≈ 6 ms)
 
     solar = Lunar.fromYmd(year, month, day).getSolar()
-    return _dt.date(solar.getYear(), solar.getMonth(), solar.getDay())
+    return _dt.date(int(solar.getYear()), int(solar.getMonth()), int(solar.getDay()))
 
 
 def _qingming(year: int) -> _dt.date:
     import chinese_calendar
 
     terms = chinese_calendar.get_solar_terms(_dt.date(year, 4, 1), _dt.date(year, 4, 30))
-    return next(day for day, name in terms if name == "清明")
+    day: _dt.date = next(d for d, name in terms if name == "清明")
+    return day
 
 
 def _statutory_days(year: int) -> list[tuple[str, list[_dt.date]]]:

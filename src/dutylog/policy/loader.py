@@ -12,8 +12,17 @@ from dutylog.domain.errors import PolicyError
 from dutylog.domain.metrics import METRICS
 from dutylog.domain.periods import PERIOD_KINDS
 from dutylog.domain.rules import (
-    ENTRY_FIELDS, Deadline, Kind, LedgerType, Policy, Role, Rule, Section, Target,
-    Term, Text,
+    ENTRY_FIELDS,
+    Deadline,
+    Kind,
+    LedgerType,
+    Policy,
+    Role,
+    Rule,
+    Section,
+    Target,
+    Term,
+    Text,
 )
 
 BUILTIN_ID = "haiyang-2022-17"
@@ -148,7 +157,7 @@ class _Builder:
         ids = [self.req(r, "id", "role") for r in raw]
         self.unique("role", ids)
         out = []
-        for rid, r in zip(ids, raw):
+        for rid, r in zip(ids, raw, strict=True):
             where = f"role {rid}"
             implies = self.strings(where, "implies", r.get("implies", ()))
             bad = [x for x in implies if x not in ids or x == rid]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from dutylog.domain.errors import InvalidInput
+
 from .context import Context
 from .ledgers import Ledgers
 from .logbook import Logbook

@@ -19,8 +19,8 @@ gives a façade over the same store for another day).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,8 +34,8 @@ from dutylog.store.opening import close_store, open_store
 from .bundles import Transfers
 from .casebook import Casebook
 from .context import Context, today_from_env
-from .ledgers import Ledgers
 from .leave import Leave
+from .ledgers import Ledgers
 from .logbook import EntryFilter, Logbook, LogRequest
 from .records import Records
 from .settings import Preferences
