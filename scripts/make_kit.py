@@ -50,6 +50,10 @@ ROOT = Path(__file__).resolve().parent.parent
 KIT_SRC = ROOT / "scripts" / "kit"
 LOCK = KIT_SRC / "lock.txt"
 CACHE = ROOT / "build" / "kit-cache"
+# Pure-Python dependencies PyPI publishes as source only: built into a (py3-none-any) wheel
+# once, from the pinned source, and offered to every target's download through --find-links.
+SOURCE_ONLY = ("lunar-python",)
+SOURCE_WHEELS = ROOT / "build" / "kit-source-wheels"
 
 # Every Python version the kit serves: the floor of requires-python up to the newest
 # release. A laptop with any of these (and any platform below) installs from the kit.
@@ -113,6 +117,20 @@ def pip_online(*args: str) -> subprocess.CompletedProcess:
             raise NoNetwork(signs[-1][-160:])
         raise RuntimeError(f"pip {' '.join(args[:1])} failed:\n{_last_lines(text, 15)}")
     return done
+
+
+def source_wheels() -> list[str]:
+    """`--find-links` to the wheels built from SOURCE_ONLY (built on first need)."""
+    pins = read_lock() if LOCK.exists() else {}
+    specs = [f"{name}=={pins[name]}" if name in pins else name for name in SOURCE_ONLY]
+    have = {wheel_pin(w) for w in SOURCE_WHEELS.glob("*.whl")}
+    wanted = [spec for spec in specs if "==" not in spec or tuple(spec.split("==")) not in
+              {(normalize(n), v) for n, v in have}]
+    if wanted:
+        SOURCE_WHEELS.mkdir(parents=True, exist_ok=True)
+        log(f"building wheels from source: {', '.join(wanted)}")
+        pip_online("wheel", "-q", "--no-deps", "-w", str(SOURCE_WHEELS), *wanted)
+    return ["--find-links", str(SOURCE_WHEELS)]
 
 
 def _last_lines(text: str, n: int = 4) -> str:
@@ -190,7 +208,7 @@ def resolve(py: str | None, tags: list[str] | None, requirements: list[str],
             if done.returncode != 0:
                 raise RuntimeError(_last_lines(done.stdout + done.stderr, 10))
         else:
-            pip_online(*args, *requirements)
+            pip_online(*args, *source_wheels(), *requirements)
         items = json.loads(report.read_text(encoding="utf-8"))["install"]
     return [{"name": normalize(item["metadata"]["name"]), "version": item["metadata"]["version"],
              "url": item["download_info"]["url"],
@@ -295,9 +313,11 @@ def fetch(proj: dict) -> Path:
         into.mkdir(parents=True)
         for wheel in seed.iterdir() if seed else ():
             os.link(wheel, into / wheel.name)
-        pip_online("download", "-q", "-d", str(into), *constraint, *target_args(py, tags), *proj["dependencies"])
+        pip_online("download", "-q", "-d", str(into), *constraint, *target_args(py, tags), *links,
+                   *proj["dependencies"])
         return into
 
+    links = source_wheels()
     log(f"downloading for {len(targets())} targets")
     first, *rest = targets()
     seed = one(first)

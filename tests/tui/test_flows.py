@@ -380,3 +380,15 @@ async def test_end_goes_down_the_entries_a_page_at_a_time(demo_svc, make):
         assert len(screen.loaded) == screen.total and table.cursor_row == table.row_count - 1
         await pilot.press("home")
         assert table.cursor_row == 0
+
+
+def test_every_registered_screen_imports_and_a_broken_one_fails_loudly(monkeypatch):
+    import pytest as _pytest
+
+    from dutylog.tui import extras
+
+    for name in extras.SCREENS:
+        assert extras.screen_class(name) is not None
+    monkeypatch.setitem(extras.SCREENS, "broken", ("dutylog.tui.screens.no_such_screen", "X", "坏", "broken"))
+    with _pytest.raises(ImportError):
+        extras.screen_class("broken")

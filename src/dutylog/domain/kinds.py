@@ -19,8 +19,8 @@ Pure: no I/O, no globals besides constants.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable
 import unicodedata
+from collections.abc import Callable
 
 from .errors import InvalidInput
 from .rules import Kind, Policy

@@ -4,9 +4,9 @@ its periods and its objects (CONTRACT.md "status --json" shapes them with `as_di
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING, Any
 
 from .periods import Period
 from .rules import Rule, Target, _num

@@ -18,16 +18,15 @@ SCREENS = {
 
 
 def screen_class(name: str):
+    """The screen's class, imported on first use. A screen that fails to import is a
+    defect of this build: the error is raised, never hidden (issue 13)."""
     module, cls, *_ = SCREENS[name]
-    try:
-        return getattr(import_module(module), cls)
-    except (ImportError, AttributeError):
-        return None
+    return getattr(import_module(module), cls)
 
 
 def available() -> list[tuple[str, str, str]]:
-    """(name, zh, en) of the extra screens present in this build."""
-    return [(name, zh, en) for name, (_, _, zh, en) in SCREENS.items() if screen_class(name)]
+    """(name, zh, en) of the extra screens (a static registry: every entry is shipped)."""
+    return [(name, zh, en) for name, (_, _, zh, en) in SCREENS.items()]
 
 
 def open_screen(app, name: str) -> None:
@@ -37,16 +36,12 @@ def open_screen(app, name: str) -> None:
 
 
 def open_history(app, entry_id: str) -> None:
-    try:
-        from .screens.history import HistoryScreen
-    except ImportError:
-        return
+    from .screens.history import HistoryScreen
+
     app.push_screen(HistoryScreen(entry_id))
 
 
 def export_provider():
-    try:
-        from .commands_export import ExportCommands
-    except ImportError:
-        return None
+    from .commands_export import ExportCommands
+
     return ExportCommands
