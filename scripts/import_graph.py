@@ -26,8 +26,8 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "dutylog"
 # Top to bottom as the layers stand (pyproject.toml [tool.importlinter]); a part not listed
 # here is drawn after them.
-ORDER = ["cli", "tui", "services", "store", "fmt", "i18n", "textcells", "console", "textsafe",
-         "svgcells", "sealing", "policy", "domain"]
+ORDER = ["cli", "tui", "services", "store", "fmt", "i18n", "textcells", "textsafe", "svgcells",
+         "console", "sealing", "policy", "domain"]
 # the shared words and leaf helpers (numbers and words, the console, safe text, SVG cell
 # widths, sealed files), drawn as one group
 WORDS = ("fmt", "i18n", "textcells", "console", "textsafe", "svgcells", "sealing")
