@@ -247,6 +247,10 @@ def write_report(svc, out: Path, subject: str, year, fmt: str, lang: str = "zh",
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
         os.replace(tmp, out)
+    except PermissionError as exc:  # on Windows: the file is open in Excel or WPS
+        tmp.unlink(missing_ok=True)
+        raise InvalidInput(f"out: cannot replace {out}: 请先在 Excel/WPS 中关闭该文件 "
+                           f"(close it in Excel/WPS first; {exc.strerror or exc})", "out") from exc
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise InvalidInput(f"out: cannot write {out} ({exc.strerror or exc})", "out") from exc

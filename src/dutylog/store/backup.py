@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Protocol
 
 from dutylog.domain.errors import StoreError
+from dutylog.store.paths import readonly_uri
 
 BACKUP_DIR = "backups"
 KEEP = 14
@@ -211,7 +212,7 @@ def backup_before_open(db_path: Path, today: date) -> Path | None:
     except (StoreError, OSError):
         return None
     try:
-        src = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+        src = sqlite3.connect(readonly_uri(db_path), uri=True)
         try:
             _copy_db(src, path)
         finally:
@@ -241,7 +242,7 @@ def _damage(exc: sqlite3.Error) -> str | None:
 def _problem(db_path: Path) -> str | None:
     """None when `PRAGMA quick_check` passes (or cannot run); else what SQLite said."""
     try:
-        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(readonly_uri(db_path), uri=True)
     except sqlite3.Error as exc:
         return _damage(exc)
     try:
@@ -257,6 +258,8 @@ def _problem(db_path: Path) -> str | None:
 
 
 def restore_command(path: Path) -> str:
+    if os.name == "nt":  # cmd.exe and PowerShell both take double quotes
+        return f'dutylog backup restore "{path}"'
     return f"dutylog backup restore {shlex.quote(str(path))}"
 
 

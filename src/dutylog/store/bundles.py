@@ -118,6 +118,9 @@ class Bundles:
                 final_name = self._write_final(folder, path, body, parts, source)
             os.replace(final_name, path)
             final_name = None
+        except PermissionError as exc:  # on Windows: open in another program
+            raise InvalidInput(f"cannot replace {path}: 请先关闭正在使用该文件的程序 "
+                               f"(close the program that has it open; {exc.strerror or exc})") from exc
         except OSError as exc:
             raise InvalidInput(f"cannot write {path}: {exc.strerror or exc}") from exc
         finally:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from dutylog.store import backup, paths
 from dutylog.store.migrations import migrations
+from dutylog.store.paths import readonly_uri
 from dutylog.store.store import Store
 
 VERIFIED = ".verified"
@@ -50,7 +51,7 @@ def close_store(store: Store) -> None:
 def _upgrade_pending(db_path: Path) -> bool:
     """A newer dutylog is about to change the schema (its migrations are not all applied)."""
     try:
-        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(readonly_uri(db_path), uri=True)
         try:
             return bool(migrations.pending_names(conn))
         finally:

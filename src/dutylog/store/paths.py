@@ -67,3 +67,18 @@ def remove_db_files(db_path: Path) -> None:
             Path(str(db_path) + suffix).unlink()
         except OSError:
             pass
+
+
+def readonly_uri(path: Path) -> str:
+    """A read-only SQLite URI for `path`, a network share included.
+
+    `Path.as_uri()` turns a UNC path (\\\\server\\share\\dutylog.db) into
+    `file://server/share/…`, and SQLite refuses a URI naming a host: the damage check and
+    the pre-upgrade backup were then skipped. An empty host with the share in the path
+    (`file:////server/share/…`) is what SQLite opens on Windows."""
+    from urllib.parse import quote
+
+    text = str(path)
+    if text.startswith(("\\\\", "//")):  # UNC: resolve() would not help, keep it as given
+        return f"file:////{quote(text.replace(chr(92), '/').lstrip('/'))}?mode=ro"
+    return f"{Path(text).resolve().as_uri()}?mode=ro"

@@ -4,6 +4,8 @@ when the database is damaged."""
 
 from __future__ import annotations
 
+from dutylog.store.paths import readonly_uri
+
 import os
 import shutil
 import sqlite3
@@ -32,7 +34,7 @@ def check_backup(path: Path) -> None:
     problem = _problem(path)
     if problem is None:
         try:
-            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            conn = sqlite3.connect(readonly_uri(path), uri=True)
             try:
                 tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             finally:
@@ -107,7 +109,7 @@ def restore_backup(home: Path, backup: Path, today: date | None = None,
     fd = os.open(staging, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
     try:
-        src = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+        src = sqlite3.connect(readonly_uri(backup), uri=True)
         try:
             _copy_db(src, staging)
         finally:
