@@ -98,3 +98,36 @@ def test_files(tmp_path):
     with pytest.raises(SealError):
         open_file(box, tmp_path / "no.jsonl", "wrong passphrase!")
     assert not (tmp_path / "no.jsonl").exists()
+
+
+# ---- through the command line: export --encrypt, import with the passphrase -----------------
+
+
+def test_sealed_bundle_round_trip_and_refusals(run, tmp_path, monkeypatch):
+    secret = tmp_path / "pass.txt"
+    secret.write_text(PASS + "\n", encoding="utf-8")
+    assert run("subject", "add", "王明", "--role", "leader", "--since", "2025-01-01").code == 0
+    assert run("log", "diary", "--subject", "王明", "--date", "2025-03-02", "--note", "海阳港机密").code == 0
+    bundle = tmp_path / "b.sealed"
+    r = run("export", bundle, "--encrypt", "--passphrase-file", secret)
+    assert r.code == 0, r.err
+    raw = bundle.read_bytes()
+    assert is_sealed(bundle) and "海阳港".encode() not in raw and b"dutylog-bundle" not in raw
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no plain copy left
+    monkeypatch.setenv("DUTYLOG_HOME", str(tmp_path / "office"))
+    # a sealed bundle without its passphrase, with a wrong one, or altered by one byte: refused whole
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("not the passphrase", encoding="utf-8")
+    r = run("import", bundle, "--passphrase-file", wrong)
+    assert r.code == 2 and "wrong passphrase" in r.err
+    altered = tmp_path / "altered.sealed"
+    data = bytearray(raw)
+    data[-20] ^= 1
+    altered.write_bytes(bytes(data))
+    r = run("import", altered, "--passphrase-file", secret)
+    assert r.code == 2 and r.err.count("\n") == 1
+    assert run("entries", "--json").json == []
+    r = run("import", bundle, "--passphrase-file", secret)
+    assert r.code == 0, r.err
+    assert [e["note"] for e in run("entries", "--json").json] == ["海阳港机密"]
+    assert not list((tmp_path / "office").glob(".import-*"))  # the plain copy is gone

@@ -20,25 +20,51 @@ def register(cli: click.Group) -> None:
 @click.option("--since", help="Only records changed on or after this date.")
 @click.option("--to", "destination", help="Only what changed since the last export to this destination.")
 @click.option("--include-sensitive", is_flag=True, help="Also export entries marked sensitive.")
-def export(path, subject_name, since, destination, include_sensitive) -> None:
+@click.option("--encrypt", is_flag=True, help="Seal the bundle with a passphrase (for a USB stick that may be lost).")
+@click.option("--passphrase-file", type=click.Path(dir_okay=False), help="Read the passphrase (or the office's key file) from FILE.")
+def export(path, subject_name, since, destination, include_sensitive, encrypt, passphrase_file) -> None:
     """Write a merge bundle to PATH."""
     with service() as svc:
+        secret = passphrase(passphrase_file, confirm=True) if encrypt or passphrase_file else None
         n = svc.export(Path(path), subject=subject_name, since=parse_date_opt(svc, since, "since"),
-                       to=destination, include_sensitive=include_sensitive)
-        click.echo(f"{n} records written to {path}")
+                       to=destination, include_sensitive=include_sensitive, passphrase=secret)
+        click.echo(f"{n} records written to {path}" + (" (sealed)" if secret else ""))
 
 
 @click.command("import")
 @click.argument("path")
-def import_(path) -> None:
+@click.option("--passphrase-file", type=click.Path(dir_okay=False), help="The passphrase of a sealed bundle, from FILE.")
+def import_(path, passphrase_file) -> None:
     """Merge a bundle; importing the same bundle twice changes nothing."""
+    from dutylog.sealing import is_sealed
+
     from .progress import ImportProgress, summary_lines
 
+    secret = passphrase(passphrase_file) if passphrase_file or is_sealed(path) else None
     bar = ImportProgress()
     bar.start(Path(path))
     with service() as svc:
         try:
-            summary = svc.import_bundle(Path(path), progress=bar)
+            summary = svc.import_bundle(Path(path), progress=bar, passphrase=secret)
         finally:
             bar.close()
         click.echo("\n".join(summary_lines(summary)))
+
+
+def passphrase(path: str | None, confirm: bool = False) -> bytes:
+    """From --passphrase-file, else typed at the terminal (asked twice when sealing)."""
+    import sys
+
+    from dutylog.domain.errors import InvalidInput
+    from dutylog.sealing import SealError, passphrase_bytes, read_passphrase_file
+
+    try:
+        if path:
+            return read_passphrase_file(path)
+        if not sys.stdin.isatty():
+            raise InvalidInput("passphrase: no terminal to ask on; give --passphrase-file FILE", "passphrase")
+        return passphrase_bytes(click.prompt("口令 passphrase", hide_input=True, confirmation_prompt=confirm))
+    except SealError as exc:
+        raise InvalidInput(f"passphrase: {exc}", "passphrase") from None
+    except OSError as exc:
+        raise InvalidInput(f"passphrase-file: cannot read {path} ({exc.strerror or exc})", "passphrase") from None

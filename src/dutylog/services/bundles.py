@@ -25,17 +25,55 @@ class Transfers:
         self._roster = roster
 
     def export(self, path: Path, subject: str | None = None, since: date | None = None,
-               to: str | None = None, include_sensitive: bool = False) -> int:
+               to: str | None = None, include_sensitive: bool = False,
+               passphrase: bytes | None = None) -> int:
+        """Write a bundle; with a passphrase, sealed (dutylog.sealing): the plain bundle is
+        written in the data folder (never on the USB stick) and removed once sealed."""
         subject_id = self._roster.subject(subject).id if subject else None
         if to is not None and not to.strip():
             raise InvalidInput("to: give a destination name, e.g. --to office-pc", "to")
-        return self._ctx.store.bundles.export_bundle(
-            path, subject_id=subject_id, since=since, include_sensitive=include_sensitive, to=to)
+        if passphrase is None:
+            return self._ctx.store.bundles.export_bundle(
+                path, subject_id=subject_id, since=since, include_sensitive=include_sensitive, to=to)
+        from dutylog.sealing import SealError, seal_file
+
+        plain = Path(self._ctx.store.home) / f".export-{path.name}.plain"
+        try:
+            n = self._ctx.store.bundles.export_bundle(
+                plain, subject_id=subject_id, since=since, include_sensitive=include_sensitive, to=to)
+            sealed = path.with_name(f".{path.name}.sealing")
+            seal_file(plain, sealed, passphrase)
+            sealed.replace(path)
+        except SealError as exc:
+            raise InvalidInput(f"passphrase: {exc}", "passphrase") from None
+        finally:
+            plain.unlink(missing_ok=True)
+            path.with_name(f".{path.name}.sealing").unlink(missing_ok=True)
+        return n
 
     def import_bundle(self, path: Path,
-                      progress: Callable[[int, int], None] | None = None) -> ImportSummary:
-        return self._ctx.store.bundles.import_bundle(
-            path, validate_record=self.validate_bundle_record, progress=progress)
+                      progress: Callable[[int, int], None] | None = None,
+                      passphrase: bytes | None = None) -> ImportSummary:
+        """Merge a bundle; a sealed one is opened with the passphrase into a temporary
+        plain copy in the data folder (removed afterwards) — a wrong passphrase or one
+        altered byte refuses it whole."""
+        from dutylog.sealing import SealError, is_sealed, open_file
+
+        if not is_sealed(path):
+            return self._ctx.store.bundles.import_bundle(
+                path, validate_record=self.validate_bundle_record, progress=progress)
+        if passphrase is None:
+            raise InvalidInput(f"{path} is sealed: give its passphrase (--passphrase-file FILE, "
+                               "or type it when asked)", "passphrase")
+        plain = Path(self._ctx.store.home) / f".import-{path.name}.plain"
+        try:
+            open_file(path, plain, passphrase)
+            return self._ctx.store.bundles.import_bundle(
+                plain, validate_record=self.validate_bundle_record, progress=progress)
+        except SealError as exc:
+            raise InvalidInput(f"{path}: {exc}", "passphrase") from None
+        finally:
+            plain.unlink(missing_ok=True)
 
     def validate_bundle_record(self, rec: dict) -> str | None:
         """The check the store's bundle reader runs on each record. A bundle is a file

@@ -225,12 +225,14 @@ class Dutylog:
         return self.records.pending(subject)
 
     def export(self, path: Path, subject: str | None = None, since: dt.date | None = None,
-               to: str | None = None, include_sensitive: bool = False) -> int:
-        return self.transfers.export(path, subject, since, to, include_sensitive)
+               to: str | None = None, include_sensitive: bool = False,
+               passphrase: bytes | None = None) -> int:
+        return self.transfers.export(path, subject, since, to, include_sensitive, passphrase)
 
     def import_bundle(self, path: Path,
-                      progress: Callable[[int, int], None] | None = None) -> ImportSummary:
-        return self.transfers.import_bundle(path, progress)
+                      progress: Callable[[int, int], None] | None = None,
+                      passphrase: bytes | None = None) -> ImportSummary:
+        return self.transfers.import_bundle(path, progress, passphrase)
 
     def validate_bundle_record(self, rec: dict) -> str | None:
         return self.transfers.validate_bundle_record(rec)
