@@ -114,10 +114,10 @@ def test_kit_holds_each_package_once_per_tag_and_only_pinned_ones(built):
     assert f"dutylog-{VERSION}-py3-none-any.whl" in [w.name for w in wheels]
     # Installing the dutylog wheel needs no build backend: the kit carries none.
     assert not {"hatchling", "pathspec", "trove-classifiers"} & set(names)
-    # Binary wheels (cryptography abi3 per platform, cffi per platform and Python) make up
-    # most of it: 25.3 MB with cryptography 48.0.1 and cffi 2.0.0.
+    # Binary wheels (lxml per platform and Python, under python-docx; cryptography abi3 per
+    # platform; cffi per platform and Python) make up most of it: 116 MB with lxml.
     size = sum(p.stat().st_size for p in kit.rglob("*") if p.is_file())
-    assert size < 35e6, f"the kit grew to {size / 1e6:.1f} MB"
+    assert size < 150e6, f"the kit grew to {size / 1e6:.1f} MB"
     with zipfile.ZipFile(archive) as zf:
         listed = sorted(zf.namelist())
     assert listed == sorted(f"{kit.name}/{p.relative_to(kit).as_posix()}" for p in kit.rglob("*") if p.is_file())

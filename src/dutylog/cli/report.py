@@ -1,4 +1,4 @@
-"""`report --subject NAME --year YYYY --format md|csv|ics --out PATH` (CONTRACT "Records people hand in")."""
+"""`report --subject NAME --year YYYY --format md|csv|ics|docx|xlsx --out PATH` (CONTRACT "Records people hand in")."""
 
 from __future__ import annotations
 
@@ -16,8 +16,11 @@ def register(cli: click.Group) -> None:
 @click.command()
 @click.option("--subject", "subject_name", required=True, help="Whose year it is.")
 @click.option("--year", help="YYYY; default: the current year.")
-@click.option("--format", "fmt", type=click.Choice(["md", "csv", "ics"]), default="md", show_default=True,
-              help="md: 述职 material; csv: entries for Excel; ics: sessions, due dates and trips.")
+@click.option("--format", "fmt", type=click.Choice(["md", "csv", "ics", "docx", "xlsx"]), default="md",
+              show_default=True,
+              help="md: 述职 material; docx: the same as a Word document; csv: entries for Excel; "
+                   "xlsx: an Excel workbook of entries, ledgers and the status table; "
+                   "ics: sessions, due dates and trips.")
 @click.option("--out", required=True, help="File to write (replaced if it exists).")
 @click.option("--include-sensitive", is_flag=True, help="Also include entries marked sensitive.")
 def report(subject_name, year, fmt, out, include_sensitive) -> None:

@@ -1,5 +1,6 @@
-"""`dutylog report`: the year's 述职 material (Markdown), entries for Excel (CSV with BOM)
-and a calendar (iCalendar, RFC 5545) — built from the service, written where the user says.
+"""`dutylog report`: the year's 述职 material (Markdown, or Word in report_docx), entries for
+Excel (CSV with BOM, or a workbook in report_xlsx) and a calendar (iCalendar, RFC 5545) —
+built from the service, written where the user says.
 
 Entries marked sensitive are left out unless `include_sensitive`; the Markdown says how
 many were left out, so the counts still add up.
@@ -22,8 +23,8 @@ from dutylog.i18n import t
 
 from .report_ics import calendar_text
 
-FORMATS = ("md", "csv", "ics")
-SUFFIX = {"md": ".md", "csv": ".csv", "ics": ".ics"}
+FORMATS = ("md", "csv", "ics", "docx", "xlsx")
+SUFFIX = {"md": ".md", "csv": ".csv", "ics": ".ics", "docx": ".docx", "xlsx": ".xlsx"}
 
 # Words only reports use (the shared catalog keeps the UI's words).
 WORDS = {
@@ -77,14 +78,16 @@ def md_text(value) -> str:
     return " ".join(str(value).split()).translate(_MD_SPECIAL)
 
 
-def entry_line(e: Entry, data: ReportData, svc, lang: str) -> str:
+def entry_line(e: Entry, data: ReportData, svc, lang: str, esc=md_text) -> str:
+    """One supporting entry in words; `esc` makes user text safe for the output (Markdown
+    by default; the Word report passes plain one-line text)."""
     kind = svc.policy.kind(e.kind)
     parts = [e.date.isoformat()]
     if e.place:
-        parts.append(md_text(e.place))
+        parts.append(esc(e.place))
     if e.title or e.note:  # a diary often has only a note: its start stands in for a title
         text = e.title or e.note
-        parts.append(md_text(text if len(text) <= 40 else text[:40] + "…"))
+        parts.append(esc(text if len(text) <= 40 else text[:40] + "…"))
     else:
         parts.append(kind.name.get(lang) if kind else e.kind)
     details = []
@@ -93,13 +96,13 @@ def entry_line(e: Entry, data: ReportData, svc, lang: str) -> str:
     if e.four_no:
         details.append(w("four_no", lang))
     if e.object_id and e.object_id in data.names:
-        details.append(md_text(data.names[e.object_id]))
+        details.append(esc(data.names[e.object_id]))
     if e.people:
-        details.append(md_text(e.people))
+        details.append(esc(e.people))
     if e.recorded_by and e.recorded_by != data.subject.name:
         mark = "" if e.confirmed_by else f"，{w('pending', lang)}" if lang == "zh" else f", {w('pending', lang)}"
-        details.append(f"{md_text(e.recorded_by)} {w('by', lang)}{mark}" if lang == "zh"
-                       else f"{w('by', lang)} {md_text(e.recorded_by)}{mark}")
+        details.append(f"{esc(e.recorded_by)} {w('by', lang)}{mark}" if lang == "zh"
+                       else f"{w('by', lang)} {esc(e.recorded_by)}{mark}")
     line = " · ".join(parts)
     if details:
         line += f"（{'，'.join(details)}）" if lang == "zh" else f" ({', '.join(details)})"
@@ -224,6 +227,14 @@ def build_report(svc, subject: str, year, fmt: str, lang: str = "zh",
         return markdown_report(svc, data, lang).encode("utf-8")
     if fmt == "csv":
         return csv_report(svc, data, lang)
+    if fmt == "docx":  # python-docx is imported only for this format
+        from .report_docx import docx_report
+
+        return docx_report(svc, data, lang)
+    if fmt == "xlsx":  # openpyxl likewise
+        from .report_xlsx import xlsx_report
+
+        return xlsx_report(svc, data, lang)
     return calendar_text(svc, data, lang).encode("utf-8")
 
 
