@@ -25,8 +25,18 @@ from docx.shared import Cm, Pt, RGBColor
 from dutylog import __version__
 from dutylog.i18n import t
 
-from .report_rows import (colour_word, entries_by_rule, ledger_rows, ledger_type_word, one_line,
-                          status_rows, trip_flags, trip_rows, word, year_span)
+from .report_rows import (
+    colour_word,
+    entries_by_rule,
+    ledger_rows,
+    ledger_type_word,
+    one_line,
+    status_rows,
+    trip_flags,
+    trip_rows,
+    word,
+    year_span,
+)
 from .reports import ReportData, _span, entry_line
 
 LATIN = "Times New Roman"
@@ -145,17 +155,17 @@ def _table(doc, headers: list[str], rows: list[list[str]], widths: tuple[float, 
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    for cell, text in zip(table.rows[0].cells, headers):
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
         cell.text = text
     _header_row(table.rows[0])
     for values in rows:
         cells = table.add_row().cells
-        for cell, text in zip(cells, values):
+        for cell, text in zip(cells, values, strict=True):
             cell.text = one_line(text)
     for row in table.rows:  # Word reads the cell widths, WPS and LibreOffice the grid
-        for cell, width in zip(row.cells, widths):
+        for cell, width in zip(row.cells, widths, strict=True):
             cell.width = Cm(width)
-    for col, width in zip(table.columns, widths):
+    for col, width in zip(table.columns, widths, strict=True):
         col.width = Cm(width)
     return table
 

@@ -26,8 +26,17 @@ from openpyxl.utils import get_column_letter
 from dutylog import __version__
 from dutylog.i18n import t
 
-from .report_rows import (colour_word, ledger_rows, ledger_type_word, status_rows, trip_flags,
-                          trip_rows, word, xml_safe, year_span)
+from .report_rows import (
+    colour_word,
+    ledger_rows,
+    ledger_type_word,
+    status_rows,
+    trip_flags,
+    trip_rows,
+    word,
+    xml_safe,
+    year_span,
+)
 from .reports import CSV_COLUMNS, ReportData
 
 FORMULA_FIRST = ("=", "+", "-", "@", "\t", "\r")  # as reports.cell()
