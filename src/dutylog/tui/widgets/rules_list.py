@@ -75,7 +75,9 @@ def rule_text(r: RuleResult, as_of: date, lang: str, policy=None) -> Text:
         lines.extend(_object_lines(r, as_of, lang))
     elif r.rule.period not in YEARLY:
         lines.append(_strip_line(r, as_of, lang))
-    if view.detail:  # one line under the bar, cut to fit (the status table has it whole)
+    unlinked = r.metric.per_object and not any(p.objects for p in r.periods)
+    if view.detail and not unlinked:  # one line under the bar, cut to fit (the table has it whole)
+        # (a rule with nothing linked already says so with the key to link, just above)
         lines.append(Text(pad("", TITLE_W) + " " + pad(view.detail, DETAIL_W).rstrip(), style="dim"))
     if r.breakdown:
         lines.append(_breakdown_line(r, lang, policy))
