@@ -17,7 +17,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import Footer, Header, Input, Static
 
 from dutylog.domain.errors import InvalidInput
 from dutylog.i18n import t
@@ -102,12 +102,6 @@ class Reached(Sequence):
             yield self[i]
 
 
-class EntryGrid(VirtualTable):
-    """The entries: Home/End go to the first/last row (DataTable's scroll sideways)."""
-
-    BINDINGS = [Binding("home", "scroll_top", show=False), Binding("end", "scroll_bottom", show=False)]
-
-
 class EntriesScreen(BaseScreen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "key.back"),
@@ -137,14 +131,14 @@ class EntriesScreen(BaseScreen):
             yield Input(placeholder=t("ent.to_ph", lang), id="f-to")
             yield Input(placeholder=t("ent.search_ph", lang), id="f-search")
         yield Static(id="count")
-        yield EntryGrid(id="entries", row_at=self.pages.row)
+        yield VirtualTable(id="entries", row_at=self.pages.row)
         yield Footer()
 
     def on_mount(self) -> None:
         super().on_mount()
-        setup_entry_table(self.query_one(DataTable), self.lang)
+        setup_entry_table(self.query_one(VirtualTable), self.lang)
         self.reload()
-        self.query_one(DataTable).focus()
+        self.query_one(VirtualTable).focus()
         # Scrolling reads a page of entries per ~100 rows; those objects outlive the
         # young GC generations, so every ~10 pages CPython runs a full collection over the
         # whole heap (the app, Textual, Rich: ~90,000 objects), ~70-100 ms that land on a
@@ -159,7 +153,7 @@ class EntriesScreen(BaseScreen):
     def reload(self, keep_cursor: bool = True) -> None:
         """Re-read the list; after an edit or delete the cursor stays where it was."""
         app = self.app
-        table = self.query_one(EntryGrid)
+        table = self.query_one(VirtualTable)
         keep = table.cursor_row if keep_cursor and table.row_count else 0
         self.query_one("#entries-title", Static).update(
             Text(t("ent.title", self.lang, subject=app.subject or ""), style="bold"))
@@ -178,7 +172,7 @@ class EntriesScreen(BaseScreen):
 
     def _reach(self, count: int, cursor_row: int | None = None, layout: bool = True) -> None:
         self.loaded = Reached(self.pages, count)
-        self.query_one(EntryGrid).set_row_count(count, cursor_row)
+        self.query_one(VirtualTable).set_row_count(count, cursor_row)
         self.show_count(layout)
 
     def read_filter(self) -> ui.EntryFilter:
@@ -220,22 +214,22 @@ class EntriesScreen(BaseScreen):
         if self._timer is not None:
             self._timer.stop()
         self.filter_changed()
-        self.query_one(DataTable).focus()
+        self.query_one(VirtualTable).focus()
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    def on_virtual_table_row_highlighted(self, event: VirtualTable.RowHighlighted) -> None:
         if event.cursor_row >= len(self.loaded) - 10 and len(self.loaded) < self.total:
             self.load_more()
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        if event.row_key.value:
-            self.app.action_edit(event.row_key.value)
+    def on_virtual_table_row_selected(self, event: VirtualTable.RowSelected) -> None:
+        if event.key:
+            self.app.action_edit(event.key)
 
     # ---- actions
     def action_focus_search(self) -> None:
         self.query_one("#f-search", Input).focus()
 
     def current_id(self) -> str | None:
-        table = self.query_one(EntryGrid)
+        table = self.query_one(VirtualTable)
         if not table.row_count:
             return None
         return self.loaded[table.cursor_row].id
