@@ -196,7 +196,19 @@ class VirtualTable(ScrollView, can_focus=True):
 
     def _resized(self) -> None:
         header = self.header_height if self.show_header else 0
-        self.virtual_size = Size(self.table_width(), self._count + header)
+        size, old = Size(self.table_width(), self._count + header), self.virtual_size
+        if size == old:
+            return
+        if (self.is_mounted and old.width == size.width and not self.styles.height.is_auto
+                and min(old.height, size.height) > self.scrollable_content_region.height):
+            # The rows grew or shrank below the fold: the widget keeps its size and its
+            # scrollbar, so only the scrollbar hears of it (setting `virtual_size` lays
+            # out the whole screen: ~5-30 ms on a key).
+            self.set_reactive(VirtualTable.virtual_size, size)
+            self.vertical_scrollbar.window_virtual_size = size.height
+            self.refresh()
+        else:
+            self.virtual_size = size
 
     def _repaint(self) -> None:
         self._strips.clear()
