@@ -114,7 +114,7 @@ async def test_first_run_demo_leaves_the_users_database_empty(svc, make):
         await pilot.pause()
         assert app.demo and app.subject == "张海峰"
         assert isinstance(app.screen, DashboardScreen)
-        demo_home = app._demo_home
+        demo_home = app.demo_home
         app.cleanup()
     assert svc.subjects() == []
     assert not demo_home.exists()

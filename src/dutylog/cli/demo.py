@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
 import signal
 import sys
-import tempfile
-from pathlib import Path
 
 import click
-
-from .common import parse_date_opt
 
 
 def _exit_on_hangup() -> None:
@@ -32,25 +27,12 @@ def demo(today_text: str | None, keep: bool) -> None:
 
     The data lives in a temporary folder; your own database is never touched.
     """
-    from dutylog.services import Dutylog
-    from dutylog.services.demo import fill_demo
+    from dutylog.domain.dates import parse_date
+    from dutylog.services.core import today_from_env
+    from dutylog.tui.launch import launch_demo
 
-    home = Path(tempfile.mkdtemp(prefix="dutylog-demo-"))
-    _exit_on_hangup()  # a closed terminal still runs the `finally` below
-    try:
-        with Dutylog.open(home=home) as svc:
-            if today_text:
-                svc.today = parse_date_opt(svc, today_text, "today")
-            fill_demo(svc)
-            today = svc.today
-        from dutylog.i18n import default_lang
-        from dutylog.services import Dutylog as _D
-        from dutylog.tui.app import make_app
-
-        with _D.open(home=home, today=today) as svc:
-            make_app(svc, today=today, lang=default_lang(), demo=True).run()
-    finally:
-        if keep:
-            click.echo(f"demo data kept in {home}")
-        else:
-            shutil.rmtree(home, ignore_errors=True)
+    today = parse_date(today_text, today_from_env(), "today") if today_text else None
+    _exit_on_hangup()  # a closed terminal still runs launch_demo's clean-up
+    home = launch_demo(today, keep=keep)
+    if keep:
+        click.echo(f"demo data kept in {home}")

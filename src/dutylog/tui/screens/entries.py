@@ -25,7 +25,7 @@ from dutylog.services import ui
 
 from ..errors import explain
 from ..widgets.virtual_table import VirtualTable
-from .base import BaseScreen
+from .base import MainScreen
 from .entry_rows import entry_cells, setup_entry_table
 
 PAGE = 100
@@ -54,7 +54,7 @@ class EntryPages:
             self.pages.move_to_end(number)
             return rows
         screen = self.screen
-        rows = ui.entry_page(screen.app.service, screen.filter, PAGE, offset=number * PAGE)
+        rows = ui.entry_page(screen.service, screen.filter, PAGE, offset=number * PAGE)
         self.pages[number] = rows
         while len(self.pages) > CACHED_PAGES:
             self.pages.popitem(last=False)
@@ -70,7 +70,7 @@ class EntryPages:
         cells = self.cells.get(index)
         if cells is None:
             screen = self.screen
-            cells = entry_cells(screen.app.service, entry, screen.lang, screen.names)
+            cells = entry_cells(screen.service, entry, screen.lang, screen.names)
             self.cells[index] = cells
             if len(self.cells) > CACHED_CELLS:
                 self.cells.popitem(last=False)
@@ -102,7 +102,7 @@ class Reached(Sequence):
             yield self[i]
 
 
-class EntriesScreen(BaseScreen):
+class EntriesScreen(MainScreen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "key.back"),
         Binding("delete,x", "delete", "key.delete"),
@@ -111,8 +111,8 @@ class EntriesScreen(BaseScreen):
         Binding("slash", "focus_search", show=False),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, **context) -> None:
+        super().__init__(**context)
         self.pages = EntryPages(self)
         self.loaded: Reached = Reached(self.pages, 0)
         self.total = 0
@@ -135,7 +135,6 @@ class EntriesScreen(BaseScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        super().on_mount()
         setup_entry_table(self.query_one(VirtualTable), self.lang)
         self.reload()
         self.query_one(VirtualTable).focus()
@@ -162,8 +161,8 @@ class EntriesScreen(BaseScreen):
         except InvalidInput as exc:
             self.query_one("#count", Static).update(explain(exc, self.lang))
             return
-        self.names = ui.link_names(app.service, app.subject)
-        self.total = ui.entry_count(app.service, self.filter)
+        self.names = ui.link_names(self.service, app.subject)
+        self.total = ui.entry_count(self.service, self.filter)
         self.pages.clear()
         reach = PAGE
         while keep >= reach - 1 and reach < self.total:
@@ -176,7 +175,7 @@ class EntriesScreen(BaseScreen):
         self.show_count(layout)
 
     def read_filter(self) -> ui.EntryFilter:
-        svc = self.app.service
+        svc = self.service
         kind_text = self.query_one("#f-kind", Input).value.strip()
         kinds: tuple[str, ...] = ()
         if kind_text:
@@ -243,11 +242,11 @@ class EntriesScreen(BaseScreen):
         entry_id = self.current_id()
         if entry_id is None:
             return
-        svc = self.app.service
+        svc = self.service
         e = svc.delete(entry_id)
         what = f"{e.date} {e.title or svc.policy.kind(e.kind).name.get(self.lang)}"
         self.deleted.append((e.id, what))
-        self.app.changed()  # reloads this screen too; the cursor moves to the next entry
+        self.announce("entry", e.id)  # this screen reloads too; the cursor stays on row n
         self.notify(t("ent.deleted", self.lang, what=what), markup=False, timeout=8)
 
     def action_undo(self) -> None:
@@ -255,6 +254,6 @@ class EntriesScreen(BaseScreen):
             self.notify(t("ent.nothing_to_undo", self.lang), markup=False)
             return
         entry_id, what = self.deleted.pop()
-        self.app.service.undelete(entry_id)
-        self.app.changed()
+        self.service.undelete(entry_id)
+        self.announce("entry", entry_id)
         self.notify(t("ent.restored", self.lang, what=what), markup=False)
