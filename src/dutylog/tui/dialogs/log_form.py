@@ -165,7 +165,7 @@ class LogForm(DutylogDialog):
         if kind is None:
             return
         for name in kind.fields:
-            mark = f" *" if name in kind.required else ""
+            mark = " *" if name in kind.required else ""
             label = self.query_one(f"#row-{name} .lbl", Label)
             if name != "four_no":
                 label.update(t(f"form.{name}", lang) + mark)
