@@ -19,6 +19,7 @@ import time
 from datetime import date
 
 SIZE = (120, 40)
+TABLES = "DataTable, VirtualTable"  # the entries screen's table, whichever kind it is
 
 
 def today() -> date:
@@ -33,12 +34,12 @@ async def settle(pilot) -> None:
 
 
 def describe(app) -> dict:
-    from textual.widgets import DataTable, ProgressBar
+    from textual.widgets import ProgressBar
 
     screen = app.screen
     return {"screen": type(screen).__name__,
             "progress_bars": len(screen.query(ProgressBar)),
-            "tables": [t.row_count for t in screen.query(DataTable)],
+            "tables": [t.row_count for t in screen.query(TABLES)],
             "widgets": len(list(screen.walk_children()))}
 
 
@@ -131,8 +132,6 @@ def find_entries_key(app) -> str | None:
 
 
 def run_scroll(app) -> dict:
-    from textual.widgets import DataTable
-
     out: dict = {"keys": [], "built": False}
 
     async def auto(pilot):
@@ -146,9 +145,9 @@ def run_scroll(app) -> dict:
         await pilot.press(key)
         await settle(pilot)
         out["open_ms"] = (time.perf_counter() - t0) * 1000
-        tables = pilot.app.screen.query(DataTable)
+        tables = pilot.app.screen.query(TABLES)
         if not tables:
-            out["note"] = f"key {key!r} showed {type(pilot.app.screen).__name__}, no DataTable"
+            out["note"] = f"key {key!r} showed {type(pilot.app.screen).__name__}, no table"
             pilot.app.exit()
             return
         table = tables.first()
@@ -165,7 +164,7 @@ def run_scroll(app) -> dict:
         # the bottom), then the usual keys around there
         for _ in range(MAX_END_PRESSES):
             await timed(BOTTOM)
-            table = screen.query(DataTable).first()
+            table = screen.query(TABLES).first()
             total = getattr(screen, "total", None)
             loaded = len(getattr(screen, "loaded", ())) or table.row_count
             if table.cursor_row >= table.row_count - 1 and (total is None or loaded >= total):
@@ -173,7 +172,7 @@ def run_scroll(app) -> dict:
         out["end_presses"] = len(out["keys"])
         for k in AFTER_END:
             await timed(k)
-        table = screen.query(DataTable).first()
+        table = screen.query(TABLES).first()
         out["rows_loaded"] = table.row_count
         out["rows_total"] = getattr(screen, "total", None)
         out["cursor_row"] = table.cursor_row

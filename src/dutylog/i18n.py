@@ -291,6 +291,36 @@ SCREEN_STRINGS: dict[str, tuple[str, str]] = {
     "export.bundle": ("合并包（JSON Lines）", "Merge bundle (JSON Lines)"),
     "export.file": ("保存到文件（回车确认，Esc 取消）：", "Save to file (Enter to write, Esc to cancel):"),
     "export.written": ("已写入 {path}", "Written: {path}"),
+    # export commands of the palette (label, help)
+    "export.cmd.md": ("导出述职报告 Markdown", "Export annual report (Markdown)"),
+    "export.cmd.csv": ("导出记录表 CSV（Excel）", "Export entries for Excel (CSV)"),
+    "export.cmd.ics": ("导出日历 ICS", "Export calendar (ICS)"),
+    "export.cmd.bundle": ("导出合并包", "Export merge bundle"),
+    "export.help.md": ("每条职责的目标、完成、状态和佐证记录，可粘贴到 Word",
+                       "Target, actual, status and supporting entries per duty; pastes into Word"),
+    "export.help.csv": ("UTF-8 带 BOM，双击用 Excel 打开中文不乱码", "UTF-8 with BOM, opens in Excel by double-click"),
+    "export.help.ics": ("一线办公、台账到期日和外出", "Frontline sessions, ledger due dates and trips"),
+    "export.help.bundle": ("给秘书或汇总办公室的 JSON Lines 文件",
+                           "A JSON Lines file for another laptop or the office"),
+    # the screens the palette opens (tui/registry.py PALETTE)
+    "open.ledger": ("台账（督办、会签、纪要、整改）", "Ledgers (supervision, co-signing, minutes)"),
+    "open.diary": ("民情日记", "People's diary"),
+    "open.leave": ("外出请假与销假", "Leave and return"),
+    "open.casebook": ("出庭应诉与巡河湖湾林", "Court cases and patrols"),
+    "open.review": ("待本人确认的记录", "Entries awaiting confirmation"),
+    # footer keys of the later screens, and the form's button
+    "key.add": ("新增", "Add"),
+    "key.progress": ("进展", "Progress"),
+    "key.close_item": ("办结", "Close"),
+    "key.open": ("查看", "Open"),
+    "key.open_follow_up": ("查看跟进", "Open"),
+    "key.follow_up": ("跟进", "Follow up"),
+    "key.search": ("搜索", "Search"),
+    "key.request": ("请假", "Request"),
+    "key.report_back": ("销假", "Report back"),
+    "key.confirm": ("确认", "Confirm"),
+    "key.reject": ("退回", "Reject"),
+    "form.ok": ("确定", "OK"),
 }
 STRINGS.update(SCREEN_STRINGS)
 

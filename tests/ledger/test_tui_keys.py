@@ -1,4 +1,4 @@
-"""The app opens the four screens through `tui/extras.py` for the selected subject."""
+"""The app opens the four screens through `tui/registry.py` for the selected subject."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ TODAY = date(2026, 10, 15)
 
 async def test_app_opens_screens():
     from dutylog.services import Dutylog
-    from dutylog.tui import extras
     from dutylog.tui.app import make_app
     from dutylog.tui.screens.casebook import CasebookScreen
     from dutylog.tui.screens.diary import DiaryScreen
@@ -24,7 +23,7 @@ async def test_app_opens_screens():
             await pilot.pause()
             for name, cls in (("ledger", LedgerScreen), ("diary", DiaryScreen),
                               ("leave", LeaveScreen), ("casebook", CasebookScreen)):
-                extras.open_screen(app, name)
+                app.action_open(name)
                 await pilot.pause()
                 assert isinstance(app.screen, cls), name
                 assert app.screen.subject == "王明"

@@ -10,6 +10,7 @@ from dutylog.tui.screens.dashboard import DashboardScreen
 from dutylog.tui.screens.entries import EntriesScreen
 from dutylog.tui.screens.onboarding import OnboardingScreen
 from dutylog.tui.widgets.rules_list import RulesList
+from dutylog.tui.widgets.virtual_table import VirtualTable
 
 from .conftest import SIZE, TODAY
 
@@ -113,7 +114,7 @@ async def test_first_run_demo_leaves_the_users_database_empty(svc, make):
         await pilot.pause()
         assert app.demo and app.subject == "张海峰"
         assert isinstance(app.screen, DashboardScreen)
-        demo_home = app._demo_home
+        demo_home = app.demo_home
         app.cleanup()
     assert svc.subjects() == []
     assert not demo_home.exists()
@@ -173,12 +174,12 @@ async def test_delete_then_undo(demo_svc, make):
         screen = app.screen
         assert isinstance(screen, EntriesScreen)
         before = screen.total
-        screen.query_one(DataTable).move_cursor(row=5)
+        screen.query_one(VirtualTable).move_cursor(row=5)
         first = screen.current_id()
         await pilot.press("x")
         assert screen.total == before - 1
         assert demo_svc.entry(first).deleted
-        table = screen.query_one(DataTable)
+        table = screen.query_one(VirtualTable)
         assert table.cursor_row == 5 and screen.current_id() != first  # on the next entry
         assert any("u" in n.message for n in app._notifications)
         await pilot.press("u")
@@ -239,7 +240,7 @@ async def test_entries_load_in_pages(demo_svc, make):
         await pilot.press("e")
         screen = app.screen
         assert screen.total > 100 and len(screen.loaded) == 100
-        table = screen.query_one(DataTable)
+        table = screen.query_one(VirtualTable)
         table.move_cursor(row=95)
         await pilot.pause()
         assert len(screen.loaded) == min(200, screen.total)
@@ -284,7 +285,7 @@ async def test_user_text_is_not_markup(demo_svc, make):
     app = make(demo_svc)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("e")
-        table = app.screen.query_one(DataTable)
+        table = app.screen.query_one(VirtualTable)
         titles = [table.get_row_at(i)[3].plain for i in range(table.row_count)]
         assert "[bold]注意[/bold] [link=x]" in titles
 
@@ -376,19 +377,8 @@ async def test_end_goes_down_the_entries_a_page_at_a_time(demo_svc, make):
         await pilot.press("end")
         assert len(screen.loaded) == min(200, screen.total)
         await pilot.press("end", "end", "end")
-        table = screen.query_one(DataTable)
+        table = screen.query_one(VirtualTable)
         assert len(screen.loaded) == screen.total and table.cursor_row == table.row_count - 1
         await pilot.press("home")
         assert table.cursor_row == 0
 
-
-def test_every_registered_screen_imports_and_a_broken_one_fails_loudly(monkeypatch):
-    import pytest as _pytest
-
-    from dutylog.tui import extras
-
-    for name in extras.SCREENS:
-        assert extras.screen_class(name) is not None
-    monkeypatch.setitem(extras.SCREENS, "broken", ("dutylog.tui.screens.no_such_screen", "X", "坏", "broken"))
-    with _pytest.raises(ImportError):
-        extras.screen_class("broken")

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
 import signal
 import sys
-import tempfile
-from pathlib import Path
 
 import click
 
@@ -31,22 +28,11 @@ def demo(today_text: str | None, keep: bool) -> None:
     The data lives in a temporary folder; your own database is never touched.
     """
     from dutylog.domain.dates import parse_date
-    from dutylog.services import Dutylog, today_from_env
-    from dutylog.services.demo import fill_demo
+    from dutylog.services.core import today_from_env
+    from dutylog.tui.launch import launch_demo
 
-    today = today_from_env()
-    if today_text:  # the pretended day, parsed before anything is made with it
-        today = parse_date(today_text, today, "today")
-    home = Path(tempfile.mkdtemp(prefix="dutylog-demo-"))
-    _exit_on_hangup()  # a closed terminal still runs the `finally` below
-    try:
-        with Dutylog.open(home=home, today=today) as svc:
-            fill_demo(svc)
-        from dutylog.tui.launch import launch
-
-        launch(home=home, today=today, demo=True)
-    finally:
-        if keep:
-            click.echo(f"demo data kept in {home}")
-        else:
-            shutil.rmtree(home, ignore_errors=True)
+    today = parse_date(today_text, today_from_env(), "today") if today_text else None
+    _exit_on_hangup()  # a closed terminal still runs launch_demo's clean-up
+    home = launch_demo(today, keep=keep)
+    if keep:
+        click.echo(f"demo data kept in {home}")

@@ -1,26 +1,27 @@
-"""The application object and its one factory, used by `dutylog`, the tests and screenshots.
+"""The application object and its one factory, `make_app`, used by `dutylog`, `dutylog demo`,
+the tests and the screenshots.
 
-The app holds the service, the injected `today`, the language, and what is selected (a
-subject and a year). Screens read through `dutylog.services` only; after any write the app
-calls `changed()` and every screen on the stack reloads.
+The app holds the service (whose `today` was fixed when it was opened), the language, and
+what is selected (a subject and a year). Screens read through `dutylog.services` only.
+After a write, a screen posts `DataChanged`; the app hands it to every screen on the stack.
 """
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from datetime import date
-from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
+from textual.message import Message
 
 from dutylog.i18n import t
 from dutylog.services import ui
 
-from . import extras
+from . import registry
 from .commands import DutylogCommands
-from .keys import localized
+from .demo import Demo
+from .messages import DataChanged, SelectionChanged
+from .screens.base import DutylogScreen
 from .screens.dashboard import DashboardScreen
 
 FIRST_YEAR = 2000
@@ -28,11 +29,11 @@ FIRST_YEAR = 2000
 
 class DutylogApp(App):
     CSS_PATH = "app.tcss"
-    # Keys that work on any screen, other parts' screens included (each of my screens also
-    # shows them in its footer).
+    # Keys that work on any screen, other parts' screens included (the main screens also
+    # show them in their footer).
     BINDINGS = [Binding("n", "log", "key.log", show=False),
                 Binding("e", "entries", "key.entries", show=False)]
-    COMMANDS = App.COMMANDS | {DutylogCommands} | ({extras.export_provider()} - {None})
+    COMMANDS = App.COMMANDS | {DutylogCommands, registry.export_commands}
 
     def export_screenshot(self, *, title: str | None = None, simplify: bool = False) -> str:
         """Textual's SVG with text widths in terminal cells, so Chinese reads right in a
@@ -41,29 +42,29 @@ class DutylogApp(App):
 
         return fix_text_lengths(super().export_screenshot(title=title, simplify=simplify))
 
-    def __init__(self, service, today: date | None = None, lang: str = "zh", *,
-                 demo: bool = False, blink: bool = True, theme: str | None = None) -> None:
+    def __init__(self, service, lang: str = "zh", *, demo: bool = False, blink: bool = True,
+                 theme: str | None = None) -> None:
         super().__init__()
         self._theme_name = theme
-        # one notion of today, injected once: another day than the service's is a façade
-        # over the same data on that day (the caller's service keeps its own)
-        self.service = service if today is None else service.on(today)
-        self.today = self.service.today
+        self.service = service
+        self.today: date = service.today
         self.lang = lang
         self.demo = demo
         self.blink = blink
         self.subject: str | None = None
         self.year = self.today.year
         self.title = t("app.title", lang)
-        self._demo_home: Path | None = None
+        self._demo: Demo | None = None  # a demo the first-run screen opened
         self._own_service = None
 
     # ---- screens
-    def make(self, cls, *args, **kwargs):
-        return localized(cls, self.lang)(*args, **kwargs)
+    def open(self, name: str, *args, callback=None, **kwargs) -> None:
+        """Push the registered screen `name`, made with these arguments."""
+        self.push_screen(registry.load(name)(*args, **kwargs), callback=callback)
 
-    # Screens and dialogs other than the dashboard are imported when first opened, so the
-    # dashboard paints sooner.
+    def showing(self, name: str) -> bool:
+        return isinstance(self.screen, registry.load(name))
+
     def on_mount(self) -> None:
         if self._theme_name:
             self.theme = self._theme_name
@@ -71,40 +72,43 @@ class DutylogApp(App):
         if subjects:
             self.start(subjects[0].name)
         else:
-            self.push_screen(self.make(_onboarding()))
+            self.open("onboarding")
 
     def start(self, subject: str | None) -> None:
         """Show the dashboard of `subject`, in place of whatever screens are open."""
         self.subject = subject
         while len(self.screen_stack) > 2:
             self.pop_screen()
-        screen = self.make(DashboardScreen) if subject else self.make(_onboarding())
+        screen = DashboardScreen() if subject else registry.load("onboarding")()
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
 
-    def changed(self) -> None:
-        """Something was written or the selection moved: every open screen reloads."""
-        for screen in self.screen_stack:
-            reload = getattr(screen, "reload", None)
-            if reload is not None:
-                reload()
+    # ---- what screens hear
+    def on_data_changed(self, message: DataChanged) -> None:
+        """A screen wrote something: every screen on the stack reads its data again."""
+        self._tell(message)
+
+    def _tell(self, message: Message) -> None:
+        for screen in list(self.screen_stack):
+            if not isinstance(screen, DutylogScreen) or not screen.is_mounted:
+                continue
+            if isinstance(message, DataChanged):
+                screen.data_changed(message)
+            else:
+                screen.selection_changed(message)
 
     # ---- actions (keys and command palette)
     def action_log(self, kind: str | None = None) -> None:
-        from .dialogs.log_form import LogForm
-
-        if self.subject is None or isinstance(self.screen, LogForm):
+        if self.subject is None or self.showing("log"):
             return
-        self.push_screen(self.make(LogForm, self.subject, kind), callback=self._saved)
+        self.open("log", self.subject, kind, callback=self._saved)
 
     def action_edit(self, entry_id: str) -> None:
-        from .dialogs.log_form import LogForm
-
         entry = self.service.entry(entry_id)
         name = self.service.subject_of(entry).name
-        self.push_screen(self.make(LogForm, name, entry=entry), callback=self._saved)
+        self.open("log", name, entry=entry, callback=self._saved)
 
     def _saved(self, entry) -> None:
         if entry is None:
@@ -112,20 +116,14 @@ class DutylogApp(App):
         kind = self.service.policy.kind(entry.kind)
         self.notify(t("form.saved", self.lang, kind=kind.name.get(self.lang), date=entry.date.isoformat()),
                     markup=False)
-        self.changed()
 
     def action_entries(self) -> None:
-        from .screens.entries import EntriesScreen
-
-        if self.subject is not None and not isinstance(self.screen, EntriesScreen):
-            self.push_screen(self.make(EntriesScreen))
+        if self.subject is not None and not self.showing("entries"):
+            self.open("entries")
 
     def action_links(self) -> None:
-        from .dialogs.links import LinksDialog
-
-        if self.subject is not None and not isinstance(self.screen, LinksDialog):
-            self.push_screen(self.make(LinksDialog, self.subject),
-                             callback=lambda changed: changed and self.changed())
+        if self.subject is not None and not self.showing("links"):
+            self.open("links", self.subject)
 
     def action_dashboard(self) -> None:
         while len(self.screen_stack) > 2 and not isinstance(self.screen, DashboardScreen):
@@ -133,17 +131,16 @@ class DutylogApp(App):
 
     def action_calendar(self, day: str | None = None) -> None:
         """The heatmap of the year; `day` (YYYY-MM-DD) puts its cursor on that day."""
-        from .screens.calendar import CalendarScreen
-
-        if self.subject is not None and not isinstance(self.screen, CalendarScreen):
-            self.push_screen(self.make(CalendarScreen, date.fromisoformat(day) if day else None))
+        if self.subject is not None and not self.showing("calendar"):
+            self.open("calendar", date.fromisoformat(day) if day else None)
 
     def action_open(self, name: str) -> None:
-        """Open a screen another part of dutylog provides (ledger, diary, leave…)."""
-        extras.open_screen(self, name)
+        """Open a screen of the palette's list (ledger, diary, leave…) for the subject."""
+        if name in registry.PALETTE and self.subject is not None:
+            self.open(name, self.subject)
 
     def action_history(self, entry_id: str) -> None:
-        extras.open_history(self, entry_id)
+        self.open("history", entry_id)
 
     def action_next_subject(self) -> None:
         names = [s.name for s in self.service.subjects()]
@@ -152,7 +149,7 @@ class DutylogApp(App):
 
     def set_subject(self, name: str) -> None:
         self.subject = name
-        self.changed()
+        self._tell(SelectionChanged())
 
     def action_year(self, delta: int) -> None:
         self.set_year(self.year + delta)
@@ -161,7 +158,7 @@ class DutylogApp(App):
         year = max(FIRST_YEAR, min(self.today.year, year))
         if year != self.year:
             self.year = year
-            self.changed()
+            self._tell(SelectionChanged())
 
     def action_set_lang(self, lang: str) -> None:
         ui.save_lang(self.service, lang)
@@ -172,30 +169,21 @@ class DutylogApp(App):
     # ---- demo
     def open_demo(self) -> None:
         """Switch to a sample year in a temporary data folder; the user's own is untouched."""
-        from dutylog.services import Dutylog
-        from dutylog.services.demo import fill_demo
+        self._demo = Demo.open(self.today)
+        self._own_service, self.service = self.service, self._demo.service
+        self.demo = True
+        self.start(self._demo.names[0])
 
-        home = Path(tempfile.mkdtemp(prefix="dutylog-demo-"))
-        demo = Dutylog.open(home=home, today=self.today)
-        names = fill_demo(demo)
-        self._own_service, self.service = self.service, demo
-        self._demo_home, self.demo = home, True
-        self.start(names[0])
+    @property
+    def demo_home(self):
+        return self._demo.home if self._demo is not None else None
 
     def cleanup(self) -> None:
         """Close a demo the first-run screen opened, and remove its folder."""
-        if self._own_service is not None:
-            self.service.close()
+        if self._demo is not None:
             self.service, self._own_service = self._own_service, None
-        if self._demo_home is not None:
-            shutil.rmtree(self._demo_home, ignore_errors=True)
-            self._demo_home = None
-
-
-def _onboarding():
-    from .screens.onboarding import OnboardingScreen
-
-    return OnboardingScreen
+            self._demo.close()
+            self._demo = None
 
 
 def make_app(service, today: date | None = None, lang: str = "zh", *, demo: bool = False,
@@ -203,10 +191,14 @@ def make_app(service, today: date | None = None, lang: str = "zh", *, demo: bool
              animations: bool = True) -> DutylogApp:
     """The one factory: `dutylog`, `dutylog demo`, the tests and the screenshot script.
 
-    Tests and screenshots pass a fixed `today` and theme, `blink=False`, `animations=False`.
+    The day is the service's, fixed when it was opened (`Dutylog.open(today=…)`); a
+    `today` that says otherwise is refused rather than written into the service. Tests and
+    screenshots pass a fixed theme, `blink=False`, `animations=False`.
     """
-    app = localized(DutylogApp, lang)(service, today=today, lang=lang, demo=demo, blink=blink,
-                                      theme=theme)
+    if today is not None and today != service.today:
+        raise ValueError(f"make_app: today {today} is not the service's ({service.today}); "
+                         "open the service with Dutylog.open(today=…)")
+    app = DutylogApp(service, lang=lang, demo=demo, blink=blink, theme=theme)
     if not animations:
         app.animation_level = "none"
     return app

@@ -9,7 +9,7 @@ from textual.content import Content
 
 from dutylog.i18n import t
 
-from . import extras, fmt
+from . import fmt, registry
 
 YEARS_BACK = 5
 
@@ -32,8 +32,8 @@ class DutylogCommands(Provider):
                 (t("cmd.links", lang), app.action_links, "k"),
                 (t("cmd.calendar", lang), app.action_calendar, "c"),
                 (t("cmd.dashboard", lang), app.action_dashboard, help_text)]
-        for name, zh, en in extras.available():
-            out.append((en if lang == "en" else zh, partial(app.action_open, name), help_text))
+        for name in registry.PALETTE:
+            out.append((t(f"open.{name}", lang), partial(app.action_open, name), help_text))
         for k in svc.policy.kinds:
             out.append((t("cmd.log", lang, kind=f"{k.name.get(lang)} ({k.pinyin})"),
                         partial(app.action_log, k.id), k.name.get(other)))

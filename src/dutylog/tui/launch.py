@@ -1,9 +1,13 @@
-"""Open the app on the data folder's database (or a demo folder)."""
+"""Run the app (made by `make_app`) on the data folder's database, or on a demo."""
 
 from __future__ import annotations
 
+import os
+from datetime import date
+from pathlib import Path
 
-def launch(lang: str | None = None, home=None, demo: bool = False, today=None) -> None:
+
+def launch(lang: str | None = None, home=None) -> None:
     from dutylog.i18n import default_lang
     from dutylog.services import Dutylog, ui
 
@@ -11,16 +15,33 @@ def launch(lang: str | None = None, home=None, demo: bool = False, today=None) -
     from .terminal import require_terminal, watch_terminal
 
     require_terminal()  # without one: a one-line refusal, not a hang
-    svc = Dutylog.open(home, today)
+    svc = Dutylog.open(home)
     app = None
     try:
-        import os
-
         chosen = lang or (os.environ.get("DUTYLOG_LANG") and default_lang()) or ui.saved_lang(svc) or "zh"
-        app = make_app(svc, lang=chosen, demo=demo)
+        app = make_app(svc, lang=chosen)
         with watch_terminal(app):  # SIGHUP or a closed terminal: exit, closing the database
             app.run()
     finally:
         if app is not None:
             app.cleanup()
         svc.close()
+
+
+def launch_demo(today: date | None = None, keep: bool = False) -> Path:
+    """`dutylog demo`: the app on a sample year; returns the demo folder (gone unless `keep`)."""
+    from dutylog.i18n import default_lang
+
+    from .app import make_app
+    from .demo import Demo
+    from .terminal import require_terminal, watch_terminal
+
+    require_terminal()
+    demo = Demo.open(today)
+    try:
+        app = make_app(demo.service, lang=default_lang(), demo=True)
+        with watch_terminal(app):
+            app.run()
+    finally:
+        demo.close(keep)
+    return demo.home

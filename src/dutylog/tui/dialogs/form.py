@@ -1,8 +1,10 @@
 """A small modal form: labelled fields, the service's refusal shown next to its field.
 
-The screen that opens it passes `submit(values) -> result`; a `DutylogError` raised by
-it stays in the form (under the field it names, else at the bottom) and the database is
-unchanged; a result closes the form with `dismiss(result)`. Escape cancels (None).
+The screen that opens it passes `submit(values) -> result`, a write, and what it writes
+(`changes`: "ledger", "leave"…); a `DutylogError` raised by it stays in the form (under the
+field it names, else at the bottom) and the database is unchanged; a result is announced
+(`DataChanged`, with the id of the record written) and closes the form with
+`dismiss(result)`. Escape cancels (None).
 """
 
 from __future__ import annotations
@@ -14,10 +16,11 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from dutylog.domain.errors import DutylogError
+
+from ..screens.base import DutylogDialog
 
 
 @dataclass(frozen=True)
@@ -30,30 +33,24 @@ class FormField:
     placeholder: str = ""
 
 
-class FormDialog(ModalScreen):
-    BINDINGS = [Binding("escape", "cancel", "取消 Cancel")]
-    DEFAULT_CSS = """
-    FormDialog { align: center middle; }
-    FormDialog > VerticalScroll {
-        width: 76; max-width: 95%; height: auto; max-height: 90%;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
-    FormDialog .form-title { text-style: bold; padding-bottom: 1; }
-    FormDialog .form-row { height: auto; }
-    FormDialog .form-row Label { width: 18; }
-    FormDialog .form-row Input, FormDialog .form-row Select { width: 1fr; }
-    FormDialog .form-error { color: $error; height: auto; display: none; padding-left: 18; }
-    FormDialog #e-form { padding-left: 0; }
-    FormDialog #form-buttons { height: auto; padding-top: 1; }
-    FormDialog Button { margin-right: 2; }
-    """
+def record_id(result) -> str | None:
+    """The id of what a submit wrote: a ledger item's for its progress report, else its own."""
+    get = result.get if isinstance(result, dict) else (lambda name: getattr(result, name, None))
+    found = get("item_id") or get("id")
+    return str(found) if found else None
+
+
+class FormDialog(DutylogDialog):
+    BINDINGS = [Binding("escape", "cancel", "key.cancel")]
 
     def __init__(self, title: str, fields: list[FormField], submit: Callable[[dict], Any],
-                 ok: str = "确定 OK", cancel: str = "取消 Cancel"):
-        super().__init__()
+                 changes: str = "data", ok: str | None = None, cancel: str | None = None,
+                 **context):
+        super().__init__(**context)
         self.title_text = title
         self.fields = fields
         self.submit = submit
+        self.changes = changes
         self.ok_label, self.cancel_label = ok, cancel
 
     def compose(self) -> ComposeResult:
@@ -74,8 +71,9 @@ class FormDialog(ModalScreen):
                 yield Static("", classes="form-error", id=f"e-{f.name}", markup=False)
             yield Static("", classes="form-error", id="e-form", markup=False)
             with Horizontal(id="form-buttons"):
-                yield Button(self.ok_label, variant="primary", id="ok", compact=True)
-                yield Button(self.cancel_label, id="cancel", compact=True)
+                yield Button(self.ok_label or self.word("form.ok"), variant="primary", id="ok",
+                             compact=True)
+                yield Button(self.cancel_label or self.word("key.cancel"), id="cancel", compact=True)
 
     def on_mount(self) -> None:
         if self.fields:
@@ -111,6 +109,7 @@ class FormDialog(ModalScreen):
         except DutylogError as exc:
             self.show_error(str(exc), getattr(exc, "field", None))
             return
+        self.announce(self.changes, record_id(result))
         self.dismiss(result)
 
     def show_error(self, message: str, field: str | None) -> None:

@@ -7,7 +7,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Select, Static
 
 from dutylog.domain.errors import InvalidInput
@@ -15,22 +14,24 @@ from dutylog.i18n import t
 
 from .. import fmt
 from ..errors import explain
-from ..screens.base import quiet_inputs
+from ..screens.base import DutylogDialog
 
 
-class LinksDialog(ModalScreen):
+class LinksDialog(DutylogDialog[bool]):
+    """Dismisses with whether a link was added or ended (each was announced already)."""
+
     BINDINGS = [
         Binding("escape", "close", "key.close"),
         Binding("delete,x", "end_link", "key.end_link"),
     ]
 
-    def __init__(self, subject: str) -> None:
-        super().__init__()
+    def __init__(self, subject: str, **context) -> None:
+        super().__init__(**context)
         self.subject = subject
         self.changed = False
 
     def compose(self) -> ComposeResult:
-        lang, policy = self.app.lang, self.app.service.policy
+        lang, policy = self.lang, self.service.policy
         types = [(lt.word(lang), lt.id) for lt in policy.link_types]
         with Vertical(id="dialog"):
             yield Static(Text(t("links.title", lang, subject=self.subject), style="bold"))
@@ -45,16 +46,15 @@ class LinksDialog(ModalScreen):
             yield Static(Text(t("links.hint", lang), style="dim"), id="link-hint")
 
     def on_mount(self) -> None:
-        quiet_inputs(self)
         table = self.query_one(DataTable)
         for key, label in (("type", "col.type"), ("name", "col.name"), ("since", "col.since"),
                            ("until", "col.until")):
-            table.add_column(t(label, self.app.lang), key=key)
+            table.add_column(self.word(label), key=key)
         self.reload()
         self.query_one("#link-name", Input).focus()
 
     def reload(self) -> None:
-        lang, svc = self.app.lang, self.app.service
+        lang, svc = self.lang, self.service
         table = self.query_one(DataTable)
         table.clear()
         for ln in svc.links(self.subject):
@@ -74,38 +74,38 @@ class LinksDialog(ModalScreen):
         self.add()
 
     def add(self) -> None:
-        svc, lang = self.app.service, self.app.lang
+        svc, lang = self.service, self.lang
         name = self.query_one("#link-name", Input).value
         since_text = self.query_one("#link-since", Input).value.strip()
         try:
             since = svc.date(since_text, "since") if since_text else None
             link = svc.link(self.subject, self.query_one("#link-type", Select).value, name, since)
         except InvalidInput as exc:
-            self.error(explain(exc, self.app.lang))
+            self.error(explain(exc, self.lang))
             return
         self.changed = True
         self.query_one("#link-name", Input).value = ""
         self.query_one("#link-since", Input).value = ""
         self.error(t("links.added", lang, name=link.name), style="green")
-        self.reload()
+        self.announce("link", link.id)  # this list reloads too, and the dashboard's counts
 
     def action_end_link(self) -> None:
         table = self.query_one(DataTable)
         if not table.row_count:
             return
         link_id = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        svc = self.app.service
+        svc = self.service
         link = next((ln for ln in svc.links(self.subject) if ln.id == link_id), None)
         if link is None or link.until is not None:
             return
         try:
             svc.unlink(self.subject, link.link_type, link.name, svc.today)
         except InvalidInput as exc:
-            self.error(explain(exc, self.app.lang))
+            self.error(explain(exc, self.lang))
             return
         self.changed = True
-        self.error(t("links.ended", self.app.lang, name=link.name), style="yellow")
-        self.reload()
+        self.error(t("links.ended", self.lang, name=link.name), style="yellow")
+        self.announce("link", link.id)
 
     def action_close(self) -> None:
         self.dismiss(self.changed)

@@ -1,7 +1,8 @@
 """The log form: record (or edit) one activity. Kind by typing; only its fields shown.
 
 Errors from the service's validation land under the field they name (InvalidInput.field),
-in words. Dismisses with the saved Entry, or None when cancelled.
+in words. A save is announced (`DataChanged`); the form dismisses with the saved Entry,
+or None when cancelled.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
@@ -23,7 +23,7 @@ from dutylog.i18n import t
 from dutylog.services import LogRequest, ui
 
 from ..errors import explain
-from ..screens.base import quiet_inputs
+from ..screens.base import DutylogDialog
 
 TEXT_FIELDS = ("title", "place", "people", "note")
 OPTIONAL = ("days", "four_no", "title", "place", "people", "note", "object", "appeared", "patrol")
@@ -43,7 +43,7 @@ class FormValues:
     by: str | None
 
 
-class LogForm(ModalScreen):
+class LogForm(DutylogDialog):
     BINDINGS = [
         Binding("escape", "cancel", "key.cancel"),
         Binding("ctrl+s", "save", "key.save"),
@@ -51,15 +51,16 @@ class LogForm(ModalScreen):
         Binding("up", "kind_up", show=False),
     ]
 
-    def __init__(self, subject: str, kind: str | None = None, entry: Entry | None = None) -> None:
-        super().__init__()
+    def __init__(self, subject: str, kind: str | None = None, entry: Entry | None = None,
+                 **context) -> None:
+        super().__init__(**context)
         self.subject = subject
         self.entry = entry
         self.kind = entry.kind if entry else kind
 
     # ---- layout
     def compose(self) -> ComposeResult:
-        lang, svc = self.app.lang, self.app.service
+        lang, svc = self.lang, self.service
         e = self.entry
         title = (t("form.edit", lang, id=e.id[:8], subject=self.subject) if e
                  else t("form.new", lang, subject=self.subject))
@@ -97,19 +98,18 @@ class LogForm(ModalScreen):
     def row(self, name: str, widget, label: bool = True):
         with Vertical(id=f"row-{name}", classes="field"):
             with Horizontal(classes="line"):
-                yield Label(t(f"form.{name}", self.app.lang) if label else "", classes="lbl")
+                yield Label(self.word(f"form.{name}") if label else "", classes="lbl")
                 yield widget
             yield Static(id=f"err-{name}", classes="error")
 
     def on_mount(self) -> None:
-        quiet_inputs(self)
         self.fill_kinds("" if self.kind else self.query_one("#kind", Input).value)
         self.apply_kind()
         self.query_one("#kind" if not self.kind else "#date", Input).focus()
 
     # ---- kind by typing
     def fill_kinds(self, text: str) -> None:
-        lang, policy = self.app.lang, self.app.service.policy
+        lang, policy = self.lang, self.service.policy
         options = self.query_one("#kind-options", OptionList)
         kinds = ui.match_kinds(policy, text)
         options.set_options([Option(Text(f"{k.name.get(lang)}  ", no_wrap=True).append(
@@ -121,8 +121,8 @@ class LogForm(ModalScreen):
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id != "kind":
             return
-        chosen = self.app.service.policy.kind(self.kind) if self.kind else None
-        if chosen is not None and event.value == chosen.name.get(self.app.lang):
+        chosen = self.service.policy.kind(self.kind) if self.kind else None
+        if chosen is not None and event.value == chosen.name.get(self.lang):
             return  # the echo of choose_kind() setting the name
         self.kind = None
         self.fill_kinds(event.value)
@@ -130,8 +130,8 @@ class LogForm(ModalScreen):
 
     def choose_kind(self, kind_id: str) -> None:
         self.kind = kind_id
-        kind = self.app.service.policy.kind(kind_id)
-        self.query_one("#kind", Input).value = kind.name.get(self.app.lang)
+        kind = self.service.policy.kind(kind_id)
+        self.query_one("#kind", Input).value = kind.name.get(self.lang)
         self.query_one("#kind-options").display = False
         self.set_error("kind", None)
         self.apply_kind()
@@ -156,7 +156,7 @@ class LogForm(ModalScreen):
 
     def apply_kind(self) -> None:
         """Show the fields the chosen kind uses; mark the required ones."""
-        svc, lang = self.app.service, self.app.lang
+        svc, lang = self.service, self.lang
         kind = svc.policy.kind(self.kind) if self.kind else None
         for name in OPTIONAL:
             self.query_one(f"#row-{name}").display = bool(kind and name in kind.fields)
@@ -165,7 +165,7 @@ class LogForm(ModalScreen):
         if kind is None:
             return
         for name in kind.fields:
-            mark = f" *" if name in kind.required else ""
+            mark = " *" if name in kind.required else ""
             label = self.query_one(f"#row-{name} .lbl", Label)
             if name != "four_no":
                 label.update(t(f"form.{name}", lang) + mark)
@@ -215,14 +215,16 @@ class LogForm(ModalScreen):
             saved = self.update(values) if self.entry else self.create(values)
         except InvalidInput as exc:
             field = exc.field if exc.field in ERROR_FIELDS else None
-            self.set_error(field, explain(exc, self.app.lang))
+            self.set_error(field, explain(exc, self.lang))
             if field and self.query_one(f"#row-{field}").display:
                 self.query_one(f"#{field}").focus()
             return
+        if saved is not self.entry:  # written (an edit without changes writes nothing)
+            self.announce("entry", saved.id)
         self.dismiss(saved)
 
     def read(self) -> FormValues:
-        svc, lang = self.app.service, self.app.lang
+        svc, lang = self.service, self.lang
         if not self.kind:
             text = self.query_one("#kind", Input).value.strip()
             matches = ui.match_kinds(svc.policy, text) if text else []
@@ -248,12 +250,12 @@ class LogForm(ModalScreen):
                           None if patrol == Select.NULL else patrol, by)
 
     def create(self, v: FormValues) -> Entry:
-        return self.app.service.log(LogRequest(
+        return self.service.log(LogRequest(
             kind=v.kind, subject=self.subject, date=v.date, days=v.days, four_no=v.four_no,
             object=v.object, by=v.by, appeared=v.appeared, patrol=v.patrol, **v.texts))
 
     def update(self, v: FormValues) -> Entry:
-        svc, e = self.app.service, self.entry
+        svc, e = self.service, self.entry
         changes: dict = {}
         if v.kind != e.kind:
             changes["kind"] = v.kind
@@ -270,6 +272,6 @@ class LogForm(ModalScreen):
         if v.object != current:
             changes["object"] = v.object or ""
         if not changes:
-            self.app.notify(t("form.unchanged", self.app.lang), markup=False)
+            self.app.notify(self.word("form.unchanged"), markup=False)
             return e
         return svc.edit(e.id, by=v.by, **changes)

@@ -1,58 +1,48 @@
-"""What dutylog screens share: the keys that work from anywhere; the service, language and
-day a screen was given; the title–table–message layout of the list screens."""
+"""The one base of dutylog's screens and dialogs, and the layouts some of them share.
+
+Every screen is a `DutylogScreen`, every dialog a `DutylogDialog` (the same, modal). Each has:
+
+- its context, injected: `service`, `lang` and `as_of` given when it is made, else the
+  app's (the app `make_app` builds holds the service, the interface language and today);
+  `word(key, …)` is the one catalog's word (dutylog.i18n) in that language;
+- footer words from the catalog: a binding's description is a catalog key ("key.back"),
+  shown in the screen's language (`active_bindings`);
+- `announce(what, record)` after a write: a `DataChanged` to the app, which hands it to
+  every screen on the stack; a screen answers in `data_changed` (by default `reload()`),
+  and in `selection_changed` when the app's subject or year moves;
+- no cursor blink when the app asks for none (tests, screenshots).
+
+`MainScreen` adds the keys that work from the main screens (dashboard, entries, calendar);
+`TableScreen` the title–table–message layout of the list screens.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
+from functools import lru_cache
+from typing import Any, TypeVar
 
+from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.screen import Screen
+from textual.binding import ActiveBinding, Binding
+from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
-from dutylog.i18n import t
+from dutylog.i18n import STRINGS, t
+
+from ..messages import DataChanged, SelectionChanged
+
+ResultT = TypeVar("ResultT")
 
 
-class BaseScreen(Screen):
-    BINDINGS = [
-        Binding("n", "app.log", "key.log"),
-        Binding("e", "app.entries", "key.entries"),
-        Binding("k", "app.links", "key.links"),
-        Binding("s", "app.next_subject", "key.subject"),
-        Binding("left_square_bracket", "app.year(-1)", "key.prev_year", key_display="["),
-        Binding("right_square_bracket", "app.year(1)", "key.next_year", key_display="]"),
-        Binding("q", "app.quit", "key.quit"),
-    ]
-
-    @property
-    def lang(self) -> str:
-        return self.app.lang
-
-    def on_mount(self) -> None:
-        quiet_inputs(self)
-
-    def reload(self) -> None:
-        """Re-read what the screen shows (after a save, a subject or year switch)."""
-
-
-def quiet_inputs(screen) -> None:
-    """Tests and screenshots ask for no cursor blink."""
-    if not screen.app.blink:
-        for widget in screen.query(Input):
-            widget.cursor_blink = False
-
-
-class AppScreen:
-    """Mixed into a screen (before `Screen`): the service, language and day it was given,
-    else the app's; `word(key)` from the one catalog (dutylog.i18n) in that language."""
-
-    _service = None
-    _lang: str | None = None
-    _as_of: date | None = None
-
-    def given(self, service=None, lang: str | None = None, as_of: date | None = None) -> None:
+class DutylogScreen(Screen[ResultT]):
+    def __init__(self, *, service: Any = None, lang: str | None = None, as_of: date | None = None,
+                 name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(name=name, id=id, classes=classes)
         self._service, self._lang, self._as_of = service, lang, as_of
 
+    # ---- the context ------------------------------------------------------------------
     @property
     def service(self):
         return self._service or self.app.service
@@ -65,11 +55,81 @@ class AppScreen:
     def as_of(self) -> date:
         return self._as_of or getattr(self.app, "today", None) or self.service.today
 
+    @property
+    def given(self) -> dict[str, Any]:
+        """What this screen was given, to hand on to a screen it opens."""
+        return {"service": self._service, "lang": self._lang, "as_of": self._as_of}
+
     def word(self, key: str, **values) -> str:
         return t(key, self.lang, **values)
 
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        lang = self.lang
+        return {key: active._replace(binding=_worded(active.binding, lang))
+                for key, active in super().active_bindings.items()}
 
-class TableScreen(AppScreen):
+    # ---- changes ----------------------------------------------------------------------
+    def announce(self, what: str, record: str | None = None) -> None:
+        """Something was written: every open screen hears of it (`data_changed`)."""
+        self.app.post_message(DataChanged(what, record))
+
+    def data_changed(self, message: DataChanged) -> None:
+        """A write happened somewhere: read what the screen shows again."""
+        self.reload()
+
+    def selection_changed(self, message: SelectionChanged) -> None:
+        """The app's subject or year moved."""
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-read what the screen shows."""
+
+    @on(events.Mount)
+    def _quiet_inputs(self) -> None:
+        quiet_inputs(self)
+
+
+class DutylogDialog(ModalScreen[ResultT], DutylogScreen[ResultT]):
+    """A dialog: a modal `DutylogScreen`. `ModalScreen` comes first: Textual takes a
+    screen's default CSS (the dimmed screen underneath) along the first base only."""
+
+    def __init__(self, *, service: Any = None, lang: str | None = None, as_of: date | None = None,
+                 name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._service, self._lang, self._as_of = service, lang, as_of
+
+
+@lru_cache(maxsize=512)
+def _worded(binding: Binding, lang: str) -> Binding:
+    """The binding with its catalog key ("key.back") replaced by the word in `lang`."""
+    if binding.description in STRINGS:
+        return replace(binding, description=t(binding.description, lang))
+    return binding
+
+
+def quiet_inputs(screen) -> None:
+    """Tests and screenshots ask for no cursor blink."""
+    if not getattr(screen.app, "blink", True):
+        for widget in screen.query(Input):
+            widget.cursor_blink = False
+
+
+class MainScreen(DutylogScreen):
+    """The dashboard, the entries and the calendar: the keys that work from any of them."""
+
+    BINDINGS = [
+        Binding("n", "app.log", "key.log"),
+        Binding("e", "app.entries", "key.entries"),
+        Binding("k", "app.links", "key.links"),
+        Binding("s", "app.next_subject", "key.subject"),
+        Binding("left_square_bracket", "app.year(-1)", "key.prev_year", key_display="["),
+        Binding("right_square_bracket", "app.year(1)", "key.next_year", key_display="]"),
+        Binding("q", "app.quit", "key.quit"),
+    ]
+
+
+class TableScreen(DutylogScreen):
     """A title line, a table with a row cursor, a message line and the footer, with the ids
     `#NAME-title`, `#NAME-table` and `#NAME-message`; `filters()` go between title and table."""
 
@@ -111,10 +171,14 @@ class TableScreen(AppScreen):
             return None
         return rows[table.cursor_row]
 
-    def written(self, select: str | None = None) -> None:
-        """After a save: every open screen reloads (the dashboard's counts too), then this
-        one with the row `select` under the cursor."""
-        changed = getattr(self.app, "changed", None)
-        if callable(changed):
-            changed()
-        self.reload(select=select)
+    def cursor_key(self) -> str | None:
+        """The key of the row under the cursor, if any."""
+        table = self.table
+        if not table.row_count:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def move_to(self, keys: list[str], key: str | None) -> None:
+        """Put the cursor on the row `key` when the table lists it."""
+        if key is not None and key in keys:
+            self.table.move_cursor(row=keys.index(key))

@@ -13,17 +13,17 @@ from dutylog.i18n import t
 from dutylog.services import ui
 
 from ..widgets.heatmap import Heatmap
-from .base import BaseScreen
+from .base import MainScreen
 from .entry_rows import EntryTable, fill_entry_table, setup_entry_table
 
 
-class CalendarScreen(BaseScreen):
+class CalendarScreen(MainScreen):
     BINDINGS = [
         Binding("escape,c", "app.pop_screen", "key.back"),
     ]
 
-    def __init__(self, day: date | None = None) -> None:
-        super().__init__()
+    def __init__(self, day: date | None = None, **context) -> None:
+        super().__init__(**context)
         self.start_day = day
 
     def compose(self) -> ComposeResult:
@@ -35,14 +35,13 @@ class CalendarScreen(BaseScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        super().on_mount()
         setup_entry_table(self.query_one("#day-entries", DataTable), self.lang)
         self.reload()
         self.query_one(Heatmap).focus()
 
     def reload(self) -> None:
         app = self.app
-        data = ui.calendar(app.service, app.subject, app.year)
+        data = ui.calendar(self.service, app.subject, app.year)
         self.query_one("#calendar-title", Static).update(
             Text(f"{app.subject}　" + t("hm.title", self.lang, year=data.year), style="bold"))
         heat = self.query_one(Heatmap)
@@ -53,12 +52,12 @@ class CalendarScreen(BaseScreen):
         self.query_one("#day-entries", DataTable).clear()
 
     def on_heatmap_day_selected(self, event: Heatmap.DaySelected) -> None:
-        app = self.app
-        entries = ui.day_entries(app.service, app.subject, event.day)
+        app, svc = self.app, self.service
+        entries = ui.day_entries(svc, app.subject, event.day)
         self.query_one("#day-title", Static).update(
             Text(t("hm.day", self.lang, date=event.day.isoformat(), n=len(entries)), style="bold"))
-        fill_entry_table(app.service, self.query_one("#day-entries", DataTable), entries, self.lang,
-                         names=ui.link_names(app.service, app.subject), clear=True)
+        fill_entry_table(svc, self.query_one("#day-entries", DataTable), entries, self.lang,
+                         names=ui.link_names(svc, app.subject), clear=True)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.row_key.value:

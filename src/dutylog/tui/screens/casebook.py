@@ -6,29 +6,22 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from .. import fmt
-from .base import AppScreen
+from .base import DutylogScreen
 
 
-class CasebookScreen(AppScreen, Screen):
-    BINDINGS = [Binding("escape", "app.pop_screen", "返回 Back"),
-                Binding("left", "year(-1)", "上一年 Prev year"),
-                Binding("right", "year(1)", "下一年 Next year")]
-    DEFAULT_CSS = """
-    CasebookScreen .casebook-head { padding: 0 1; text-style: bold; }
-    CasebookScreen #courts-table { height: 1fr; }
-    CasebookScreen #patrols-table { height: 16; }
-    """
+class CasebookScreen(DutylogScreen):
+    BINDINGS = [Binding("escape", "app.pop_screen", "key.back"),
+                Binding("left", "year(-1)", "key.prev_year"),
+                Binding("right", "year(1)", "key.next_year")]
 
     def __init__(self, subject: str, service=None, lang: str | None = None,
-                 year: int | None = None):
-        super().__init__()
+                 year: int | None = None, as_of=None):
+        super().__init__(service=service, lang=lang, as_of=as_of)
         self.subject = subject
         self.patrol_types: tuple[str, ...] = ()
-        self.given(service, lang)
         self.year = year
 
     def compose(self) -> ComposeResult:

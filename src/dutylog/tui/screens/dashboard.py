@@ -19,10 +19,10 @@ from .. import fmt
 from ..widgets.rules_list import RulesList, rule_options
 from ..widgets.side_panel import SidePanel
 from ..widgets.week_strip import WeekStrip
-from .base import BaseScreen
+from .base import MainScreen
 
 
-class DashboardScreen(BaseScreen):
+class DashboardScreen(MainScreen):
     BINDINGS = [
         Binding("c", "app.calendar", "key.calendar"),
         Binding("g", "app.open('ledger')", "key.ledger"),
@@ -42,7 +42,6 @@ class DashboardScreen(BaseScreen):
     AUTO_FOCUS = "#rules"
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.show_weeks(self.dashboard_data)
 
     def show_weeks(self, data) -> None:
@@ -50,7 +49,7 @@ class DashboardScreen(BaseScreen):
 
     def load(self):
         app = self.app
-        self.dashboard_data = ui.dashboard(app.service, app.subject, app.year)
+        self.dashboard_data = ui.dashboard(self.service, app.subject, app.year)
         return self.dashboard_data
 
     def reload(self) -> None:
@@ -63,24 +62,16 @@ class DashboardScreen(BaseScreen):
         self.show_weeks(data)
 
     def headline(self, data) -> Text:
-        app, lang = self.app, self.lang
+        svc, lang = self.service, self.lang
         head = Text(no_wrap=True, overflow="ellipsis")
         head.append(t("dash.header", lang, subject=data.subject.name,
-                      roles=fmt.roles_text(app.service.policy, app.service.roles_of(data.subject), lang),
+                      roles=fmt.roles_text(svc.policy, svc.roles_of(data.subject), lang),
                       year=data.year, as_of=data.as_of.isoformat()), style="bold")
-        if app.demo:
+        if self.app.demo:
             head.append("   " + t("app.demo", lang), style="italic dim")
         return head
 
-    def on_screen_suspend(self) -> None:
-        self._covered = True
-
-    def on_screen_resume(self) -> None:
-        if getattr(self, "_covered", False):
-            self._covered = False
-            self.reload()  # a screen above may have changed ledgers, links or entries
-
     def on_option_list_option_selected(self, event: RulesList.OptionSelected) -> None:
-        rule = self.app.service.policy.rule(event.option.id or "")
+        rule = self.service.policy.rule(event.option.id or "")
         if rule is not None and rule.kinds:
             self.app.action_log(rule.kinds[0])

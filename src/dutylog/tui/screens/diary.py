@@ -10,7 +10,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import Checkbox, Input
 
 from dutylog.domain.errors import DutylogError
@@ -33,29 +32,20 @@ def highlighted(text: str | None, query: str) -> Text:
 ROWS = 300  # newest rows shown; search and filters reach the whole diary
 
 
-class DiaryScreen(TableScreen, Screen):
+class DiaryScreen(TableScreen):
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "返回 Back"),
-        Binding("f", "raise_follow_up", "跟进 Follow up"),
-        Binding("o", "open_item", "查看跟进 Open"),
-        Binding("slash", "focus_search", "搜索 Search"),
+        Binding("escape", "app.pop_screen", "key.back"),
+        Binding("f", "raise_follow_up", "key.follow_up"),
+        Binding("o", "open_item", "key.open_follow_up"),
+        Binding("slash", "focus_search", "key.search"),
     ]
-    DEFAULT_CSS = """
-    DiaryScreen #diary-title { padding: 0 1; text-style: bold; }
-    DiaryScreen #diary-filters { height: auto; }
-    DiaryScreen #diary-search { width: 2fr; }
-    DiaryScreen #diary-place { width: 1fr; }
-    DiaryScreen #diary-message { padding: 0 1; }
-    DiaryScreen DataTable { height: 1fr; }
-    """
 
     NAME = "diary"
 
     def __init__(self, subject: str | None = None, service=None, lang: str | None = None,
                  as_of: date | None = None):
-        super().__init__()
+        super().__init__(service=service, lang=lang, as_of=as_of)
         self.subject = subject
-        self.given(service, lang, as_of)
         self.rows: list[dict] = []
         self._ready = False
 
@@ -93,10 +83,10 @@ class DiaryScreen(TableScreen, Screen):
         self.title_line(f"{w('diary.title')} · {self.subject or w('screen.all')} · {len(self.rows)}")
         more = w("diary.more", n=ROWS) if len(self.rows) >= ROWS else ""
         self.say(more if self.rows else w("diary.none"))
-        if select is not None:
-            ids = [r["id"] for r in self.rows]
-            if select in ids:
-                table.move_cursor(row=ids.index(select))
+        self.move_to([r["id"] for r in self.rows], select)
+
+    def data_changed(self, message) -> None:
+        self.reload(select=self.cursor_key())  # a follow-up raised: the row stays under the cursor
 
     def state(self, row: dict) -> Text:
         if row["follow_up"] is None:
@@ -133,8 +123,8 @@ class DiaryScreen(TableScreen, Screen):
         def submit(v: dict):
             return svc.follow_up(row["id"], svc.date(v["due"], "due"), v["title"] or None)
 
-        self.app.push_screen(FormDialog(f"{w('diary.raise')} · {row['date']}", fields, submit),
-                             lambda item: item is not None and self.written(row["id"]))
+        self.app.push_screen(FormDialog(f"{w('diary.raise')} · {row['date']}", fields, submit,
+                                        changes="ledger", **self.given))
 
     def action_open_item(self) -> None:
         row = self.selected()
@@ -146,5 +136,4 @@ class DiaryScreen(TableScreen, Screen):
         from dutylog.tui.screens.ledger_item import LedgerItemScreen
 
         item = next((i for i in row["items"] if i["color"] != "closed"), row["items"][-1])
-        self.app.push_screen(LedgerItemScreen(item["id"], self._service, self._lang, self.as_of),
-                             lambda _: self.reload(select=row["id"]))
+        self.app.push_screen(LedgerItemScreen(item["id"], **self.given))

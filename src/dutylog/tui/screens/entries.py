@@ -17,7 +17,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import Footer, Header, Input, Static
 
 from dutylog.domain.errors import InvalidInput
 from dutylog.i18n import t
@@ -25,7 +25,7 @@ from dutylog.services import ui
 
 from ..errors import explain
 from ..widgets.virtual_table import VirtualTable
-from .base import BaseScreen
+from .base import MainScreen
 from .entry_rows import entry_cells, setup_entry_table
 
 PAGE = 100
@@ -54,7 +54,7 @@ class EntryPages:
             self.pages.move_to_end(number)
             return rows
         screen = self.screen
-        rows = ui.entry_page(screen.app.service, screen.filter, PAGE, offset=number * PAGE)
+        rows = ui.entry_page(screen.service, screen.filter, PAGE, offset=number * PAGE)
         self.pages[number] = rows
         while len(self.pages) > CACHED_PAGES:
             self.pages.popitem(last=False)
@@ -70,7 +70,7 @@ class EntryPages:
         cells = self.cells.get(index)
         if cells is None:
             screen = self.screen
-            cells = entry_cells(screen.app.service, entry, screen.lang, screen.names)
+            cells = entry_cells(screen.service, entry, screen.lang, screen.names)
             self.cells[index] = cells
             if len(self.cells) > CACHED_CELLS:
                 self.cells.popitem(last=False)
@@ -102,13 +102,7 @@ class Reached(Sequence):
             yield self[i]
 
 
-class EntryGrid(VirtualTable):
-    """The entries: Home/End go to the first/last row (DataTable's scroll sideways)."""
-
-    BINDINGS = [Binding("home", "scroll_top", show=False), Binding("end", "scroll_bottom", show=False)]
-
-
-class EntriesScreen(BaseScreen):
+class EntriesScreen(MainScreen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "key.back"),
         Binding("delete,x", "delete", "key.delete"),
@@ -117,8 +111,8 @@ class EntriesScreen(BaseScreen):
         Binding("slash", "focus_search", show=False),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, **context) -> None:
+        super().__init__(**context)
         self.pages = EntryPages(self)
         self.loaded: Reached = Reached(self.pages, 0)
         self.total = 0
@@ -137,14 +131,13 @@ class EntriesScreen(BaseScreen):
             yield Input(placeholder=t("ent.to_ph", lang), id="f-to")
             yield Input(placeholder=t("ent.search_ph", lang), id="f-search")
         yield Static(id="count")
-        yield EntryGrid(id="entries", row_at=self.pages.row)
+        yield VirtualTable(id="entries", row_at=self.pages.row)
         yield Footer()
 
     def on_mount(self) -> None:
-        super().on_mount()
-        setup_entry_table(self.query_one(DataTable), self.lang)
+        setup_entry_table(self.query_one(VirtualTable), self.lang)
         self.reload()
-        self.query_one(DataTable).focus()
+        self.query_one(VirtualTable).focus()
         # Scrolling reads a page of entries per ~100 rows; those objects outlive the
         # young GC generations, so every ~10 pages CPython runs a full collection over the
         # whole heap (the app, Textual, Rich: ~90,000 objects), ~70-100 ms that land on a
@@ -159,7 +152,7 @@ class EntriesScreen(BaseScreen):
     def reload(self, keep_cursor: bool = True) -> None:
         """Re-read the list; after an edit or delete the cursor stays where it was."""
         app = self.app
-        table = self.query_one(EntryGrid)
+        table = self.query_one(VirtualTable)
         keep = table.cursor_row if keep_cursor and table.row_count else 0
         self.query_one("#entries-title", Static).update(
             Text(t("ent.title", self.lang, subject=app.subject or ""), style="bold"))
@@ -168,8 +161,8 @@ class EntriesScreen(BaseScreen):
         except InvalidInput as exc:
             self.query_one("#count", Static).update(explain(exc, self.lang))
             return
-        self.names = ui.link_names(app.service, app.subject)
-        self.total = ui.entry_count(app.service, self.filter)
+        self.names = ui.link_names(self.service, app.subject)
+        self.total = ui.entry_count(self.service, self.filter)
         self.pages.clear()
         reach = PAGE
         while keep >= reach - 1 and reach < self.total:
@@ -178,11 +171,11 @@ class EntriesScreen(BaseScreen):
 
     def _reach(self, count: int, cursor_row: int | None = None, layout: bool = True) -> None:
         self.loaded = Reached(self.pages, count)
-        self.query_one(EntryGrid).set_row_count(count, cursor_row)
+        self.query_one(VirtualTable).set_row_count(count, cursor_row)
         self.show_count(layout)
 
     def read_filter(self) -> ui.EntryFilter:
-        svc = self.app.service
+        svc = self.service
         kind_text = self.query_one("#f-kind", Input).value.strip()
         kinds: tuple[str, ...] = ()
         if kind_text:
@@ -220,22 +213,22 @@ class EntriesScreen(BaseScreen):
         if self._timer is not None:
             self._timer.stop()
         self.filter_changed()
-        self.query_one(DataTable).focus()
+        self.query_one(VirtualTable).focus()
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    def on_virtual_table_row_highlighted(self, event: VirtualTable.RowHighlighted) -> None:
         if event.cursor_row >= len(self.loaded) - 10 and len(self.loaded) < self.total:
             self.load_more()
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        if event.row_key.value:
-            self.app.action_edit(event.row_key.value)
+    def on_virtual_table_row_selected(self, event: VirtualTable.RowSelected) -> None:
+        if event.key:
+            self.app.action_edit(event.key)
 
     # ---- actions
     def action_focus_search(self) -> None:
         self.query_one("#f-search", Input).focus()
 
     def current_id(self) -> str | None:
-        table = self.query_one(EntryGrid)
+        table = self.query_one(VirtualTable)
         if not table.row_count:
             return None
         return self.loaded[table.cursor_row].id
@@ -249,11 +242,11 @@ class EntriesScreen(BaseScreen):
         entry_id = self.current_id()
         if entry_id is None:
             return
-        svc = self.app.service
+        svc = self.service
         e = svc.delete(entry_id)
         what = f"{e.date} {e.title or svc.policy.kind(e.kind).name.get(self.lang)}"
         self.deleted.append((e.id, what))
-        self.app.changed()  # reloads this screen too; the cursor moves to the next entry
+        self.announce("entry", e.id)  # this screen reloads too; the cursor stays on row n
         self.notify(t("ent.deleted", self.lang, what=what), markup=False, timeout=8)
 
     def action_undo(self) -> None:
@@ -261,6 +254,6 @@ class EntriesScreen(BaseScreen):
             self.notify(t("ent.nothing_to_undo", self.lang), markup=False)
             return
         entry_id, what = self.deleted.pop()
-        self.app.service.undelete(entry_id)
-        self.app.changed()
+        self.service.undelete(entry_id)
+        self.announce("entry", entry_id)
         self.notify(t("ent.restored", self.lang, what=what), markup=False)

@@ -9,12 +9,12 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from dutylog.domain.errors import DutylogError
 
-from .base import AppScreen
+from .base import DutylogDialog
+
 
 def suggested_name(fmt: str, subject: str | None, year: int) -> str:
     who = subject or "dutylog"
@@ -32,24 +32,17 @@ def export(service, fmt: str, path: Path, subject: str | None, year: int, lang: 
     return write_report(service, path, subject, year, fmt, lang)
 
 
-class ExportDialog(AppScreen, ModalScreen[Path | None]):
+class ExportDialog(DutylogDialog[Path | None]):
     """Dismisses with the written path, or None when cancelled."""
 
-    BINDINGS = [Binding("escape", "cancel", "取消 Cancel")]
-    DEFAULT_CSS = """
-    ExportDialog { align: center middle; }
-    ExportDialog > Vertical { width: 80; height: auto; border: thick $primary; padding: 1 2;
-                              background: $surface; }
-    ExportDialog #export-error { color: $error; height: auto; }
-    """
+    BINDINGS = [Binding("escape", "cancel", "key.cancel")]
 
     def __init__(self, fmt: str, subject: str | None, year: int, service=None,
                  lang: str | None = None, folder: Path | None = None):
-        super().__init__()
+        super().__init__(service=service, lang=lang)
         self.fmt = fmt
         self.subject = subject
         self.year = year
-        self.given(service, lang)
         self.folder = folder or Path.cwd()
 
     def compose(self) -> ComposeResult:

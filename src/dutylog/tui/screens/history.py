@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.screen import Screen
 
 from dutylog.domain.errors import DutylogError
 from dutylog.fmt import local_time
@@ -25,29 +24,23 @@ def changed_fields(before: dict | None, after: dict) -> list[str]:
     return [f for f in FIELDS if before.get(f) != after.get(f)]
 
 
-class HistoryScreen(TableScreen, Screen):
+class HistoryScreen(TableScreen):
     """Push with `app.push_screen(HistoryScreen(entry_id))`; Escape goes back."""
 
-    BINDINGS = [Binding("escape", "app.pop_screen", "返回 Back")]
-    DEFAULT_CSS = """
-    HistoryScreen #history-title { padding: 0 1; text-style: bold; }
-    HistoryScreen #history-message { padding: 0 1; color: $error; }
-    HistoryScreen DataTable { height: 1fr; }
-    """
+    BINDINGS = [Binding("escape", "app.pop_screen", "key.back")]
 
     NAME = "history"
 
-    def __init__(self, entry_id: str, service=None, lang: str | None = None):
-        super().__init__()
+    def __init__(self, entry_id: str, service=None, lang: str | None = None, as_of=None):
+        super().__init__(service=service, lang=lang, as_of=as_of)
         self.entry_id = entry_id
-        self.given(service, lang)
         self.versions: list[dict] = []
 
     def on_mount(self) -> None:
         self.open_table(*COLUMNS)
 
     def reload(self) -> None:
-        """Read the versions again (the app calls this after any write)."""
+        """Read the versions again (after any write: `data_changed`)."""
         lg, w = self.lang, self.word
         table = self.table
         table.clear()

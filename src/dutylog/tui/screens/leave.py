@@ -7,7 +7,6 @@ from datetime import date
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.screen import Screen
 
 from dutylog.tui.dialogs.form import FormDialog, FormField
 
@@ -17,25 +16,19 @@ COLUMNS = ("col.subject", "leave.dest", "leave.requested", "leave.depart", "leav
            "leave.back", "leave.notice", "leave.compliant")
 
 
-class LeaveScreen(TableScreen, Screen):
+class LeaveScreen(TableScreen):
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "返回 Back"),
-        Binding("r", "request", "请假 Request"),
-        Binding("b", "back", "销假 Back"),
+        Binding("escape", "app.pop_screen", "key.back"),
+        Binding("r", "request", "key.request"),
+        Binding("b", "back", "key.report_back"),
     ]
-    DEFAULT_CSS = """
-    LeaveScreen #leave-title { padding: 0 1; text-style: bold; }
-    LeaveScreen #leave-message { padding: 0 1; }
-    LeaveScreen DataTable { height: 1fr; }
-    """
 
     NAME = "leave"
 
     def __init__(self, subject: str | None = None, service=None, lang: str | None = None,
                  as_of: date | None = None):
-        super().__init__()
+        super().__init__(service=service, lang=lang, as_of=as_of)
         self.subject = subject
-        self.given(service, lang, as_of)
         self.trips: list[dict] = []
 
     def on_mount(self) -> None:
@@ -75,8 +68,8 @@ class LeaveScreen(TableScreen, Screen):
                                      svc.date(v["depart"], "depart"), svc.date(v["return"], "return"),
                                      emergency=v["emergency"], destination=v["destination"])
 
-        self.app.push_screen(FormDialog(w("leave.request"), fields, submit),
-                             lambda trip: trip is not None and self._written())
+        self.app.push_screen(FormDialog(w("leave.request"), fields, submit, changes="leave",
+                                        **self.given))
 
     def action_back(self) -> None:
         trip, w, svc = self.selected_row(self.trips, "leave.pick"), self.word, self.service
@@ -88,12 +81,4 @@ class LeaveScreen(TableScreen, Screen):
             return svc.leave_back(trip["id"], svc.date(v["date"], "date", allow_future=False))
 
         self.app.push_screen(FormDialog(f"{w('leave.back')} · {trip['destination'] or trip['depart']}",
-                                        fields, submit),
-                             lambda done: done is not None and self._written())
-
-    def _written(self) -> None:
-        changed = getattr(self.app, "changed", None)
-        if callable(changed):
-            changed()  # every open screen reloads: the dashboard's open-trip flag too
-        else:
-            self.reload()
+                                        fields, submit, changes="leave", **self.given))

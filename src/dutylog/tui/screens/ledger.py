@@ -7,7 +7,6 @@ from datetime import date
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable
 
 from dutylog.i18n import t
@@ -40,29 +39,23 @@ def due_hint(policy, lang: str) -> str:
     return ("；" if lang == "zh" else "; ").join(["YYYY-MM-DD", *parts])
 
 
-class LedgerScreen(TableScreen, Screen):
+class LedgerScreen(TableScreen):
     """Push with `app.push_screen(LedgerScreen(subject))`; Escape goes back."""
 
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "返回 Back"),
-        Binding("a", "add", "新增 Add"),
-        Binding("p", "progress", "进展 Progress"),
-        Binding("c", "close_item", "办结 Close"),
-        Binding("o", "open_item", "查看 Open"),
+        Binding("escape", "app.pop_screen", "key.back"),
+        Binding("a", "add", "key.add"),
+        Binding("p", "progress", "key.progress"),
+        Binding("c", "close_item", "key.close_item"),
+        Binding("o", "open_item", "key.open"),
     ]
-    DEFAULT_CSS = """
-    LedgerScreen #ledger-title { padding: 0 1; text-style: bold; }
-    LedgerScreen #ledger-message { padding: 0 1; color: $error; }
-    LedgerScreen DataTable { height: 1fr; }
-    """
 
     NAME = "ledger"
 
     def __init__(self, subject: str | None = None, service=None, lang: str | None = None,
                  as_of: date | None = None):
-        super().__init__()
+        super().__init__(service=service, lang=lang, as_of=as_of)
         self.subject = subject
-        self.given(service, lang, as_of)
         self.items: list[dict] = []
 
     def on_mount(self) -> None:
@@ -87,17 +80,18 @@ class LedgerScreen(TableScreen, Screen):
         self.title_line(f"{w('ledger.title')} · {self.subject or w('screen.all')} · {self.as_of} · "
                         f"{w('ledger.counts', red=red, yellow=yellow)}")
         self.say("" if self.items else w("ledger.none"))
-        if select is not None:
-            ids = [r["id"] for r in self.items]
-            if select in ids:
-                table.move_cursor(row=ids.index(select))
+        self.move_to([r["id"] for r in self.items], select)
+
+    def data_changed(self, message) -> None:
+        """The item just written (added, reported on, closed) goes under the cursor."""
+        self.reload(select=message.record or self.cursor_key())
 
     def selected(self) -> dict | None:
         return self.selected_row(self.items, "ledger.pick")
 
-    def _after(self, result) -> None:
-        if result is not None:
-            self.written(select=getattr(result, "item_id", None) or getattr(result, "id", None))
+    def ask(self, title: str, fields: list[FormField], submit) -> None:
+        """A form whose `submit` writes the ledger (then every screen hears of it)."""
+        self.app.push_screen(FormDialog(title, fields, submit, changes="ledger", **self.given))
 
     # ---- actions ------------------------------------------------------------------------
     def action_add(self) -> None:
@@ -122,7 +116,7 @@ class LedgerScreen(TableScreen, Screen):
                 svc.date(v["opened"], "opened", allow_future=False), title=v["title"],
                 due=svc.date(v["due"], "due") if v["due"] else None, note=v["note"])
 
-        self.app.push_screen(FormDialog(w("ledger.add"), fields, submit), self._after)
+        self.ask(w("ledger.add"), fields, submit)
 
     def action_progress(self) -> None:
         item, w, svc = self.selected(), self.word, self.service
@@ -136,7 +130,7 @@ class LedgerScreen(TableScreen, Screen):
                                        v["note"])
 
         title = f"{w('ledger.progress')} · {item['title'] or item['id'][:8]}"
-        self.app.push_screen(FormDialog(title, fields, submit), self._after)
+        self.ask(title, fields, submit)
 
     def action_close_item(self) -> None:
         item, w, svc = self.selected(), self.word, self.service
@@ -148,7 +142,7 @@ class LedgerScreen(TableScreen, Screen):
             return svc.ledger_close(item["id"], svc.date(v["date"], "date", allow_future=False))
 
         title = f"{w('ledger.close')} · {item['title'] or item['id'][:8]}"
-        self.app.push_screen(FormDialog(title, fields, submit), self._after)
+        self.ask(title, fields, submit)
 
     def action_open_item(self) -> None:
         item = self.selected()
@@ -156,8 +150,7 @@ class LedgerScreen(TableScreen, Screen):
             return
         from dutylog.tui.screens.ledger_item import LedgerItemScreen
 
-        self.app.push_screen(LedgerItemScreen(item["id"], self._service, self._lang, self.as_of),
-                             lambda _: self.reload(select=item["id"]))
+        self.app.push_screen(LedgerItemScreen(item["id"], **self.given))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

@@ -6,7 +6,6 @@ from datetime import date
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.screen import Screen
 
 from dutylog.domain.errors import DutylogError
 from dutylog.tui.fmt import ledger_type_word
@@ -15,27 +14,24 @@ from .base import TableScreen
 from .ledger import colour_text
 
 
-class LedgerItemScreen(TableScreen, Screen):
-    BINDINGS = [Binding("escape", "back", "返回 Back")]
-    DEFAULT_CSS = """
-    LedgerItemScreen #item-title { padding: 0 1; height: auto; }
-    LedgerItemScreen #item-message { padding: 0 1; }
-    LedgerItemScreen DataTable { height: 1fr; }
-    """
+class LedgerItemScreen(TableScreen):
+    BINDINGS = [Binding("escape", "back", "key.back")]
 
     NAME = "item"
 
     def __init__(self, item_id: str, service=None, lang: str | None = None,
                  as_of: date | None = None):
-        super().__init__()
+        super().__init__(service=service, lang=lang, as_of=as_of)
         self.item_id = item_id
-        self.given(service, lang, as_of)
         self.record: dict | None = None
 
     def on_mount(self) -> None:
+        self.open_table("col.date", "item.note", "item.by")
+
+    def reload(self) -> None:
         lg, w = self.lang, self.word
         table = self.table
-        table.add_columns(w("col.date"), w("item.note"), w("item.by"))
+        table.clear()
         try:
             self.record = r = self.service.ledger_detail(self.item_id, self._as_of)
         except DutylogError as exc:
@@ -58,9 +54,7 @@ class LedgerItemScreen(TableScreen, Screen):
         self.title_line(head)
         for p in r["progress"]:
             table.add_row(Text(p["date"]), Text(p["note"] or ""), Text(p["recorded_by"] or ""))
-        if not r["progress"]:
-            self.say(w("item.none"))
-        table.focus()
+        self.say("" if r["progress"] else w("item.none"))
 
     def action_back(self) -> None:
         self.dismiss(None)

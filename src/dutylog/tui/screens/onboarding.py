@@ -10,7 +10,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Header, Input, SelectionList, Static
 
 from dutylog.domain.errors import InvalidInput
@@ -18,18 +17,18 @@ from dutylog.i18n import t
 from dutylog.services import ui
 
 from ..errors import explain
-from .base import quiet_inputs
+from .base import DutylogScreen
 
 
-class OnboardingScreen(Screen):
+class OnboardingScreen(DutylogScreen):
     BINDINGS = [Binding("ctrl+q", "app.quit", "key.quit")]
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, **context) -> None:
+        super().__init__(**context)
         self.added: list[str] = []
 
     def compose(self) -> ComposeResult:
-        lang, policy = self.app.lang, self.app.service.policy
+        lang, policy = self.lang, self.service.policy
         yield Header()
         with VerticalScroll(id="onboarding"):
             yield Static(Text(t("ob.title", lang), style="bold"), id="ob-title")
@@ -43,7 +42,7 @@ class OnboardingScreen(Screen):
             yield SelectionList(*[(Text(r.name.get(lang)), r.id) for r in policy.roles], id="ob-roles")
             yield Static(id="err-role", classes="error shown")
             yield Static(t("ob.since", lang), markup=False)
-            yield Input(placeholder=t("ob.since_ph", lang, today=self.app.service.today.isoformat()),
+            yield Input(placeholder=t("ob.since_ph", lang, today=self.as_of.isoformat()),
                         id="ob-since")
             yield Static(id="err-since", classes="error shown")
             yield Checkbox(t("ob.for_others", lang), id="ob-others")
@@ -56,7 +55,6 @@ class OnboardingScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        quiet_inputs(self)
         self.query_one("#ob-recorder").display = False
         self.query_one("#ob-name", Input).focus()
 
@@ -76,10 +74,10 @@ class OnboardingScreen(Screen):
             self.app.open_demo()
 
     def error(self, field: str, exc: Exception | None) -> None:
-        self.query_one(f"#err-{field}", Static).update(explain(exc, self.app.lang) if exc else Text())
+        self.query_one(f"#err-{field}", Static).update(explain(exc, self.lang) if exc else Text())
 
     def add(self) -> None:
-        svc, lang = self.app.service, self.app.lang
+        svc, lang = self.service, self.lang
         for field in ("name", "role", "policy", "since"):
             self.error(field, None)
         path = self.query_one("#ob-policy", Input).value.strip()
@@ -99,6 +97,7 @@ class OnboardingScreen(Screen):
             self.error(exc.field if exc.field in ("role", "since") else "name", exc)
             return
         self.added.append(subject.name)
+        self.announce("subject", subject.id)
         others = self.query_one("#ob-others", Checkbox).value
         if others:
             ui.save_recorder(svc, self.query_one("#ob-recorder", Input).value)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.screen import Screen
 
 from dutylog.domain.errors import DutylogError
 
@@ -15,28 +14,23 @@ from .history import HistoryScreen
 COLUMNS = ("col.date", "col.kind", "col.days", "col.place", "col.title", "col.by")
 
 
-class ReviewScreen(TableScreen, Screen):
+class ReviewScreen(TableScreen):
     """Push with `app.push_screen(ReviewScreen())` (the app's subject) or `ReviewScreen(name)`."""
 
     BINDINGS = [
-        Binding("c", "confirm", "确认 Confirm"),
-        Binding("r", "reject", "退回 Reject"),
-        Binding("u", "undo", "撤销 Undo"),
-        Binding("h", "history", "历史 History"),
-        Binding("escape", "app.pop_screen", "返回 Back"),
+        Binding("c", "confirm", "key.confirm"),
+        Binding("r", "reject", "key.reject"),
+        Binding("u", "undo", "key.undo"),
+        Binding("h", "history", "key.history"),
+        Binding("escape", "app.pop_screen", "key.back"),
     ]
-    DEFAULT_CSS = """
-    ReviewScreen #review-title { padding: 0 1; text-style: bold; }
-    ReviewScreen #review-message { padding: 0 1; height: auto; }
-    ReviewScreen DataTable { height: 1fr; }
-    """
 
     NAME = "review"
 
-    def __init__(self, subject: str | None = None, service=None, lang: str | None = None):
-        super().__init__()
+    def __init__(self, subject: str | None = None, service=None, lang: str | None = None,
+                 as_of=None):
+        super().__init__(service=service, lang=lang, as_of=as_of)
         self._subject = subject
-        self.given(service, lang)
         self.rejected: list[str] = []  # ids rejected here, newest last: the undo stack
 
     @property
@@ -73,10 +67,7 @@ class ReviewScreen(TableScreen, Screen):
             table.move_cursor(row=min(row, len(pending) - 1))
 
     def selected(self) -> str | None:
-        table = self.table
-        if not table.row_count:
-            return None
-        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.cursor_key()
 
     def _act(self, fn, message: str, entry_id: str) -> bool:
         try:
@@ -85,11 +76,7 @@ class ReviewScreen(TableScreen, Screen):
             self.say(str(exc))
             return False
         self.say(self.word(message, id=entry_id[:8]))
-        changed = getattr(self.app, "changed", None)  # every open screen reloads, this one too
-        if changed is not None:
-            changed()
-        else:
-            self.reload()
+        self.announce("entry", entry_id)  # every open screen reloads, this one too
         return True
 
     # ---- actions -----------------------------------------------------------------------------
@@ -119,4 +106,4 @@ class ReviewScreen(TableScreen, Screen):
     def action_history(self) -> None:
         entry_id = self.selected()
         if entry_id is not None:
-            self.app.push_screen(HistoryScreen(entry_id, self._service, self._lang))
+            self.app.push_screen(HistoryScreen(entry_id, **self.given))

@@ -1,243 +1,363 @@
 """A row-cursor table whose rows live elsewhere: only the lines on screen are built.
 
-`DataTable` keeps every row it was given and some of its bookkeeping (row offsets, the
-ordered row list, the region of the cursor row) is linear in the rows: a table grown
-page by page to 19,000 rows answers a key in ~0.5 s. `VirtualTable` keeps none: it is
-told how many rows there are (`set_row_count`) and asks `row_at(index) -> (key, cells)`
-for the rows it paints (the caller serves them from a small page cache). Every key costs
-the same at row 100 and at row 100,000.
+Built on Textual's public Line API (`ScrollView`, `render_line`, `virtual_size`), not on
+`DataTable`: a `DataTable` keeps every row it was given, and some of its bookkeeping is
+linear in the rows (a table grown page by page to 19,000 rows answered a key in ~0.5 s).
+`VirtualTable` keeps no rows: it is told how many there are (`set_row_count`) and asks
+`row_at(index) -> (key, cells)` for the rows it paints (the caller serves them from a small
+page cache, by offset). Every key costs the same at row 100 and at row 100,000.
 
-It is a `DataTable` for everything else (the same CSS, component classes, columns added
-with `add_column(label, width=…, key=…)`, `cursor_coordinate`/`move_cursor`, the
-`RowHighlighted`/`RowSelected` messages, key bindings, mouse click and hover), so screens
-and tests written against a `DataTable` keep working. Only `cursor_type = "row"` and
-fixed column widths are supported; every row is one line; cells are `rich.text.Text`
-(cropped and padded by terminal cells: a Chinese character is two).
+What the screens use: columns (`add_column(label, width=…, key=…)`, `ordered_columns`,
+`get_render_width`), `row_count`, `cursor_row`, `move_cursor(row=…)`, `get_row_at(i)`,
+`key_at(i)`, `clear()`, the `RowHighlighted`/`RowSelected` messages, the keys (arrows,
+Page Up/Down, Home/End, Ctrl+Home/End, Enter), a click (moves the cursor; a second click
+on the cursor row selects it), mouse hover and the wheel. It looks like a `DataTable`
+(the same component classes and colours). Every row is one line; cells are
+`rich.text.Text` (cropped and padded by terminal cells: a Chinese character is two).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual.coordinate import Coordinate
+from textual import events
+from textual.binding import Binding
 from textual.geometry import Region, Size, Spacing
+from textual.message import Message
+from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widget import Widget
-from textual.widgets import DataTable
-from textual.widgets.data_table import CellDoesNotExist, CellKey, RowDoesNotExist, RowKey
 
 RowSource = Callable[[int], "tuple[str, list[Text]]"]
+STRIPS_KEPT = 400  # painted lines kept for repaints: a few screens' worth
 
 
-class VirtualTable(DataTable):
+@dataclass
+class Column:
+    key: str
+    label: Text
+    width: int
+
+    def get_render_width(self, table: VirtualTable) -> int:
+        """The cells the column takes on screen, its padding included."""
+        return self.width + 2 * table.cell_padding
+
+
+class VirtualTable(ScrollView, can_focus=True):
     """`set_row_count(n)` and `row_at(i) -> (key, cells)`; see the module docstring."""
 
-    def __init__(self, *, row_at: RowSource | None = None, **kwargs) -> None:
-        # set first: DataTable's __init__ sets reactives whose watchers ask for rows
+    BINDINGS = [
+        Binding("enter", "select_cursor", show=False),
+        Binding("up", "cursor_up", show=False),
+        Binding("down", "cursor_down", show=False),
+        Binding("left", "scroll_left", show=False),
+        Binding("right", "scroll_right", show=False),
+        Binding("pageup", "page_up", show=False),
+        Binding("pagedown", "page_down", show=False),
+        Binding("home,ctrl+home", "first_row", show=False),
+        Binding("end,ctrl+end", "last_row", show=False),
+    ]
+    COMPONENT_CLASSES = {"datatable--header", "datatable--cursor", "datatable--hover",
+                         "datatable--even-row", "datatable--odd-row"}
+    # DataTable's look (Textual 8), for the parts a row-cursor table without fixed rows uses
+    DEFAULT_CSS = """
+    VirtualTable {
+        background: $surface;
+        color: $foreground;
+        height: auto;
+        max-height: 100%;
+        &:focus {
+            background-tint: $foreground 5%;
+            & > .datatable--cursor {
+                background: $block-cursor-background;
+                color: $block-cursor-foreground;
+                text-style: $block-cursor-text-style;
+            }
+            & > .datatable--header { background-tint: $foreground 5%; }
+        }
+        &:dark > .datatable--even-row { background: $surface-darken-1 40%; }
+        & > .datatable--header { text-style: bold; background: $panel; color: $foreground; }
+        &:ansi > .datatable--header { background: ansi_bright_blue; color: ansi_default; }
+        & > .datatable--odd-row { }
+        & > .datatable--even-row { background: $surface-lighten-1 50%; }
+        & > .datatable--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+            text-style: $block-cursor-blurred-text-style;
+        }
+        & > .datatable--hover { background: $block-hover-background; }
+    }
+    """
+
+    class RowHighlighted(Message):
+        """The cursor moved to row `cursor_row` (its key: `key`)."""
+
+        def __init__(self, table: VirtualTable, cursor_row: int, key: str) -> None:
+            super().__init__()
+            self.table, self.cursor_row, self.key = table, cursor_row, key
+
+        @property
+        def control(self) -> VirtualTable:
+            return self.table
+
+    class RowSelected(Message):
+        """Enter, or a click on the cursor row: row `cursor_row` (its key: `key`) chosen."""
+
+        def __init__(self, table: VirtualTable, cursor_row: int, key: str) -> None:
+            super().__init__()
+            self.table, self.cursor_row, self.key = table, cursor_row, key
+
+        @property
+        def control(self) -> VirtualTable:
+            return self.table
+
+    def __init__(self, *, row_at: RowSource | None = None, zebra_stripes: bool = False,
+                 name: str | None = None, id: str | None = None, classes: str | None = None,
+                 disabled: bool = False) -> None:
+        super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self.row_at: RowSource = row_at or (lambda index: ("", []))
+        self.columns: dict[str, Column] = {}
+        self.cursor_type = "row"  # the only kind (set by code shared with DataTable)
+        self.cell_padding = 1
+        self.show_header = True
+        self.header_height = 1
+        self._zebra = zebra_stripes
         self._count = 0
+        self._cursor = 0
+        self._hover: int | None = None  # the row under the mouse, while it moves there
         self._strips: dict[tuple, Strip] = {}
-        self._paint_styles: dict[str, Style] | None = None
-        kwargs.setdefault("cursor_type", "row")
-        super().__init__(**kwargs)
 
-    # ---- the rows -------------------------------------------------------------------
-    def set_row_count(self, count: int, cursor_row: int | None = None) -> None:
-        """There are now `count` rows; the cursor moves to `cursor_row` (default: stays,
-        within the rows). With a `cursor_row`, or fewer rows, every row is read again
-        from `row_at`; more rows and no `cursor_row`: the list grew below, rows painted
-        stay as they are."""
-        grew = cursor_row is None and count >= self._count
-        self._count = max(0, count)
-        if not grew:
-            self._strips.clear()
-            self._update_count += 1
-        self._set_virtual_size()
-        self.refresh()
-        if cursor_row is None and self.cursor_row < self._count:
-            return  # more rows below: the cursor stays as it is
-        row = self.cursor_row if cursor_row is None else cursor_row
-        row = max(0, min(row, self._count - 1))
-        self.cursor_coordinate = Coordinate(row, self.cursor_column)
+    # ---- columns ----------------------------------------------------------------------
+    @property
+    def ordered_columns(self) -> list[Column]:
+        return list(self.columns.values())
 
-    def _set_virtual_size(self) -> None:
-        header = self.header_height if self.show_header else 0
-        size = Size(self._table_width(), self._count + header)
-        old = self.virtual_size
-        if size == old:
-            return
-        height = self.scrollable_content_region.height
-        if (self.is_mounted and old.width == size.width and not self.styles.height.is_auto
-                and min(old.height, size.height) > height):
-            # The rows grew or shrank below the fold: the widget's size and its
-            # scrollbars' presence stay, so only the scrollbar is updated (a layout of
-            # the screen costs ~10-30 ms). Textual does the same when it resizes.
-            self.set_reactive(Widget.virtual_size, size)
-            self._scroll_update(size)
-            self.refresh()
-        else:
-            self.virtual_size = size
+    def add_column(self, label: str | Text, *, width: int, key: str | None = None) -> str:
+        key = key or str(len(self.columns))
+        self.columns[key] = Column(key, label if isinstance(label, Text) else Text(label), width)
+        self._resized()
+        return key
 
-    def _table_width(self) -> int:
+    def add_columns(self, *labels: str, width: int = 10) -> list[str]:
+        return [self.add_column(label, width=width) for label in labels]
+
+    def table_width(self) -> int:
         return sum(c.get_render_width(self) for c in self.columns.values())
 
+    @property
+    def zebra_stripes(self) -> bool:
+        return self._zebra
+
+    @zebra_stripes.setter
+    def zebra_stripes(self, value: bool) -> None:
+        self._zebra = value
+        self._repaint()
+
+    # ---- rows -------------------------------------------------------------------------
     @property
     def row_count(self) -> int:
         return self._count
 
-    def is_valid_row_index(self, row_index: int) -> bool:
-        return 0 <= row_index < self._count
+    def set_row_count(self, count: int, cursor_row: int | None = None) -> None:
+        """There are now `count` rows; the cursor moves to `cursor_row` (default: stays,
+        within the rows). With a `cursor_row`, or fewer rows, every row is read again
+        from `row_at`; more rows and no `cursor_row`: the list grew below, the rows
+        painted stay as they are."""
+        grew = cursor_row is None and count >= self._count
+        self._count = max(0, count)
+        self._resized()
+        if not grew:
+            self._repaint()
+        if cursor_row is None and self._cursor < self._count:
+            return  # more rows below: the cursor stays where it is
+        row = self._cursor if cursor_row is None else cursor_row
+        self.move_cursor(row=row)
 
-    def get_row_at(self, row_index: int) -> list:
-        if not self.is_valid_row_index(row_index):
-            raise RowDoesNotExist(f"Row index {row_index!r} is not valid.")
-        return list(self.row_at(row_index)[1])
-
-    def get_cell_at(self, coordinate: Coordinate):
-        if not self.is_valid_coordinate(coordinate):
-            raise CellDoesNotExist(f"No cell exists at {coordinate!r}.")
-        return self.get_row_at(coordinate.row)[coordinate.column]
-
-    def coordinate_to_cell_key(self, coordinate: Coordinate) -> CellKey:
-        if not self.is_valid_coordinate(coordinate):
-            raise CellDoesNotExist(f"No cell exists at {coordinate!r}.")
-        key = self.row_at(coordinate.row)[0]
-        return CellKey(RowKey(key), self.ordered_columns[coordinate.column].key)
-
-    def clear(self, columns: bool = False):
+    def clear(self, columns: bool = False) -> VirtualTable:
         if columns:
-            super().clear(columns=True)
+            self.columns.clear()
         self.set_row_count(0, 0)
         return self
 
-    def add_row(self, *cells, **kwargs):  # pragma: no cover - a programming error
-        raise TypeError("VirtualTable rows come from row_at(); use set_row_count()")
+    def get_row_at(self, row_index: int) -> list[Text]:
+        self._check(row_index)
+        return list(self.row_at(row_index)[1])
 
-    # ---- geometry: every row is one line -------------------------------------------
-    def _update_dimensions(self, new_rows) -> None:  # columns added: no rows to measure
-        self._set_virtual_size()
+    def key_at(self, row_index: int) -> str:
+        self._check(row_index)
+        return self.row_at(row_index)[0]
 
-    def _get_row_region(self, row_index: int) -> Region:
-        if not self.is_valid_row_index(row_index):
-            return Region(0, 0, 0, 0)
-        y = row_index + (self.header_height if self.show_header else 0)
-        return Region(0, y, max(self.size.width, self._table_width()), 1)
+    def _check(self, row_index: int) -> None:
+        if not 0 <= row_index < self._count:
+            raise IndexError(f"row {row_index} of {self._count}")
 
-    def _get_cell_region(self, coordinate: Coordinate) -> Region:
-        return self._get_row_region(coordinate.row)
+    def _resized(self) -> None:
+        header = self.header_height if self.show_header else 0
+        size, old = Size(self.table_width(), self._count + header), self.virtual_size
+        if size == old:
+            return
+        if (self.is_mounted and old.width == size.width and not self.styles.height.is_auto
+                and min(old.height, size.height) > self.scrollable_content_region.height):
+            # The rows grew or shrank below the fold: the widget keeps its size and its
+            # scrollbar, so only the scrollbar hears of it (setting `virtual_size` lays
+            # out the whole screen: ~5-30 ms on a key).
+            self.set_reactive(VirtualTable.virtual_size, size)
+            self.vertical_scrollbar.window_virtual_size = size.height
+            self.refresh()
+        else:
+            self.virtual_size = size
 
-    def _get_fixed_offset(self) -> Spacing:
-        return Spacing(self.header_height if self.show_header else 0, 0, 0, 0)
+    def _repaint(self) -> None:
+        self._strips.clear()
+        self.refresh()
 
-    # ---- cursor and messages ---------------------------------------------------------
-    def _highlight_row(self, row_index: int) -> None:
-        self.refresh_row(row_index)
-        if self.is_valid_row_index(row_index):
-            key = self.row_at(row_index)[0]
-            self.post_message(DataTable.RowHighlighted(self, row_index, RowKey(key)))
+    # ---- the cursor -------------------------------------------------------------------
+    @property
+    def cursor_row(self) -> int:
+        return self._cursor
 
-    def _post_selected_message(self) -> None:
-        row = self.cursor_row
-        if self.is_valid_row_index(row):
-            key = self.row_at(row)[0]
-            self.post_message(DataTable.RowSelected(self, row, RowKey(key)))
+    def move_cursor(self, *, row: int | None = None, column: int | None = None,
+                    animate: bool = False, scroll: bool = True) -> None:
+        """Put the cursor on `row` (clamped to the rows; `column` is ignored)."""
+        if row is None:
+            return
+        row = max(0, min(row, self._count - 1))
+        old, self._cursor = self._cursor, row
+        if scroll:
+            self.scroll_to_row(row, animate=animate)
+        if old != row:
+            self._refresh_row(old)
+            self._refresh_row(row)
+            if self._count:
+                self.post_message(self.RowHighlighted(self, row, self.row_at(row)[0]))
 
-    def _page_rows(self) -> int:
+    def scroll_to_row(self, row: int, animate: bool = False) -> None:
+        """Scroll the least that shows `row` below the header."""
+        header = self.header_height if self.show_header else 0
+        self.scroll_to_region(Region(int(self.scroll_x), row + header, 1, 1), animate=animate,
+                              spacing=Spacing(header, 0, 0, 0), force=True, x_axis=False)
+
+    def _refresh_row(self, row: int) -> None:
+        header = self.header_height if self.show_header else 0
+        self.refresh_line(row + header)
+
+    def _page(self) -> int:
         header = self.header_height if self.show_header else 0
         return max(1, self.scrollable_content_region.height - header)
 
+    def _keyboard(self) -> None:
+        """A key was pressed: the mouse's hover mark goes until the mouse moves again."""
+        if self._hover is not None:
+            row, self._hover = self._hover, None
+            self._refresh_row(row)
+
+    def action_cursor_up(self) -> None:
+        self._keyboard()
+        self.move_cursor(row=self._cursor - 1)
+
+    def action_cursor_down(self) -> None:
+        self._keyboard()
+        self.move_cursor(row=self._cursor + 1)
+
     def action_page_down(self) -> None:
-        self._set_hover_cursor(False)
-        page = self._page_rows()
+        self._keyboard()
+        page = self._page()
         self.scroll_relative(y=page, animate=False, force=True)
-        self.move_cursor(row=min(self._count - 1, self.cursor_row + page), scroll=False)
+        self.move_cursor(row=min(self._count - 1, self._cursor + page), scroll=False)
 
     def action_page_up(self) -> None:
-        self._set_hover_cursor(False)
-        page = self._page_rows()
+        self._keyboard()
+        page = self._page()
         self.scroll_relative(y=-page, animate=False, force=True)
-        self.move_cursor(row=max(0, self.cursor_row - page), scroll=False)
+        self.move_cursor(row=max(0, self._cursor - page), scroll=False)
 
-    # ---- painting ----------------------------------------------------------------------
+    def action_first_row(self) -> None:
+        self._keyboard()
+        self.move_cursor(row=0)
+
+    def action_last_row(self) -> None:
+        self._keyboard()
+        self.move_cursor(row=self._count - 1)
+
+    def action_select_cursor(self) -> None:
+        self._keyboard()
+        self._select()
+
+    def _select(self) -> None:
+        if self._count:
+            self.post_message(self.RowSelected(self, self._cursor, self.row_at(self._cursor)[0]))
+
+    # ---- the mouse --------------------------------------------------------------------
+    def on_click(self, event: events.Click) -> None:
+        row = event.style.meta.get("row")
+        if row is None or row < 0 or row >= self._count:
+            return  # the header, or below the last row
+        event.stop()
+        if row == self._cursor:
+            self._select()
+        else:
+            self.move_cursor(row=row, animate=True)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        row = event.style.meta.get("row")
+        row = row if row is not None and 0 <= row < self._count else None
+        if row != self._hover:
+            old, self._hover = self._hover, row
+            for r in (old, row):
+                if r is not None:
+                    self._refresh_row(r)
+
+    def on_leave(self, event: events.Leave) -> None:
+        self._keyboard()
+
+    # ---- painting ---------------------------------------------------------------------
     def notify_style_update(self) -> None:
         self._strips.clear()
         super().notify_style_update()
 
-    def _on_resize(self, event) -> None:
-        self._strips.clear()
-        super()._on_resize(event)
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        # the styles once per paint, not once per line (each walks the DOM for colours)
-        def component(name: str) -> Style:
-            return self.get_component_styles(name).rich_style
-
-        self._paint_styles = {
-            "base": self.rich_style, "header": component("datatable--header"),
-            "even": component("datatable--even-row"), "odd": component("datatable--odd-row"),
-            "cursor": component("datatable--cursor"), "hover": component("datatable--hover"),
-        }
-        return super().render_lines(crop)
-
     def render_line(self, y: int) -> Strip:
-        styles = self._paint_styles or {"base": self.rich_style}
         width = self.size.width
         scroll_x, scroll_y = self.scroll_offset
-        base = styles["base"]
+        base = self.rich_style
         header = self.header_height if self.show_header else 0
+        style = self.get_component_rich_style
         if y < header:
-            row = -1
+            row, row_style = -1, style("datatable--header")
         else:
             row = y - header + scroll_y
             if row >= self._count:
                 return Strip.blank(width, base)
-        cursor = row == self.cursor_row and row >= 0 and self.show_cursor
-        hover = (row == self.hover_row and self._show_hover_cursor and self.show_cursor
-                 and row >= 0)
-        key = (row, cursor, hover, scroll_x, width, base, self._pseudo_class_state,
-               self.zebra_stripes)
+            if self._zebra:
+                row_style = style("datatable--odd-row" if row % 2 else "datatable--even-row")
+            else:
+                row_style = base
+        over = Style()
+        if row >= 0 and row == self._hover:
+            over += style("datatable--hover")
+        if row >= 0 and row == self._cursor:
+            over += style("datatable--cursor")
+        key = (row, scroll_x, width, base, row_style, over)
         strip = self._strips.get(key)
         if strip is None:
-            if len(self._strips) > 400:
+            if len(self._strips) > STRIPS_KEPT:
                 self._strips.clear()
-            strip = self._render_row(row, cursor, hover, base)
+            strip = self._render_row(row, row_style, over, cursor=row >= 0 and row == self._cursor)
             strip = strip.crop(scroll_x, scroll_x + width).adjust_cell_length(width, base)
             self._strips[key] = strip = strip.simplify()
         return strip
 
-    def _component(self, name: str) -> Style:
-        styles = self._paint_styles
-        if styles is not None:
-            key = name.removeprefix("datatable--").removesuffix("-row")
-            if key in styles:
-                return styles[key]
-        return self.get_component_styles(name).rich_style
-
-    def _render_row(self, row: int, cursor: bool, hover: bool, base: Style) -> Strip:
-        if row < 0:
-            row_style = self._component("datatable--header")
-            cells = [c.label for c in self.ordered_columns]
-        else:
-            if self.zebra_stripes:
-                row_style = self._component("datatable--odd-row" if row % 2 else "datatable--even-row")
-            else:
-                row_style = base
-            cells = self.row_at(row)[1]
-        over = Style()
-        if hover:
-            over += self._component("datatable--hover")
-        if cursor:
-            over += self._component("datatable--cursor")
-        # the cursor's colour wins over the text's own (DataTable's default, "css"
-        # foreground priority); its background does not
+    def _render_row(self, row: int, row_style: Style, over: Style, cursor: bool) -> Strip:
+        cells = [c.label for c in self.columns.values()] if row < 0 else self.row_at(row)[1]
+        # the cursor's colour wins over the text's own (DataTable's "css" foreground
+        # priority); its background does not
         post = Style.from_color(color=over.color) if cursor and over.color else Style.null()
         pad = " " * self.cell_padding
         segments: list[Segment] = []
         console = self.app.console
-        for index, column in enumerate(self.ordered_columns):
+        for index, column in enumerate(self.columns.values()):
             cell = cells[index] if index < len(cells) else Text()
             if not isinstance(cell, Text):
                 cell = Text(str(cell))
@@ -256,7 +376,7 @@ class VirtualTable(DataTable):
             for seg in text.render(console, end=""):
                 segments.append(Segment(seg.text, style + seg.style + post if seg.style else style + post))
             segments.append(Segment(pad, style))
-        rest = max(0, self.size.width - self._table_width())
+        rest = max(0, self.size.width - self.table_width())
         if rest:
             fill = row_style + over + Style.from_meta({"row": row, "column": 0, "out_of_bounds": True})
             segments.append(Segment(" " * rest, fill))
