@@ -1,0 +1,389 @@
+"""`dutylog import-table FILE.xlsx|FILE.csv`: bring in the 台账 an office already keeps.
+
+Columns are found by their header, in Chinese or English (日期, 类别, 天数, 标题, 地点, 人员,
+备注, 对象, 记录人, and the other columns of dutylog's own CSV and workbook), in any order;
+the header row may sit below a title row. The kind column takes a kind's id or its name.
+Every row goes through the service's `log`, the path `dutylog log` takes, so an imported
+row is checked exactly as a typed one. All or nothing: the rows are written in one
+transaction, and a single bad row leaves the data untouched.
+
+Each row gets a stable id, a UUID derived from the subject and the row's content (and
+which occurrence of that content it is in the file), unless the file gives one (the 编号
+column of dutylog's own exports): importing the same file again finds its rows already
+there and changes nothing; a file with rows added imports only those.
+
+A CSV may be UTF-8 with or without BOM, UTF-16 with BOM, or GBK/GB18030 (what Excel on a
+Chinese Windows writes); comma, semicolon or tab separated.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from pathlib import Path
+
+from dutylog.domain.dates import parse_days
+from dutylog.domain.errors import DutylogError, InvalidInput, NotFound
+from dutylog.domain.validate import parse_yes_no
+
+from .core import LogRequest
+
+# field -> the headers that name it (compared without spaces, case or a parenthesised hint)
+HEADERS = {
+    "id": ("编号", "id", "uuid"),
+    "date": ("日期", "date", "活动日期", "时间"),
+    "kind": ("类别", "kind", "活动类别", "类别名称", "事项类别"),
+    "kind_code": ("类别代码", "kindcode", "kindid"),
+    "days": ("天数", "days"),
+    "four_no": ("四不两直", "unannounced", "fourno"),
+    "title": ("标题", "title", "主题", "题目"),
+    "place": ("地点", "place"),
+    "people": ("人员", "people", "参加人员"),
+    "note": ("备注", "note", "内容"),
+    "object": ("对象", "联系对象", "object", "linkedobject"),
+    "by": ("记录人", "recordedby", "by"),
+    "appeared": ("出庭", "appeared"),
+    "patrol": ("巡查", "patrol", "巡查类型"),
+    "sensitive": ("敏感", "sensitive"),
+}
+_BY_HEADER = {alias: name for name, aliases in HEADERS.items() for alias in aliases}
+_HINT = re.compile(r"[（(].*?[）)]")
+_FULL_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+_TIME_TAIL = re.compile(r"\s+\d{1,2}:\d{2}(:\d{2})?$")
+_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+DEFUSED = ("=", "+", "-", "@", "\t", "\r")  # what reports.cell() quoted on the way out
+HEADER_SEARCH = 10  # rows looked at for the header
+NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "dutylog:import-table")
+SHEETS = ("台账", "Entries")  # dutylog's own workbook; else the first sheet with a header
+TEXT_FIELDS = ("title", "place", "people", "note", "object", "by")
+
+
+@dataclass
+class TableRow:
+    number: int  # the row as the user sees it: the sheet's row, the CSV's record
+    req: LogRequest | None = None
+    error: str | None = None
+    present: bool = False  # already in the data (imported before)
+
+
+@dataclass
+class TablePlan:
+    path: Path
+    subject: str
+    sheet: str | None  # None for a CSV
+    encoding: str | None  # None for a workbook
+    columns: dict[str, str]  # field -> the header as written
+    ignored: list[str]  # headers no field takes
+    rows: list[TableRow] = field(default_factory=list)
+
+    @property
+    def bad(self) -> list[TableRow]:
+        return [r for r in self.rows if r.error]
+
+    @property
+    def new(self) -> list[TableRow]:
+        return [r for r in self.rows if not r.error and not r.present]
+
+    @property
+    def present(self) -> list[TableRow]:
+        return [r for r in self.rows if r.present]
+
+
+class _Rollback(Exception):
+    """Leaves the import's transaction without keeping anything."""
+
+
+# ---- reading the file ------------------------------------------------------------------------
+def decode(data: bytes) -> tuple[str, str]:
+    """The text of a CSV and the encoding it was in."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    return data.decode("gb18030"), "gbk"  # GBK's superset; raises when it is neither
+
+
+def _csv_rows(path: Path) -> tuple[list[tuple[int, list]], str]:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InvalidInput(f"file: cannot read {path} ({exc.strerror or exc})", "file") from None
+    try:
+        text, encoding = decode(raw)
+    except UnicodeDecodeError:
+        raise InvalidInput(f"file: {path} is neither UTF-8 nor GBK text; save it from Excel as "
+                           "“CSV UTF-8” or as .xlsx", "file") from None
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = max((",", "\t", ";"), key=first.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        return [(n, row) for n, row in enumerate(reader, 1)], encoding
+    except csv.Error as exc:
+        raise InvalidInput(f"file: {path} is not a readable CSV ({exc})", "file") from None
+
+
+def _xlsx_rows(path: Path, wanted: str | None) -> tuple[list[tuple[int, list]], str]:
+    import zipfile
+
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except (OSError, InvalidFileException, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise InvalidInput(f"file: {path} is not an Excel .xlsx workbook ({exc})", "file") from None
+    try:
+        names = wb.sheetnames
+        if wanted is not None:
+            if wanted not in names:
+                raise InvalidInput(f"sheet: no sheet {wanted!r} in {path.name}; sheets: {', '.join(names)}",
+                                   "sheet")
+            order = [wanted]
+        else:
+            order = [n for n in SHEETS if n in names] + [n for n in names if n not in SHEETS]
+        first = None
+        for name in order:
+            rows = [(n, list(values)) for n, values in enumerate(wb[name].iter_rows(values_only=True), 1)]
+            first = first or (name, rows)
+            if _find_header(rows) is not None:
+                return rows, name
+        return first[1] if first else [], first[0] if first else ""
+    finally:
+        wb.close()
+
+
+def _key(header) -> str:
+    text = _HINT.sub("", "" if header is None else str(header))
+    return re.sub(r"[\s_*＊:：-]", "", text).lower()
+
+
+def _find_header(rows: list[tuple[int, list]]) -> int | None:
+    """Index (into rows) of the first row naming both a date and a kind column."""
+    looked = 0
+    for i, (_, values) in enumerate(rows):
+        if not any(_cell_text(v) for v in values):
+            continue
+        fields = {_BY_HEADER.get(_key(v)) for v in values}
+        if "date" in fields and ({"kind", "kind_code"} & fields):
+            return i
+        looked += 1
+        if looked >= HEADER_SEARCH:
+            break
+    return None
+
+
+def _columns(headers: list) -> tuple[dict[str, int], dict[str, str], list[str]]:
+    index: dict[str, int] = {}
+    written: dict[str, str] = {}
+    ignored = []
+    for col, header in enumerate(headers):
+        text = _cell_text(header)
+        name = _BY_HEADER.get(_key(header))
+        if name is None:
+            if text:
+                ignored.append(text)
+            continue
+        if name in index:
+            raise InvalidInput(f"file: two columns are {name} ({written[name]!r} and {text!r}); "
+                               "keep one", "file")
+        index[name], written[name] = col, text
+    return index, written, ignored
+
+
+# ---- one row ---------------------------------------------------------------------------------
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, datetime):
+        value = value.date() if value.time() == datetime.min.time() else value
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _text(value) -> str | None:
+    text = _cell_text(value)
+    if text[:1] == "'" and text[1:2] in DEFUSED:  # quoted by dutylog's CSV on the way out
+        text = text[1:]
+    return text or None
+
+
+def _date(svc, value) -> date:
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return svc.date(value.isoformat(), "date", allow_future=False)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if 20000 <= value <= 80000:  # an Excel day number (1954–2119) in a cell without a date format
+            from openpyxl.utils.datetime import from_excel
+
+            return svc.date(from_excel(value).date().isoformat(), "date", allow_future=False)
+        raise InvalidInput(f"date: {value!r} is not a date", "date")
+    text = _TIME_TAIL.sub("", _cell_text(value))
+    if not text:
+        raise InvalidInput("date: empty; every row needs its date", "date")
+    m = _FULL_DATE.match(text)
+    if m:  # 2025/3/2, 2025.3.2, 2025年3月2日 as Excel and people write them
+        year, month, day = (int(x) for x in m.groups())
+        text = f"{year:04d}-{month:02d}-{day:02d}"
+    return svc.date(text, "date", allow_future=False)
+
+
+def _kind(policy, text: str) -> str:
+    if policy.kind(text) is not None:
+        return text
+    lowered = text.lower()
+    for k in policy.kinds:
+        if text == k.name.zh or lowered == k.name.en.lower():
+            return k.id
+    raise InvalidInput(f"kind: {text!r} is not a kind; give its name (民情日记) or id (diary), "
+                       "see: dutylog policy show", "kind")
+
+
+def _patrol(policy, text: str) -> str:
+    if policy.patrol_type(text) is not None:
+        return text
+    for p in policy.patrol_types:
+        if text in (p.name.zh, p.name.en):
+            return p.id
+    return text  # the service refuses it, naming the accepted ones
+
+
+def _request(svc, subject: str, values: list, cols: dict[str, int]) -> LogRequest:
+    def get(name):
+        col = cols.get(name)
+        return values[col] if col is not None and col < len(values) else None
+
+    kind_text = _text(get("kind_code")) or _text(get("kind"))
+    if not kind_text:
+        raise InvalidInput("kind: empty; every row needs its kind (类别)", "kind")
+    kind = _kind(svc.policy, kind_text)
+    when = _date(svc, get("date"))
+    days_cell = get("days")
+    days = parse_days(_cell_text(days_cell)) if _cell_text(days_cell) else None
+    flags = {}
+    for name in ("four_no", "sensitive", "appeared"):
+        text = _text(get(name))
+        flags[name] = parse_yes_no(text, name) if text else None
+    patrol = _text(get("patrol"))
+    texts = {name: _text(get(name)) for name in TEXT_FIELDS}
+    given = _text(get("id"))
+    return LogRequest(kind=kind, subject=subject, date=when, days=days,
+                      four_no=bool(flags["four_no"]), sensitive=bool(flags["sensitive"]),
+                      appeared=flags["appeared"],
+                      patrol=_patrol(svc.policy, patrol) if patrol else None,
+                      id=given.lower() if given and _UUID.match(given) else None, **texts)
+
+
+def row_id(subject_id: str, req: LogRequest, occurrence: int) -> str:
+    """The row's stable id: the same subject, content and occurrence give the same UUID."""
+    parts = [subject_id, req.kind, req.date.isoformat(), repr(req.days), str(req.four_no),
+             *(getattr(req, f) or "" for f in TEXT_FIELDS), repr(req.appeared), req.patrol or "",
+             str(req.sensitive), str(occurrence)]
+    return str(uuid.uuid5(NAMESPACE, "\x1f".join(parts)))
+
+
+# ---- the plan and the import -----------------------------------------------------------------
+def read_plan(svc, path, subject: str, sheet: str | None = None) -> TablePlan:
+    """Read the file and turn each row into a LogRequest (or the reason it cannot be one);
+    rows already in the data are marked. Nothing is written."""
+    path = Path(path).expanduser()
+    subj = svc.subject(subject)
+    suffix = path.suffix.lower()
+    if not path.is_file():
+        raise InvalidInput(f"file: {path} does not exist", "file")
+    if suffix in (".xlsx", ".xlsm"):
+        rows, sheet_name = _xlsx_rows(path, sheet)
+        encoding = None
+    elif suffix in (".csv", ".txt", ".tsv"):
+        if sheet is not None:
+            raise InvalidInput("sheet: a CSV has no sheets", "sheet")
+        (rows, encoding), sheet_name = _csv_rows(path), None
+    elif suffix == ".xls":
+        raise InvalidInput(f"file: {path.name} is an old .xls workbook; save it as .xlsx "
+                           "(or CSV) in Excel or WPS first", "file")
+    else:
+        raise InvalidInput(f"file: {path.name}: give an .xlsx or .csv file", "file")
+    at = _find_header(rows)
+    if at is None:
+        where = f" (sheet {sheet_name})" if sheet_name else ""
+        raise InvalidInput(f"file: no header row naming 日期 and 类别 (date and kind) in the first "
+                           f"{HEADER_SEARCH} rows of {path.name}{where}", "file")
+    cols, written, ignored = _columns(rows[at][1])
+    plan = TablePlan(path, subj.name, sheet_name, encoding, written, ignored)
+    seen: Counter[str] = Counter()
+    for number, values in rows[at + 1:]:
+        if not any(_cell_text(v) for v in values):
+            continue  # blank lines between blocks, formatted but empty rows at the end
+        row = TableRow(number)
+        try:
+            req = _request(svc, subj.name, values, cols)
+        except DutylogError as exc:
+            row.error = str(exc)
+        else:
+            if req.id is None:
+                content = row_id(subj.id, req, 0)
+                seen[content] += 1
+                req = replace(req, id=row_id(subj.id, req, seen[content]))
+            row.req = req
+        plan.rows.append(row)
+    if not plan.rows:
+        raise InvalidInput(f"file: {path.name} has a header row but no rows below it", "file")
+    ids = Counter(r.req.id for r in plan.rows if r.req)
+    for row in plan.rows:
+        if row.req is None:
+            continue
+        if ids[row.req.id] > 1:
+            row.error = f"id: {row.req.id} appears in {ids[row.req.id]} rows; each entry once"
+        else:
+            row.present = _exists(svc, row.req.id)
+    return plan
+
+
+def _exists(svc, entry_id: str) -> bool:
+    try:
+        svc.store.get_entry(entry_id)  # deleted ones too: an import never brings one back
+        return True
+    except NotFound:
+        return False
+
+
+def run_import(svc, plan: TablePlan, write: bool) -> int:
+    """Log every new row in one transaction through the service's `log`; a row the
+    service refuses gets its reason. Kept only when `write` and no row is bad; returns
+    how many entries were (or would be) added."""
+    added = 0
+    try:
+        with svc.store.transaction():
+            for row in plan.new:
+                try:
+                    svc.log(row.req)
+                    added += 1
+                except DutylogError as exc:
+                    row.error = str(exc)
+            if not write or plan.bad:
+                raise _Rollback
+    except _Rollback:
+        pass
+    return 0 if plan.bad else added
+
+
+def kind_counts(svc, plan: TablePlan, lang: str) -> list[tuple[str, int]]:
+    counts = Counter(r.req.kind for r in plan.new)
+    out = []
+    for kind_id, n in counts.most_common():
+        kind = svc.policy.kind(kind_id)
+        out.append((kind.name.get(lang) if kind else kind_id, n))
+    return out
