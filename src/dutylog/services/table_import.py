@@ -1,16 +1,20 @@
 """`dutylog import-table FILE.xlsx|FILE.csv`: bring in the 台账 an office already keeps.
 
 Columns are found by their header, in Chinese or English (日期, 类别, 天数, 标题, 地点, 人员,
-备注, 对象, 记录人, and the other columns of dutylog's own CSV and workbook), in any order;
-the header row may sit below a title row. The kind column takes a kind's id or its name.
-Every row goes through the service's `log`, the path `dutylog log` takes, so an imported
-row is checked exactly as a typed one. All or nothing: the rows are written in one
-transaction, and a single bad row leaves the data untouched.
+备注, 对象, 记录人, 姓名, and the other columns of dutylog's own CSV and workbook), in any
+order; the header row may sit below a title row. The kind column takes what `log` takes
+(id, Chinese name or its unambiguous beginning, English name, pinyin initials), the date
+column what people type (domain/dates.py) or an Excel date cell. Whose entry a row is: its
+姓名 (subject) cell when the file has that column, else the `--subject` given.
 
-Each row gets a stable id, a UUID derived from the subject and the row's content (and
-which occurrence of that content it is in the file), unless the file gives one (the 编号
-column of dutylog's own exports): importing the same file again finds its rows already
-there and changes nothing; a file with rows added imports only those.
+Every row goes through `Logbook.log`, the path `dutylog log` takes, so an imported row is
+checked exactly as a typed one. All or nothing: the rows are written in one transaction,
+and a single bad row leaves the data untouched.
+
+Each row gets a stable id, a UUID5 of its subject and content (and which occurrence of
+that content it is in the file), unless the file gives one (the 编号 column of dutylog's
+own exports): importing the same file again finds its rows already there and changes
+nothing; a file with rows added imports only those. A row edited in the file is a new row.
 
 A CSV may be UTF-8 with or without BOM, UTF-16 with BOM, or GBK/GB18030 (what Excel on a
 Chinese Windows writes); comma, semicolon or tab separated.
@@ -30,13 +34,16 @@ from pathlib import Path
 
 from dutylog.domain.dates import parse_days
 from dutylog.domain.errors import DutylogError, InvalidInput, NotFound
-from dutylog.domain.validate import parse_yes_no
+from dutylog.domain.validate import check_kind, parse_yes_no
 
-from .core import LogRequest
+from .context import Context
+from .logbook import Logbook, LogRequest
+from .subjects import Roster
 
 # field -> the headers that name it (compared without spaces, case or a parenthesised hint)
 HEADERS = {
     "id": ("编号", "id", "uuid"),
+    "subject": ("姓名", "subject", "主体", "责任人", "subjectname"),
     "date": ("日期", "date", "活动日期", "时间"),
     "kind": ("类别", "kind", "活动类别", "类别名称", "事项类别"),
     "kind_code": ("类别代码", "kindcode", "kindid"),
@@ -54,7 +61,6 @@ HEADERS = {
 }
 _BY_HEADER = {alias: name for name, aliases in HEADERS.items() for alias in aliases}
 _HINT = re.compile(r"[（(].*?[）)]")
-_FULL_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _TIME_TAIL = re.compile(r"\s+\d{1,2}:\d{2}(:\d{2})?$")
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 DEFUSED = ("=", "+", "-", "@", "\t", "\r")  # what reports.cell() quoted on the way out
@@ -75,7 +81,7 @@ class TableRow:
 @dataclass
 class TablePlan:
     path: Path
-    subject: str
+    subject: str | None  # the --subject given (rows may name their own)
     sheet: str | None  # None for a CSV
     encoding: str | None  # None for a workbook
     columns: dict[str, str]  # field -> the header as written
@@ -93,6 +99,14 @@ class TablePlan:
     @property
     def present(self) -> list[TableRow]:
         return [r for r in self.rows if r.present]
+
+    @property
+    def new_days(self) -> float:
+        return sum(r.req.days or 0 for r in self.new if r.req)
+
+    @property
+    def subjects(self) -> list[str]:
+        return sorted({r.req.subject for r in self.new if r.req})
 
 
 class _Rollback(Exception):
@@ -157,7 +171,7 @@ def _xlsx_rows(path: Path, wanted: str | None) -> tuple[list[tuple[int, list]], 
             first = first or (name, rows)
             if _find_header(rows) is not None:
                 return rows, name
-        return first[1] if first else [], first[0] if first else ""
+        return (first[1], first[0]) if first else ([], "")
     finally:
         wb.close()
 
@@ -220,73 +234,6 @@ def _text(value) -> str | None:
     return text or None
 
 
-def _date(svc, value) -> date:
-    if isinstance(value, datetime):
-        value = value.date()
-    if isinstance(value, date):
-        return svc.date(value.isoformat(), "date", allow_future=False)
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if 20000 <= value <= 80000:  # an Excel day number (1954–2119) in a cell without a date format
-            from openpyxl.utils.datetime import from_excel
-
-            return svc.date(from_excel(value).date().isoformat(), "date", allow_future=False)
-        raise InvalidInput(f"date: {value!r} is not a date", "date")
-    text = _TIME_TAIL.sub("", _cell_text(value))
-    if not text:
-        raise InvalidInput("date: empty; every row needs its date", "date")
-    m = _FULL_DATE.match(text)
-    if m:  # 2025/3/2, 2025.3.2, 2025年3月2日 as Excel and people write them
-        year, month, day = (int(x) for x in m.groups())
-        text = f"{year:04d}-{month:02d}-{day:02d}"
-    return svc.date(text, "date", allow_future=False)
-
-
-def _kind(policy, text: str) -> str:
-    if policy.kind(text) is not None:
-        return text
-    lowered = text.lower()
-    for k in policy.kinds:
-        if text == k.name.zh or lowered == k.name.en.lower():
-            return k.id
-    raise InvalidInput(f"kind: {text!r} is not a kind; give its name (民情日记) or id (diary), "
-                       "see: dutylog policy show", "kind")
-
-
-def _patrol(policy, text: str) -> str:
-    if policy.patrol_type(text) is not None:
-        return text
-    for p in policy.patrol_types:
-        if text in (p.name.zh, p.name.en):
-            return p.id
-    return text  # the service refuses it, naming the accepted ones
-
-
-def _request(svc, subject: str, values: list, cols: dict[str, int]) -> LogRequest:
-    def get(name):
-        col = cols.get(name)
-        return values[col] if col is not None and col < len(values) else None
-
-    kind_text = _text(get("kind_code")) or _text(get("kind"))
-    if not kind_text:
-        raise InvalidInput("kind: empty; every row needs its kind (类别)", "kind")
-    kind = _kind(svc.policy, kind_text)
-    when = _date(svc, get("date"))
-    days_cell = get("days")
-    days = parse_days(_cell_text(days_cell)) if _cell_text(days_cell) else None
-    flags = {}
-    for name in ("four_no", "sensitive", "appeared"):
-        text = _text(get(name))
-        flags[name] = parse_yes_no(text, name) if text else None
-    patrol = _text(get("patrol"))
-    texts = {name: _text(get(name)) for name in TEXT_FIELDS}
-    given = _text(get("id"))
-    return LogRequest(kind=kind, subject=subject, date=when, days=days,
-                      four_no=bool(flags["four_no"]), sensitive=bool(flags["sensitive"]),
-                      appeared=flags["appeared"],
-                      patrol=_patrol(svc.policy, patrol) if patrol else None,
-                      id=given.lower() if given and _UUID.match(given) else None, **texts)
-
-
 def row_id(subject_id: str, req: LogRequest, occurrence: int) -> str:
     """The row's stable id: the same subject, content and occurrence give the same UUID."""
     parts = [subject_id, req.kind, req.date.isoformat(), repr(req.days), str(req.four_no),
@@ -295,95 +242,164 @@ def row_id(subject_id: str, req: LogRequest, occurrence: int) -> str:
     return str(uuid.uuid5(NAMESPACE, "\x1f".join(parts)))
 
 
-# ---- the plan and the import -----------------------------------------------------------------
-def read_plan(svc, path, subject: str, sheet: str | None = None) -> TablePlan:
-    """Read the file and turn each row into a LogRequest (or the reason it cannot be one);
-    rows already in the data are marked. Nothing is written."""
-    path = Path(path).expanduser()
-    subj = svc.subject(subject)
-    suffix = path.suffix.lower()
-    if not path.is_file():
-        raise InvalidInput(f"file: {path} does not exist", "file")
-    if suffix in (".xlsx", ".xlsm"):
-        rows, sheet_name = _xlsx_rows(path, sheet)
-        encoding = None
-    elif suffix in (".csv", ".txt", ".tsv"):
-        if sheet is not None:
-            raise InvalidInput("sheet: a CSV has no sheets", "sheet")
-        (rows, encoding), sheet_name = _csv_rows(path), None
-    elif suffix == ".xls":
-        raise InvalidInput(f"file: {path.name} is an old .xls workbook; save it as .xlsx "
-                           "(or CSV) in Excel or WPS first", "file")
-    else:
-        raise InvalidInput(f"file: {path.name}: give an .xlsx or .csv file", "file")
-    at = _find_header(rows)
-    if at is None:
-        where = f" (sheet {sheet_name})" if sheet_name else ""
-        raise InvalidInput(f"file: no header row naming 日期 and 类别 (date and kind) in the first "
-                           f"{HEADER_SEARCH} rows of {path.name}{where}", "file")
-    cols, written, ignored = _columns(rows[at][1])
-    plan = TablePlan(path, subj.name, sheet_name, encoding, written, ignored)
-    seen: Counter[str] = Counter()
-    for number, values in rows[at + 1:]:
-        if not any(_cell_text(v) for v in values):
-            continue  # blank lines between blocks, formatted but empty rows at the end
-        row = TableRow(number)
+class TableImport:
+    """Reads a table into a plan (nothing written), then logs the plan's new rows."""
+
+    def __init__(self, ctx: Context, roster: Roster, logbook: Logbook) -> None:
+        self._ctx = ctx
+        self._roster = roster
+        self._logbook = logbook
+
+    # ---- one cell -------------------------------------------------------------------------
+    def _date(self, value) -> date:
+        ctx = self._ctx
+        if isinstance(value, datetime):
+            value = value.date()
+        if isinstance(value, date):
+            return ctx.not_future(value, "date")
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            if 20000 <= value <= 80000:  # an Excel day number (1954–2119) in a cell without a date format
+                from openpyxl.utils.datetime import from_excel
+
+                return ctx.not_future(from_excel(value).date(), "date")
+            raise InvalidInput(f"date: {value!r} is not a date", "date")
+        text = _TIME_TAIL.sub("", _cell_text(value))
+        if not text:
+            raise InvalidInput("date: empty; every row needs its date (日期)", "date")
+        return ctx.date(text, "date", allow_future=False)
+
+    def _patrol(self, text: str) -> str:
+        policy = self._ctx.policy
+        if policy.patrol_type(text) is not None:
+            return text
+        for p in policy.patrol_types:
+            if text in (p.name.zh, p.name.en):
+                return p.id
+        return text  # the log refuses it, naming the accepted ones
+
+    def _request(self, subject: str | None, values: list, cols: dict[str, int]) -> LogRequest:
+        def get(name):
+            col = cols.get(name)
+            return values[col] if col is not None and col < len(values) else None
+
+        who = _text(get("subject")) or subject
+        if not who:
+            raise InvalidInput("subject: empty; fill the 姓名 (subject) cell or give --subject", "subject")
+        self._roster.subject(who)  # an unknown name is this row's refusal
+        kind_text = _text(get("kind_code")) or _text(get("kind"))
+        if not kind_text:
+            raise InvalidInput("kind: empty; every row needs its kind (类别)", "kind")
+        kind = check_kind(self._ctx.policy, kind_text).id
+        when = self._date(get("date"))
+        days_text = _cell_text(get("days"))
+        days = parse_days(days_text) if days_text else None
+        flags = {}
+        for name in ("four_no", "sensitive", "appeared"):
+            text = _text(get(name))
+            flags[name] = parse_yes_no(text, name) if text else None
+        patrol = _text(get("patrol"))
+        texts = {name: _text(get(name)) for name in TEXT_FIELDS}
+        given = _text(get("id"))
+        return LogRequest(kind=kind, subject=who, date=when, days=days,
+                          four_no=bool(flags["four_no"]), sensitive=bool(flags["sensitive"]),
+                          appeared=flags["appeared"],
+                          patrol=self._patrol(patrol) if patrol else None,
+                          id=given.lower() if given and _UUID.match(given) else None, **texts)
+
+    # ---- the plan and the import ------------------------------------------------------------
+    def read_plan(self, path: str | Path, subject: str | None = None,
+                  sheet: str | None = None) -> TablePlan:
+        """Read the file and turn each row into a LogRequest (or the reason it cannot be
+        one); rows already in the data are marked. Nothing is written."""
+        path = Path(path).expanduser()
+        if subject is not None:
+            subject = self._roster.subject(subject).name
+        suffix = path.suffix.lower()
+        if not path.is_file():
+            raise InvalidInput(f"file: {path} does not exist", "file")
+        if suffix in (".xlsx", ".xlsm"):
+            rows, sheet_name = _xlsx_rows(path, sheet)
+            encoding = None
+        elif suffix in (".csv", ".txt", ".tsv"):
+            if sheet is not None:
+                raise InvalidInput("sheet: a CSV has no sheets", "sheet")
+            (rows, encoding), sheet_name = _csv_rows(path), None
+        elif suffix == ".xls":
+            raise InvalidInput(f"file: {path.name} is an old .xls workbook; save it as .xlsx "
+                               "(or CSV) in Excel or WPS first", "file")
+        else:
+            raise InvalidInput(f"file: {path.name}: give an .xlsx or .csv file", "file")
+        at = _find_header(rows)
+        if at is None:
+            where = f" (sheet {sheet_name})" if sheet_name else ""
+            raise InvalidInput(f"file: no header row naming 日期 and 类别 (date and kind) in the first "
+                               f"{HEADER_SEARCH} rows of {path.name}{where}", "file")
+        cols, written, ignored = _columns(rows[at][1])
+        if subject is None and "subject" not in cols:
+            raise InvalidInput(f"subject: {path.name} has no 姓名 (subject) column; give --subject NAME",
+                               "subject")
+        plan = TablePlan(path, subject, sheet_name, encoding, written, ignored)
+        seen: Counter[str] = Counter()
+        for number, values in rows[at + 1:]:
+            if not any(_cell_text(v) for v in values):
+                continue  # blank lines between blocks, formatted but empty rows at the end
+            row = TableRow(number)
+            try:
+                req = self._request(subject, values, cols)
+            except DutylogError as exc:
+                row.error = str(exc)
+            else:
+                if req.id is None:
+                    sid = self._roster.subject(req.subject).id
+                    content = row_id(sid, req, 0)
+                    seen[content] += 1
+                    req = replace(req, id=row_id(sid, req, seen[content]))
+                row.req = req
+            plan.rows.append(row)
+        if not plan.rows:
+            raise InvalidInput(f"file: {path.name} has a header row but no rows below it", "file")
+        ids = Counter(r.req.id for r in plan.rows if r.req)
+        for row in plan.rows:
+            if row.req is None or row.req.id is None:
+                continue
+            if ids[row.req.id] > 1:
+                row.error = f"id: {row.req.id} appears in {ids[row.req.id]} rows; each entry once"
+            else:
+                row.present = self._exists(row.req.id)
+        return plan
+
+    def _exists(self, entry_id: str) -> bool:
         try:
-            req = _request(svc, subj.name, values, cols)
-        except DutylogError as exc:
-            row.error = str(exc)
-        else:
-            if req.id is None:
-                content = row_id(subj.id, req, 0)
-                seen[content] += 1
-                req = replace(req, id=row_id(subj.id, req, seen[content]))
-            row.req = req
-        plan.rows.append(row)
-    if not plan.rows:
-        raise InvalidInput(f"file: {path.name} has a header row but no rows below it", "file")
-    ids = Counter(r.req.id for r in plan.rows if r.req)
-    for row in plan.rows:
-        if row.req is None:
-            continue
-        if ids[row.req.id] > 1:
-            row.error = f"id: {row.req.id} appears in {ids[row.req.id]} rows; each entry once"
-        else:
-            row.present = _exists(svc, row.req.id)
-    return plan
+            self._logbook.entry(entry_id)  # deleted ones too: an import never brings one back
+            return True
+        except NotFound:
+            return False
 
+    def run(self, plan: TablePlan, write: bool) -> int:
+        """Log every new row in one transaction through `Logbook.log`; a row the log
+        refuses gets its reason. Kept only when `write` and no row is bad; returns how
+        many entries were (or would be) added."""
+        added = 0
+        try:
+            with self._ctx.store.transaction():
+                for row in plan.new:
+                    assert row.req is not None
+                    try:
+                        self._logbook.log(row.req)
+                        added += 1
+                    except DutylogError as exc:
+                        row.error = str(exc)
+                if not write or plan.bad:
+                    raise _Rollback
+        except _Rollback:
+            pass
+        return 0 if plan.bad else added
 
-def _exists(svc, entry_id: str) -> bool:
-    try:
-        svc.store.get_entry(entry_id)  # deleted ones too: an import never brings one back
-        return True
-    except NotFound:
-        return False
-
-
-def run_import(svc, plan: TablePlan, write: bool) -> int:
-    """Log every new row in one transaction through the service's `log`; a row the
-    service refuses gets its reason. Kept only when `write` and no row is bad; returns
-    how many entries were (or would be) added."""
-    added = 0
-    try:
-        with svc.store.transaction():
-            for row in plan.new:
-                try:
-                    svc.log(row.req)
-                    added += 1
-                except DutylogError as exc:
-                    row.error = str(exc)
-            if not write or plan.bad:
-                raise _Rollback
-    except _Rollback:
-        pass
-    return 0 if plan.bad else added
-
-
-def kind_counts(svc, plan: TablePlan, lang: str) -> list[tuple[str, int]]:
-    counts = Counter(r.req.kind for r in plan.new)
-    out = []
-    for kind_id, n in counts.most_common():
-        kind = svc.policy.kind(kind_id)
-        out.append((kind.name.get(lang) if kind else kind_id, n))
-    return out
+    def kind_counts(self, plan: TablePlan, lang: str) -> list[tuple[str, int]]:
+        """The new rows by kind, most first: (the kind's name, how many)."""
+        counts = Counter(r.req.kind for r in plan.new if r.req)
+        out = []
+        for kind_id, n in counts.most_common():
+            kind = self._ctx.policy.kind(kind_id)
+            out.append((kind.name.get(lang) if kind else kind_id, n))
+        return out
