@@ -171,6 +171,7 @@ UI_STRINGS: dict[str, tuple[str, str]] = {
     "ent.to_ph": ("截止日期", "To"),
     "ent.search_ph": ("搜索标题、地点、人员、备注", "Search title, place, people, note"),
     "ent.count": ("共 {n} 条，已载入 {m} 条", "{n} entries, {m} loaded"),
+    "ent.range": ("；日期 {start} 至 {end}", "; dates {start} to {end}"),
     "ent.deleted": ("已删除「{what}」，按 u 撤销", "Deleted “{what}” — press u to undo"),
     "ent.restored": ("已恢复「{what}」", "Restored “{what}”"),
     "ent.nothing_to_undo": ("没有可撤销的删除", "Nothing to undo"),
@@ -310,6 +311,9 @@ SCREEN_STRINGS: dict[str, tuple[str, str]] = {
     "export.help.ics": ("一线办公、台账到期日和外出", "Frontline sessions, ledger due dates and trips"),
     "export.help.bundle": ("给秘书或汇总办公室的 JSON Lines 文件",
                            "A JSON Lines file for another laptop or the office"),
+    # the date a date field's text names (tui/widgets/date_hint.py)
+    "date.weekdays": ("星期一,星期二,星期三,星期四,星期五,星期六,星期日",
+                      "Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday"),
     # import-table (cli/table_import.py)
     "ti.row": ("第 {n} 行", "row {n}"),
     "ti.refused": ("{file}：{total} 行中有 {bad} 行有误，未导入任何记录；改正后再导入",
