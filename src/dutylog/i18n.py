@@ -63,6 +63,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col.title": ("标题", "Title"),
     "col.place": ("地点", "Place"),
     "col.by": ("记录人", "Recorded by"),
+    "col.recorded_at": ("记录时间", "Recorded at"),
     "col.subject": ("对象", "Subject"),
     "col.roles": ("角色", "Roles"),
     "col.name": ("名称", "Name"),
