@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import io
 import unicodedata
+import zipfile
 from datetime import UTC, date, datetime, time
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.writer.excel import ExcelWriter
 
 from dutylog import __version__
 from dutylog.i18n import t
@@ -181,5 +183,7 @@ def xlsx_report(svc, data: ReportData, lang: str = "zh") -> bytes:
     props.language = "zh-CN" if lang == "zh" else "en-US"
     props.created = props.modified = datetime.combine(end, time())
     buf = io.BytesIO()
-    wb.save(buf)
+    # openpyxl's save() stamps `modified` with the clock; its writer keeps the data's day,
+    # so the same data gives the same workbook
+    ExcelWriter(wb, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, allowZip64=True)).save()
     return buf.getvalue()
