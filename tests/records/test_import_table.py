@@ -244,3 +244,50 @@ def test_dutylogs_own_workbook_imports_back_without_doubling(office, tmp_path):
     assert res.code == 0, res.err
     assert "已导入过 3 行" in res.out
     assert entry_count(run) == 3
+
+
+def test_excel_day_numbers_times_and_the_sheet_option(office, tmp_path):
+    """A date cell Excel lost its format for (a day number), a date with a time after it, and
+    the sheet named with --sheet; other sheets are not read."""
+    run = office
+    wb = Workbook()
+    wb.active.title = "说明"
+    wb.active.append(["本表为台账说明"])
+    ws = wb.create_sheet("三月")
+    ws.append(["date", "kind", "title"])
+    ws.append([46083, "diary", "a"])  # 2026-03-02 as Excel counts days
+    ws.append(["2026-03-03 10:30", "diary", "b"])
+    path = tmp_path / "t.xlsx"
+    wb.save(path)
+    res = run("import-table", path, "--subject", "王明", "--sheet", "三月", "--yes")
+    assert res.code == 0, res.err
+    got = sorted((e["date"], e["title"]) for e in run("entries", "--json").json)
+    assert got == [("2026-03-02", "a"), ("2026-03-03", "b")]
+    res = run("import-table", path, "--subject", "王明", "--sheet", "四月")
+    assert res.code == 2 and "四月" in res.err and "三月" in res.err
+
+
+def test_a_deleted_imported_entry_is_not_brought_back(office, tmp_path):
+    run = office
+    path, _ = write_xlsx(tmp_path / "t.xlsx", ledger_rows(3))
+    assert run("import-table", path, "--subject", "王明", "--yes").code == 0
+    gone = run("entries", "--json").json[0]["id"]
+    assert run("delete", gone).code == 0
+    res = run("import-table", path, "--subject", "王明", "--yes")
+    assert res.code == 0 and "已导入过 3 行" in res.out
+    assert entry_count(run) == 2
+
+
+def test_it_asks_at_a_terminal_and_no_keeps_everything_as_it_was(office, tmp_path, monkeypatch):
+    import dutylog.cli.table_import as cli_module
+
+    path, _ = write_xlsx(tmp_path / "t.xlsx", ledger_rows(3))
+    monkeypatch.setattr(cli_module, "_can_ask", lambda: True)
+    monkeypatch.setattr("sys.stdin", io.StringIO("n\n"))
+    res = office("import-table", path, "--subject", "王明")
+    assert res.code == 0 and "导入这 3 条记录？" in res.out and "未导入" in res.out
+    assert entry_count(office) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("y\n"))
+    res = office("import-table", path, "--subject", "王明")
+    assert res.code == 0 and "已导入 3 条记录" in res.out
+    assert entry_count(office) == 3
