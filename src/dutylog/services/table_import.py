@@ -16,15 +16,11 @@ that content it is in the file), unless the file gives one (the 编号 column of
 own exports): importing the same file again finds its rows already there and changes
 nothing; a file with rows added imports only those. A row edited in the file is a new row.
 
-A CSV may be UTF-8 with or without BOM, UTF-16 with BOM, or GBK/GB18030 (what Excel on a
-Chinese Windows writes); comma, semicolon or tab separated.
+Reading the file (CSV encodings, sheets, the header row) is services/table_read.py.
 """
 
 from __future__ import annotations
 
-import codecs
-import csv
-import io
 import re
 import uuid
 from collections import Counter
@@ -39,34 +35,12 @@ from dutylog.domain.validate import check_kind, parse_yes_no
 from .context import Context
 from .logbook import Logbook, LogRequest
 from .subjects import Roster
+from .table_read import HEADER_SEARCH, cell_text, columns, find_header, read_rows
 
-# field -> the headers that name it (compared without spaces, case or a parenthesised hint)
-HEADERS = {
-    "id": ("编号", "id", "uuid"),
-    "subject": ("姓名", "subject", "主体", "责任人", "subjectname"),
-    "date": ("日期", "date", "活动日期", "时间"),
-    "kind": ("类别", "kind", "活动类别", "类别名称", "事项类别"),
-    "kind_code": ("类别代码", "kindcode", "kindid"),
-    "days": ("天数", "days"),
-    "four_no": ("四不两直", "unannounced", "fourno"),
-    "title": ("标题", "title", "主题", "题目"),
-    "place": ("地点", "place"),
-    "people": ("人员", "people", "参加人员"),
-    "note": ("备注", "note", "内容"),
-    "object": ("对象", "联系对象", "object", "linkedobject"),
-    "by": ("记录人", "recordedby", "by"),
-    "appeared": ("出庭", "appeared"),
-    "patrol": ("巡查", "patrol", "巡查类型"),
-    "sensitive": ("敏感", "sensitive"),
-}
-_BY_HEADER = {alias: name for name, aliases in HEADERS.items() for alias in aliases}
-_HINT = re.compile(r"[（(].*?[）)]")
 _TIME_TAIL = re.compile(r"\s+\d{1,2}:\d{2}(:\d{2})?$")
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 DEFUSED = ("=", "+", "-", "@", "\t", "\r")  # what reports.cell() quoted on the way out
-HEADER_SEARCH = 10  # rows looked at for the header
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "dutylog:import-table")
-SHEETS = ("台账", "Entries")  # dutylog's own workbook; else the first sheet with a header
 TEXT_FIELDS = ("title", "place", "people", "note", "object", "by")
 
 
@@ -113,122 +87,9 @@ class _Rollback(Exception):
     """Leaves the import's transaction without keeping anything."""
 
 
-# ---- reading the file ------------------------------------------------------------------------
-def decode(data: bytes) -> tuple[str, str]:
-    """The text of a CSV and the encoding it was in."""
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict"), "utf-8-sig"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "utf-16"
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    return data.decode("gb18030"), "gbk"  # GBK's superset; raises when it is neither
-
-
-def _csv_rows(path: Path) -> tuple[list[tuple[int, list]], str]:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InvalidInput(f"file: cannot read {path} ({exc.strerror or exc})", "file") from None
-    try:
-        text, encoding = decode(raw)
-    except UnicodeDecodeError:
-        raise InvalidInput(f"file: {path} is neither UTF-8 nor GBK text; save it from Excel as "
-                           "“CSV UTF-8” or as .xlsx", "file") from None
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    delimiter = max((",", "\t", ";"), key=first.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        return [(n, row) for n, row in enumerate(reader, 1)], encoding
-    except csv.Error as exc:
-        raise InvalidInput(f"file: {path} is not a readable CSV ({exc})", "file") from None
-
-
-def _xlsx_rows(path: Path, wanted: str | None) -> tuple[list[tuple[int, list]], str]:
-    import zipfile
-
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except (OSError, InvalidFileException, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise InvalidInput(f"file: {path} is not an Excel .xlsx workbook ({exc})", "file") from None
-    try:
-        names = wb.sheetnames
-        if wanted is not None:
-            if wanted not in names:
-                raise InvalidInput(f"sheet: no sheet {wanted!r} in {path.name}; sheets: {', '.join(names)}",
-                                   "sheet")
-            order = [wanted]
-        else:
-            order = [n for n in SHEETS if n in names] + [n for n in names if n not in SHEETS]
-        first = None
-        for name in order:
-            rows = [(n, list(values)) for n, values in enumerate(wb[name].iter_rows(values_only=True), 1)]
-            first = first or (name, rows)
-            if _find_header(rows) is not None:
-                return rows, name
-        return (first[1], first[0]) if first else ([], "")
-    finally:
-        wb.close()
-
-
-def _key(header) -> str:
-    text = _HINT.sub("", "" if header is None else str(header))
-    return re.sub(r"[\s_*＊:：-]", "", text).lower()
-
-
-def _find_header(rows: list[tuple[int, list]]) -> int | None:
-    """Index (into rows) of the first row naming both a date and a kind column."""
-    looked = 0
-    for i, (_, values) in enumerate(rows):
-        if not any(_cell_text(v) for v in values):
-            continue
-        fields = {_BY_HEADER.get(_key(v)) for v in values}
-        if "date" in fields and ({"kind", "kind_code"} & fields):
-            return i
-        looked += 1
-        if looked >= HEADER_SEARCH:
-            break
-    return None
-
-
-def _columns(headers: list) -> tuple[dict[str, int], dict[str, str], list[str]]:
-    index: dict[str, int] = {}
-    written: dict[str, str] = {}
-    ignored = []
-    for col, header in enumerate(headers):
-        text = _cell_text(header)
-        name = _BY_HEADER.get(_key(header))
-        if name is None:
-            if text:
-                ignored.append(text)
-            continue
-        if name in index:
-            raise InvalidInput(f"file: two columns are {name} ({written[name]!r} and {text!r}); "
-                               "keep one", "file")
-        index[name], written[name] = col, text
-    return index, written, ignored
-
-
 # ---- one row ---------------------------------------------------------------------------------
-def _cell_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, datetime):
-        value = value.date() if value.time() == datetime.min.time() else value
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value).strip()
-
-
 def _text(value) -> str | None:
-    text = _cell_text(value)
+    text = cell_text(value)
     if text[:1] == "'" and text[1:2] in DEFUSED:  # quoted by dutylog's CSV on the way out
         text = text[1:]
     return text or None
@@ -263,7 +124,7 @@ class TableImport:
 
                 return ctx.not_future(from_excel(value).date(), "date")
             raise InvalidInput(f"date: {value!r} is not a date", "date")
-        text = _TIME_TAIL.sub("", _cell_text(value))
+        text = _TIME_TAIL.sub("", cell_text(value))
         if not text:
             raise InvalidInput("date: empty; every row needs its date (日期)", "date")
         return ctx.date(text, "date", allow_future=False)
@@ -291,7 +152,7 @@ class TableImport:
             raise InvalidInput("kind: empty; every row needs its kind (类别)", "kind")
         kind = check_kind(self._ctx.policy, kind_text).id
         when = self._date(get("date"))
-        days_text = _cell_text(get("days"))
+        days_text = cell_text(get("days"))
         days = parse_days(days_text) if days_text else None
         flags = {}
         for name in ("four_no", "sensitive", "appeared"):
@@ -314,34 +175,20 @@ class TableImport:
         path = Path(path).expanduser()
         if subject is not None:
             subject = self._roster.subject(subject).name
-        suffix = path.suffix.lower()
-        if not path.is_file():
-            raise InvalidInput(f"file: {path} does not exist", "file")
-        if suffix in (".xlsx", ".xlsm"):
-            rows, sheet_name = _xlsx_rows(path, sheet)
-            encoding = None
-        elif suffix in (".csv", ".txt", ".tsv"):
-            if sheet is not None:
-                raise InvalidInput("sheet: a CSV has no sheets", "sheet")
-            (rows, encoding), sheet_name = _csv_rows(path), None
-        elif suffix == ".xls":
-            raise InvalidInput(f"file: {path.name} is an old .xls workbook; save it as .xlsx "
-                               "(or CSV) in Excel or WPS first", "file")
-        else:
-            raise InvalidInput(f"file: {path.name}: give an .xlsx or .csv file", "file")
-        at = _find_header(rows)
+        rows, sheet_name, encoding = read_rows(path, sheet)
+        at = find_header(rows)
         if at is None:
             where = f" (sheet {sheet_name})" if sheet_name else ""
             raise InvalidInput(f"file: no header row naming 日期 and 类别 (date and kind) in the first "
                                f"{HEADER_SEARCH} rows of {path.name}{where}", "file")
-        cols, written, ignored = _columns(rows[at][1])
+        cols, written, ignored = columns(rows[at][1])
         if subject is None and "subject" not in cols:
             raise InvalidInput(f"subject: {path.name} has no 姓名 (subject) column; give --subject NAME",
                                "subject")
         plan = TablePlan(path, subject, sheet_name, encoding, written, ignored)
         seen: Counter[str] = Counter()
         for number, values in rows[at + 1:]:
-            if not any(_cell_text(v) for v in values):
+            if not any(cell_text(v) for v in values):
                 continue  # blank lines between blocks, formatted but empty rows at the end
             row = TableRow(number)
             try:
