@@ -291,3 +291,26 @@ def test_it_asks_at_a_terminal_and_no_keeps_everything_as_it_was(office, tmp_pat
     res = office("import-table", path, "--subject", "王明")
     assert res.code == 0 and "已导入 3 条记录" in res.out
     assert entry_count(office) == 3
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_dutylogs_own_export_moves_to_another_laptop_with_its_ids(office, tmp_path, monkeypatch, fmt):
+    """A report written on one laptop, imported on another: the same entries, same ids."""
+    run = office
+    assert run("log", "field-research", "--subject", "王明", "--date", "2026-03-02", "--days", "1.5",
+               "--four-no", "--title", "=港口调研", "--place", "海阳港").code == 0
+    assert run("log", "enterprise-visit", "--subject", "王明", "--date", "2026-04-01",
+               "--object", "海阳某公司", "--by", "李秘书").code == 0
+    out = tmp_path / f"r.{fmt}"
+    assert run("report", "--subject", "王明", "--year", "2026", "--format", fmt, "--out", out).code == 0
+    keep = ("id", "date", "kind", "days", "four_no", "title", "place", "object_name", "recorded_by")
+    before = [{k: e[k] for k in keep} for e in run("entries", "--json").json]
+
+    monkeypatch.setenv("DUTYLOG_HOME", str(tmp_path / "other-laptop"))
+    assert run("subject", "add", "王明", "--role", "leader", "--since", "2026-01-01").code == 0
+    assert run("link", "王明", "enterprise", "海阳某公司", "--since", "2026-01-01").code == 0
+    res = run("import-table", out, "--subject", "王明", "--yes")
+    assert res.code == 0, res.err
+    after = [{k: e[k] for k in keep} for e in run("entries", "--json").json]
+    assert after == before
+    assert after[0]["title"] == "=港口调研"  # the CSV's quote that defused it is taken off
