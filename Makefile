@@ -9,7 +9,7 @@ endif
 STAMP := $(VENV)/.installed
 PYTEST := $(BIN)/python -m pytest -q
 
-.PHONY: run test test-fast test-serial lint graph bench screenshots demo kit clean
+.PHONY: run test test-fast test-serial lint graph bench screenshots documents demo kit clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,12 @@ bench: $(STAMP)
 
 screenshots: $(STAMP)
 	$(BIN)/python scripts/screenshots.py
+	$(BIN)/python scripts/documents.py
+
+# The demo year's Word and Excel reports and a picture of the Word report's first page
+# (screenshots/report-demo.*); the picture needs LibreOffice and pdftoppm.
+documents: $(STAMP)
+	$(BIN)/python scripts/documents.py
 
 demo: $(STAMP)
 	$(BIN)/dutylog demo

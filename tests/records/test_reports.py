@@ -93,6 +93,83 @@ def test_csv_for_excel(run, scenario, tmp_path):
     assert len(list(csv.reader(io.StringIO(everything, newline="")))) == 6  # header + 5
 
 
+def ledger_and_trip(run) -> None:
+    """A supervision item opened Wednesday 25 June: due 3 working days later, Monday 30 June,
+    the evaluation day, so no working day is left: yellow. A trip asked 4 days ahead (≥ 3:
+    compliant), back on 7 May but never reported back (销假): open."""
+    assert run("ledger", "add", "supervision", "--subject", "王明", "--opened", "2025-06-25",
+               "--title", "督办函").code == 0
+    assert run("leave", "request", "--subject", "王明", "--requested", "2025-05-01", "--depart",
+               "2025-05-05", "--return", "2025-05-07", "--destination", "济南").code == 0
+
+
+def test_word_document(run, scenario, tmp_path):
+    """issue 11 §4: title, subject and period, a table per part of the document, the entries
+    under each duty, ledgers and trips — read back with python-docx."""
+    from docx import Document
+
+    ledger_and_trip(run)
+    doc = Document(io.BytesIO(report(run, tmp_path, "docx")))
+    lines = [p.text for p in doc.paragraphs]
+    assert lines[0] == "王明 2025 年度履职情况（述职材料）"
+    assert "姓名：王明" in lines and "期间：2025-01-01 至 2025-06-30" in lines
+    parts = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    assert parts == ["一、政治建设", "二、推动高质量发展", "三、服务于民", "四、作风建设", "五、机制建设",
+                     "六、从严管党治党", "台账事项", "外出请假"]
+    tables = [[[c.text for c in row.cells] for row in t.rows] for t in doc.tables]
+    assert len(tables) == 8  # six parts, ledgers, trips
+    assert all(t[0] == ["职责", "目标", "完成", "应达", "状态", "备注"] for t in tables[:6])
+    rows = {r[0]: r[1:] for t in tables[:6] for r in t[1:]}
+    assert rows["讲党课"] == ["≥1", "1 / ≥1", "0.5", "✓ 已完成", ""]
+    assert rows["基层调研走访天数"] == ["≥60", "1.5 / ≥60", "29.75", "! 落后", ""]
+    assert rows["“四不两直”调研占比"] == ["≥50%", "100% / ≥50%", "", "· 达标中", ""]
+    assert rows["一线办公"] == ["≥1（双周）", "2 / 26双周", "", "✗ 未完成", ""]
+    # the entries under their duty, as the Markdown lists them; formula-like text as typed
+    after = lines[lines.index("一线办公（第15条）"):]
+    assert "2. 2025-01-20 · 凤城街道 · 营商环境座谈（李秘书 记录，待确认）" in after[:8]
+    assert "1. 2025-05-04 · =学习二十大精神" in lines
+    assert not any("机密" in line for line in lines) and "另有 1 条标为敏感的记录未列出。" in lines
+    assert tables[6][1] == ["督办件", "督办函", "2025-06-25", "2025-06-30", "", "◐ 黄"]
+    assert tables[7][1] == ["2025-05-01", "2025-05-05", "2025-05-07", "济南", "", "4", "✓ 是，● 未销假"]
+    assert doc.core_properties.modified.date().isoformat() == "2025-06-30"  # the data's day
+
+
+def test_excel_workbook(run, scenario, tmp_path):
+    """issue 11 §4: sheets of entries (台账), ledgers and status, Chinese headers, frozen
+    header rows, dates as dates — read back with openpyxl."""
+    from datetime import datetime
+
+    from openpyxl import load_workbook
+
+    ledger_and_trip(run)
+    data = report(run, tmp_path, "xlsx")
+    wb = load_workbook(io.BytesIO(data))
+    assert wb.sheetnames == ["台账", "台账事项", "完成情况", "外出请假"]
+    assert all(ws.freeze_panes == "A2" for ws in wb)
+    ws = wb["台账"]
+    header = [c.value for c in ws[1]]
+    assert header[:16] == ["编号", "日期", "类别", "类别代码", "天数", "四不两直", "标题", "地点", "人员",
+                           "备注", "联系对象", "记录人", "确认人", "出庭", "巡查", "敏感"]
+    rows = [dict(zip(header, r, strict=True)) for r in ws.iter_rows(min_row=2, values_only=True)]
+    assert [r["日期"] for r in rows] == [datetime(2025, 1, 3), datetime(2025, 1, 20),
+                                        datetime(2025, 3, 2), datetime(2025, 5, 4)]  # sensitive left out
+    assert ws["B2"].number_format == "yyyy-mm-dd"
+    research = rows[2]
+    assert (research["类别"], research["天数"], research["四不两直"]) == ("基层调研走访", 1.5, "是")
+    lecture = ws.cell(row=5, column=header.index("标题") + 1)
+    assert lecture.value == "=学习二十大精神" and lecture.data_type == "s" and lecture.quotePrefix
+    assert rows[1]["记录人"] == "李秘书" and rows[1]["确认人"] is None
+    [item] = list(wb["台账事项"].iter_rows(min_row=2, values_only=True))
+    assert item[1:5] == ("督办件", "督办函", datetime(2025, 6, 25), datetime(2025, 6, 30))
+    assert item[7:9] == ("◐ 黄", 0)  # no working day left
+    status = {r[2]: r for r in wb["完成情况"].iter_rows(min_row=2, values_only=True)}
+    assert status["讲党课"][:7] == ("一、政治建设", 2, "讲党课", "≥1", "1 / ≥1", "0.5", "✓ 已完成")
+    assert status["基层调研走访天数"][4:7] == ("1.5 / ≥60", "29.75", "! 落后")
+    [trip] = list(wb["外出请假"].iter_rows(min_row=2, values_only=True))
+    assert trip[:4] == (datetime(2025, 5, 1), datetime(2025, 5, 5), datetime(2025, 5, 7), "济南")
+    assert wb.properties.modified == wb.properties.created == datetime(2025, 6, 30)  # not the clock
+
+
 def unfold(text: str) -> list[str]:
     return text.replace("\r\n ", "").split("\r\n")
 

@@ -135,6 +135,48 @@ async def test_export_commands(svc, tmp_path, fmt, label, suffix, start):
         assert target.read_bytes().startswith(start)
 
 
+@pytest.mark.parametrize("query, fmt", [("word", "docx"), ("xlsx", "xlsx")])
+async def test_word_and_excel_reports_from_the_export_dialog(svc, tmp_path, query, fmt):
+    """issue 11 §4: both documents are reachable from the TUI; the file written opens with
+    the library that reads it and holds the year's entries."""
+    from dutylog.tui.commands_export import ExportCommands
+    from dutylog.tui.screens.export_dialog import ExportDialog
+
+    app = app_for(svc)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        hits = [h async for h in ExportCommands(app.screen).search(query)]
+        hit = next(h for h in hits if "王明" in h.text)
+        hit.command()
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog) and dialog.fmt == fmt
+        suggested = dialog.query_one("#export-path").value
+        assert suggested.endswith(f"王明-2025-{'述职' if fmt == 'docx' else '台账'}.{fmt}")
+        target = tmp_path / f"report.{fmt}"
+        dialog.query_one("#export-path").value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportDialog)
+    if fmt == "docx":
+        from docx import Document
+
+        doc = Document(str(target))
+        lines = [p.text for p in doc.paragraphs]
+        assert lines[0] == "王明 2025 年度履职情况（述职材料）"
+        assert "1. 2025-06-01 · 秘书记一（李秘书 记录，待确认）" in lines  # under 民情日记
+        assert [c.text for c in doc.tables[0].rows[0].cells] == ["职责", "目标", "完成", "应达", "状态", "备注"]
+    else:
+        from openpyxl import load_workbook
+
+        wb = load_workbook(target)
+        ws = wb["台账"]
+        assert ws.freeze_panes == "A2"
+        notes = sorted(row[9] for row in ws.iter_rows(min_row=2, values_only=True))
+        assert notes == ["秘书记一", "秘书记二", "自己记"]
+        assert [row[1] for row in ws.iter_rows(min_row=2, max_row=2, values_only=True)][0].year == 2025
+
+
 async def test_export_from_the_palette_and_refusal_in_the_dialog(svc, tmp_path):
     from dutylog.tui.screens.export_dialog import ExportDialog
 
@@ -167,7 +209,7 @@ async def test_bundle_export_command(svc, tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         hits = [h async for h in ExportCommands(app.screen).discover()]
-        assert len(hits) == 4  # md, csv, ics for 王明 + one bundle
+        assert len(hits) == 6  # md, docx, xlsx, csv, ics for 王明 + one bundle
         hits[-1].command()
         await pilot.pause()
         app.screen.query_one("#export-path").value = str(tmp_path / "b.jsonl")

@@ -25,7 +25,7 @@ COMMANDS = {
     "status": "status", "export": "bundles", "import": "bundles", "policy": "policy_cmd",
     "report": "report", "backup": "backup", "ledger": "ledger", "courts": "ledger",
     "patrols": "ledger", "leave": "leave", "workday": "workdays", "holidays": "workdays",
-    "demo": "demo", "roles": "roles",
+    "demo": "demo", "roles": "roles", "import-table": "table_import",
 }
 
 

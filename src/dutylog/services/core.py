@@ -11,6 +11,7 @@ The work is done by small use cases, each holding only what it needs:
     leave      trips and 销假                          (leave.py)
     casebook   diary, court cases, patrols             (casebook.py)
     prefs      language and recorder settings          (settings.py)
+    tables     an office's Excel/CSV 台账 brought in    (table_import.py, on first use)
 
 The methods below keep the names the CLI, the TUI and the tests call, and pass each
 call to its use case. The store is private; today is fixed at construction (`on(day)`
@@ -44,6 +45,7 @@ from .tracking import Progress, Tracker
 
 if TYPE_CHECKING:
     from dutylog.domain.workdays import WorkCalendar
+    from dutylog.services.table_import import TableImport
     from dutylog.store.bundle_read import ImportSummary
 
 __all__ = ["Dutylog", "LogRequest", "Progress", "today_from_env"]
@@ -64,6 +66,16 @@ class Dutylog:
         self.ledgers = Ledgers(ctx, self.roster, self.logbook, self.leave)
         self.casebook = Casebook(ctx, self.roster, self.logbook, self.ledgers)
         self.prefs = Preferences(ctx)
+        self._tables: TableImport | None = None
+
+    @property
+    def tables(self) -> TableImport:
+        """`import-table`: read an Excel or CSV 台账 into a plan, then log it all or nothing."""
+        if self._tables is None:
+            from .table_import import TableImport
+
+            self._tables = TableImport(self._ctx, self.roster, self.logbook)
+        return self._tables
 
     @classmethod
     def open(cls, home: Path | None = None, today: dt.date | None = None) -> Dutylog:

@@ -31,6 +31,7 @@ class LogRequest:
     appeared: bool | None = None
     patrol: str | None = None
     sensitive: bool = False
+    id: str | None = None  # a given UUID (import-table's stable row id); else a new one
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +68,7 @@ class Logbook:
                     texts={"title": title, "place": req.place, "people": req.people,
                            "note": req.note, "by": req.by})
         by = _clean(req.by) or subj.name
-        entry = Entry(id="", subject_id=subj.id, kind=kind.id, date=req.date, days=days,
+        entry = Entry(id=req.id or "", subject_id=subj.id, kind=kind.id, date=req.date, days=days,
                       four_no=bool(req.four_no), title=title, place=_clean(req.place),
                       people=_clean(req.people), note=_clean(req.note), object_id=object_id,
                       recorded_by=by, appeared=req.appeared, patrol=req.patrol,

@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import io
 import unicodedata
-from datetime import date, datetime, time
+import zipfile
+from datetime import UTC, date, datetime, time
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.writer.excel import ExcelWriter
 
 from dutylog import __version__
 from dutylog.i18n import t
@@ -41,6 +43,7 @@ from .reports import CSV_COLUMNS, ReportData
 
 FORMULA_FIRST = ("=", "+", "-", "@", "\t", "\r")  # as reports.cell()
 DATE_FORMAT = "yyyy-mm-dd"
+TIME_FORMAT = "yyyy-mm-dd hh:mm"
 HEADER_FONT = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="E7E6E6")
 TOP = Alignment(vertical="top")
@@ -72,7 +75,9 @@ def _put(ws, row: int, col: int, value):
             c.quotePrefix = True  # and Excel's own mark for text that looks like a formula
     else:
         c.value = value
-        if isinstance(value, (date, datetime)):
+        if isinstance(value, datetime):
+            c.number_format = TIME_FORMAT
+        elif isinstance(value, date):
             c.number_format = DATE_FORMAT
     return c
 
@@ -107,6 +112,23 @@ def _day(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
+def local_moment(stamp: str | None) -> datetime | None:
+    """A stored timestamp (UTC, with its zone) as the laptop's local time, to the minute,
+    without a zone: Excel has none, and shows what the user's clock showed."""
+    if not stamp:
+        return None
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    try:
+        return moment.astimezone().replace(tzinfo=None, second=0, microsecond=0)
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
 def entry_rows(svc, data: ReportData, lang: str) -> list[list]:
     rows = []
     for e in data.entries:
@@ -115,7 +137,8 @@ def entry_rows(svc, data: ReportData, lang: str) -> list[list]:
         rows.append([e.id, e.date, kind.name.get(lang) if kind else e.kind, e.kind, days,
                      _flag(e.four_no, lang), e.title, e.place, e.people, e.note,
                      data.names.get(e.object_id or ""), e.recorded_by, e.confirmed_by,
-                     _flag(e.appeared, lang), e.patrol, _flag(e.sensitive, lang)])
+                     _flag(e.appeared, lang), e.patrol, _flag(e.sensitive, lang),
+                     local_moment(e.updated_at)])
     return rows
 
 
@@ -160,5 +183,7 @@ def xlsx_report(svc, data: ReportData, lang: str = "zh") -> bytes:
     props.language = "zh-CN" if lang == "zh" else "en-US"
     props.created = props.modified = datetime.combine(end, time())
     buf = io.BytesIO()
-    wb.save(buf)
+    # openpyxl's save() stamps `modified` with the clock; its writer keeps the data's day,
+    # so the same data gives the same workbook
+    ExcelWriter(wb, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, allowZip64=True)).save()
     return buf.getvalue()

@@ -18,7 +18,7 @@ from pathlib import Path
 from dutylog import __version__
 from dutylog.domain.errors import InvalidInput
 from dutylog.domain.model import Entry
-from dutylog.fmt import num, rule_line
+from dutylog.fmt import local_time, num, rule_line
 from dutylog.i18n import t
 
 from .report_ics import calendar_text
@@ -186,10 +186,11 @@ def markdown_report(svc, data: ReportData, lang: str = "zh") -> str:
 # ---- CSV for Excel ---------------------------------------------------------------------------
 CSV_COLUMNS = {
     "zh": ["编号", "日期", "类别", "类别代码", "天数", "四不两直", "标题", "地点", "人员", "备注",
-           "联系对象", "记录人", "确认人", "出庭", "巡查", "敏感"],
+           "联系对象", "记录人", "确认人", "出庭", "巡查", "敏感", "更新时间"],
     "en": ["id", "date", "kind", "kind code", "days", "unannounced", "title", "place", "people",
-           "note", "linked object", "recorded by", "confirmed by", "appeared", "patrol", "sensitive"],
-}
+           "note", "linked object", "recorded by", "confirmed by", "appeared", "patrol", "sensitive",
+           "updated"],
+}  # 更新时间: when the entry was last written, in the laptop's zone (北京时间), to the minute
 
 
 def cell(value) -> str:
@@ -213,7 +214,8 @@ def csv_report(svc, data: ReportData, lang: str = "zh") -> bytes:
                         + [cell(v) for v in (e.title, e.place, e.people, e.note,
                                              data.names.get(e.object_id or ""), e.recorded_by,
                                              e.confirmed_by)]
-                        + [flag(e.appeared), e.patrol or "", flag(e.sensitive)])
+                        + [flag(e.appeared), e.patrol or "", flag(e.sensitive),
+                           local_time(e.updated_at)])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 

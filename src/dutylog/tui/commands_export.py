@@ -30,7 +30,7 @@ class ExportCommands(Provider):
             subjects = []
         found = []
         for name in subjects:
-            for fmt in ("md", "csv", "ics"):
+            for fmt in ("md", "docx", "xlsx", "csv", "ics"):
                 text = f"{t(f'export.cmd.{fmt}', lang)} · {name} · {year}"
                 found.append((text, t(f"export.help.{fmt}", lang), partial(self._open, fmt, name, year)))
         found.append((t("export.cmd.bundle", lang), t("export.help.bundle", lang),

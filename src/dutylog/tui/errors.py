@@ -11,10 +11,10 @@ from rich.text import Text
 # (field, words in the English message) -> Chinese explanation; first match wins
 ZH = [
     ("date", "in the future", "日期不能晚于今天：未来的活动不能登记"),
-    ("date", "not a date", "日期格式不对：请填 今天、昨天 或 YYYY-MM-DD"),
+    ("date", "not a date", "日期格式不对：可填 今天、前天、3天前、上周五、11月3日 或 2026-11-03"),
     ("date", "does not exist", "日历上没有这一天"),
-    ("from", "not a date", "起始日期格式不对：请填 今天、昨天 或 YYYY-MM-DD"),
-    ("to", "not a date", "截止日期格式不对：请填 今天、昨天 或 YYYY-MM-DD"),
+    ("from", "not a date", "起始日期格式不对：可填 今天、前天、3天前、上周五、11月3日 或 2026-11-03"),
+    ("to", "not a date", "截止日期格式不对：可填 今天、前天、3天前、上周五、11月3日 或 2026-11-03"),
     ("days", "", "天数须为大于 0 的数字，可按半天填写（如 0.5）"),
     ("title", "required", "此类活动必须填写标题（按不同标题计数）"),
     ("object", "required", "此类活动必须选择联系对象"),
@@ -25,7 +25,7 @@ ZH = [
     ("name", "needs a name", "请填写名称"),
     ("role", "", "请至少勾选一个角色"),
     ("since", "in the future", "开始记录的日期不能晚于今天"),
-    ("since", "", "起始日期格式不对：请填 今天、昨天 或 YYYY-MM-DD"),
+    ("since", "", "起始日期格式不对：可填 今天、前天、3天前、上周五、11月3日 或 2026-11-03"),
     ("policy", "not found", "找不到这个政策文件"),
 ]
 

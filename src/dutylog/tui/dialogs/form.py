@@ -21,16 +21,18 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 from dutylog.domain.errors import DutylogError
 
 from ..screens.base import DutylogDialog
+from ..widgets.date_hint import DateHint
 
 
 @dataclass(frozen=True)
 class FormField:
     name: str  # also the `field` a refusal names
     label: str
-    kind: str = "input"  # input | select | check
+    kind: str = "input"  # input | select | check | date (an input showing the date it names)
     value: Any = ""
     options: tuple[tuple[str, str], ...] = ()  # select: (label, value)
     placeholder: str = ""
+    future: bool = True  # date: a day after today is accepted (a due day, a departure)
 
 
 def record_id(result) -> str | None:
@@ -65,6 +67,10 @@ class FormDialog(DutylogDialog):
                         if f.kind == "select":
                             yield Select(list(f.options), value=f.value or f.options[0][1],
                                          allow_blank=False, id=f"f-{f.name}", compact=True)
+                        elif f.kind == "date":  # what a blank means goes beside it, not inside
+                            yield Input(str(f.value or ""), id=f"f-{f.name}", compact=True,
+                                        classes="date")
+                            yield DateHint(f.future, f.placeholder, id=f"h-{f.name}")
                         else:
                             yield Input(str(f.value or ""), placeholder=f.placeholder,
                                         id=f"f-{f.name}", compact=True)
@@ -76,8 +82,17 @@ class FormDialog(DutylogDialog):
                 yield Button(self.cancel_label or self.word("key.cancel"), id="cancel", compact=True)
 
     def on_mount(self) -> None:
+        for f in self.fields:
+            if f.kind == "date":
+                self.query_one(f"#h-{f.name}", DateHint).show(str(f.value or ""))
         if self.fields:
             self.query_one(f"#f-{self.fields[0].name}").focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """A date field shows the date it names as it is typed."""
+        name = (event.input.id or "").removeprefix("f-")
+        if any(f.name == name and f.kind == "date" for f in self.fields):
+            self.query_one(f"#h-{name}", DateHint).show(event.value)
 
     def values(self) -> dict[str, Any]:
         out: dict[str, Any] = {}

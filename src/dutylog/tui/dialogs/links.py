@@ -15,6 +15,7 @@ from dutylog.i18n import t
 from .. import fmt
 from ..errors import explain
 from ..screens.base import DutylogDialog
+from ..widgets.date_hint import DateHint
 
 
 class LinksDialog(DutylogDialog[bool]):
@@ -42,6 +43,7 @@ class LinksDialog(DutylogDialog[bool]):
                 yield Input(placeholder=t("links.name_ph", lang), id="link-name")
                 yield Input(placeholder=t("links.since_ph", lang), id="link-since")
                 yield Button(t("links.add", lang), variant="primary", id="link-add")
+            yield DateHint(id="link-since-hint")
             yield Static(id="link-error", classes="error shown")
             yield Static(Text(t("links.hint", lang), style="dim"), id="link-hint")
 
@@ -66,6 +68,10 @@ class LinksDialog(DutylogDialog[bool]):
     def error(self, message, style: str = "bold red") -> None:
         self.query_one("#link-error", Static).update(
             message if isinstance(message, Text) else Text(message, style=style))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "link-since":  # the day it names, before adding
+            self.query_one("#link-since-hint", DateHint).show(event.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.add()

@@ -24,6 +24,7 @@ from dutylog.services import LogRequest, ui
 
 from ..errors import explain
 from ..screens.base import DutylogDialog
+from ..widgets.date_hint import DateHint
 
 TEXT_FIELDS = ("title", "place", "people", "note")
 OPTIONAL = ("days", "four_no", "title", "place", "people", "note", "object", "appeared", "patrol")
@@ -74,7 +75,8 @@ class LogForm(DutylogDialog):
                                                   placeholder=t("form.kind_ph", lang), id="kind"))
                 yield OptionList(id="kind-options")
                 yield from self.row("date", Input(e.date.isoformat() if e else "今天" if lang == "zh" else "today",
-                                                  placeholder=t("form.date_ph", lang), id="date"))
+                                                  placeholder=t("form.date_ph", lang), id="date"),
+                                    extra=DateHint(allow_future=False, id="date-hint"))
                 yield from self.row("days", Input("" if not e or e.days is None else f"{e.days:g}",
                                                   placeholder=t("form.days_ph", lang), id="days"))
                 yield from self.row("four_no", Checkbox(t("form.four_no", lang), e.four_no if e else False,
@@ -95,14 +97,17 @@ class LogForm(DutylogDialog):
                 yield Button(t("key.save", lang) + " (Ctrl+S)", variant="primary", id="save")
                 yield Button(t("key.cancel", lang) + " (Esc)", id="cancel")
 
-    def row(self, name: str, widget, label: bool = True):
+    def row(self, name: str, widget, label: bool = True, extra=None):
         with Vertical(id=f"row-{name}", classes="field"):
             with Horizontal(classes="line"):
                 yield Label(self.word(f"form.{name}") if label else "", classes="lbl")
                 yield widget
+                if extra is not None:
+                    yield extra
             yield Static(id=f"err-{name}", classes="error")
 
     def on_mount(self) -> None:
+        self.query_one("#date-hint", DateHint).show(self.query_one("#date", Input).value)
         self.fill_kinds("" if self.kind else self.query_one("#kind", Input).value)
         self.apply_kind()
         self.query_one("#kind" if not self.kind else "#date", Input).focus()
@@ -119,6 +124,9 @@ class LogForm(DutylogDialog):
         options.display = not self.kind
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "date":  # the date it names, before saving
+            self.query_one("#date-hint", DateHint).show(event.value)
+            return
         if event.input.id != "kind":
             return
         chosen = self.service.policy.kind(self.kind) if self.kind else None

@@ -117,7 +117,7 @@ class DiaryScreen(TableScreen):
         if row is None:
             return
         default = row["title"] or row["note"] or row["place"] or ""
-        fields = [FormField("due", w("ledger.due"), placeholder="YYYY-MM-DD"),
+        fields = [FormField("due", w("ledger.due"), "date", placeholder="YYYY-MM-DD"),
                   FormField("title", w("diary.item"), value=default[:60])]
 
         def submit(v: dict):

@@ -197,8 +197,17 @@ class EntriesScreen(MainScreen):
 
     def show_count(self, layout: bool = True) -> None:
         self.query_one("#count", Static).update(
-            Text(t("ent.count", self.lang, n=self.total, m=len(self.loaded)), style="dim"),
+            Text(t("ent.count", self.lang, n=self.total, m=len(self.loaded)) + self.range_words(),
+                 style="dim"),
             layout=layout)
+
+    def range_words(self) -> str:
+        """The dates the from/to fields name, as the list reads them (上周一 → 2026-11-16)."""
+        flt = self.filter
+        if flt.date_from is None and flt.date_to is None:
+            return ""
+        days = [d.isoformat() if d else "…" for d in (flt.date_from, flt.date_to)]
+        return t("ent.range", self.lang, start=days[0], end=days[1])
 
     # ---- events
     def on_input_changed(self, event: Input.Changed) -> None:

@@ -18,7 +18,8 @@ from .base import DutylogDialog
 
 def suggested_name(fmt: str, subject: str | None, year: int) -> str:
     who = subject or "dutylog"
-    return {"md": f"{who}-{year}-述职.md", "csv": f"{who}-{year}-记录.csv",
+    return {"md": f"{who}-{year}-述职.md", "docx": f"{who}-{year}-述职.docx",
+            "xlsx": f"{who}-{year}-台账.xlsx", "csv": f"{who}-{year}-记录.csv",
             "ics": f"{who}-{year}.ics", "bundle": f"{who}-bundle.jsonl"}[fmt]
 
 

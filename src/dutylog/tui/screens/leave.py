@@ -56,9 +56,9 @@ class LeaveScreen(TableScreen):
         if not self.subject:
             fields.append(FormField("subject", w("col.subject"), "select",
                                     options=tuple((s.name, s.name) for s in svc.subjects())))
-        fields += [FormField("requested", w("leave.requested"), value=self.as_of.isoformat()),
-                   FormField("depart", w("leave.depart"), placeholder="YYYY-MM-DD"),
-                   FormField("return", w("leave.return"), placeholder="YYYY-MM-DD"),
+        fields += [FormField("requested", w("leave.requested"), "date", self.as_of.isoformat()),
+                   FormField("depart", w("leave.depart"), "date", placeholder="YYYY-MM-DD"),
+                   FormField("return", w("leave.return"), "date", placeholder="YYYY-MM-DD"),
                    FormField("destination", w("leave.dest")),
                    FormField("emergency", w("leave.emergency_f"), "check", False)]
 
@@ -75,7 +75,7 @@ class LeaveScreen(TableScreen):
         trip, w, svc = self.selected_row(self.trips, "leave.pick"), self.word, self.service
         if trip is None:
             return
-        fields = [FormField("date", w("leave.back_f"), value=self.as_of.isoformat())]
+        fields = [FormField("date", w("leave.back_f"), "date", self.as_of.isoformat(), future=False)]
 
         def submit(v: dict):
             return svc.leave_back(trip["id"], svc.date(v["date"], "date", allow_future=False))

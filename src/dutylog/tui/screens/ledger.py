@@ -105,8 +105,8 @@ class LedgerScreen(TableScreen):
         fields += [
             FormField("type", w("col.type"), "select", types[0][1] if types else "", types),
             FormField("title", w("col.title")),
-            FormField("opened", w("ledger.opened_f"), value=self.as_of.isoformat()),
-            FormField("due", w("ledger.due"), placeholder=due_hint(svc.policy, self.lang)),
+            FormField("opened", w("ledger.opened_f"), "date", self.as_of.isoformat(), future=False),
+            FormField("due", w("ledger.due"), "date", placeholder=due_hint(svc.policy, self.lang)),
             FormField("note", w("form.note")),
         ]
 
@@ -122,7 +122,7 @@ class LedgerScreen(TableScreen):
         item, w, svc = self.selected(), self.word, self.service
         if item is None:
             return
-        fields = [FormField("date", w("col.date"), value=self.as_of.isoformat()),
+        fields = [FormField("date", w("col.date"), "date", self.as_of.isoformat(), future=False),
                   FormField("note", w("ledger.note"))]
 
         def submit(v: dict):
@@ -136,7 +136,7 @@ class LedgerScreen(TableScreen):
         item, w, svc = self.selected(), self.word, self.service
         if item is None:
             return
-        fields = [FormField("date", w("col.date"), value=self.as_of.isoformat())]
+        fields = [FormField("date", w("col.date"), "date", self.as_of.isoformat(), future=False)]
 
         def submit(v: dict):
             return svc.ledger_close(item["id"], svc.date(v["date"], "date", allow_future=False))

@@ -17,6 +17,7 @@ from dutylog.i18n import t
 from dutylog.services import ui
 
 from ..errors import explain
+from ..widgets.date_hint import DateHint
 from .base import DutylogScreen
 
 
@@ -44,6 +45,7 @@ class OnboardingScreen(DutylogScreen):
             yield Static(t("ob.since", lang), markup=False)
             yield Input(placeholder=t("ob.since_ph", lang, today=self.as_of.isoformat()),
                         id="ob-since")
+            yield DateHint(allow_future=False, id="ob-since-hint")
             yield Static(id="err-since", classes="error shown")
             yield Checkbox(t("ob.for_others", lang), id="ob-others")
             yield Input(placeholder=t("ob.recorder", lang), id="ob-recorder")
@@ -60,6 +62,10 @@ class OnboardingScreen(DutylogScreen):
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         self.query_one("#ob-recorder").display = event.value
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "ob-since":  # the day it names, before adding
+            self.query_one("#ob-since-hint", DateHint).show(event.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "ob-name":

@@ -7,11 +7,12 @@ from rich.text import Text
 from textual.binding import Binding
 
 from dutylog.domain.errors import DutylogError
+from dutylog.fmt import local_time
 
 from .base import TableScreen
 from .history import HistoryScreen
 
-COLUMNS = ("col.date", "col.kind", "col.days", "col.place", "col.title", "col.by")
+COLUMNS = ("col.date", "col.kind", "col.days", "col.place", "col.title", "col.by", "col.recorded_at")
 
 
 class ReviewScreen(TableScreen):
@@ -61,7 +62,8 @@ class ReviewScreen(TableScreen):
             days = "" if e.days is None else f"{e.days:g}"
             title = " · ".join(x for x in (e.title, e.note) if x)
             table.add_row(*(Text(c) for c in (e.date.isoformat(), label, days, e.place or "",
-                                              title, e.recorded_by)), key=e.id)
+                                              title, e.recorded_by, local_time(e.updated_at))),
+                          key=e.id)
         self.title_line(self.word("review.title", name=self.subject, n=len(pending)))
         if pending:
             table.move_cursor(row=min(row, len(pending) - 1))
