@@ -122,8 +122,15 @@ class Dutylog:
         return self.roster.add_subject(name, roles, since)
 
     def update_subject(self, subject: str, roles: list[str] | None = None,
-                       since: dt.date | None = None, name: str | None = None) -> Subject:
-        return self.roster.update_subject(subject, roles, since, name)
+                       since: dt.date | None = None, name: str | None = None,
+                       by: str | None = None) -> Subject:
+        return self.roster.update_subject(subject, roles, since, name, by)
+
+    def archive_subject(self, subject: str, by: str | None = None) -> Subject:
+        return self.roster.archive(subject, by)
+
+    def restore_subject(self, subject: str, by: str | None = None) -> Subject:
+        return self.roster.restore(subject, by)
 
     def tracked_from(self, subj: Subject, as_of: dt.date | None = None) -> dt.date:
         return self.roster.tracked_from(subj, as_of)
@@ -134,8 +141,8 @@ class Dutylog:
     def subject_of(self, record: OfSubject) -> Subject:
         return self.roster.subject_of(record)
 
-    def subjects(self) -> list[Subject]:
-        return self.roster.subjects()
+    def subjects(self, include_archived: bool = False) -> list[Subject]:
+        return self.roster.subjects(include_archived)
 
     def check_link_type(self, link_type: str) -> str:
         return self.roster.check_link_type(link_type)

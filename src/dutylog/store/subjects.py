@@ -107,6 +107,23 @@ class Subjects:
                 history.revise(self.db, SUBJECT, old, changes, changed_by, "edit")
         return self.get_subject(subject_id)
 
+    def set_archived(self, subject_id: str, day: date | None, changed_by: str = "") -> Subject:
+        """Archive a subject on `day` (an official who left: kept, hidden from lists), or
+        restore it (`day` None); the earlier version stays in its history."""
+        with self.db.transaction() as conn:
+            old = conn.execute("SELECT * FROM subjects WHERE id = ?", (subject_id,)).fetchone()
+            if old is None:
+                raise NotFound(f"unknown subject id {subject_id!r}", field="subject")
+            value = _day(day, "archived")
+            if value != old["archived"]:
+                history.revise(self.db, SUBJECT, old, {"archived": value}, changed_by,
+                               "archive" if value else "restore")
+        return self.get_subject(subject_id)
+
+    def versions(self, subject_id: str) -> list[dict]:
+        """Every version of a subject, oldest first (with changed_by, changed_at, reason)."""
+        return history.versions(self.db, "subject", subject_id)
+
     # ---- links ------------------------------------------------------------------------
     def add_link(self, subject_id: str, link_type: str, name: str, since: date | None = None,
                  changed_by: str = "") -> Link:
