@@ -147,6 +147,28 @@ class DutylogApp(App):
         if self.subject in names and len(names) > 1:
             self.set_subject(names[(names.index(self.subject) + 1) % len(names)])
 
+    def show_subject(self, name: str) -> None:
+        """The dashboard of `name`: the one on the stack, else a new one on top."""
+        self.subject = name
+        if any(isinstance(s, DashboardScreen) for s in self.screen_stack):
+            while not isinstance(self.screen, DashboardScreen):
+                self.pop_screen()
+            self._tell(SelectionChanged())
+        else:
+            self._tell(SelectionChanged())
+            self.push_screen(DashboardScreen())
+
+    def subject_archived_or_back(self, name: str) -> None:
+        """After an archive (or its undo): the selected subject, when archived, gives way to
+        the first one still kept; a restored one is selectable again."""
+        kept = [s.name for s in self.service.subjects()]
+        if self.subject not in kept and kept:
+            self.set_subject(kept[0])
+
+    def action_subjects(self, add: bool = False) -> None:
+        if not self.showing("subjects"):
+            self.open("subjects", add=add)
+
     def set_subject(self, name: str) -> None:
         self.subject = name
         self._tell(SelectionChanged())
