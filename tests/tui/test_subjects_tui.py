@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual.widgets import Button, Checkbox, DataTable, Input, SelectionList
+from textual.widgets import Checkbox, Input, SelectionList
 
 from dutylog.tui.dialogs.ask import AskDialog
 from dutylog.tui.dialogs.form import FormDialog
