@@ -225,8 +225,8 @@ class Dutylog:
     def history(self, entry_id: str) -> list[dict[str, Any]]:
         return self.records.history(entry_id)
 
-    def confirm(self, entry_id: str, by: str) -> Entry:
-        return self.records.confirm(entry_id, by)
+    def confirm(self, entry_id: str, by: str, keyed_by: str | None = None) -> Entry:
+        return self.records.confirm(entry_id, by, keyed_by)
 
     def pending(self, subject: str) -> list[Entry]:
         return self.records.pending(subject)

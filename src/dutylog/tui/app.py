@@ -169,6 +169,29 @@ class DutylogApp(App):
         if not self.showing("subjects"):
             self.open("subjects", add=add)
 
+    def action_operator(self) -> None:
+        """Ask who uses this computer (本机使用者): the default recorder of new entries."""
+        from .dialogs.form import FormDialog, FormField
+
+        lang = self.lang
+
+        def submit(values: dict) -> str:
+            from dutylog.domain.errors import InvalidInput
+
+            name = values["name"].strip()
+            if not name:
+                raise InvalidInput("name: give the name of who uses this computer", "name")
+            ui.save_recorder(self.service, name)
+            return name
+
+        def saved(name: str | None) -> None:
+            if name:
+                self.notify(t("operator.saved", lang, name=name), markup=False)
+
+        field = FormField("name", t("operator.name", lang), value=ui.recorder(self.service) or "")
+        self.push_screen(FormDialog(t("operator.title", lang), [field], submit,
+                                    changes="settings"), callback=saved)
+
     def set_subject(self, name: str) -> None:
         self.subject = name
         self._tell(SelectionChanged())

@@ -24,7 +24,8 @@ class DutylogCommands(Provider):
         if app.subject is None:
             return out
         out += [(t("cmd.subjects", lang), app.action_subjects, help_text),
-                (t("cmd.add_subject", lang), partial(app.action_subjects, True), help_text)]
+                (t("cmd.add_subject", lang), partial(app.action_subjects, True), help_text),
+                (t("cmd.operator", lang), app.action_operator, help_text)]
         for s in svc.subjects():
             out.append((t("cmd.subject", lang, name=s.name), partial(app.set_subject, s.name),
                         fmt.roles_text(svc.policy, svc.roles_of(s), lang)))

@@ -160,7 +160,8 @@ class LogForm(DutylogDialog):
         kind = svc.policy.kind(self.kind) if self.kind else None
         for name in OPTIONAL:
             self.query_one(f"#row-{name}").display = bool(kind and name in kind.fields)
-        self.query_one("#row-by").display = bool(len(svc.subjects()) > 1 or ui.recorder(svc) or
+        self.query_one("#row-by").display = bool(len(svc.subjects()) > 1 or
+                                                 ui.recorder(svc) not in (None, self.subject) or
                                                   (self.entry and self.entry.recorded_by != self.subject))
         if kind is None:
             return
