@@ -146,7 +146,7 @@ UI_STRINGS: dict[str, tuple[str, str]] = {
     "form.date": ("日期", "Date"),
     "form.date_ph": ("今天、昨天或 YYYY-MM-DD", "today, yesterday or YYYY-MM-DD"),
     "form.days": ("天数", "Days"),
-    "form.days_ph": ("可填半天，如 0.5；默认 1", "halves allowed, e.g. 0.5; default 1"),
+    "form.days_ph": ("如 1、0.5、半天、一天；默认 1", "e.g. 1, 0.5, 半天, 一天; default 1"),
     "form.four_no": ("四不两直", "Unannounced (四不两直)"),
     "form.title": ("标题", "Title"),
     "form.place": ("地点", "Place"),
