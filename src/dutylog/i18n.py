@@ -183,8 +183,8 @@ UI_STRINGS: dict[str, tuple[str, str]] = {
     "links.added": ("已添加：{name}", "Linked: {name}"),
     "links.ended": ("已结束联系：{name}", "Link ended: {name}"),
     "links.active": ("联系中", "active"),
-    "links.hint": ("回车添加　x 结束所选联系（截至今天）　Esc 关闭",
-                   "Enter adds · x ends the selected link (as of today) · Esc closes"),
+    "links.hint": ("回车添加（起始日期默认今天）　在列表中按 x 结束所选联系（截至今天，先询问）　u 撤销　Esc 关闭",
+                   "Enter adds (since: today unless changed) · x in the list ends the selected link (as of today, asked first) · u undoes · Esc closes"),
     # first run
     "ob.title": ("欢迎使用 dutylog 履职记录", "Welcome to dutylog"),
     "ob.policy": ("依据：{doc}　{title}（内置预设）", "Policy: {doc} {title} (built-in preset)"),

@@ -49,3 +49,15 @@ def test_rename_roles_and_since_are_versions_by_the_operator(svc):
     assert [v["changed_by"] for v in versions][1:] == ["李秘书", "李秘书"]
     with pytest.raises(InvalidInput, match="future"):
         svc.update_subject("王明明", since=date(2025, 6, 19))
+
+
+def test_an_ended_link_reopens_once(svc):
+    firm = svc.link("王明", "enterprise", "甲公司", date(2025, 1, 1))
+    svc.unlink("王明", "enterprise", "甲公司", TODAY)
+    assert svc.reopen_link(firm.id).until is None
+    with pytest.raises(Exception, match="has not ended"):
+        svc.reopen_link(firm.id)
+    svc.unlink("王明", "enterprise", "甲公司", TODAY)
+    svc.link("王明", "enterprise", "甲公司", TODAY)  # linked again meanwhile: no second active
+    with pytest.raises(Exception, match="linked again"):
+        svc.reopen_link(firm.id)

@@ -271,7 +271,7 @@ async def test_links_can_be_added_and_ended(demo_svc, make):
         row = [r.value for r in table.rows].index(
             next(ln.id for ln in demo_svc.links("张海峰") if ln.name == "海阳测试企业"))
         table.move_cursor(row=row)
-        await pilot.press("x")
+        await pilot.press("x", "y")  # asked first (tests/tui/test_links_dialog.py)
         ended = next(ln for ln in demo_svc.links("张海峰") if ln.name == "海阳测试企业")
         assert ended.until == TODAY
         await pilot.press("escape")

@@ -153,6 +153,9 @@ class Dutylog:
     def unlink(self, subject: str, link_type: str, name: str, until: dt.date) -> Link:
         return self.roster.unlink(subject, link_type, name, until)
 
+    def reopen_link(self, link_id: str) -> Link:
+        return self.roster.reopen_link(link_id)
+
     def links(self, subject: str) -> list[Link]:
         return self.roster.links(subject)
 

@@ -147,6 +147,10 @@ class Roster:
                                f"{max(e.date for e in later)}", "until")
         return self._subjects.end_link(link.id, until)
 
+    def reopen_link(self, link_id: str) -> Link:
+        """Undo ending a link (the TUI's u after x): active again from its start."""
+        return self._subjects.reopen_link(link_id)
+
     def links(self, subject: str) -> list[Link]:
         return self._subjects.links(self.subject(subject).id)
 

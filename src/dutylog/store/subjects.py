@@ -166,6 +166,23 @@ class Subjects:
             history.revise(self.db, LINK, old, {"until": until.isoformat()}, changed_by, "end")
         return self.get_link(link_id)
 
+    def reopen_link(self, link_id: str, changed_by: str = "") -> Link:
+        """Undo an end: the link is active again (the ended version stays in history)."""
+        with self.db.transaction() as conn:
+            old = conn.execute("SELECT * FROM links WHERE id = ?", (link_id,)).fetchone()
+            if old is None or old["deleted"]:
+                raise NotFound(f"unknown link id {link_id!r}", field="object")
+            if old["until"] is None:
+                raise Conflict(f"link {old['name']!r} has not ended")
+            if conn.execute(
+                "SELECT 1 FROM links WHERE subject_id = ? AND link_type = ? AND name = ? "
+                "AND until IS NULL AND deleted = 0 AND id != ?",
+                (old["subject_id"], old["link_type"], old["name"], link_id),
+            ).fetchone():
+                raise Conflict(f"{old['name']!r} is linked again already", field="name")
+            history.revise(self.db, LINK, old, {"until": None}, changed_by, "reopen")
+        return self.get_link(link_id)
+
     def links(self, subject_id: str, include_ended: bool = True) -> list[Link]:
         sql = "SELECT * FROM links WHERE subject_id = ? AND deleted = 0"
         if not include_ended:
