@@ -385,6 +385,17 @@ DESK_STRINGS: dict[str, tuple[str, str]] = {
     "desk.sort_name": ("按添加顺序", "in order added"),
     "desk.sort_behind": ("按落后最多", "most behind first"),
     "desk.exported": ("已导出 {path}", "Exported {path}"),
+    "desk.state.met": ("达标", "met"),
+    "desk.state.on_track": ("正常", "on track"),
+    "desk.state.due_soon": ("临近", "due soon"),
+    "desk.state.behind": ("落后", "behind"),
+    "desk.state.unreachable": ("无法完成", "unreachable"),
+    "desk.state.missed": ("未完成", "missed"),
+    "desk.export_title": ("导出总览（.xlsx 或 .csv）", "Export the desk (.xlsx or .csv)"),
+    "desk.export_path": ("保存到", "Save to"),
+    "desk.export_exists": ("path: {path} already exists; give another name", "path: {path} already exists; give another name"),
+    "desk.export_kind": ("path: end the name with .xlsx or .csv", "path: end the name with .xlsx or .csv"),
+    "desk.pick": ("先选中一位。", "Select a subject first."),
     "desk.legend": ("■达标 ■正常 ■临近 ■落后 ■无法完成 ■未完成", "■met ■on track ■due soon ■behind ■unreachable ■missed"),
 }
 STRINGS.update(DESK_STRINGS)

@@ -102,7 +102,9 @@ async def test_first_run_for_others_adds_several_and_refuses_no_role(svc, make):
         await press(pilot, "#ob-add")
         await pilot.click("#ob-done")
         await pilot.pause()
-        assert isinstance(app.screen, DashboardScreen)
+        from dutylog.tui.screens.desk import DeskScreen
+
+        assert isinstance(app.screen, DeskScreen)  # 李秘书 keeps two: the desk first
     assert [s.name for s in svc.subjects()] == ["张市长", "市政府党组"]
     assert svc.prefs.recorder() == "李秘书"
 

@@ -74,12 +74,23 @@ class DutylogApp(App):
         else:
             self.open("onboarding")
 
+    def keeps_several(self) -> bool:
+        """The operator (本机使用者) keeps the record of more than one subject and is not
+        one of them (a secretary, an office): the desk is the first screen."""
+        names = [s.name for s in self.service.subjects()]
+        operator = ui.recorder(self.service)
+        return len(names) > 1 and bool(operator) and operator not in names
+
     def start(self, subject: str | None) -> None:
-        """Show the dashboard of `subject`, in place of whatever screens are open."""
+        """Show the first screen: the desk when the operator keeps several subjects, else
+        the dashboard of `subject`, in place of whatever screens are open."""
         self.subject = subject
         while len(self.screen_stack) > 2:
             self.pop_screen()
-        screen = DashboardScreen() if subject else registry.load("onboarding")()
+        if subject and self.keeps_several():
+            screen = registry.load("desk")()
+        else:
+            screen = DashboardScreen() if subject else registry.load("onboarding")()
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:
@@ -164,6 +175,15 @@ class DutylogApp(App):
         kept = [s.name for s in self.service.subjects()]
         if self.subject not in kept and kept:
             self.set_subject(kept[0])
+
+    def action_desk(self) -> None:
+        """The desk: the one on the stack, else a new one on top."""
+        desk = registry.load("desk")
+        if any(isinstance(s, desk) for s in self.screen_stack):
+            while not isinstance(self.screen, desk):
+                self.pop_screen()
+        else:
+            self.push_screen(desk())
 
     def action_subjects(self, add: bool = False) -> None:
         if not self.showing("subjects"):

@@ -28,6 +28,7 @@ SCREENS: dict[str, tuple[str, str]] = {
     "export": ("dutylog.tui.screens.export_dialog", "ExportDialog"),
     "subjects": ("dutylog.tui.screens.subjects", "SubjectsScreen"),
     "ask": ("dutylog.tui.dialogs.ask", "AskDialog"),
+    "desk": ("dutylog.tui.screens.desk", "DeskScreen"),
 }
 
 # the screens opened for the selected subject from the palette and `app.open('NAME')`

@@ -30,6 +30,7 @@ class DashboardScreen(MainScreen):
         Binding("g", "app.open('ledger')", "key.ledger"),
         Binding("r", "app.open('review')", "key.review"),
         Binding("o", "confirmed_only", "key.confirmed_only"),
+        Binding("w", "app.desk", "key.desk"),
     ]
     confirmed_only = False  # progress without pending entries (the CLI's --confirmed-only)
 
