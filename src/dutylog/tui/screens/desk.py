@@ -155,7 +155,7 @@ class DeskScreen(DutylogScreen):
     def action_review(self) -> None:
         subj = self.selected()
         if subj is not None:
-            self.app.subject = subj.name
+            self.app.set_subject(subj.name)  # a dashboard under the desk follows
             self.app.open("review", subj.name)
 
     def action_export(self) -> None:
