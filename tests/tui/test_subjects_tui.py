@@ -108,5 +108,5 @@ async def test_subjects_screen_adds_changes_archives_and_undoes(svc, make):
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen) and app.subject == "李华"
     reasons = [(v["reason"], v["changed_by"]) for v in svc.roster.subject_history("李华")]
-    assert reasons == [("add", ""), ("edit", "李秘书"), ("archive", "李秘书"),
+    assert reasons == [("add", "李秘书"), ("edit", "李秘书"), ("archive", "李秘书"),
                        ("restore", "李秘书"), ("edit", "李秘书")]

@@ -118,8 +118,9 @@ class Dutylog:
     def roles_of(self, subj: Subject) -> tuple[str, ...]:
         return self.roster.roles_of(subj)
 
-    def add_subject(self, name: str, roles: list[str], since: dt.date | None = None) -> Subject:
-        return self.roster.add_subject(name, roles, since)
+    def add_subject(self, name: str, roles: list[str], since: dt.date | None = None,
+                    by: str | None = None) -> Subject:
+        return self.roster.add_subject(name, roles, since, by)
 
     def update_subject(self, subject: str, roles: list[str] | None = None,
                        since: dt.date | None = None, name: str | None = None,

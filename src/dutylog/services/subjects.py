@@ -40,13 +40,16 @@ class Roster:
         """A subject's roles with the implied ones included, in the policy's order."""
         return self._ctx.policy.expand_roles(subj.roles)
 
-    def add_subject(self, name: str, roles: list[str], since: date | None = None) -> Subject:
+    def add_subject(self, name: str, roles: list[str], since: date | None = None,
+                    by: str | None = None) -> Subject:
+        """`by`: who added it (the operator), kept in the subject's history."""
         name = (name or "").strip()
         if not name:
             raise InvalidInput("name: a subject needs a name", "name")
         unique = self.check_roles(roles)
         since = self._ctx.not_future(since or self._ctx.today, "since")
-        return self._subjects.add_subject(name, unique, since=since)
+        return self._subjects.add_subject(name, unique, since=since,
+                                          changed_by=(by or "").strip())
 
     def update_subject(self, subject: str, roles: list[str] | None = None,
                        since: date | None = None, name: str | None = None,

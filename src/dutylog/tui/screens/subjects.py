@@ -100,7 +100,7 @@ class SubjectsScreen(TableScreen):
     def action_add(self) -> None:
         def submit(values: dict):
             name, roles, since = self._read(values)
-            return self.service.add_subject(name, roles, since)
+            return self.service.add_subject(name, roles, since, by=self.operator)
 
         def done(subj) -> None:
             if subj is None:

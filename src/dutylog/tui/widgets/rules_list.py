@@ -68,12 +68,12 @@ def rule_text(r: RuleResult, as_of: date, lang: str, policy=None, pending: int =
     if view.word == t("dash.closes_today", lang):
         style = fmt.STATUS_STYLE["open"]
     line.append(pad(f"{view.mark} {view.word}", STATUS_W), style=style)
+    if pending:  # entries someone else recorded, counted here, not yet confirmed; before
+        line.append(" ")  # the pace: on a narrow terminal the line is cut at its end
+        line.append(t("dash.pending", lang, n=pending), style="bold yellow")
     if view.expected and r.status not in (MET, OVER) and (r.target.min or 0) >= PACE_SHOWN_FROM:
         line.append(" ")
         line.append(pad(t("dash.pace", lang, x=view.expected), PACE_W), style="dim")
-    if pending:  # entries someone else recorded, counted above, not yet confirmed
-        line.append(" ")
-        line.append(t("dash.pending", lang, n=pending), style="bold yellow")
     lines = [line]
     if r.metric.per_object:
         lines.extend(_object_lines(r, as_of, lang))
