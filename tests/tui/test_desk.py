@@ -158,7 +158,12 @@ async def test_desk_filters_by_role_town_and_status_and_exports(svc, make, tmp_p
         await press(pilot, "#ok")
         assert "already exists" in str(app.screen.query_one("#e-path").render())
         await pilot.press("escape")
-        app.screen.query_one("#desk-filter", Input).value = ""
+        await pilot.pause()
+        app.screen.query_one(VirtualTable).focus()
+        app.screen.query_one(VirtualTable).move_cursor(row=1)
+        await pilot.press("n")  # logs for the row under the cursor
+        await pilot.pause()
+        assert isinstance(app.screen, LogForm) and app.screen.subject == "李华"
     rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
     assert rows[0][:4] == ["姓名", "角色", "待确认", "落后"]
     assert [r[0] for r in rows[1:]] == ["王明", "李华", "张强"]

@@ -40,7 +40,7 @@ class DeskScreen(DutylogScreen):
         Binding("b", "sort", "key.sort"),
         Binding("x", "export", "key.export"),
         Binding("r", "review", "key.review"),
-        Binding("n", "app.log", "key.log"),
+        Binding("n", "log", "key.log"),
         Binding("q", "app.quit", "key.quit"),
     ]
 
@@ -151,6 +151,13 @@ class DeskScreen(DutylogScreen):
     def action_sort(self) -> None:
         self.most_behind = not self.most_behind
         self.refilter(self.cursor_subject())
+
+    def action_log(self) -> None:
+        """Log for the subject under the cursor."""
+        subj = self.selected()
+        if subj is not None:
+            self.app.set_subject(subj.name)
+            self.app.action_log()
 
     def action_review(self) -> None:
         subj = self.selected()
