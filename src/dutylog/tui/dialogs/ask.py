@@ -23,8 +23,9 @@ class AskDialog(DutylogDialog[bool]):
         with Vertical(id="ask"):
             yield Static(self.question, id="ask-question", markup=False)
             with Horizontal(id="ask-buttons"):
-                yield Button(self.word("ask.yes"), variant="primary", id="ask-yes", compact=True)
-                yield Button(self.word("ask.no"), id="ask-no", compact=True)
+                yield Button(self.word("ask.yes") + " (y)", variant="primary", id="ask-yes",
+                             compact=True)
+                yield Button(self.word("ask.no") + " (n)", id="ask-no", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#ask-no", Button).focus()  # the safe answer under Enter
