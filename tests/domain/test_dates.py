@@ -72,7 +72,9 @@ def test_refusal_names_the_field():
     assert "since" in str(exc.value)
 
 
-@pytest.mark.parametrize("text, expected", [("0.5", 0.5), ("1.5", 1.5), ("1", 1.0), ("2", 2.0), (" 3 ", 3.0), (0.5, 0.5)])
+@pytest.mark.parametrize("text, expected", [("0.5", 0.5), ("1.5", 1.5), ("1", 1.0), ("2", 2.0), (" 3 ", 3.0), (0.5, 0.5),
+                                            ("半天", 0.5), ("半", 0.5), ("一天", 1.0), ("一天半", 1.5),
+                                            ("两天", 2.0), ("十天", 10.0), ("2天", 2.0), ("１", 1.0), (2, 2.0)])
 def test_parse_days_accepted(text, expected):
     assert parse_days(text) == expected
 
@@ -81,7 +83,9 @@ def test_parse_days_none_means_default():
     assert parse_days(None) is None
 
 
-@pytest.mark.parametrize("text", ["0", "-1", "-0.5", "abc", "nan", "inf", "0.3", "1.25", "", 0, 0.3])
+@pytest.mark.parametrize("text", ["0", "-1", "-0.5", "abc", "nan", "inf", "0.3", "1.25", "", 0, 0.3,
+                                  "1e1", "1E1", "1_0", "0x1", "1.", "一", "一半", "天", "半半", "367",
+                                  float("inf"), 1e400, True])
 def test_parse_days_refused(text):
     with pytest.raises(InvalidInput) as exc:
         parse_days(text)

@@ -57,7 +57,10 @@ async def test_review_confirm_reject_undo_history(svc):
         assert [e.id for e in svc.pending("王明")] == [second]
         assert rows(review, "#review-table") == 1
 
-        await pilot.press("r")  # reject the second: deleted, undoable
+        await pilot.press("r")  # reject the second: it asks first
+        await pilot.pause()
+        assert not svc.entry(second).deleted
+        await pilot.press("y")  # yes: deleted, undoable
         await pilot.pause()
         assert svc.entry(second).deleted and svc.pending("王明") == []
         assert rows(review, "#review-table") == 0

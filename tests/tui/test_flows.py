@@ -102,7 +102,9 @@ async def test_first_run_for_others_adds_several_and_refuses_no_role(svc, make):
         await press(pilot, "#ob-add")
         await pilot.click("#ob-done")
         await pilot.pause()
-        assert isinstance(app.screen, DashboardScreen)
+        from dutylog.tui.screens.desk import DeskScreen
+
+        assert isinstance(app.screen, DeskScreen)  # 李秘书 keeps two: the desk first
     assert [s.name for s in svc.subjects()] == ["张市长", "市政府党组"]
     assert svc.prefs.recorder() == "李秘书"
 
@@ -271,7 +273,7 @@ async def test_links_can_be_added_and_ended(demo_svc, make):
         row = [r.value for r in table.rows].index(
             next(ln.id for ln in demo_svc.links("张海峰") if ln.name == "海阳测试企业"))
         table.move_cursor(row=row)
-        await pilot.press("x")
+        await pilot.press("x", "y")  # asked first (tests/tui/test_links_dialog.py)
         ended = next(ln for ln in demo_svc.links("张海峰") if ln.name == "海阳测试企业")
         assert ended.until == TODAY
         await pilot.press("escape")

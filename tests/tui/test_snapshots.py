@@ -96,3 +96,8 @@ def test_svg_text_widths_follow_terminal_cells():
     per_cell = 12.2  # Rich's cell width at its 20px font
     assert float(length) == round(cell_len(text) * per_cell, 2)
     assert cell_len(text) > len(text)  # the line really is Chinese
+
+
+def test_desk(snap_compare, demo_svc, make):
+    """The demo's three subjects on the desk (w from the dashboard), most behind first."""
+    assert snap_compare(make(demo_svc), press=["w", "b"], terminal_size=SIZE)

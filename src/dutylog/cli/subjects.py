@@ -50,14 +50,37 @@ def subject_edit(name: str, roles: tuple[str, ...], since: str | None, rename: s
         click.echo(s.id)
 
 
+@subject.command("archive")
+@click.argument("name")
+@click.option("--by", help="Who archives it (default: the subject).")
+def subject_archive(name: str, by: str | None) -> None:
+    """Archive a subject who left: kept with every record, hidden from lists (restore brings it back)."""
+    with service() as svc:
+        click.echo(svc.archive_subject(name, by).id)
+
+
+@subject.command("restore")
+@click.argument("name")
+@click.option("--by", help="Who restores it (default: the subject).")
+def subject_restore(name: str, by: str | None) -> None:
+    """Bring an archived subject back into the lists."""
+    with service() as svc:
+        click.echo(svc.restore_subject(name, by).id)
+
+
 @subject.command("list")
 @click.option("--json", "as_json", is_flag=True)
-def subject_list(as_json: bool) -> None:
-    """List subjects."""
+@click.option("--all", "show_all", is_flag=True, help="Archived subjects too.")
+def subject_list(as_json: bool, show_all: bool) -> None:
+    """List subjects (archived ones with --all)."""
     with service() as svc:
-        subjects = svc.subjects()
+        subjects = svc.subjects(include_archived=show_all)
         if as_json:
-            echo_json([subject_record(svc, s) for s in subjects])
+            records = [subject_record(svc, s) for s in subjects]
+            if show_all:  # the archived day only when archived ones are asked for
+                for rec, s in zip(records, subjects, strict=True):
+                    rec["archived"] = s.archived.isoformat() if s.archived else None
+            echo_json(records)
             return
         if not subjects:
             click.echo(words("msg.no_subjects"))

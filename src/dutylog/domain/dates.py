@@ -133,16 +133,43 @@ def parse_year(text: str | int) -> int:
     return year
 
 
+_DAYS_NUMBER = re.compile(r"^-?[0-9]+(?:\.[0-9]+)?$")  # plain digits: never 1e1, 1_0, inf
+_DAYS_ZH = re.compile(r"^([零〇一二两三四五六七八九十]{1,3})?(天)?(半)?(天)?$")
+DAYS_ACCEPTED = "1, 0.5, 1.5 …, 半天, 一天, 一天半"
+
+
+def _days_value(raw: str) -> float | None:
+    """The number of days `raw` (normalised, no spaces) names, or None."""
+    plain = raw[:-1] if raw.endswith("天") and raw[:-1] and raw[-2].isdigit() else raw
+    if _DAYS_NUMBER.match(plain):
+        return float(plain)
+    m = _DAYS_ZH.match(raw)
+    if m is None or not raw:
+        return None
+    number, day1, half, day2 = m.groups()
+    if number is None:  # 半, 半天
+        return 0.5 if half and not day1 else None
+    if not (day1 or day2) or (half and not day1):  # 一 alone, 一半: not days
+        return None
+    whole = _chinese_number(number)
+    if whole is None:
+        return None
+    return whole + (0.5 if half else 0.0)
+
+
 def parse_days(text: str | float | None, field: str = "days") -> float | None:
-    """Days spent: a positive number in steps of half a day (0.5, 1, 1.5 …)."""
+    """Days spent: a positive number in steps of half a day — 0.5, 1, 1.5 … in digits
+    (never in exponent form), or in words: 半 / 半天, 一天, 两天半 …"""
     if text is None:
         return None
-    try:
-        value = float(str(text).strip())
-    except ValueError:
-        raise InvalidInput(f"{field}: {text!r} is not a number; give days such as 1 or 0.5", field) from None
-    if value != value or value in (float("inf"), float("-inf")):
-        raise InvalidInput(f"{field}: {text!r} is not a number; give days such as 1 or 0.5", field)
+    if isinstance(text, int | float) and not isinstance(text, bool):
+        raw = repr(float(text))
+        value: float | None = float(text) if _DAYS_NUMBER.match(raw) else None
+    else:
+        raw = "".join(unicodedata.normalize("NFKC", str(text)).split())
+        value = _days_value(raw)
+    if value is None:
+        raise InvalidInput(f"{field}: {text!r} is not a number of days; give {DAYS_ACCEPTED}", field)
     if value <= 0:
         raise InvalidInput(f"{field}: {text} must be more than 0; give days such as 1 or 0.5", field)
     if value * 2 != int(value * 2):

@@ -13,6 +13,7 @@ class Subject:
     roles: tuple[str, ...]  # as given; the policy adds the implied ones
     updated_at: str = ""
     since: date | None = None  # the day record keeping started (None: from the first entry)
+    archived: date | None = None  # the day an official who left was archived (None: active)
 
 
 @dataclass(frozen=True, slots=True)

@@ -130,12 +130,20 @@ class Dutylog:
     def roles_of(self, subj: Subject) -> tuple[str, ...]:
         return self.roster.roles_of(subj)
 
-    def add_subject(self, name: str, roles: list[str], since: dt.date | None = None) -> Subject:
-        return self.roster.add_subject(name, roles, since)
+    def add_subject(self, name: str, roles: list[str], since: dt.date | None = None,
+                    by: str | None = None) -> Subject:
+        return self.roster.add_subject(name, roles, since, by)
 
     def update_subject(self, subject: str, roles: list[str] | None = None,
-                       since: dt.date | None = None, name: str | None = None) -> Subject:
-        return self.roster.update_subject(subject, roles, since, name)
+                       since: dt.date | None = None, name: str | None = None,
+                       by: str | None = None) -> Subject:
+        return self.roster.update_subject(subject, roles, since, name, by)
+
+    def archive_subject(self, subject: str, by: str | None = None) -> Subject:
+        return self.roster.archive(subject, by)
+
+    def restore_subject(self, subject: str, by: str | None = None) -> Subject:
+        return self.roster.restore(subject, by)
 
     def tracked_from(self, subj: Subject, as_of: dt.date | None = None) -> dt.date:
         return self.roster.tracked_from(subj, as_of)
@@ -146,8 +154,8 @@ class Dutylog:
     def subject_of(self, record: OfSubject) -> Subject:
         return self.roster.subject_of(record)
 
-    def subjects(self) -> list[Subject]:
-        return self.roster.subjects()
+    def subjects(self, include_archived: bool = False) -> list[Subject]:
+        return self.roster.subjects(include_archived)
 
     def check_link_type(self, link_type: str) -> str:
         return self.roster.check_link_type(link_type)
@@ -157,6 +165,9 @@ class Dutylog:
 
     def unlink(self, subject: str, link_type: str, name: str, until: dt.date) -> Link:
         return self.roster.unlink(subject, link_type, name, until)
+
+    def reopen_link(self, link_id: str) -> Link:
+        return self.roster.reopen_link(link_id)
 
     def links(self, subject: str) -> list[Link]:
         return self.roster.links(subject)
@@ -230,8 +241,8 @@ class Dutylog:
     def history(self, entry_id: str) -> list[dict[str, Any]]:
         return self.records.history(entry_id)
 
-    def confirm(self, entry_id: str, by: str) -> Entry:
-        return self.records.confirm(entry_id, by)
+    def confirm(self, entry_id: str, by: str, keyed_by: str | None = None) -> Entry:
+        return self.records.confirm(entry_id, by, keyed_by)
 
     def pending(self, subject: str) -> list[Entry]:
         return self.records.pending(subject)

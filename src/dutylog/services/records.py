@@ -23,7 +23,8 @@ class Records:
         e = self._entries.get_entry(entry_id)
         return self._entries.history("entry", e.id)
 
-    def confirm(self, entry_id: str, by: str) -> Entry:
+    def confirm(self, entry_id: str, by: str, keyed_by: str | None = None) -> Entry:
+        """`by` (the subject) confirms; `keyed_by`: who typed it in, in the history."""
         e = self._entries.get_entry(entry_id)
         subj = self._roster.subject_of(e)
         by = (by or "").strip()
@@ -32,7 +33,7 @@ class Records:
                                f"not {by!r}", "by")
         if e.deleted:
             raise InvalidInput(f"entry {e.id[:8]} is deleted; undelete it before confirming")
-        return self._entries.confirm_entry(e.id, by)
+        return self._entries.confirm_entry(e.id, by, keyed_by)
 
     def pending(self, subject: str) -> list[Entry]:
         """Entries recorded by someone else and not yet confirmed by the subject."""

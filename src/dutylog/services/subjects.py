@@ -40,27 +40,55 @@ class Roster:
         """A subject's roles with the implied ones included, in the policy's order."""
         return self._ctx.policy.expand_roles(subj.roles)
 
-    def add_subject(self, name: str, roles: list[str], since: date | None = None) -> Subject:
+    def add_subject(self, name: str, roles: list[str], since: date | None = None,
+                    by: str | None = None) -> Subject:
+        """`by`: who added it (the operator), kept in the subject's history."""
         name = (name or "").strip()
         if not name:
             raise InvalidInput("name: a subject needs a name", "name")
         unique = self.check_roles(roles)
         since = self._ctx.not_future(since or self._ctx.today, "since")
-        return self._subjects.add_subject(name, unique, since=since)
+        return self._subjects.add_subject(name, unique, since=since,
+                                          changed_by=(by or "").strip())
 
     def update_subject(self, subject: str, roles: list[str] | None = None,
-                       since: date | None = None, name: str | None = None) -> Subject:
+                       since: date | None = None, name: str | None = None,
+                       by: str | None = None) -> Subject:
+        """Rename, change roles or the tracking start; `by`: who made the change (default:
+        the subject). The earlier version stays in the subject's history."""
         subj = self.subject(subject)
         if roles is not None:
             roles = self.check_roles(roles)
         if name is not None and not name.strip():
             raise InvalidInput("name: a subject needs a name", "name")
+        who = (by or "").strip() or subj.name
         if since is not None:
             self._ctx.not_future(since, "since")
             return self._subjects.update_subject(subj.id, name=name, roles=roles, since=since,
-                                                 changed_by=subj.name)
-        return self._subjects.update_subject(subj.id, name=name, roles=roles,
-                                             changed_by=subj.name)
+                                                 changed_by=who)
+        return self._subjects.update_subject(subj.id, name=name, roles=roles, changed_by=who)
+
+    def archive(self, subject: str, by: str | None = None) -> Subject:
+        """An official who left: kept with every record, hidden from the lists (`subjects()`),
+        restorable (`restore`). Refused when already archived."""
+        subj = self.subject(subject)
+        if subj.archived is not None:
+            raise InvalidInput(f"subject: {subj.name} is already archived "
+                               f"(since {subj.archived}); restore it with: "
+                               f"dutylog subject restore {subj.name}", "subject")
+        return self._subjects.set_archived(subj.id, self._ctx.today,
+                                           (by or "").strip() or subj.name)
+
+    def restore(self, subject: str, by: str | None = None) -> Subject:
+        """Bring an archived subject back into the lists."""
+        subj = self.subject(subject)
+        if subj.archived is None:
+            raise InvalidInput(f"subject: {subj.name} is not archived", "subject")
+        return self._subjects.set_archived(subj.id, None, (by or "").strip() or subj.name)
+
+    def subject_history(self, subject: str) -> list[dict]:
+        """Every version of a subject, oldest first, each with changed_by and reason."""
+        return self._subjects.versions(self.subject(subject).id)
 
     def tracked_from(self, subj: Subject, as_of: date | None = None) -> date:
         """CONTRACT "Tracked from": the earlier of the subject's since day and its earliest
@@ -85,8 +113,10 @@ class Roster:
         """The subject an entry, a ledger item or a trip is of."""
         return self._subjects.get_subject(record.subject_id)
 
-    def subjects(self) -> list[Subject]:
-        return self._subjects.list_subjects()
+    def subjects(self, include_archived: bool = False) -> list[Subject]:
+        """The subjects kept, in the order they were added; archived ones only when asked."""
+        found = self._subjects.list_subjects()
+        return found if include_archived else [s for s in found if s.archived is None]
 
     # ---- links ------------------------------------------------------------------------------
     def check_link_type(self, link_type: str) -> str:
@@ -119,6 +149,10 @@ class Roster:
                                f"{until} (the first on {first}); end the link on or after "
                                f"{max(e.date for e in later)}", "until")
         return self._subjects.end_link(link.id, until)
+
+    def reopen_link(self, link_id: str) -> Link:
+        """Undo ending a link (the TUI's u after x): active again from its start."""
+        return self._subjects.reopen_link(link_id)
 
     def links(self, subject: str) -> list[Link]:
         return self._subjects.links(self.subject(subject).id)

@@ -20,7 +20,7 @@ from .logbook import EntryFilter
 
 __all__ = ["Calendar", "Dashboard", "DueItem", "EntryFilter", "MissedItem", "calendar",
            "dashboard", "day_entries", "due_next", "entry_count", "entry_page",
-           "group_by_section", "link_names", "match_kinds", "missed_this_year",
+           "group_by_section", "is_pending", "link_names", "pending_by_rule", "match_kinds", "missed_this_year",
            "object_choices", "recorder", "save_lang", "save_recorder", "saved_lang"]
 
 
@@ -54,20 +54,45 @@ class Dashboard:
     ledger: object | None = None
     results: list[RuleResult] = field(default_factory=list)
     policy: Policy | None = None  # the words of roles, link types and readings
+    pending: dict[str, int] = field(default_factory=dict)  # rule id -> pending entries it counts
+    pending_total: int = 0  # the subject's pending entries of the year (up to as_of)
+    confirmed_only: bool = False  # the results count confirmed entries only
+
+
+def is_pending(entry: Entry, subject_name: str) -> bool:
+    """Recorded by someone else than the subject and not confirmed (the review screen's)."""
+    return not entry.deleted and entry.recorded_by != subject_name and not entry.confirmed_by
+
+
+def pending_by_rule(policy: Policy, results: list[RuleResult], entries: list[Entry],
+                    subject_name: str, as_of: date) -> tuple[dict[str, int], int]:
+    """How many pending entries of the year (up to as_of) each rule counts, and in all."""
+    waiting = [e for e in entries if e.date <= as_of and is_pending(e, subject_name)]
+    counts: dict[str, int] = {}
+    for r in results:
+        kinds = set(r.rule.kinds)
+        n = sum(1 for e in waiting if e.kind in kinds)
+        if n:
+            counts[r.rule.id] = n
+    return counts, len(waiting)
 
 
 def dashboard(svc: Dutylog, subject: str, year: int | None = None,
-              as_of: date | None = None) -> Dashboard:
-    """Everything the dashboard shows, from one read of the subject-year's entries."""
+              as_of: date | None = None, confirmed_only: bool = False) -> Dashboard:
+    """Everything the dashboard shows, from one read of the subject-year's entries.
+    `confirmed_only`: progress without pending entries (the CLI's `--confirmed-only`)."""
     subj = svc.subject(subject)
     year, as_of = svc.resolve_year(year, as_of)
     entries = svc.year_entries(subj, year)
-    results = svc.evaluate(subj, year, as_of, entries=entries)
+    counted = ([e for e in entries if not is_pending(e, subj.name)] if confirmed_only
+               else entries)
+    results = svc.evaluate(subj, year, as_of, entries=counted)
     counts = Counter(e.date for e in entries if not e.deleted)
     ledger = svc.ledger_summary(subj.name)
+    pending, total = pending_by_rule(svc.policy, results, entries, subj.name, as_of)
     return Dashboard(subj, year, as_of, group_by_section(svc.policy, results),
                      due_next(results, as_of), missed_this_year(results), counts, ledger, results,
-                     svc.policy)
+                     svc.policy, pending, total, confirmed_only)
 
 
 @dataclass

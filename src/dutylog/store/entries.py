@@ -103,14 +103,17 @@ class Entries:
             raise Conflict(f"entry {old.id[:8]} is not deleted")
         return self._change(old, {"deleted": 0}, changed_by, "undelete")
 
-    def confirm_entry(self, entry_id: str, by: str) -> Entry:
-        """The subject confirms an entry someone else recorded."""
+    def confirm_entry(self, entry_id: str, by: str, keyed_by: str | None = None) -> Entry:
+        """The subject confirms an entry someone else recorded; `keyed_by`: who typed the
+        confirmation in (a secretary, asked "由王明本人确认？"), kept as the version's
+        changed_by (default: the subject)."""
         if not isinstance(by, str) or not by.strip():
             raise InvalidInput("confirm needs the name of who confirms", field="by")
         old = self.get_entry(entry_id)
         if old.deleted:
             raise Conflict(f"entry {old.id[:8]} is deleted; undelete it first")
-        return self._change(old, {"confirmed_by": by.strip()}, by.strip(), "confirm")
+        return self._change(old, {"confirmed_by": by.strip()},
+                            (keyed_by or "").strip() or by.strip(), "confirm")
 
     def _change(self, old: Entry, values: dict, changed_by: str, reason: str) -> Entry:
         with self.db.transaction() as conn:

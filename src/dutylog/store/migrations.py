@@ -291,3 +291,12 @@ def m101_ledger_sources(db):
     entry_id TEXT NOT NULL
 )""")
     db.execute("CREATE INDEX IF NOT EXISTS ledger_sources_entry ON ledger_sources(entry_id)")
+
+
+@migrations()
+def m005_subject_archived(db):
+    """`subjects.archived`: the day an official who left was archived (NULL: active).
+    A local column: kept on this machine, not carried in bundles; the change is versioned
+    like any other subject change (history reason archive / restore). Registered after
+    m101: the order databases apply them in."""
+    db.execute("ALTER TABLE subjects ADD COLUMN archived TEXT")

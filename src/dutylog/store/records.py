@@ -21,6 +21,7 @@ def row_to_subject(row: Any) -> Subject:
     return Subject(
         id=row["id"], name=row["name"], roles=tuple(json.loads(row["roles"])),
         updated_at=row["updated_at"], since=_date(row["since"]),
+        archived=_date(row["archived"]) if "archived" in row.keys() else None,  # noqa: SIM118 (sqlite3.Row)
     )
 
 

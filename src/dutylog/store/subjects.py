@@ -107,6 +107,23 @@ class Subjects:
                 history.revise(self.db, SUBJECT, old, changes, changed_by, "edit")
         return self.get_subject(subject_id)
 
+    def set_archived(self, subject_id: str, day: date | None, changed_by: str = "") -> Subject:
+        """Archive a subject on `day` (an official who left: kept, hidden from lists), or
+        restore it (`day` None); the earlier version stays in its history."""
+        with self.db.transaction() as conn:
+            old = conn.execute("SELECT * FROM subjects WHERE id = ?", (subject_id,)).fetchone()
+            if old is None:
+                raise NotFound(f"unknown subject id {subject_id!r}", field="subject")
+            value = _day(day, "archived")
+            if value != old["archived"]:
+                history.revise(self.db, SUBJECT, old, {"archived": value}, changed_by,
+                               "archive" if value else "restore")
+        return self.get_subject(subject_id)
+
+    def versions(self, subject_id: str) -> list[dict]:
+        """Every version of a subject, oldest first (with changed_by, changed_at, reason)."""
+        return history.versions(self.db, "subject", subject_id)
+
     # ---- links ------------------------------------------------------------------------
     def add_link(self, subject_id: str, link_type: str, name: str, since: date | None = None,
                  changed_by: str = "") -> Link:
@@ -147,6 +164,23 @@ class Subjects:
                 raise InvalidInput(f"a link cannot end ({until}) before it starts "
                                    f"({old['since']})", field="until")
             history.revise(self.db, LINK, old, {"until": until.isoformat()}, changed_by, "end")
+        return self.get_link(link_id)
+
+    def reopen_link(self, link_id: str, changed_by: str = "") -> Link:
+        """Undo an end: the link is active again (the ended version stays in history)."""
+        with self.db.transaction() as conn:
+            old = conn.execute("SELECT * FROM links WHERE id = ?", (link_id,)).fetchone()
+            if old is None or old["deleted"]:
+                raise NotFound(f"unknown link id {link_id!r}", field="object")
+            if old["until"] is None:
+                raise Conflict(f"link {old['name']!r} has not ended")
+            if conn.execute(
+                "SELECT 1 FROM links WHERE subject_id = ? AND link_type = ? AND name = ? "
+                "AND until IS NULL AND deleted = 0 AND id != ?",
+                (old["subject_id"], old["link_type"], old["name"], link_id),
+            ).fetchone():
+                raise Conflict(f"{old['name']!r} is linked again already", field="name")
+            history.revise(self.db, LINK, old, {"until": None}, changed_by, "reopen")
         return self.get_link(link_id)
 
     def links(self, subject_id: str, include_ended: bool = True) -> list[Link]:

@@ -74,12 +74,23 @@ class DutylogApp(App):
         else:
             self.open("onboarding")
 
+    def keeps_several(self) -> bool:
+        """The operator (本机使用者) keeps the record of more than one subject and is not
+        one of them (a secretary, an office): the desk is the first screen."""
+        names = [s.name for s in self.service.subjects()]
+        operator = ui.recorder(self.service)
+        return len(names) > 1 and bool(operator) and operator not in names
+
     def start(self, subject: str | None) -> None:
-        """Show the dashboard of `subject`, in place of whatever screens are open."""
+        """Show the first screen: the desk when the operator keeps several subjects, else
+        the dashboard of `subject`, in place of whatever screens are open."""
         self.subject = subject
         while len(self.screen_stack) > 2:
             self.pop_screen()
-        screen = DashboardScreen() if subject else registry.load("onboarding")()
+        if subject and self.keeps_several():
+            screen = registry.load("desk")()
+        else:
+            screen = DashboardScreen() if subject else registry.load("onboarding")()
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:
@@ -146,6 +157,60 @@ class DutylogApp(App):
         names = [s.name for s in self.service.subjects()]
         if self.subject in names and len(names) > 1:
             self.set_subject(names[(names.index(self.subject) + 1) % len(names)])
+
+    def show_subject(self, name: str) -> None:
+        """The dashboard of `name`: the one on the stack, else a new one on top."""
+        self.subject = name
+        if any(isinstance(s, DashboardScreen) for s in self.screen_stack):
+            while not isinstance(self.screen, DashboardScreen):
+                self.pop_screen()
+            self._tell(SelectionChanged())
+        else:
+            self._tell(SelectionChanged())
+            self.push_screen(DashboardScreen())
+
+    def subject_archived_or_back(self, name: str) -> None:
+        """After an archive (or its undo): the selected subject, when archived, gives way to
+        the first one still kept; a restored one is selectable again."""
+        kept = [s.name for s in self.service.subjects()]
+        if self.subject not in kept and kept:
+            self.set_subject(kept[0])
+
+    def action_desk(self) -> None:
+        """The desk: the one on the stack, else a new one on top."""
+        desk = registry.load("desk")
+        if any(isinstance(s, desk) for s in self.screen_stack):
+            while not isinstance(self.screen, desk):
+                self.pop_screen()
+        else:
+            self.push_screen(desk())
+
+    def action_subjects(self, add: bool = False) -> None:
+        if not self.showing("subjects"):
+            self.open("subjects", add=add)
+
+    def action_operator(self) -> None:
+        """Ask who uses this computer (本机使用者): the default recorder of new entries."""
+        from .dialogs.form import FormDialog, FormField
+
+        lang = self.lang
+
+        def submit(values: dict) -> str:
+            from dutylog.domain.errors import InvalidInput
+
+            name = values["name"].strip()
+            if not name:
+                raise InvalidInput("name: give the name of who uses this computer", "name")
+            ui.save_recorder(self.service, name)
+            return name
+
+        def saved(name: str | None) -> None:
+            if name:
+                self.notify(t("operator.saved", lang, name=name), markup=False)
+
+        field = FormField("name", t("operator.name", lang), value=ui.recorder(self.service) or "")
+        self.push_screen(FormDialog(t("operator.title", lang), [field], submit,
+                                    changes="settings"), callback=saved)
 
     def set_subject(self, name: str) -> None:
         self.subject = name

@@ -23,6 +23,10 @@ class DutylogCommands(Provider):
         out: list[tuple[str, object, str]] = [(t("cmd.lang", lang), partial(app.action_set_lang, other), help_text)]
         if app.subject is None:
             return out
+        out += [(t("cmd.subjects", lang), app.action_subjects, help_text),
+                (t("cmd.add_subject", lang), partial(app.action_subjects, True), help_text),
+                (t("cmd.operator", lang), app.action_operator, help_text),
+                (t("cmd.desk", lang), app.action_desk, "w")]
         for s in svc.subjects():
             out.append((t("cmd.subject", lang, name=s.name), partial(app.set_subject, s.name),
                         fmt.roles_text(svc.policy, svc.roles_of(s), lang)))

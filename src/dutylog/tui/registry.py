@@ -26,6 +26,9 @@ SCREENS: dict[str, tuple[str, str]] = {
     "links": ("dutylog.tui.dialogs.links", "LinksDialog"),
     "form": ("dutylog.tui.dialogs.form", "FormDialog"),
     "export": ("dutylog.tui.screens.export_dialog", "ExportDialog"),
+    "subjects": ("dutylog.tui.screens.subjects", "SubjectsScreen"),
+    "ask": ("dutylog.tui.dialogs.ask", "AskDialog"),
+    "desk": ("dutylog.tui.screens.desk", "DeskScreen"),
 }
 
 # the screens opened for the selected subject from the palette and `app.open('NAME')`

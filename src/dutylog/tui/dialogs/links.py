@@ -9,13 +9,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, DataTable, Input, Select, Static
 
-from dutylog.domain.errors import InvalidInput
+from dutylog.domain.errors import DutylogError
 from dutylog.i18n import t
 
 from .. import fmt
 from ..errors import explain
 from ..screens.base import DutylogDialog
 from ..widgets.date_hint import DateHint
+from .ask import AskDialog
 
 
 class LinksDialog(DutylogDialog[bool]):
@@ -24,12 +25,14 @@ class LinksDialog(DutylogDialog[bool]):
     BINDINGS = [
         Binding("escape", "close", "key.close"),
         Binding("delete,x", "end_link", "key.end_link"),
+        Binding("u", "undo", "key.undo"),
     ]
 
     def __init__(self, subject: str, **context) -> None:
         super().__init__(**context)
         self.subject = subject
         self.changed = False
+        self.ended: list[str] = []  # links ended here, newest last: what u brings back
 
     def compose(self) -> ComposeResult:
         lang, policy = self.lang, self.service.policy
@@ -41,7 +44,8 @@ class LinksDialog(DutylogDialog[bool]):
                 yield Select(types, value=types[0][1] if types else Select.NULL,
                              allow_blank=not types, id="link-type")
                 yield Input(placeholder=t("links.name_ph", lang), id="link-name")
-                yield Input(placeholder=t("links.since_ph", lang), id="link-since")
+                yield Input(self.as_of.isoformat(), id="link-since",
+                            placeholder=t("links.since_default", lang, today=self.as_of.isoformat()))
                 yield Button(t("links.add", lang), variant="primary", id="link-add")
             yield DateHint(id="link-since-hint")
             yield Static(id="link-error", classes="error shown")
@@ -86,31 +90,54 @@ class LinksDialog(DutylogDialog[bool]):
         try:
             since = svc.date(since_text, "since") if since_text else None
             link = svc.link(self.subject, self.query_one("#link-type", Select).value, name, since)
-        except InvalidInput as exc:
+        except DutylogError as exc:
             self.error(explain(exc, self.lang))
             return
         self.changed = True
         self.query_one("#link-name", Input).value = ""
-        self.query_one("#link-since", Input).value = ""
+        self.query_one("#link-since", Input).value = self.as_of.isoformat()
         self.error(t("links.added", lang, name=link.name), style="green")
         self.announce("link", link.id)  # this list reloads too, and the dashboard's counts
 
     def action_end_link(self) -> None:
+        """End the link under the table's cursor, today, after a question. Only from the
+        table: `x` with the focus on 添加 or a field ends nothing."""
         table = self.query_one(DataTable)
-        if not table.row_count:
+        if self.focused is not table or not table.row_count:
             return
         link_id = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         svc = self.service
         link = next((ln for ln in svc.links(self.subject) if ln.id == link_id), None)
         if link is None or link.until is not None:
             return
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                svc.unlink(self.subject, link.link_type, link.name, svc.today)
+            except DutylogError as exc:
+                self.error(explain(exc, self.lang))
+                return
+            self.changed = True
+            self.ended.append(link.id)
+            self.error(t("links.ended", self.lang, name=link.name), style="yellow")
+            self.announce("link", link.id)
+
+        question = t("links.ask_end", self.lang, name=link.name, day=svc.today.isoformat())
+        self.app.push_screen(AskDialog(question, **self.given), callback=answered)
+
+    def action_undo(self) -> None:
+        if not self.ended:
+            return
+        link_id = self.ended[-1]
         try:
-            svc.unlink(self.subject, link.link_type, link.name, svc.today)
-        except InvalidInput as exc:
+            link = self.service.reopen_link(link_id)
+        except DutylogError as exc:
             self.error(explain(exc, self.lang))
             return
-        self.changed = True
-        self.error(t("links.ended", self.lang, name=link.name), style="yellow")
+        self.ended.pop()
+        self.error(t("links.end_undone", self.lang, name=link.name), style="green")
         self.announce("link", link.id)
 
     def action_close(self) -> None:

@@ -1,4 +1,5 @@
 """The log form: record (or edit) one activity. Kind by typing; only its fields shown.
+Enter moves to the next field (on the last one it saves), Ctrl+S or 保存 saves.
 
 Errors from the service's validation land under the field they name (InvalidInput.field),
 in words. A save is announced (`DataChanged`); the form dismisses with the saved Entry,
@@ -168,7 +169,8 @@ class LogForm(DutylogDialog):
         kind = svc.policy.kind(self.kind) if self.kind else None
         for name in OPTIONAL:
             self.query_one(f"#row-{name}").display = bool(kind and name in kind.fields)
-        self.query_one("#row-by").display = bool(len(svc.subjects()) > 1 or ui.recorder(svc) or
+        self.query_one("#row-by").display = bool(len(svc.subjects()) > 1 or
+                                                 ui.recorder(svc) not in (None, self.subject) or
                                                   (self.entry and self.entry.recorded_by != self.subject))
         if kind is None:
             return
@@ -198,7 +200,10 @@ class LogForm(DutylogDialog):
             if opt is not None and opt.id:
                 self.choose_kind(opt.id)
             return
-        self.action_save()
+        # Enter goes on to the next field; on the last one (the next stop is 保存) it saves
+        self.focus_next()
+        if self.focused is self.query_one("#save", Button):
+            self.action_save()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.action_save() if event.button.id == "save" else self.action_cancel()

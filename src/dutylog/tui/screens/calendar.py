@@ -57,7 +57,7 @@ class CalendarScreen(MainScreen):
         self.query_one("#day-title", Static).update(
             Text(t("hm.day", self.lang, date=event.day.isoformat(), n=len(entries)), style="bold"))
         fill_entry_table(svc, self.query_one("#day-entries", DataTable), entries, self.lang,
-                         names=ui.link_names(svc, app.subject), clear=True)
+                         names=ui.link_names(svc, app.subject), clear=True, subject=app.subject)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.row_key.value:

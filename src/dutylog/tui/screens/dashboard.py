@@ -6,6 +6,8 @@ calendar heatmap is one key away (`c`, screens/calendar.py).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -26,7 +28,26 @@ class DashboardScreen(MainScreen):
     BINDINGS = [
         Binding("c", "app.calendar", "key.calendar"),
         Binding("g", "app.open('ledger')", "key.ledger"),
+        Binding("r", "app.open('review')", "key.review"),
+        Binding("o", "confirmed_only", "key.confirmed_only"),
+        Binding("w", "app.desk", "key.desk"),
     ]
+    confirmed_only = False  # progress without pending entries (the CLI's --confirmed-only)
+
+    @property
+    def active_bindings(self):
+        """The review key says how many entries await confirmation ("待确认 3")."""
+        found = super().active_bindings
+        data = getattr(self, "dashboard_data", None)
+        for key, active in found.items():
+            if active.binding.action == "app.open('review')" and data is not None:
+                found[key] = active._replace(binding=replace(
+                    active.binding, description=t("key.review_n", self.lang, n=data.pending_total)))
+        return found
+
+    def action_confirmed_only(self) -> None:
+        self.confirmed_only = not self.confirmed_only
+        self.reload()
 
     def compose(self) -> ComposeResult:
         # The first data goes straight into the widgets: no empty first paint, no relayout.
@@ -49,7 +70,8 @@ class DashboardScreen(MainScreen):
 
     def load(self):
         app = self.app
-        self.dashboard_data = ui.dashboard(self.service, app.subject, app.year)
+        self.dashboard_data = ui.dashboard(self.service, app.subject, app.year,
+                                           confirmed_only=self.confirmed_only)
         return self.dashboard_data
 
     def reload(self) -> None:
@@ -60,6 +82,7 @@ class DashboardScreen(MainScreen):
         self.query_one(RulesList).show(data, self.lang)
         self.query_one(SidePanel).show(data)
         self.show_weeks(data)
+        self.refresh_bindings()  # the review key's count
 
     def headline(self, data) -> Text:
         svc, lang = self.service, self.lang
@@ -67,6 +90,8 @@ class DashboardScreen(MainScreen):
         head.append(t("dash.header", lang, subject=data.subject.name,
                       roles=fmt.roles_text(svc.policy, svc.roles_of(data.subject), lang),
                       year=data.year, as_of=data.as_of.isoformat()), style="bold")
+        if data.confirmed_only:
+            head.append("   " + t("dash.confirmed_only", lang), style="bold yellow")
         if self.app.demo:
             head.append("   " + t("app.demo", lang), style="italic dim")
         return head

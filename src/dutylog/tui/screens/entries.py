@@ -70,7 +70,8 @@ class EntryPages:
         cells = self.cells.get(index)
         if cells is None:
             screen = self.screen
-            cells = entry_cells(screen.service, entry, screen.lang, screen.names)
+            cells = entry_cells(screen.service, entry, screen.lang, screen.names,
+                                screen.app.subject)
             self.cells[index] = cells
             if len(self.cells) > CACHED_CELLS:
                 self.cells.popitem(last=False)

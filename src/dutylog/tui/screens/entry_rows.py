@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable
 
 from dutylog.i18n import t
+from dutylog.services import ui
 
 from .. import fmt
 
@@ -32,7 +33,10 @@ def setup_entry_table(table: DataTable, lang: str, with_subject: bool = False) -
                          key=key, width=width)
 
 
-def entry_cells(svc, e, lang: str, names: dict[str, str]) -> list[Text]:
+def entry_cells(svc, e, lang: str, names: dict[str, str],
+                subject: str | None = None) -> list[Text]:
+    """The cells of one entry; the recorder's cell of a pending entry (recorded by someone
+    else than `subject`, not confirmed) says 待确认."""
     kind = svc.policy.kind(e.kind)
     kind_name = kind.name.get(lang) if kind else e.kind
     days = "" if e.days is None else fmt.num(e.days, "days")
@@ -40,14 +44,16 @@ def entry_cells(svc, e, lang: str, names: dict[str, str]) -> list[Text]:
     if e.four_no:
         title = f"[{t('msg.four_no', lang)}] {title}"
     obj = names.get(e.object_id, "") if e.object_id else ""
-    by = e.recorded_by or ""
+    by = Text(e.recorded_by or "")
+    if subject is not None and ui.is_pending(e, subject):
+        by = Text(f"{e.recorded_by} · {t('entries.pending', lang)}", style="bold yellow")
     return [Text(e.date.isoformat()), Text(kind_name), Text(days, justify="right"),
-            Text(title), Text(e.place or ""), Text(obj), Text(by)]
+            Text(title), Text(e.place or ""), Text(obj), by]
 
 
 def fill_entry_table(svc, table: DataTable, entries, lang: str, names: dict[str, str],
-                     clear: bool = False) -> None:
+                     clear: bool = False, subject: str | None = None) -> None:
     if clear:
         table.clear()
     for e in entries:
-        table.add_row(*entry_cells(svc, e, lang, names), key=e.id)
+        table.add_row(*entry_cells(svc, e, lang, names, subject), key=e.id)

@@ -48,7 +48,7 @@ class OnboardingScreen(DutylogScreen):
             yield DateHint(allow_future=False, id="ob-since-hint")
             yield Static(id="err-since", classes="error shown")
             yield Checkbox(t("ob.for_others", lang), id="ob-others")
-            yield Input(placeholder=t("ob.recorder", lang), id="ob-recorder")
+            yield Input(placeholder=t("ob.operator", lang), id="ob-recorder")
             yield Static(id="ob-added")
             with Horizontal(id="ob-buttons"):
                 yield Button(t("ob.add", lang), variant="primary", id="ob-add")
@@ -62,6 +62,7 @@ class OnboardingScreen(DutylogScreen):
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         self.query_one("#ob-recorder").display = event.value
+        self.query_one("#ob-done", Button).disabled = not (event.value or self.added)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "ob-since":  # the day it names, before adding
@@ -75,14 +76,27 @@ class OnboardingScreen(DutylogScreen):
         if event.button.id == "ob-add":
             self.add()
         elif event.button.id == "ob-done":
-            self.app.start(self.added[0])
+            self.done()
         elif event.button.id == "ob-demo":
             self.app.open_demo()
 
     def error(self, field: str, exc: Exception | None) -> None:
         self.query_one(f"#err-{field}", Static).update(explain(exc, self.lang) if exc else Text())
 
-    def add(self) -> None:
+    def done(self) -> None:
+        """完成: a name typed but not added yet is added first (its refusal shown, and
+        nothing left behind); then the first screen."""
+        typed = self.query_one("#ob-name", Input).value.strip()
+        if typed and not self.add():
+            return
+        if not self.added:
+            self.error("name", InvalidInput(t("ob.need_one", self.lang), "name"))
+            self.query_one("#ob-name", Input).focus()
+            return
+        self.app.start(self.added[0])
+
+    def add(self) -> bool:
+        """Add the subject typed; True when added."""
         svc, lang = self.service, self.lang
         for field in ("name", "role", "policy", "since"):
             self.error(field, None)
@@ -92,7 +106,7 @@ class OnboardingScreen(DutylogScreen):
                 svc.use_policy(path)  # a user's own copy of the preset, asked once
             except InvalidInput as exc:
                 self.error("policy", exc)
-                return
+                return False
         name = self.query_one("#ob-name", Input).value
         roles = list(self.query_one("#ob-roles", SelectionList).selected)
         since_text = self.query_one("#ob-since", Input).value.strip()
@@ -101,18 +115,25 @@ class OnboardingScreen(DutylogScreen):
             subject = svc.add_subject(name, roles, since)
         except InvalidInput as exc:
             self.error(exc.field if exc.field in ("role", "since") else "name", exc)
-            return
+            return False
         self.added.append(subject.name)
         self.announce("subject", subject.id)
         others = self.query_one("#ob-others", Checkbox).value
-        if others:
-            ui.save_recorder(svc, self.query_one("#ob-recorder", Input).value)
+        # the operator (本机使用者): the secretary's name, else the official's own
+        operator = self.query_one("#ob-recorder", Input).value.strip() if others else ""
+        if operator or not ui.recorder(svc):
+            ui.save_recorder(svc, operator or subject.name)
         if not others:
             self.app.start(subject.name)
-            return
+            return True
         self.query_one("#ob-added", Static).update(
             Text(t("ob.added", lang, names="、".join(self.added)), style="green"))
         self.query_one("#ob-name", Input).value = ""
-        self.query_one("#ob-roles", SelectionList).deselect_all()
+        self.query_one("#ob-since", Input).value = ""
+        roles = self.query_one("#ob-roles", SelectionList)
+        roles.deselect_all()
+        roles.highlighted = 0  # the next person's roles are ticked from the top row
+        roles.scroll_home(animate=False)
         self.query_one("#ob-done", Button).disabled = False
         self.query_one("#ob-name", Input).focus()
+        return True

@@ -8,7 +8,9 @@ from textual.binding import Binding
 
 from dutylog.domain.errors import DutylogError
 from dutylog.fmt import local_time
+from dutylog.services import ui
 
+from ..dialogs.ask import AskDialog
 from .base import TableScreen
 from .history import HistoryScreen
 
@@ -82,27 +84,56 @@ class ReviewScreen(TableScreen):
         return True
 
     # ---- actions -----------------------------------------------------------------------------
+    @property
+    def operator(self) -> str:
+        """Who sits at this computer (本机使用者), else the subject."""
+        return ui.recorder(self.service) or self.subject
+
     def action_confirm(self) -> None:
         entry_id = self.selected()
         if entry_id is None:
             self.say(self.word("review.no_row"))
             return
-        self._act(lambda: self.service.confirm(entry_id, self.subject), "review.confirmed", entry_id)
+        subject, operator = self.subject, self.operator
+        if operator == subject:
+            self._act(lambda: self.service.confirm(entry_id, subject), "review.confirmed",
+                      entry_id)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                self.say(self.word("review.not_asked"))
+                return
+            if self._act(lambda: self.service.confirm(entry_id, subject, keyed_by=operator),
+                         "review.confirmed", entry_id):
+                self.say(self.word("review.confirmed_by", id=entry_id[:8], name=subject,
+                                   operator=operator))
+
+        self.app.push_screen(AskDialog(self.word("review.ask_confirm", name=subject),
+                                       **self.given), callback=answered)
 
     def action_reject(self) -> None:
         entry_id = self.selected()
         if entry_id is None:
             self.say(self.word("review.no_row"))
             return
-        if self._act(lambda: self.service.delete(entry_id, self.subject), "review.rejected", entry_id):
-            self.rejected.append(entry_id)
+        operator = self.operator
+
+        def answered(yes: bool | None) -> None:
+            if yes and self._act(lambda: self.service.delete(entry_id, operator),
+                                 "review.rejected", entry_id):
+                self.rejected.append(entry_id)
+
+        self.app.push_screen(AskDialog(self.word("review.ask_reject"), **self.given),
+                             callback=answered)
 
     def action_undo(self) -> None:
         if not self.rejected:
             self.say(self.word("review.nothing_to_undo"))
             return
         entry_id = self.rejected[-1]
-        if self._act(lambda: self.service.undelete(entry_id, self.subject), "review.undone", entry_id):
+        if self._act(lambda: self.service.undelete(entry_id, self.operator), "review.undone",
+                     entry_id):
             self.rejected.pop()
 
     def action_history(self) -> None:

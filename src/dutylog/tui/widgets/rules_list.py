@@ -47,11 +47,12 @@ def rule_options(data, lang: str) -> list[Option]:
         options.append(Option(Text(section.name.get(lang), style="bold underline"),
                               id=f"section-{section.id}", disabled=True))
         for r in results:
-            options.append(Option(rule_text(r, data.as_of, lang, policy), id=r.rule.id))
+            pending = getattr(data, "pending", {}).get(r.rule.id, 0)
+            options.append(Option(rule_text(r, data.as_of, lang, policy, pending), id=r.rule.id))
     return options
 
 
-def rule_text(r: RuleResult, as_of: date, lang: str, policy=None) -> Text:
+def rule_text(r: RuleResult, as_of: date, lang: str, policy=None, pending: int = 0) -> Text:
     """The lines of one rule, in the words of `fmt.rule_line` (the status table's and the
     report's too): title, bar with pace mark, actual / target, status; then the periods
     (or the objects) and why, when there is something to say."""
@@ -67,6 +68,9 @@ def rule_text(r: RuleResult, as_of: date, lang: str, policy=None) -> Text:
     if view.word == t("dash.closes_today", lang):
         style = fmt.STATUS_STYLE["open"]
     line.append(pad(f"{view.mark} {view.word}", STATUS_W), style=style)
+    if pending:  # entries someone else recorded, counted here, not yet confirmed; before
+        line.append(" ")  # the pace: on a narrow terminal the line is cut at its end
+        line.append(t("dash.pending", lang, n=pending), style="bold yellow")
     if view.expected and r.status not in (MET, OVER) and (r.target.min or 0) >= PACE_SHOWN_FROM:
         line.append(" ")
         line.append(pad(t("dash.pace", lang, x=view.expected), PACE_W), style="dim")

@@ -1,0 +1,197 @@
+"""The desk: every kept subject against every duty, from the same results as each
+dashboard (`Tracker.evaluate` through `ui.dashboard`'s reading), free of Textual.
+
+A cell is one of `CELL_STATES`: `met` (met or over), `on_track`, `due_soon` (on track, but
+a period still unmet closes within the week), `behind`, `unreachable`, `missed`; "" where
+the rule does not apply or judges nothing yet (no target, untracked). A row is evaluated
+when first asked for (`Desk.row`), so a list of 500 subjects paints the rows on screen
+only; sorting by "most behind", a status filter, the week's due list and the export
+evaluate all of them once.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from dutylog.domain.model import Subject
+from dutylog.domain.progress import RuleResult
+from dutylog.domain.rules import Rule
+from dutylog.i18n import t
+
+from .core import Dutylog
+from .ui import DueItem, due_next, pending_by_rule
+
+CELL_STATES = ("met", "on_track", "due_soon", "behind", "unreachable", "missed")
+BEHIND_STATES = ("behind", "unreachable", "missed")
+SOON_DAYS = 7  # an open period closing within a week is "due soon"
+
+
+@dataclass
+class DeskRow:
+    subject: Subject
+    roles: tuple[str, ...]
+    cells: dict[str, str]  # rule id -> one of CELL_STATES or ""
+    pending: int
+    due: list[DueItem] = field(default_factory=list)  # due this week (period ends by Sunday)
+
+    @property
+    def behind(self) -> int:
+        return sum(1 for s in self.cells.values() if s in BEHIND_STATES)
+
+    @property
+    def due_soon(self) -> int:
+        return sum(1 for s in self.cells.values() if s == "due_soon")
+
+
+def cell_state(r: RuleResult, due: list[DueItem], as_of: date) -> str:
+    """The desk's word for one rule's result (see the module docstring)."""
+    status = str(getattr(r.status, "value", r.status))
+    if status in ("met", "over"):
+        return "met"
+    if status in ("behind", "unreachable", "missed"):
+        return status
+    if status == "on_track":
+        soon = any(d.result is r and d.days_left < SOON_DAYS for d in due)
+        return "due_soon" if soon else "on_track"
+    return ""
+
+
+def week_end(as_of: date) -> date:
+    """The Sunday of as_of's week (Monday first)."""
+    return as_of + timedelta(days=6 - as_of.weekday())
+
+
+def evaluate_row(svc: Dutylog, subj: Subject, year: int, as_of: date) -> DeskRow:
+    entries = svc.year_entries(subj, year)
+    results = svc.evaluate(subj, year, as_of, entries=entries)
+    due = due_next(results, as_of)
+    cells = {r.rule.id: cell_state(r, due, as_of) for r in results}
+    _, pending = pending_by_rule(svc.policy, results, entries, subj.name, as_of)
+    sunday = week_end(as_of)
+    return DeskRow(subj, svc.roles_of(subj), cells, pending,
+                   [d for d in due if d.period.end <= sunday])
+
+
+class Desk:
+    """The kept subjects of one year as the desk shows them; rows evaluated on demand."""
+
+    def __init__(self, svc: Dutylog, year: int | None = None) -> None:
+        self.svc = svc
+        self.year, self.as_of = svc.resolve_year(year, None)
+        self.subjects = svc.subjects()
+        self._rows: dict[str, DeskRow] = {}
+        self._towns: dict[str, list[str]] | None = None
+        roles = set()
+        for s in self.subjects:
+            roles.update(svc.roles_of(s))
+        self.rules: list[Rule] = [r for r in svc.policy.rules if set(r.roles) & roles]
+
+    def row(self, subj: Subject) -> DeskRow:
+        found = self._rows.get(subj.id)
+        if found is None:
+            found = self._rows[subj.id] = evaluate_row(self.svc, subj, self.year, self.as_of)
+        return found
+
+    def all_rows(self) -> list[DeskRow]:
+        return [self.row(s) for s in self.subjects]
+
+    def towns(self, subj: Subject) -> list[str]:
+        """The names of the subject's town and village links (what the town filter reads)."""
+        if self._towns is None:
+            self._towns = {}
+            for s in self.subjects:
+                self._towns[s.id] = [ln.name for ln in self.svc.roster.links_of(s)
+                                     if ln.link_type in ("town", "village")]
+        return self._towns.get(subj.id, [])
+
+    # ---- filter and sort ------------------------------------------------------------
+    def matches(self, subj: Subject, text: str, lang: str) -> bool:
+        """Every word of `text` names one of the subject's roles (its id, or a part of its
+        short word, implied roles included), a town or
+        village it is linked to, a status it has in some duty, or a part of its name."""
+        for word in text.split():
+            w = word.casefold()
+            if w in subj.name.casefold():
+                continue
+            roles = self.svc.roles_of(subj)
+            policy = self.svc.policy
+            if any(w == r or _role_words(policy, r, w) for r in roles):
+                continue
+            if any(w in town.casefold() for town in self.towns(subj)):
+                continue
+            states = [s for s in CELL_STATES if w in (s, t(f"desk.state.{s}", "zh"),
+                                                      t(f"desk.state.{s}", "en").casefold())]
+            if states and any(c in states for c in self.row(subj).cells.values()):
+                continue
+            return False
+        return True
+
+    def view(self, text: str = "", most_behind: bool = False, lang: str = "zh") -> list[Subject]:
+        """The subjects shown: those matching `text`, in the order added or most behind first."""
+        found = [s for s in self.subjects if not text.strip() or self.matches(s, text, lang)]
+        if most_behind:
+            order = {s.id: i for i, s in enumerate(self.subjects)}
+            found.sort(key=lambda s: (-self.row(s).behind, -self.row(s).due_soon, order[s.id]))
+        return found
+
+    def due_this_week(self) -> list[tuple[Subject, DueItem]]:
+        out = [(row.subject, d) for row in self.all_rows() for d in row.due]
+        out.sort(key=lambda x: (x[1].days_left, x[0].name))
+        return out
+
+    # ---- export ---------------------------------------------------------------------
+    def table(self, subjects: list[Subject], lang: str) -> tuple[list[str], list[list]]:
+        """Headers and rows of the export: name, roles, pending, behind, then a status
+        word per duty."""
+        heads = [t("desk.col_name", lang), t("col.roles", lang), t("desk.col_pending", lang),
+                 t("desk.col_behind", lang)] + [r.title.get(lang) for r in self.rules]
+        rows = []
+        for s in subjects:
+            row = self.row(s)
+            rows.append([s.name, " ".join(row.roles), row.pending, row.behind]
+                        + [t(f"desk.state.{row.cells[r.id]}", lang) if row.cells.get(r.id) else ""
+                           for r in self.rules])
+        return heads, rows
+
+
+def _role_words(policy, role_id: str, w: str) -> bool:
+    role = policy.role(role_id)
+    if role is None:
+        return False
+    short = role.short or role.name  # the short words: a long name says too much ("领导")
+    return any(w in (x or "").casefold() for x in (short.zh, short.en))
+
+
+def desk_csv(heads: list[str], rows: list[list]) -> bytes:
+    """UTF-8 with BOM (Excel opens it right), formula-like text quoted as the reports do."""
+    from .reports import cell
+
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(heads)
+    for row in rows:
+        writer.writerow([cell(v) if isinstance(v, str) else v for v in row])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def desk_xlsx(heads: list[str], rows: list[list], lang: str) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    from .report_xlsx import _put
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = t("key.desk", lang)[:31]
+    for c, head in enumerate(heads, 1):
+        ws.cell(row=1, column=c, value=head).font = Font(bold=True)
+    for r, row in enumerate(rows, 2):
+        for c, value in enumerate(row, 1):
+            _put(ws, r, c, value)
+    ws.freeze_panes = "B2"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()

@@ -1,0 +1,217 @@
+"""The desk: all my leaders on one screen (services/desk.py). A row per kept subject: the
+pending count, how many duties are behind, and one coloured cell per duty; above it what
+is due this week across all of them. Enter opens that subject's dashboard.
+
+Virtualised (`VirtualTable`): a row is evaluated when it is painted, so 500 subjects
+paint as fast as 5; `/` filters by role, town or status, `b` sorts by "most behind",
+`x` exports what is shown to .xlsx or .csv.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Footer, Header, Input, Static
+
+from dutylog.domain.errors import InvalidInput
+from dutylog.i18n import t
+from dutylog.services import desk as desk_service
+
+from ..dialogs.form import FormDialog, FormField
+from ..widgets.virtual_table import VirtualTable
+from .base import DutylogScreen
+
+CELL_STYLE = {"met": "black on green", "on_track": "black on dark_cyan",
+              "due_soon": "black on orange1", "behind": "black on yellow",
+              "unreachable": "white on magenta", "missed": "white on red"}
+CELL_MARK = {"met": "✓", "on_track": "·", "due_soon": "!", "behind": "▼",
+             "unreachable": "✗!", "missed": "✗"}
+NAME_W, NUM_W, CELL_W = 10, 6, 4
+DUE_SHOWN = 6  # due items named on the line; the rest counted
+
+
+class DeskScreen(DutylogScreen):
+    BINDINGS = [
+        Binding("slash", "filter", "key.filter", key_display="/"),
+        Binding("b", "sort", "key.sort"),
+        Binding("x", "export", "key.export"),
+        Binding("r", "review", "key.review"),
+        Binding("n", "log", "key.log"),
+        Binding("q", "app.quit", "key.quit"),
+    ]
+
+    def __init__(self, **context) -> None:
+        super().__init__(**context)
+        self.most_behind = False
+        self.text = ""
+        self.shown: list = []
+        self._due_shown = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="desk-title", markup=False)
+        yield Static(id="desk-due", markup=False)
+        yield Input(placeholder=self.word("desk.filter_ph"), id="desk-filter")
+        yield VirtualTable(row_at=self.row_at, zebra_stripes=True, id="desk-table")
+        yield Static(id="desk-message", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one(VirtualTable).focus()
+        self.call_after_refresh(self.show_due)  # evaluates every row: after the first paint
+
+    # ---- data ---------------------------------------------------------------------------
+    def reload(self) -> None:
+        self.desk = desk_service.Desk(self.service, getattr(self.app, "year", None))
+        table = self.query_one(VirtualTable)
+        keep = self.cursor_subject()
+        table.clear(columns=True)
+        lang = self.lang
+        table.add_column(self.word("desk.col_name"), width=NAME_W, key="name")
+        table.add_column(self.word("desk.col_pending"), width=NUM_W, key="pending")
+        table.add_column(self.word("desk.col_behind"), width=NUM_W, key="behind")
+        for rule in self.desk.rules:
+            table.add_column(_short(rule.title.get(lang), CELL_W), width=CELL_W, key=rule.id)
+        self.refilter(keep)
+        if self._due_shown:
+            self.show_due()
+
+    def refilter(self, keep: str | None = None) -> None:
+        self.shown = self.desk.view(self.text, self.most_behind, self.lang)
+        table = self.query_one(VirtualTable)
+        ids = [s.id for s in self.shown]
+        row = ids.index(keep) if keep in ids else 0
+        table.set_row_count(len(self.shown), cursor_row=row)
+        sort = self.word("desk.sort_behind" if self.most_behind else "desk.sort_name")
+        self.query_one("#desk-title", Static).update(Text.assemble(
+            (self.word("desk.title", n=len(self.shown), as_of=self.desk.as_of.isoformat()), "bold"),
+            "   ", (sort, "dim"), "   ", _legend(self.lang)))
+
+    def row_at(self, index: int) -> tuple[str, list[Text]]:
+        subj = self.shown[index]
+        row = self.desk.row(subj)
+        cells = [Text(subj.name), Text(str(row.pending) if row.pending else "",
+                                       style="bold yellow", justify="right"),
+                 Text(str(row.behind) if row.behind else "", style="bold red", justify="right")]
+        for rule in self.desk.rules:
+            state = row.cells.get(rule.id, "")
+            cells.append(Text(f" {CELL_MARK[state]} " if state else "", style=CELL_STYLE.get(state, "")))
+        return subj.id, cells
+
+    def show_due(self) -> None:
+        self._due_shown = True
+        items = self.desk.due_this_week()
+        if not items:
+            self.query_one("#desk-due", Static).update(self.word("desk.due_none"))
+            return
+        lang = self.lang
+        words = [f"{s.name}·{d.result.rule.title.get(lang)}" + (f"({d.object_name})" if d.object_name else "")
+                 for s, d in items[:DUE_SHOWN]]
+        more = f" … +{len(items) - DUE_SHOWN}" if len(items) > DUE_SHOWN else ""
+        self.query_one("#desk-due", Static).update(
+            Text(self.word("desk.due_week", items="、".join(words) + more), style="yellow"))
+
+    def cursor_subject(self) -> str | None:
+        table = self.query_one(VirtualTable)
+        if not self.shown or table.row_count == 0:
+            return None
+        return self.shown[min(table.cursor_row, len(self.shown) - 1)].id
+
+    def selected(self):
+        key = self.cursor_subject()
+        found = next((s for s in self.shown if s.id == key), None)
+        if found is None:
+            self.query_one("#desk-message", Static).update(self.word("desk.pick"))
+        return found
+
+    # ---- keys ---------------------------------------------------------------------------
+    def on_virtual_table_row_selected(self, event: VirtualTable.RowSelected) -> None:
+        event.stop()
+        subj = self.selected()
+        if subj is not None:
+            self.app.show_subject(subj.name)
+
+    def action_filter(self) -> None:
+        self.query_one("#desk-filter", Input).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "desk-filter":
+            self.text = event.value
+            self.refilter(self.cursor_subject())
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one(VirtualTable).focus()
+
+    def action_sort(self) -> None:
+        self.most_behind = not self.most_behind
+        self.refilter(self.cursor_subject())
+
+    def action_log(self) -> None:
+        """Log for the subject under the cursor."""
+        subj = self.selected()
+        if subj is not None:
+            self.app.set_subject(subj.name)
+            self.app.action_log()
+
+    def action_review(self) -> None:
+        subj = self.selected()
+        if subj is not None:
+            self.app.set_subject(subj.name)  # a dashboard under the desk follows
+            self.app.open("review", subj.name)
+
+    def action_export(self) -> None:
+        svc, lang = self.service, self.lang
+        shown = list(self.shown)
+
+        def submit(values: dict) -> Path:
+            text = values["path"].strip()
+            if not text:
+                raise InvalidInput(self.word("desk.export_kind"), "path")
+            path = Path(text).expanduser()
+            suffix = path.suffix.lower()
+            if suffix not in (".xlsx", ".csv"):
+                raise InvalidInput(self.word("desk.export_kind"), "path")
+            if path.exists():  # never overwrite in silence
+                raise InvalidInput(self.word("desk.export_exists", path=str(path)), "path")
+            heads, rows = self.desk.table(shown, lang)
+            data = (desk_service.desk_xlsx(heads, rows, lang) if suffix == ".xlsx"
+                    else desk_service.desk_csv(heads, rows))
+            try:
+                path.write_bytes(data)
+            except OSError as exc:
+                raise InvalidInput(f"path: cannot write {path}: {exc.strerror}", "path") from None
+            return path
+
+        def done(path: Path | None) -> None:
+            if path is not None:
+                self.query_one("#desk-message", Static).update(
+                    self.word("desk.exported", path=str(path)))
+
+        default = Path.home() / f"dutylog-desk-{svc.today.isoformat()}.xlsx"
+        field = FormField("path", self.word("desk.export_path"), value=str(default))
+        self.app.push_screen(FormDialog(self.word("desk.export_title"), [field], submit,
+                                        changes="export", **self.given), callback=done)
+
+
+def _short(title: str, width: int) -> str:
+    """The first characters of a duty's title that fit `width` cells."""
+    out = ""
+    for ch in title:
+        if cell_len(out + ch) > width:
+            break
+        out += ch
+    return out
+
+
+def _legend(lang: str) -> Text:
+    out = Text()
+    for state in desk_service.CELL_STATES:
+        out.append(f" {CELL_MARK[state]} ", style=CELL_STYLE[state])
+        out.append(f"{t(f'desk.state.{state}', lang)} ", style="dim")
+    return out

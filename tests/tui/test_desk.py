@@ -1,0 +1,192 @@
+"""Issue 14 part 5, the "done when" of the issue: a secretary creates three leaders in
+onboarding, logs for each, sees the pending counts, confirms as the operator with the
+question; the desk shows the three in the right colours; Enter opens the right dashboard.
+
+Today 2025-06-18 is day 169 of 365. Field research (research-days, min 60 days a year)
+is paced at 60 × 169 ÷ 365 = 27.78 days:
+- 王明 30 days (from 2025-01-01, within the 169 days to today) ≥ 27.78 → on track;
+- 李华 60 days (from 2025-03-01, 110 days to today) ≥ 60 → met;
+- 张强 5 days (from 2025-06-02) < 27.78 → behind.
+indicator-dispatch (monthly, at least once) has nothing logged for January–May, tracked
+from 2025-01-01: those months ended unmet → missed, for all three.
+"""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+
+from textual.widgets import Input, SelectionList
+
+from dutylog.services import LogRequest
+from dutylog.services.desk import Desk
+from dutylog.tui.dialogs.ask import AskDialog
+from dutylog.tui.dialogs.form import FormDialog
+from dutylog.tui.dialogs.log_form import LogForm
+from dutylog.tui.screens.dashboard import DashboardScreen
+from dutylog.tui.screens.desk import CELL_STYLE, DeskScreen
+from dutylog.tui.screens.review import ReviewScreen
+from dutylog.tui.widgets.virtual_table import VirtualTable
+
+from .conftest import SIZE
+from .test_flows import press
+
+LEADERS = (("王明", "2025-01-01", "30"), ("李华", "2025-03-01", "60"), ("张强", "2025-06-02", "5"))
+
+
+def desk_cells(app) -> dict[str, dict[str, str]]:
+    """{name: {rule id: style of its cell}} as painted."""
+    screen = app.screen
+    table = screen.query_one(VirtualTable)
+    keys = list(table.columns)
+    out = {}
+    for i in range(table.row_count):
+        cells = table.get_row_at(i)
+        out[cells[0].plain] = {k: str(c.style) for k, c in zip(keys, cells, strict=True)} | {
+            "pending": cells[1].plain, "behind": cells[2].plain}
+    return out
+
+
+async def test_a_secretary_keeps_three_leaders_on_the_desk(svc, make):
+    app = make(svc)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await pilot.click("#ob-others")
+        app.screen.query_one("#ob-recorder", Input).value = "李秘书"
+        for name, _, _ in LEADERS:
+            app.screen.query_one("#ob-name", Input).value = name
+            app.screen.query_one(SelectionList).select("leader")
+            app.screen.query_one("#ob-since", Input).value = "2025-01-01"
+            await press(pilot, "#ob-add")
+        await press(pilot, "#ob-done")
+        assert isinstance(app.screen, DeskScreen)  # 李秘书 keeps three: the desk first
+        assert [r.name for r in svc.subjects()] == ["王明", "李华", "张强"]
+
+        # log for each, from their dashboards (Enter on the desk row)
+        for row, (name, when, days) in enumerate(LEADERS):
+            app.screen.query_one(VirtualTable).move_cursor(row=row)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, DashboardScreen) and app.subject == name
+            await pilot.press("n", *"jcdy", "enter")
+            form = app.screen
+            assert isinstance(form, LogForm) and form.query_one("#by", Input).value == "李秘书"
+            form.query_one("#date", Input).value = when
+            form.query_one("#days", Input).value = days
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert isinstance(app.screen, DashboardScreen)
+            assert app.screen.dashboard_data.pending_total == 1  # recorded by 李秘书
+            await pilot.press("w")
+            await pilot.pause()
+            assert isinstance(app.screen, DeskScreen)
+
+        cells = desk_cells(app)
+        assert [cells[n]["pending"] for n, _, _ in LEADERS] == ["1", "1", "1"]
+        assert cells["王明"]["research-days"] == CELL_STYLE["on_track"]
+        assert cells["李华"]["research-days"] == CELL_STYLE["met"]
+        assert cells["张强"]["research-days"] == CELL_STYLE["behind"]
+        assert {cells[n]["indicator-dispatch"] for n, _, _ in LEADERS} == {CELL_STYLE["missed"]}
+
+        # 王明 confirms his entry at the secretary's keyboard: asked, both names kept
+        app.screen.query_one(VirtualTable).move_cursor(row=0)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, AskDialog) and app.screen.question == "由王明本人确认？"
+        await pilot.press("y")
+        await pilot.pause()
+        await pilot.press("escape", "w")
+        await pilot.pause()
+        assert isinstance(app.screen, DeskScreen)
+        assert [desk_cells(app)[n]["pending"] for n, _, _ in LEADERS] == ["", "1", "1"]
+
+        # the three owe the same duties and logged the same kind: they differ in research
+        # days alone, where 张强 alone is behind: one more duty behind than the others
+        behind = {n: int(desk_cells(app)[n]["behind"]) for n, _, _ in LEADERS}
+        assert behind["张强"] == behind["王明"] + 1 == behind["李华"] + 1
+        await pilot.press("b")  # most behind first; the cursor stays on 王明
+        await pilot.pause()
+        assert app.screen.shown[0].name == "张强"
+        assert app.screen.cursor_subject() == svc.subject("王明").id
+        # Enter opens the dashboard of the row under the cursor
+        app.screen.query_one(VirtualTable).move_cursor(row=0)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen) and app.subject == "张强"
+    [entry] = svc.entries("王明")
+    assert entry.confirmed_by == "王明" and svc.history(entry.id)[-1]["changed_by"] == "李秘书"
+
+
+def keep_three(svc):
+    svc.prefs.save_recorder("李秘书")
+    svc.add_subject("王明", ["leader"], since=date(2025, 1, 1))
+    svc.add_subject("李华", ["dept-head"], since=date(2025, 1, 1))
+    svc.add_subject("张强", ["leader"], since=date(2025, 1, 1))
+    svc.link("张强", "town", "留格庄镇", date(2025, 1, 1))
+    svc.log(LogRequest("field-research", "王明", date(2025, 1, 1), days=30))
+
+
+async def test_desk_filters_by_role_town_and_status_and_exports(svc, make, tmp_path):
+    """领导 is in the short word of leader (市政府领导) only; 张强 alone is linked, to
+    留格庄镇, and his one link meets linked-town (one town, =1): the only 达标 cell."""
+    keep_three(svc)
+    app = make(svc)
+    async with app.run_test(size=(140, 45)) as pilot:
+        assert isinstance(app.screen, DeskScreen)
+        filt = app.screen.query_one("#desk-filter", Input)
+        for text, names in (("领导", ["王明", "张强"]), ("leader", ["王明", "张强"]),
+                            ("留格庄", ["张强"]), ("dept-head", ["李华"]),
+                            ("达标", ["张强"]), ("领导 达标", ["张强"]), ("部门 达标", []),
+                            ("", ["王明", "李华", "张强"])):
+            filt.value = text
+            await pilot.pause()
+            assert [s.name for s in app.screen.shown] == names, text
+        out = tmp_path / "desk.csv"
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)
+        app.screen.query_one("#f-path", Input).value = str(out)
+        await press(pilot, "#ok")
+        assert out.exists()
+        await pilot.press("x")  # the same file again: refused, nothing overwritten
+        await pilot.pause()
+        app.screen.query_one("#f-path", Input).value = str(out)
+        await press(pilot, "#ok")
+        assert "already exists" in str(app.screen.query_one("#e-path").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        app.screen.query_one(VirtualTable).focus()
+        app.screen.query_one(VirtualTable).move_cursor(row=1)
+        await pilot.press("n")  # logs for the row under the cursor
+        await pilot.pause()
+        assert isinstance(app.screen, LogForm) and app.screen.subject == "李华"
+    rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[0][:4] == ["姓名", "角色", "待确认", "落后"]
+    assert [r[0] for r in rows[1:]] == ["王明", "李华", "张强"]
+    research = rows[0].index("基层调研走访天数")
+    assert [r[research] for r in rows[1:]] == ["正常", "", "落后"]
+
+
+def test_desk_rows_are_evaluated_when_asked(svc):
+    keep_three(svc)
+    desk = Desk(svc)
+    assert desk._rows == {}
+    desk.row(desk.subjects[0])
+    assert list(desk._rows) == [desk.subjects[0].id]
+
+
+async def test_a_leader_keeping_a_body_starts_on_the_dashboard(svc, make):
+    svc.add_subject("王明", ["leader"], since=date(2025, 1, 1))
+    svc.add_subject("市政府党组", ["party-group"], since=date(2025, 1, 1))
+    svc.prefs.save_recorder("王明")
+    app = make(svc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, DeskScreen)
