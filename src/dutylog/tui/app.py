@@ -25,14 +25,31 @@ from .screens.base import DutylogScreen
 from .screens.dashboard import DashboardScreen
 
 FIRST_YEAR = 2000
+KEY_NAMES = {"escape": "Esc", "delete": "Del", "enter": "Enter", "question_mark": "?",
+             "slash": "/", "left_square_bracket": "[", "right_square_bracket": "]",
+             "left": "←", "right": "→", "up": "↑", "down": "↓", "tab": "Tab"}
+
+
+def key_name(key: str) -> str:
+    """"f2" -> "F2", "ctrl+s" -> "Ctrl+S", "escape" -> "Esc", "n" -> "n"."""
+    *mods, last = key.split("+")
+    if last in KEY_NAMES:
+        last = KEY_NAMES[last]
+    elif mods or (len(last) > 1 and last[0] == "f" and last[1:].isdigit()):  # F2, Ctrl+S
+        last = last.upper()
+    return "+".join([m.capitalize() for m in mods] + [last])
 
 
 class DutylogApp(App):
     CSS_PATH = "app.tcss"
     # Keys that work on any screen, other parts' screens included (the main screens also
     # show them in their footer).
-    BINDINGS = [Binding("n", "log", "key.log", show=False),
-                Binding("e", "entries", "key.entries", show=False)]
+    BINDINGS = [Binding("f1,question_mark", "help", "key.help", show=False),
+                Binding("f2,n", "log", "key.log", show=False),
+                Binding("f3,e", "entries", "key.entries", show=False),
+                Binding("ctrl+q", "quit", "key.quit", show=False, priority=True)]
+    # screen classes by width: app.tcss gives narrower side columns below 120 columns
+    HORIZONTAL_BREAKPOINTS = [(0, "-w80"), (100, "-w100"), (120, "-wide")]
     COMMANDS = App.COMMANDS | {DutylogCommands, registry.export_commands}
 
     def export_screenshot(self, *, title: str | None = None, simplify: bool = False) -> str:
@@ -41,6 +58,12 @@ class DutylogApp(App):
         from dutylog.svgcells import fix_text_lengths
 
         return fix_text_lengths(super().export_screenshot(title=title, simplify=simplify))
+
+    def get_key_display(self, binding: Binding) -> str:
+        """The key as the footer and help show it: "F2", "Ctrl+S", "Esc", "Del"."""
+        if binding.key_display:
+            return binding.key_display
+        return key_name(binding.key)
 
     def __init__(self, service, lang: str = "zh", *, demo: bool = False, blink: bool = True,
                  theme: str | None = None) -> None:
@@ -116,6 +139,11 @@ class DutylogApp(App):
         kind = self.service.policy.kind(entry.kind)
         self.notify(t("form.saved", self.lang, kind=kind.name.get(self.lang), date=entry.date.isoformat()),
                     markup=False)
+
+    def action_help(self) -> None:
+        """F1 / ?: the keys of the screen in front and the legend of the marks."""
+        if not self.showing("help"):
+            self.open("help", self.screen)
 
     def action_entries(self) -> None:
         if self.subject is not None and not self.showing("entries"):

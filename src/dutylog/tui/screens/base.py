@@ -37,6 +37,9 @@ ResultT = TypeVar("ResultT")
 
 
 class DutylogScreen(Screen[ResultT]):
+    # F1 first in every footer, the dialogs' too (? where no input takes it)
+    BINDINGS = [Binding("f1,question_mark", "app.help", "key.help")]
+
     def __init__(self, *, service: Any = None, lang: str | None = None, as_of: date | None = None,
                  name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
@@ -118,14 +121,18 @@ def quiet_inputs(screen) -> None:
 class MainScreen(DutylogScreen):
     """The dashboard, the entries and the calendar: the keys that work from any of them."""
 
+    # A Chinese IME in Chinese mode takes the letters: every key shown has a function key
+    # (shown, first) and keeps its letter (README "Keys"): F1 help (the app's), F2 log,
+    # F3 entries, F4 calendar, F5 links, F6 subject, F7/F8 year, F9 the screen's own.
     BINDINGS = [
-        Binding("n", "app.log", "key.log"),
-        Binding("e", "app.entries", "key.entries"),
-        Binding("k", "app.links", "key.links"),
-        Binding("s", "app.next_subject", "key.subject"),
-        Binding("left_square_bracket", "app.year(-1)", "key.prev_year", key_display="["),
-        Binding("right_square_bracket", "app.year(1)", "key.next_year", key_display="]"),
-        Binding("q", "app.quit", "key.quit"),
+        Binding("f2,n", "app.log", "key.log"),
+        Binding("f3,e", "app.entries", "key.entries"),
+        Binding("f4,c", "app.calendar", "key.calendar"),
+        Binding("f5,k", "app.links", "key.links"),
+        Binding("f6,s", "app.next_subject", "key.subject"),
+        Binding("f7,left_square_bracket", "app.year(-1)", "key.prev_year"),
+        Binding("f8,right_square_bracket", "app.year(1)", "key.next_year"),
+        Binding("ctrl+q,q", "app.quit", "key.quit", key_display="Ctrl+Q"),
     ]
 
 

@@ -24,8 +24,7 @@ from .base import MainScreen
 
 class DashboardScreen(MainScreen):
     BINDINGS = [
-        Binding("c", "app.calendar", "key.calendar"),
-        Binding("g", "app.open('ledger')", "key.ledger"),
+        Binding("f9,g", "app.open('ledger')", "key.ledger"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -35,7 +34,7 @@ class DashboardScreen(MainScreen):
         yield Static(self.headline(data), id="subject-line")
         yield WeekStrip(self.lang, id="week-strip")
         with Horizontal(id="board"):
-            yield RulesList(*rule_options(data, self.lang), id="rules")
+            yield RulesList(*rule_options(data, self.lang), data=data, lang=self.lang, id="rules")
             yield SidePanel(data, self.lang, id="side")
         yield Footer()
 
