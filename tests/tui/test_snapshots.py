@@ -96,3 +96,9 @@ def test_svg_text_widths_follow_terminal_cells():
     per_cell = 12.2  # Rich's cell width at its 20px font
     assert float(length) == round(cell_len(text) * per_cell, 2)
     assert cell_len(text) > len(text)  # the line really is Chinese
+
+
+def test_dashboard_ascii_glyphs(snap_compare, demo_svc, make, monkeypatch):
+    """issue 10: DUTYLOG_ASCII=1 (or the saved setting): bars, marks, strips in ASCII."""
+    monkeypatch.setenv("DUTYLOG_ASCII", "1")
+    assert snap_compare(make(demo_svc), terminal_size=(100, 30))

@@ -14,6 +14,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
 
+from dutylog import console
 from dutylog.i18n import t
 from dutylog.services import ui
 
@@ -89,13 +90,42 @@ class DutylogApp(App):
         return isinstance(self.screen, registry.load(name))
 
     def on_mount(self) -> None:
-        if self._theme_name:
-            self.theme = self._theme_name
+        self.apply_settings()
         subjects = self.service.subjects()
         if subjects:
             self.start(subjects[0].name)
         else:
             self.open("onboarding")
+
+    # ---- saved settings (services/settings.py): theme and glyphs; the language is launch's
+    def apply_settings(self) -> None:
+        """The theme asked for (tests, screenshots), else the saved one; the saved glyphs
+        (the environment's DUTYLOG_ASCII / --ascii still wins, console.ascii_mode)."""
+        name = self._theme_name or ui.saved_theme(self.service)
+        if name and name in self.available_themes:
+            self.theme = name
+        self._theme_loaded = True  # from now on a theme chosen in the palette is saved
+        self.use_glyphs(ui.saved_glyphs(self.service))
+
+    def watch_theme(self, name: str) -> None:
+        if getattr(self, "_theme_loaded", False) and name != ui.saved_theme(self.service):
+            ui.save_theme(self.service, name)
+            self.notify(t("settings.saved", self.lang), markup=False)
+
+    def use_glyphs(self, glyphs: str | None) -> None:
+        console.choose_ascii({"ascii": True, "unicode": False}.get(glyphs or ""))
+        self.set_class(console.ascii_mode(), "-ascii")
+
+    def action_set_glyphs(self, glyphs: str) -> None:
+        """ASCII or Unicode marks, saved for the next start; the screens are drawn again."""
+        ui.save_glyphs(self.service, glyphs)
+        self.use_glyphs(glyphs)
+        self.notify(t("settings.saved", self.lang), markup=False)
+        if self.subject is not None:
+            self.start(self.subject)
+
+    def on_unmount(self) -> None:
+        console.choose_ascii(None)  # the choice lives as long as the app
 
     def start(self, subject: str | None) -> None:
         """Show the dashboard of `subject`, in place of whatever screens are open."""

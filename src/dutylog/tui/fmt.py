@@ -41,6 +41,15 @@ def bar_glyphs() -> tuple[str, str, str, str, str]:
     return BAR_ASCII if ascii_glyphs() else BAR_GLYPHS
 
 
+# the ambiguous-width characters of numbers and targets ("≥4", "1–3", "—"), in ASCII
+ASCII_TEXT = str.maketrans({"≥": ">=", "≤": "<=", "–": "-", "—": "-", "…": "~", "·": ".", "●": "o", "•": "*"})
+
+
+def glyph_text(text: str) -> str:
+    """`text` as drawn: unchanged, or its ambiguous-width characters in ASCII."""
+    return text.translate(ASCII_TEXT) if ascii_glyphs() else text
+
+
 def target_text(target: Target, unit: str, lang: str) -> str:
     return _target_text(target.min, target.max, unit, lang)
 

@@ -102,12 +102,12 @@ def rule_text(r: RuleResult, as_of: date, lang: str, policy=None, title_w: int =
     line.append(" ")
     line.append_text(bar(view.fraction, view.pace_at, r.status, view.fraction is None, bar_w))
     line.append(" ")
-    line.append(pad(view.progress, NUM_W, "right"))
+    line.append(pad(fmt.glyph_text(view.progress), NUM_W, "right"))
     line.append(" ")
     style = fmt.STATUS_STYLE.get(r.status, "")
     if view.word == t("dash.closes_today", lang):
         style = fmt.STATUS_STYLE["open"]
-    line.append(pad(f"{view.mark} {view.word}", STATUS_W), style=style)
+    line.append(pad(f"{fmt.glyph_text(view.mark)} {view.word}", STATUS_W), style=style)
     if pace and view.expected and r.status not in (MET, OVER) and (r.target.min or 0) >= PACE_SHOWN_FROM:
         line.append(" ")
         line.append(pad(t("dash.pace", lang, x=view.expected), PACE_W), style="dim")
@@ -119,7 +119,7 @@ def rule_text(r: RuleResult, as_of: date, lang: str, policy=None, title_w: int =
     unlinked = r.metric.per_object and not any(p.objects for p in r.periods)
     if view.detail and not unlinked:  # one line under the bar, cut to fit (the table has it whole)
         # (a rule with nothing linked already says so with the key to link, just above)
-        lines.append(Text(pad("", title_w) + " " + pad(view.detail, DETAIL_W - BAR_W + bar_w).rstrip(), style="dim"))
+        lines.append(Text(pad("", title_w) + " " + pad(fmt.glyph_text(view.detail), DETAIL_W - BAR_W + bar_w).rstrip(), style="dim"))
     if r.breakdown:
         lines.append(_breakdown_line(r, lang, policy, title_w))
     out = Text("\n").join(lines)
@@ -183,7 +183,8 @@ def _strip_line(r: RuleResult, as_of: date, lang: str, title_w: int = TITLE_W) -
     now = r.current_period(as_of)
     if now is not None and not r.target.empty and now.status != "untracked":
         name = fmt.period_name(r.rule.period, now, as_of, lang)
-        line.append(f"  {name} {fmt.num(now.actual, r.rule.unit)}/{fmt.target_text(r.target, r.rule.unit, lang)}",
+        target = fmt.glyph_text(fmt.target_text(r.target, r.rule.unit, lang))
+        line.append(f"  {name} {fmt.num(now.actual, r.rule.unit)}/{target}",
                     style=fmt.STATUS_STYLE.get(now.status, ""))
     return line
 
