@@ -101,3 +101,23 @@ async def test_help_in_english_over_the_log_form(demo_svc, make):
         assert "✓ met" in text and "due today" in text
         await pilot.press("f1")
         assert isinstance(app.screen, LogForm)
+
+
+async def test_ctrl_q_quits_from_a_dialog_and_q_types_into_a_filter(demo_svc, make):
+    app = make(demo_svc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3")
+        await pilot.click("#f-kind")
+        await pilot.press("q")
+        assert isinstance(app.screen, EntriesScreen) and app.screen.query_one("#f-kind").value == "q"
+        await pilot.press("escape", "f2", "ctrl+q")
+        await pilot.pause()
+    assert app.return_code == 0 and not app.is_running
+
+
+async def test_first_run_footer_shows_ctrl_q(svc, make):
+    app = make(svc)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = " ".join(str(k.render()) for k in app.screen.query("FooterKey"))
+        assert "Ctrl+Q 退出" in text and "F1 帮助" in text

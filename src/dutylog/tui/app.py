@@ -51,6 +51,7 @@ class DutylogApp(App):
                 Binding("ctrl+q", "quit", "key.quit", show=False, priority=True)]
     # screen classes by width: app.tcss gives narrower side columns below 120 columns
     HORIZONTAL_BREAKPOINTS = [(0, "-w80"), (100, "-w100"), (120, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]
     COMMANDS = App.COMMANDS | {DutylogCommands, registry.export_commands}
 
     def export_screenshot(self, *, title: str | None = None, simplify: bool = False) -> str:

@@ -102,6 +102,12 @@ class DutylogDialog(ModalScreen[ResultT], DutylogScreen[ResultT]):
         super().__init__(name=name, id=id, classes=classes)
         self._service, self._lang, self._as_of = service, lang, as_of
 
+    @on(events.Mount)
+    def _own_footer(self) -> None:
+        """A footer of the dialog's own keys (else the dimmed one beneath shows the screen's)."""
+        if not self.query(Footer):
+            self.mount(Footer())
+
 
 @lru_cache(maxsize=512)
 def _worded(binding: Binding, lang: str) -> Binding:
@@ -132,7 +138,9 @@ class MainScreen(DutylogScreen):
         Binding("f6,s", "app.next_subject", "key.subject"),
         Binding("f7,left_square_bracket", "app.year(-1)", "key.prev_year"),
         Binding("f8,right_square_bracket", "app.year(1)", "key.next_year"),
-        Binding("ctrl+q,q", "app.quit", "key.quit", key_display="Ctrl+Q"),
+        # a priority key, as the app's (which would hide it from the footer otherwise)
+        Binding("ctrl+q", "app.quit", "key.quit", priority=True),
+        Binding("q", "app.quit", "key.quit", show=False),
     ]
 
 
