@@ -121,3 +121,16 @@ async def test_first_run_footer_shows_ctrl_q(svc, make):
         await pilot.pause()
         text = " ".join(str(k.render()) for k in app.screen.query("FooterKey"))
         assert "Ctrl+Q 退出" in text and "F1 帮助" in text
+
+
+def test_the_readme_lists_the_function_keys_of_the_main_screens():
+    from pathlib import Path
+
+    from dutylog.tui.screens.base import MainScreen
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    for binding in MainScreen.BINDINGS:
+        keys = binding.key.split(",")
+        if keys[0].startswith("f") and len(keys) == 2 and len(keys[1]) == 1:
+            assert f"| `{keys[0].upper()}` | `{keys[1]}` |" in readme, binding.key
+    assert "| `F1` | `?` |" in readme and "### What the marks mean" in readme
