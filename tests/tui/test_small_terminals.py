@@ -122,3 +122,17 @@ async def test_the_calendar_fits_with_its_cursor_in_the_grid(demo_svc, make, siz
             assert x + heat.cell_w <= width
             assert heat.day_at(x, day.weekday() + 1) == day  # a click there is that day
         assert heat.cell_w == (2 if size[0] >= 120 else 1)
+
+
+async def test_a_title_cut_to_fit_is_whole_in_the_tooltip(demo_svc, make):
+    app = make(demo_svc, lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        rules = app.screen.query_one(RulesList)
+        cut = [(rid, lines[0]) for rid, lines in rule_lines(app)
+               if not lines[0].startswith(demo_svc.policy.rule(rid).title.en)]
+        assert cut  # at 80 columns some English titles do not fit
+        rule_id, _ = cut[0]
+        rules.highlighted = rules.get_option_index(rule_id)
+        await pilot.pause()
+        assert rules.tooltip == demo_svc.policy.rule(rule_id).title.en

@@ -27,8 +27,9 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Footer, Header, Input, Static
 
+from dutylog.console import ascii_mode
 from dutylog.i18n import STRINGS, t
 
 from ..messages import DataChanged, SelectionChanged
@@ -91,6 +92,9 @@ class DutylogScreen(Screen[ResultT]):
     @on(events.Mount)
     def _quiet_inputs(self) -> None:
         quiet_inputs(self)
+        if ascii_mode():  # Textual's header icon is an ambiguous-width "⭘"
+            for header in self.query(Header):
+                header.icon = "*"
 
 
 class DutylogDialog(ModalScreen[ResultT], DutylogScreen[ResultT]):

@@ -57,6 +57,20 @@ class RulesList(OptionList):
             self.columns = columns
             self.show(self.data, self.lang)
 
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """A title cut to fit is whole in the list's tooltip while its rule is highlighted."""
+        self.tooltip = self.full_title(event.option.id)
+
+    def full_title(self, rule_id: str | None) -> str | None:
+        if self.data is None or rule_id is None:
+            return None
+        for _, results in self.data.sections:
+            for r in results:
+                if r.rule.id == rule_id:
+                    title = fmt.rule_title(r, self.lang)
+                    return title if cell_len(title) > self.columns[0] else None
+        return None
+
     def show(self, data, lang: str) -> None:
         self.data, self.lang = data, lang
         options = rule_options(data, lang, *self.columns)
