@@ -136,3 +136,14 @@ async def test_a_title_cut_to_fit_is_whole_in_the_tooltip(demo_svc, make):
         rules.highlighted = rules.get_option_index(rule_id)
         await pilot.pause()
         assert rules.tooltip == demo_svc.policy.rule(rule_id).title.en
+
+
+@pytest.mark.parametrize(("size", "compact"), [((80, 24), True), ((100, 30), True), ((140, 45), False)])
+async def test_footers_are_compact_below_120_columns(demo_svc, make, size, compact):
+    app = make(demo_svc)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("Footer").compact is compact
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.screen.query_one("Footer").compact is compact

@@ -35,6 +35,7 @@ from dutylog.i18n import STRINGS, t
 from ..messages import DataChanged, SelectionChanged
 
 ResultT = TypeVar("ResultT")
+COMPACT_BELOW = 120  # columns: a compact footer below
 
 
 class DutylogScreen(Screen[ResultT]):
@@ -88,6 +89,12 @@ class DutylogScreen(Screen[ResultT]):
 
     def reload(self) -> None:
         """Re-read what the screen shows."""
+
+    @on(events.Resize)
+    def _footer_fits(self, event: events.Resize) -> None:
+        """Under 120 columns the footer's keys sit closer, so more of them are in sight."""
+        for footer in self.query(Footer):
+            footer.compact = event.size.width < COMPACT_BELOW
 
     @on(events.Mount)
     def _quiet_inputs(self) -> None:
