@@ -23,6 +23,7 @@ def dutylog_home(tmp_path, monkeypatch):
     monkeypatch.setenv("DUTYLOG_HOME", str(home))
     monkeypatch.delenv("DUTYLOG_TODAY", raising=False)
     monkeypatch.delenv("DUTYLOG_LANG", raising=False)
+    monkeypatch.delenv("DUTYLOG_ASCII", raising=False)
     return home
 
 

@@ -41,13 +41,26 @@ def _can_encode(stream) -> bool:
         return False
 
 
+_chosen: bool | None = None  # the app's saved glyph setting, while the app runs
+
+
+def choose_ascii(value: bool | None) -> None:
+    """The saved setting (True: ASCII, False: Unicode, None: follow the terminal); the
+    environment (`--ascii`, DUTYLOG_ASCII) still wins over it."""
+    global _chosen
+    _chosen = value
+
+
 def ascii_mode() -> bool:
-    """ASCII glyphs: asked for, or the legacy Windows console (not Windows Terminal)."""
+    """ASCII glyphs: asked for (DUTYLOG_ASCII, then the saved setting), or the legacy
+    Windows console (not Windows Terminal)."""
     flag = os.environ.get("DUTYLOG_ASCII", "").strip().lower()
     if flag in ("1", "yes", "true", "on"):
         return True
     if flag in ("0", "no", "false", "off"):
         return False
+    if _chosen is not None:
+        return _chosen
     return os.name == "nt" and not os.environ.get("WT_SESSION") and not os.environ.get("TERM_PROGRAM")
 
 

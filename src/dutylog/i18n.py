@@ -361,6 +361,47 @@ SCREEN_STRINGS: dict[str, tuple[str, str]] = {
 }
 STRINGS.update(SCREEN_STRINGS)
 
+# ------------------------------------------- keys that work with an IME, help, settings (issue 10)
+HELP_STRINGS: dict[str, tuple[str, str]] = {
+    "key.help": ("帮助", "Help"),
+    "key.settings": ("设置", "Settings"),
+    "help.title": ("帮助：按键与符号", "Help: keys and marks"),
+    "help.keys": ("本屏按键", "Keys on this screen"),
+    "help.ime": ("中文输入法下字母键会进入输入法，请用功能键（F1–F9）或 Ctrl 组合键；字母键在英文状态下同样可用。",
+                 "With a Chinese IME in Chinese mode the letters go to the IME: use the function keys (F1–F9) or Ctrl; the letters work in English mode."),
+    "help.palette": ("命令面板（全部操作、切换语言/主题/符号）", "command palette (every action; language, theme, glyphs)"),
+    "help.legend": ("符号说明", "What the marks mean"),
+    "help.bar": ("配额条：已完成部分着色（绿 已完成，青 进度正常，黄 落后，红 未完成，紫 超出上限）",
+                 "quota bar: the done part coloured (green met, cyan on track, yellow behind, red missed, magenta over)"),
+    "help.pace": ("进度线：按时间今天应达到的位置（“应达”）", "pace mark: where the count should stand today (\"pace\")"),
+    "help.plus": ("超过指标（条满后）", "beyond the target (the bar is full)"),
+    "help.no_target": ("无数量指标", "no number to reach"),
+    "help.strip": ("周期条（每月、每季度、每双周……）：", "period strip (each month, quarter, fortnight …):"),
+    "help.heat": ("日历与每周活动：绿色越亮记录越多，[ ] 为光标", "calendar and weekly strip: the brighter the green, the more entries; [ ] is the cursor"),
+    "help.close": ("Esc 或 F1 关闭", "Esc or F1 closes"),
+    "help.status.met": ("本周期指标已完成", "the period's target is reached"),
+    "help.status.on_track": ("按进度正常推进", "keeping pace"),
+    "help.status.holding": ("比例类指标暂时达标，年底前仍可能下降", "a share above its minimum for now; it can still fall before the year ends"),
+    "help.status.behind": ("低于应达进度", "below the pace"),
+    "help.status.closes_today": ("本周期今天结束，尚未完成", "the period ends today and is not done"),
+    "help.status.missed": ("周期已结束，未完成", "the period ended short"),
+    "help.status.unreachable": ("剩余时间内已无法完成", "can no longer be reached in the time left"),
+    "help.status.over": ("超出上限", "above the maximum"),
+    "help.status.untracked": ("开始记录之前，不作评判", "before record keeping started: not judged"),
+    "help.status.future": ("尚未开始的周期", "a period still to come"),
+    "help.status.open": ("进行中的周期", "the period under way"),
+    "settings.title": ("设置", "Settings"),
+    "settings.lang": ("语言", "Language"),
+    "settings.theme": ("主题", "Theme"),
+    "settings.glyphs": ("符号", "Glyphs"),
+    "settings.glyphs.unicode": ("图形符号 ✓ ● │", "Unicode marks ✓ ● │"),
+    "settings.glyphs.ascii": ("ASCII 符号（终端把 · … 显示成双宽时）", "ASCII marks (when the terminal draws · … two cells wide)"),
+    "settings.saved": ("设置已保存，下次启动时沿用", "Settings saved for the next start"),
+    "cmd.settings": ("设置：语言、主题、符号", "Settings: language, theme, glyphs"),
+    "cmd.glyphs": ("符号：切换 ASCII / 图形", "Glyphs: switch ASCII / Unicode"),
+}
+STRINGS.update(HELP_STRINGS)
+
 
 # issue 14 (the secretary's desk): subjects, the operator, pending entries, the desk
 DESK_STRINGS: dict[str, tuple[str, str]] = {
@@ -403,6 +444,7 @@ DESK_STRINGS: dict[str, tuple[str, str]] = {
     "ob.ask_unsaved": ("“{name}”尚未添加：添加后完成？", "“{name}” is not added yet: add it and finish?"),
     "ob.need_one": ("请先填写姓名并勾选角色。", "Give a name and tick roles first."),
     "dash.pending": ("含待确认 {n}", "incl. {n} pending"),
+    "dash.pending_short": ("待{n}", "{n}?"),
     "dash.confirmed_only": ("仅计已确认", "confirmed only"),
     "entries.pending": ("待确认", "pending"),
     "review.ask_confirm": ("由{name}本人确认？", "Confirmed by {name} in person?"),

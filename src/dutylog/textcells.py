@@ -6,11 +6,26 @@ from rich.cells import cell_len, set_cell_size
 
 
 def pad(text: str, width: int, align: str = "left") -> str:
+    """`text` in exactly `width` cells; a longer one ends in "…" ("~" with ASCII glyphs)."""
     text = text or ""
     if cell_len(text) > width:
-        text = set_cell_size(text, width - 1) + "…" if width > 1 else set_cell_size(text, width)
+        from dutylog.console import ascii_mode
+
+        more = "~" if ascii_mode() else "…"
+        text = _fit(text, width - 1) + more if width > 1 else set_cell_size(text, width)
     gap = width - cell_len(text)
     return (" " * gap + text) if align == "right" else (text + " " * gap)
+
+
+def _fit(text: str, width: int) -> str:
+    """The longest start of `text` within `width` cells (a wide character is never halved)."""
+    out, used = [], 0
+    for ch in text:
+        used += cell_len(ch)
+        if used > width:
+            break
+        out.append(ch)
+    return "".join(out)
 
 
 def width(text: str) -> int:

@@ -93,6 +93,17 @@ def test_preferences_keep_language_and_recorder(svc):
     assert (svc.prefs.saved_lang(), svc.prefs.recorder()) == ("en", "李秘书")
 
 
+def test_preferences_keep_theme_and_glyphs_for_the_next_start(dutylog_home):
+    with Dutylog.open(today=TODAY) as service:
+        assert (service.prefs.theme(), service.prefs.glyphs()) == (None, None)
+        service.prefs.save_theme("nord")
+        service.prefs.save_glyphs("ascii")
+        with pytest.raises(ValueError, match="glyphs"):
+            service.prefs.save_glyphs("wide")
+    with Dutylog.open(today=TODAY) as service:
+        assert (service.prefs.theme(), service.prefs.glyphs()) == ("nord", "ascii")
+
+
 def test_backup_folder_lists_and_restores_without_the_database_open(dutylog_home):
     with Dutylog.open(today=TODAY) as service:
         service.add_subject("王明", ["leader"])

@@ -5,6 +5,8 @@ Refresh only after reading the diff report: pytest tests/tui --snapshot-update.
 
 from __future__ import annotations
 
+import pytest
+
 from .conftest import SIZE
 
 
@@ -101,3 +103,23 @@ def test_svg_text_widths_follow_terminal_cells():
 def test_desk(snap_compare, demo_svc, make):
     """The demo's three subjects on the desk (w from the dashboard), most behind first."""
     assert snap_compare(make(demo_svc), press=["w", "b"], terminal_size=SIZE)
+def test_dashboard_ascii_glyphs(snap_compare, demo_svc, make, monkeypatch):
+    """issue 10: DUTYLOG_ASCII=1 (or the saved setting): bars, marks, strips in ASCII."""
+    monkeypatch.setenv("DUTYLOG_ASCII", "1")
+    assert snap_compare(make(demo_svc), terminal_size=(100, 30))
+
+
+# issue 10 §4: the three main views at the sizes laptops have (80×24 usable, 100×30
+# comfortable, 140×45 wide). Simple entries: (name, keys pressed after start).
+SMALL_SIZES = [(80, 24), (100, 30), (140, 45)]
+SMALL_SCENES = {
+    "dashboard": [],
+    "log_form": ["f2", *"jcdyzf", "enter"],
+    "calendar": ["f4", "left", "enter"],
+}
+
+
+@pytest.mark.parametrize("size", SMALL_SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("scene", list(SMALL_SCENES))
+def test_laptop_sizes(snap_compare, demo_svc, make, scene, size):
+    assert snap_compare(make(demo_svc), press=SMALL_SCENES[scene], terminal_size=size)

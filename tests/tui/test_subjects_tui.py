@@ -52,9 +52,11 @@ async def test_done_with_a_typed_name_but_no_role_stays_and_says_why(svc, make):
 async def test_a_single_official_is_the_operator(svc, make):
     app = make(svc)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the first-run screen is mounted (slow under a loaded machine)
         app.screen.query_one("#ob-name", Input).value = "王明"
         app.screen.query_one(SelectionList).select("leader")
         await press(pilot, "#ob-add")
+        await pilot.pause()
         assert isinstance(app.screen, DashboardScreen)
     assert svc.prefs.recorder() == "王明"
 

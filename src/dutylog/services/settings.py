@@ -1,4 +1,5 @@
-"""The user's own choices kept in the database: the interface language, who records."""
+"""The user's own choices kept in the database: the interface language, who records, the
+app's colour theme and its glyphs (ASCII or Unicode marks), so the next start keeps them."""
 
 from __future__ import annotations
 
@@ -6,6 +7,9 @@ from .context import Context
 
 LANG_SETTING = "lang"
 RECORDER_SETTING = "recorded_by"
+THEME_SETTING = "theme"
+GLYPHS_SETTING = "glyphs"
+GLYPHS = ("unicode", "ascii")
 
 
 class Preferences:
@@ -25,3 +29,20 @@ class Preferences:
 
     def save_recorder(self, name: str | None) -> None:
         self._settings.set(RECORDER_SETTING, (name or "").strip())
+
+    def theme(self) -> str | None:
+        """The app's colour theme by name (the app checks it still exists), or None."""
+        return self._settings.get(THEME_SETTING) or None
+
+    def save_theme(self, name: str) -> None:
+        self._settings.set(THEME_SETTING, name.strip())
+
+    def glyphs(self) -> str | None:
+        """"ascii" or "unicode" when chosen, None to follow the terminal (console.ascii_mode)."""
+        value = self._settings.get(GLYPHS_SETTING)
+        return value if value in GLYPHS else None
+
+    def save_glyphs(self, glyphs: str) -> None:
+        if glyphs not in GLYPHS:
+            raise ValueError(f"glyphs: {glyphs!r} is not one of {', '.join(GLYPHS)}")
+        self._settings.set(GLYPHS_SETTING, glyphs)

@@ -21,7 +21,8 @@ from .logbook import EntryFilter
 __all__ = ["Calendar", "Dashboard", "DueItem", "EntryFilter", "MissedItem", "calendar",
            "dashboard", "day_entries", "due_next", "entry_count", "entry_page",
            "group_by_section", "is_pending", "link_names", "pending_by_rule", "match_kinds", "missed_this_year",
-           "object_choices", "recorder", "save_lang", "save_recorder", "saved_lang"]
+           "object_choices", "recorder", "save_glyphs", "save_lang", "save_recorder", "save_theme",
+           "saved_glyphs", "saved_lang", "saved_theme"]
 
 
 @dataclass(slots=True)
@@ -238,3 +239,19 @@ def recorder(svc: Dutylog) -> str | None:
 
 def save_recorder(svc: Dutylog, name: str | None) -> None:
     svc.prefs.save_recorder(name)
+
+
+def saved_theme(svc: Dutylog) -> str | None:
+    return svc.prefs.theme()
+
+
+def save_theme(svc: Dutylog, name: str) -> None:
+    svc.prefs.save_theme(name)
+
+
+def saved_glyphs(svc: Dutylog) -> str | None:
+    return svc.prefs.glyphs()
+
+
+def save_glyphs(svc: Dutylog, glyphs: str) -> None:
+    svc.prefs.save_glyphs(glyphs)

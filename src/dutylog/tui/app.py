@@ -14,6 +14,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
 
+from dutylog import console
 from dutylog.i18n import t
 from dutylog.services import ui
 
@@ -25,14 +26,32 @@ from .screens.base import DutylogScreen
 from .screens.dashboard import DashboardScreen
 
 FIRST_YEAR = 2000
+KEY_NAMES = {"escape": "Esc", "delete": "Del", "enter": "Enter", "question_mark": "?",
+             "slash": "/", "left_square_bracket": "[", "right_square_bracket": "]",
+             "left": "←", "right": "→", "up": "↑", "down": "↓", "tab": "Tab"}
+
+
+def key_name(key: str) -> str:
+    """"f2" -> "F2", "ctrl+s" -> "Ctrl+S", "escape" -> "Esc", "n" -> "n"."""
+    *mods, last = key.split("+")
+    if last in KEY_NAMES:
+        last = KEY_NAMES[last]
+    elif mods or (len(last) > 1 and last[0] == "f" and last[1:].isdigit()):  # F2, Ctrl+S
+        last = last.upper()
+    return "+".join([m.capitalize() for m in mods] + [last])
 
 
 class DutylogApp(App):
     CSS_PATH = "app.tcss"
     # Keys that work on any screen, other parts' screens included (the main screens also
     # show them in their footer).
-    BINDINGS = [Binding("n", "log", "key.log", show=False),
-                Binding("e", "entries", "key.entries", show=False)]
+    BINDINGS = [Binding("f1,question_mark", "help", "key.help", show=False),
+                Binding("f2,n", "log", "key.log", show=False),
+                Binding("f3,e", "entries", "key.entries", show=False),
+                Binding("ctrl+q", "quit", "key.quit", show=False, priority=True)]
+    # screen classes by width: app.tcss gives narrower side columns below 120 columns
+    HORIZONTAL_BREAKPOINTS = [(0, "-w80"), (100, "-w100"), (120, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]
     COMMANDS = App.COMMANDS | {DutylogCommands, registry.export_commands}
 
     def export_screenshot(self, *, title: str | None = None, simplify: bool = False) -> str:
@@ -41,6 +60,12 @@ class DutylogApp(App):
         from dutylog.svgcells import fix_text_lengths
 
         return fix_text_lengths(super().export_screenshot(title=title, simplify=simplify))
+
+    def get_key_display(self, binding: Binding) -> str:
+        """The key as the footer and help show it: "F2", "Ctrl+S", "Esc", "Del"."""
+        if binding.key_display:
+            return binding.key_display
+        return key_name(binding.key)
 
     def __init__(self, service, lang: str = "zh", *, demo: bool = False, blink: bool = True,
                  theme: str | None = None) -> None:
@@ -66,8 +91,7 @@ class DutylogApp(App):
         return isinstance(self.screen, registry.load(name))
 
     def on_mount(self) -> None:
-        if self._theme_name:
-            self.theme = self._theme_name
+        self.apply_settings()
         subjects = self.service.subjects()
         if subjects:
             self.start(subjects[0].name)
@@ -80,6 +104,35 @@ class DutylogApp(App):
         names = [s.name for s in self.service.subjects()]
         operator = ui.recorder(self.service)
         return len(names) > 1 and bool(operator) and operator not in names
+    # ---- saved settings (services/settings.py): theme and glyphs; the language is launch's
+    def apply_settings(self) -> None:
+        """The theme asked for (tests, screenshots), else the saved one; the saved glyphs
+        (the environment's DUTYLOG_ASCII / --ascii still wins, console.ascii_mode)."""
+        name = self._theme_name or ui.saved_theme(self.service)
+        if name and name in self.available_themes:
+            self.theme = name
+        self._theme_loaded = True  # from now on a theme chosen in the palette is saved
+        self.use_glyphs(ui.saved_glyphs(self.service))
+
+    def watch_theme(self, name: str) -> None:
+        if getattr(self, "_theme_loaded", False) and name != ui.saved_theme(self.service):
+            ui.save_theme(self.service, name)
+            self.notify(t("settings.saved", self.lang), markup=False)
+
+    def use_glyphs(self, glyphs: str | None) -> None:
+        console.choose_ascii({"ascii": True, "unicode": False}.get(glyphs or ""))
+        self.set_class(console.ascii_mode(), "-ascii")
+
+    def action_set_glyphs(self, glyphs: str) -> None:
+        """ASCII or Unicode marks, saved for the next start; the screens are drawn again."""
+        ui.save_glyphs(self.service, glyphs)
+        self.use_glyphs(glyphs)
+        self.notify(t("settings.saved", self.lang), markup=False)
+        if self.subject is not None:
+            self.start(self.subject)
+
+    def on_unmount(self) -> None:
+        console.choose_ascii(None)  # the choice lives as long as the app
 
     def start(self, subject: str | None) -> None:
         """Show the first screen: the desk when the operator keeps several subjects, else
@@ -127,6 +180,11 @@ class DutylogApp(App):
         kind = self.service.policy.kind(entry.kind)
         self.notify(t("form.saved", self.lang, kind=kind.name.get(self.lang), date=entry.date.isoformat()),
                     markup=False)
+
+    def action_help(self) -> None:
+        """F1 / ?: the keys of the screen in front and the legend of the marks."""
+        if not self.showing("help"):
+            self.open("help", self.screen)
 
     def action_entries(self) -> None:
         if self.subject is not None and not self.showing("entries"):

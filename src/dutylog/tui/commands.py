@@ -7,6 +7,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from dutylog import console
 from dutylog.i18n import t
 
 from . import fmt, registry
@@ -20,7 +21,10 @@ class DutylogCommands(Provider):
         lang, svc = app.lang, app.service
         help_text = t("cmd.help", lang)
         other = "en" if lang == "zh" else "zh"
-        out: list[tuple[str, object, str]] = [(t("cmd.lang", lang), partial(app.action_set_lang, other), help_text)]
+        glyphs = "unicode" if console.ascii_mode() else "ascii"
+        out: list[tuple[str, object, str]] = [
+            (t("cmd.lang", lang), partial(app.action_set_lang, other), help_text),
+            (t("cmd.glyphs", lang), partial(app.action_set_glyphs, glyphs), t(f"settings.glyphs.{glyphs}", lang))]
         if app.subject is None:
             return out
         out += [(t("cmd.subjects", lang), app.action_subjects, help_text),

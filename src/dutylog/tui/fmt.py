@@ -19,6 +19,35 @@ STATUS_STYLE = {
 }
 # Period strip: a shape per status, so colour is never the only cue (untracked: greyed).
 STRIP_MARK = {"met": "●", "over": "▲", "missed": "✗", "open": "○", "future": "·", "untracked": "–"}
+# The same in ASCII, for terminals that draw ambiguous-width glyphs two cells wide
+# (`--ascii`, DUTYLOG_ASCII=1, the saved glyph setting; dutylog.console.ascii_mode).
+STRIP_ASCII = {"met": "o", "over": "^", "missed": "x", "open": "_", "future": ".", "untracked": "-"}
+# the bar: (filled cell, empty cell, pace mark, no target, cut text)
+BAR_GLYPHS = (" ", " ", "│", "·", "…")
+BAR_ASCII = ("#", "-", "|", ".", "~")
+
+
+def ascii_glyphs() -> bool:
+    from dutylog.console import ascii_mode
+
+    return ascii_mode()
+
+
+def strip_marks() -> dict[str, str]:
+    return STRIP_ASCII if ascii_glyphs() else STRIP_MARK
+
+
+def bar_glyphs() -> tuple[str, str, str, str, str]:
+    return BAR_ASCII if ascii_glyphs() else BAR_GLYPHS
+
+
+# the ambiguous-width characters of numbers and targets ("≥4", "1–3", "—"), in ASCII
+ASCII_TEXT = str.maketrans({"≥": ">=", "≤": "<=", "–": "-", "—": "-", "…": "~", "·": ".", "●": "o", "•": "*"})
+
+
+def glyph_text(text: str) -> str:
+    """`text` as drawn: unchanged, or its ambiguous-width characters in ASCII."""
+    return text.translate(ASCII_TEXT) if ascii_glyphs() else text
 
 
 def target_text(target: Target, unit: str, lang: str) -> str:

@@ -7,9 +7,16 @@ from datetime import date
 from pathlib import Path
 
 
-def launch(lang: str | None = None, home=None) -> None:
+def chosen_lang(lang: str | None, svc) -> str:
+    """--lang, else DUTYLOG_LANG, else the language saved in the app, else Chinese."""
     from dutylog.i18n import default_lang
-    from dutylog.services import Dutylog, ui
+    from dutylog.services import ui
+
+    return lang or (os.environ.get("DUTYLOG_LANG") and default_lang()) or ui.saved_lang(svc) or "zh"
+
+
+def launch(lang: str | None = None, home=None) -> None:
+    from dutylog.services import Dutylog
 
     from .app import make_app
     from .terminal import require_terminal, watch_terminal
@@ -18,8 +25,7 @@ def launch(lang: str | None = None, home=None) -> None:
     svc = Dutylog.open(home)
     app = None
     try:
-        chosen = lang or (os.environ.get("DUTYLOG_LANG") and default_lang()) or ui.saved_lang(svc) or "zh"
-        app = make_app(svc, lang=chosen)
+        app = make_app(svc, lang=chosen_lang(lang, svc))  # the saved theme and glyphs: the app's
         with watch_terminal(app):  # SIGHUP or a closed terminal: exit, closing the database
             app.run()
     finally:

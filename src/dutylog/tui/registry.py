@@ -29,6 +29,7 @@ SCREENS: dict[str, tuple[str, str]] = {
     "subjects": ("dutylog.tui.screens.subjects", "SubjectsScreen"),
     "ask": ("dutylog.tui.dialogs.ask", "AskDialog"),
     "desk": ("dutylog.tui.screens.desk", "DeskScreen"),
+    "help": ("dutylog.tui.screens.help", "HelpScreen"),
 }
 
 # the screens opened for the selected subject from the palette and `app.open('NAME')`

@@ -27,16 +27,21 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Footer, Header, Input, Static
 
+from dutylog.console import ascii_mode
 from dutylog.i18n import STRINGS, t
 
 from ..messages import DataChanged, SelectionChanged
 
 ResultT = TypeVar("ResultT")
+COMPACT_BELOW = 120  # columns: a compact footer below
 
 
 class DutylogScreen(Screen[ResultT]):
+    # F1 first in every footer, the dialogs' too (? where no input takes it)
+    BINDINGS = [Binding("f1,question_mark", "app.help", "key.help")]
+
     def __init__(self, *, service: Any = None, lang: str | None = None, as_of: date | None = None,
                  name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
@@ -85,9 +90,18 @@ class DutylogScreen(Screen[ResultT]):
     def reload(self) -> None:
         """Re-read what the screen shows."""
 
+    @on(events.Resize)
+    def _footer_fits(self, event: events.Resize) -> None:
+        """Under 120 columns the footer's keys sit closer, so more of them are in sight."""
+        for footer in self.query(Footer):
+            footer.compact = event.size.width < COMPACT_BELOW
+
     @on(events.Mount)
     def _quiet_inputs(self) -> None:
         quiet_inputs(self)
+        if ascii_mode():  # Textual's header icon is an ambiguous-width "⭘"
+            for header in self.query(Header):
+                header.icon = "*"
 
 
 class DutylogDialog(ModalScreen[ResultT], DutylogScreen[ResultT]):
@@ -98,6 +112,12 @@ class DutylogDialog(ModalScreen[ResultT], DutylogScreen[ResultT]):
                  name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._service, self._lang, self._as_of = service, lang, as_of
+
+    @on(events.Mount)
+    def _own_footer(self) -> None:
+        """A footer of the dialog's own keys (else the dimmed one beneath shows the screen's)."""
+        if not self.query(Footer):
+            self.mount(Footer())
 
 
 @lru_cache(maxsize=512)
@@ -118,14 +138,20 @@ def quiet_inputs(screen) -> None:
 class MainScreen(DutylogScreen):
     """The dashboard, the entries and the calendar: the keys that work from any of them."""
 
+    # A Chinese IME in Chinese mode takes the letters: every key shown has a function key
+    # (shown, first) and keeps its letter (README "Keys"): F1 help (the app's), F2 log,
+    # F3 entries, F4 calendar, F5 links, F6 subject, F7/F8 year, F9 the screen's own.
     BINDINGS = [
-        Binding("n", "app.log", "key.log"),
-        Binding("e", "app.entries", "key.entries"),
-        Binding("k", "app.links", "key.links"),
-        Binding("s", "app.next_subject", "key.subject"),
-        Binding("left_square_bracket", "app.year(-1)", "key.prev_year", key_display="["),
-        Binding("right_square_bracket", "app.year(1)", "key.next_year", key_display="]"),
-        Binding("q", "app.quit", "key.quit"),
+        Binding("f2,n", "app.log", "key.log"),
+        Binding("f3,e", "app.entries", "key.entries"),
+        Binding("f4,c", "app.calendar", "key.calendar"),
+        Binding("f5,k", "app.links", "key.links"),
+        Binding("f6,s", "app.next_subject", "key.subject"),
+        Binding("f7,left_square_bracket", "app.year(-1)", "key.prev_year"),
+        Binding("f8,right_square_bracket", "app.year(1)", "key.next_year"),
+        # a priority key, as the app's (which would hide it from the footer otherwise)
+        Binding("ctrl+q", "app.quit", "key.quit", priority=True),
+        Binding("q", "app.quit", "key.quit", show=False),
     ]
 
 

@@ -19,7 +19,7 @@ from .entry_rows import EntryTable, fill_entry_table, setup_entry_table
 
 class CalendarScreen(MainScreen):
     BINDINGS = [
-        Binding("escape,c", "app.pop_screen", "key.back"),
+        Binding("escape,f4,c", "app.pop_screen", "key.back"),
     ]
 
     def __init__(self, day: date | None = None, **context) -> None:

@@ -26,11 +26,10 @@ from .base import MainScreen
 
 class DashboardScreen(MainScreen):
     BINDINGS = [
-        Binding("c", "app.calendar", "key.calendar"),
-        Binding("g", "app.open('ledger')", "key.ledger"),
-        Binding("r", "app.open('review')", "key.review"),
-        Binding("o", "confirmed_only", "key.confirmed_only"),
-        Binding("w", "app.desk", "key.desk"),
+        Binding("f9,g", "app.open('ledger')", "key.ledger"),
+        Binding("ctrl+r,r", "app.open('review')", "key.review"),
+        Binding("ctrl+o,o", "confirmed_only", "key.confirmed_only"),
+        Binding("ctrl+w,w", "app.desk", "key.desk"),
     ]
     confirmed_only = False  # progress without pending entries (the CLI's --confirmed-only)
 
@@ -56,7 +55,7 @@ class DashboardScreen(MainScreen):
         yield Static(self.headline(data), id="subject-line")
         yield WeekStrip(self.lang, id="week-strip")
         with Horizontal(id="board"):
-            yield RulesList(*rule_options(data, self.lang), id="rules")
+            yield RulesList(*rule_options(data, self.lang), data=data, lang=self.lang, id="rules")
             yield SidePanel(data, self.lang, id="side")
         yield Footer()
 

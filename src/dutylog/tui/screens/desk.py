@@ -36,12 +36,13 @@ DUE_SHOWN = 6  # due items named on the line; the rest counted
 
 class DeskScreen(DutylogScreen):
     BINDINGS = [
-        Binding("slash", "filter", "key.filter", key_display="/"),
-        Binding("b", "sort", "key.sort"),
-        Binding("x", "export", "key.export"),
-        Binding("r", "review", "key.review"),
-        Binding("n", "log", "key.log"),
-        Binding("q", "app.quit", "key.quit"),
+        Binding("ctrl+f,slash", "filter", "key.filter"),
+        Binding("f3,b", "sort", "key.sort"),
+        Binding("f4,x", "export", "key.export"),
+        Binding("ctrl+r,r", "review", "key.review"),
+        Binding("f2,n", "log", "key.log"),
+        Binding("ctrl+q", "app.quit", "key.quit", priority=True),
+        Binding("q", "app.quit", "key.quit", show=False),
     ]
 
     def __init__(self, **context) -> None:

@@ -35,9 +35,9 @@ ROWS = 300  # newest rows shown; search and filters reach the whole diary
 class DiaryScreen(TableScreen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "key.back"),
-        Binding("f", "raise_follow_up", "key.follow_up"),
-        Binding("o", "open_item", "key.open_follow_up"),
-        Binding("slash", "focus_search", "key.search"),
+        Binding("f2,f", "raise_follow_up", "key.follow_up"),
+        Binding("f3,o", "open_item", "key.open_follow_up"),
+        Binding("ctrl+f,slash", "focus_search", "key.search"),
     ]
 
     NAME = "diary"

@@ -107,9 +107,9 @@ class EntriesScreen(MainScreen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "key.back"),
         Binding("delete,x", "delete", "key.delete"),
-        Binding("u", "undo", "key.undo"),
-        Binding("h", "history", "key.history"),
-        Binding("slash", "focus_search", show=False),
+        Binding("ctrl+z,u", "undo", "key.undo"),
+        Binding("f9,h", "history", "key.history"),
+        Binding("ctrl+f,slash", "focus_search", show=False),
     ]
 
     def __init__(self, **context) -> None:

@@ -19,8 +19,8 @@ COLUMNS = ("col.subject", "leave.dest", "leave.requested", "leave.depart", "leav
 class LeaveScreen(TableScreen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "key.back"),
-        Binding("r", "request", "key.request"),
-        Binding("b", "back", "key.report_back"),
+        Binding("f2,r", "request", "key.request"),
+        Binding("f3,b", "back", "key.report_back"),
     ]
 
     NAME = "leave"

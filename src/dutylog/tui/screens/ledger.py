@@ -44,10 +44,10 @@ class LedgerScreen(TableScreen):
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "key.back"),
-        Binding("a", "add", "key.add"),
-        Binding("p", "progress", "key.progress"),
-        Binding("c", "close_item", "key.close_item"),
-        Binding("o", "open_item", "key.open"),
+        Binding("f2,a", "add", "key.add"),
+        Binding("f3,p", "progress", "key.progress"),
+        Binding("f4,c", "close_item", "key.close_item"),
+        Binding("f5,o", "open_item", "key.open"),
     ]
 
     NAME = "ledger"

@@ -22,7 +22,7 @@ from .base import DutylogScreen
 
 
 class OnboardingScreen(DutylogScreen):
-    BINDINGS = [Binding("ctrl+q", "app.quit", "key.quit")]
+    BINDINGS = [Binding("ctrl+q", "app.quit", "key.quit", priority=True)]
 
     def __init__(self, **context) -> None:
         super().__init__(**context)

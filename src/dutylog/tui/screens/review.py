@@ -21,10 +21,10 @@ class ReviewScreen(TableScreen):
     """Push with `app.push_screen(ReviewScreen())` (the app's subject) or `ReviewScreen(name)`."""
 
     BINDINGS = [
-        Binding("c", "confirm", "key.confirm"),
-        Binding("r", "reject", "key.reject"),
-        Binding("u", "undo", "key.undo"),
-        Binding("h", "history", "key.history"),
+        Binding("f2,c", "confirm", "key.confirm"),
+        Binding("f3,r", "reject", "key.reject"),
+        Binding("ctrl+z,u", "undo", "key.undo"),
+        Binding("f4,h", "history", "key.history"),
         Binding("escape", "app.pop_screen", "key.back"),
     ]
 

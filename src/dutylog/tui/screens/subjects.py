@@ -29,10 +29,10 @@ class Undo:
 
 class SubjectsScreen(TableScreen):
     BINDINGS = [
-        Binding("a", "add", "key.add"),
-        Binding("r", "change", "key.rename"),
-        Binding("x", "archive", "key.archive"),
-        Binding("u", "undo", "key.undo"),
+        Binding("f2,a", "add", "key.add"),
+        Binding("f3,r", "change", "key.rename"),
+        Binding("f4,x", "archive", "key.archive"),
+        Binding("ctrl+z,u", "undo", "key.undo"),
         Binding("enter", "open", "key.open"),
         Binding("escape", "app.pop_screen", "key.back"),
     ]

@@ -1,7 +1,8 @@
 """A calendar heatmap of a year's activity: weeks as columns, Monday to Sunday as rows.
 
 Each day is two cells of background colour (no glyph whose width a terminal could
-disagree on). Arrow keys move a cursor (left/right a week, up/down a day); Enter or a
+disagree on), or one cell when the year does not fit two (under ~112 columns: 80×24
+shows the whole year, its cursor in the grid). Arrow keys move a cursor (left/right a week, up/down a day); Enter or a
 click posts `Heatmap.DaySelected`.
 """
 
@@ -32,7 +33,7 @@ def level(n: int) -> int:
 
 class Heatmap(Widget, can_focus=True):
     DEFAULT_CSS = """
-    Heatmap { height: 10; width: 1fr; padding: 0 1; }
+    Heatmap { height: 10; width: 1fr; padding: 0 1; text-wrap: nowrap; text-overflow: clip; }
     """
     BINDINGS = [
         Binding("left", "move(-7)", show=False), Binding("right", "move(7)", show=False),
@@ -66,8 +67,18 @@ class Heatmap(Widget, can_focus=True):
         jan1 = date(self.year, 1, 1)
         return jan1 - timedelta(jan1.weekday())
 
+    @property
+    def weeks(self) -> int:
+        return (date(self.year, 12, 31) - self.first_monday).days // 7 + 1
+
+    @property
+    def cell_w(self) -> int:
+        """Cells a day: two when the year fits the widget (or before it is laid out), else one."""
+        width = self.content_region.width
+        return 2 if not width or width >= LABEL_W + 2 * self.weeks else 1
+
     def day_at(self, x: int, y: int) -> date | None:
-        row, col = y - 1, (x - LABEL_W) // 2
+        row, col = y - 1, (x - LABEL_W) // self.cell_w
         if not 0 <= row < 7 or x < LABEL_W:
             return None
         day = self.first_monday + timedelta(7 * col + row)
@@ -75,7 +86,7 @@ class Heatmap(Widget, can_focus=True):
 
     # ---- drawing
     def render(self) -> Text:
-        weeks = (date(self.year, 12, 31) - self.first_monday).days // 7 + 1
+        weeks = self.weeks
         out = Text(no_wrap=True)
         out.append_text(self._month_line(weeks))
         labels = t("hm.weekdays", self.lang).split(",")
@@ -90,20 +101,20 @@ class Heatmap(Widget, can_focus=True):
         return out
 
     def _cell(self, day: date) -> Text:
+        blank = " " * self.cell_w
         if day.year != self.year:
-            return Text("  ")
+            return Text(blank)
         style = FUTURE if day > self.as_of else LEVELS[level(self.counts.get(day, 0))]
-        if day == self.cursor and self.has_focus:
-            return Text("[]", style=f"bold white {style}")
         if day == self.cursor:
-            return Text("<>", style=f"white {style}")
-        return Text("  ", style=style)
+            mark = ("[]" if self.has_focus else "<>") if self.cell_w == 2 else ("@" if self.has_focus else "o")
+            return Text(mark, style=f"bold white {style}" if self.has_focus else f"white {style}")
+        return Text(blank, style=style)
 
     def _month_line(self, weeks: int) -> Text:
         line = Text(no_wrap=True)
         pos = 0
         for m in range(1, 13):
-            col = LABEL_W + 2 * ((date(self.year, m, 1) - self.first_monday).days // 7)
+            col = LABEL_W + self.cell_w * ((date(self.year, m, 1) - self.first_monday).days // 7)
             label = f"{m}月" if self.lang == "zh" else calendar.month_abbr[m]
             col = max(col, pos + 1 if pos else 0)
             line.append(" " * (col - pos))
@@ -123,6 +134,9 @@ class Heatmap(Widget, can_focus=True):
         return out
 
     # ---- input
+    def on_resize(self) -> None:
+        self.refresh()
+
     def watch_cursor(self) -> None:
         self.refresh()
 

@@ -62,10 +62,10 @@ def _due_lines(data, lang: str) -> Text:
         what, when = fmt.due_text(item, data.as_of, lang)
         if i:
             out.append("\n")
-        out.append("•" + what if lang_zh(what) else "• " + what)
+        out.append(fmt.glyph_text("•" + what if lang_zh(what) else "• " + what))
         out.append("\n  " + when, style=_urgency(item.days_left) or "dim")
     if len(data.due) > MAX_DUE:
-        out.append(f"\n… +{len(data.due) - MAX_DUE}", style="dim")
+        out.append(fmt.glyph_text("\n…") + f" +{len(data.due) - MAX_DUE}", style="dim")
     return out
 
 
@@ -84,9 +84,9 @@ def _lines(items: list[tuple[str, str]], limit: int, empty: str) -> Text:
     for i, (line, style) in enumerate(items[:limit]):
         if i:
             out.append("\n")
-        out.append("•" + line if lang_zh(line) else "• " + line, style=style)
+        out.append(fmt.glyph_text("•" + line if lang_zh(line) else "• " + line), style=style)
     if len(items) > limit:
-        out.append(f"\n… +{len(items) - limit}", style="dim")
+        out.append(fmt.glyph_text("\n…") + f" +{len(items) - limit}", style="dim")
     return out
 
 

@@ -30,7 +30,7 @@ def week_level(n: int, busiest: int) -> int:
 
 class WeekStrip(Widget):
     DEFAULT_CSS = """
-    WeekStrip { height: 1; padding: 0 1; }
+    WeekStrip { height: 1; padding: 0 1; text-wrap: nowrap; text-overflow: clip; }
     """
 
     def __init__(self, lang: str, **kwargs) -> None:
