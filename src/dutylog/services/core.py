@@ -66,9 +66,14 @@ class Dutylog:
         self.prefs = Preferences(ctx)
 
     @classmethod
-    def open(cls, home: Path | None = None, today: dt.date | None = None) -> Dutylog:
+    def open(cls, home: Path | None = None, today: dt.date | None = None, *,
+             clock: Callable[[], dt.datetime] | None = None,
+             ids: Callable[[], str] | None = None) -> Dutylog:
+        """Open the data in `home` as of `today`. `clock` (when records are written) and
+        `ids` (their ids) default to the real time and random UUIDs; the scenes of the
+        snapshot tests and screenshots pass fixed ones so every run paints the same."""
         today = today or today_from_env()  # check the file, open it, take the day's backup
-        return cls(open_store(home, today), today)
+        return cls(open_store(home, today, clock=clock, ids=ids), today)
 
     def on(self, day: dt.date) -> Dutylog:
         """The same data evaluated on `day` (the app or the demo on another day). It

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from dutylog.domain.model import Entry, Link, Subject
 from dutylog.store.backup import Backups
-from dutylog.store.db import Clock, Database
+from dutylog.store.db import Clock, Database, Ids
 from dutylog.store.entries import Entries
 from dutylog.store.ledgers import Ledgers
 from dutylog.store.records import entry_to_record
@@ -63,9 +63,9 @@ class Store:
         return Bundles(self.db, self.subjects)
 
     @classmethod
-    def open(cls, home: Path | None = None, clock: Clock | None = None) -> Store:
+    def open(cls, home: Path | None = None, clock: Clock | None = None, ids: Ids | None = None) -> Store:
         """Open (creating on first use) the database in `home`, default `data_home()`."""
-        return cls(Database.open(home, clock))
+        return cls(Database.open(home, clock, ids))
 
     def close(self) -> None:
         self.db.close()
