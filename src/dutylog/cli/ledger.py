@@ -7,7 +7,7 @@ import click
 from dutylog.domain.dates import parse_year
 from dutylog.textcells import table
 
-from .common import echo_json, echo_records, lang, parse_date_opt, service, tr
+from .common import echo_json, echo_records, iso, lang, parse_date_opt, service, tr
 
 COLOR_NAMES = {"red": ("红·逾期", "red · overdue"), "yellow": ("黄·临期", "yellow · due soon"),
                "blue": ("蓝·正常", "blue · on schedule"), "closed": ("已办结", "closed")}
@@ -23,8 +23,9 @@ def term_word(term, code: str | None) -> str:
     return term.word(lang()) if term is not None else (code or "")
 
 
-def due_text(item: dict) -> str:
-    return (item["due"] or "—") + (tr("（估算）", " (est.)") if item["due_estimated"] else "")
+def due_text(item) -> str:
+    """The due day of a `LedgerRecord`, marked when it is the policy's estimate."""
+    return (item.due.isoformat() if item.due else "—") + (tr("（估算）", " (est.)") if item.due_estimated else "")
 
 
 def register(cli: click.Group) -> None:
@@ -86,14 +87,14 @@ def list_(subject_name, open_only, as_of, as_json) -> None:
     with service() as svc:
         items = svc.ledger_list(subject_name, open_only, parse_date_opt(svc, as_of, "as-of"))
         echo_records(
-            items, as_json, tr("没有台账事项。", "No ledger items."),
+            [i.as_dict() for i in items] if as_json else items, as_json, tr("没有台账事项。", "No ledger items."),
             [tr("编号", "ID"), tr("状态", "Colour"), tr("类型", "Type"), tr("标题", "Title"),
              tr("收到", "Opened"), tr("期限", "Due"), tr("办结", "Closed"), tr("超期", "Late"),
              tr("对象", "Subject")],
-            lambda r: [r["id"][:8], named(COLOR_NAMES, r["color"]),
-                       term_word(svc.policy.ledger_type(r["type"]), r["type"]),
-                       r["title"] or "", r["opened"], due_text(r), r["closed"] or "",
-                       tr("超期", "late") if r["late"] else "", r["subject"]],
+            lambda r: [r.id[:8], named(COLOR_NAMES, r.color),
+                       term_word(svc.policy.ledger_type(r.type), r.type),
+                       r.title or "", r.opened.isoformat(), due_text(r), iso(r.closed),
+                       tr("超期", "late") if r.late else "", r.subject],
             max_widths=[0, 0, 0, 30, 0, 0, 0, 0, 12])
 
 
@@ -106,16 +107,16 @@ def show(item_id, as_of, as_json) -> None:
     with service() as svc:
         record = svc.ledger_detail(item_id, parse_date_opt(svc, as_of, "as-of"))
         if as_json:
-            echo_json(record)
+            echo_json(record.as_dict())
             return
         due = due_text(record)
-        kind = term_word(svc.policy.ledger_type(record["type"]), record["type"])
-        click.echo(f"{record['id']}  {kind}  {record['title'] or ''}")
-        click.echo(f"{tr('状态', 'Colour')}: {named(COLOR_NAMES, record['color'])}  "
-                   f"{tr('收到', 'Opened')}: {record['opened']}  {tr('期限', 'Due')}: {due}  "
-                   f"{tr('办结', 'Closed')}: {record['closed'] or '—'}")
-        for p in record["progress"]:
-            click.echo(f"  {p['date']}  {p['note'] or ''}")
+        kind = term_word(svc.policy.ledger_type(record.type), record.type)
+        click.echo(f"{record.id}  {kind}  {record.title or ''}")
+        click.echo(f"{tr('状态', 'Colour')}: {named(COLOR_NAMES, record.color)}  "
+                   f"{tr('收到', 'Opened')}: {record.opened}  {tr('期限', 'Due')}: {due}  "
+                   f"{tr('办结', 'Closed')}: {iso(record.closed) or '—'}")
+        for p in record.progress:
+            click.echo(f"  {p.date}  {p.note or ''}")
 
 
 @click.command()

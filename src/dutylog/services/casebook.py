@@ -71,13 +71,13 @@ class Casebook:
 
     def _diary_row(self, e, items, as_of: date, cal, names: dict) -> dict:
         records = [self._ledgers.ledger_record(i, as_of, cal, names) for i in items]
-        open_items = [r for r in records if r["color"] != "closed"]
+        open_items = [r for r in records if r.color != "closed"]
         state = None if not records else ("open" if open_items else "closed")
-        worst = min((r["color"] for r in open_items),
+        worst = min((r.color for r in open_items),
                     key=["red", "yellow", "blue"].index, default=None)
         return {"id": e.id, "date": e.date.isoformat(), "place": e.place, "people": e.people,
                 "title": e.title, "note": e.note, "follow_up": state, "color": worst,
-                "items": records}
+                "items": [r.as_dict() for r in records]}
 
     def diary_places(self, subject: str | None = None) -> list[str]:
         places = {e.place for e in self._logbook.entries(subject=subject, kinds=["diary"]) if e.place}

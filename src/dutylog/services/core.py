@@ -38,6 +38,7 @@ from .leave import Leave
 from .ledgers import Ledgers
 from .logbook import EntryFilter, Logbook, LogRequest
 from .records import Records
+from .results import LedgerDetail, LedgerRecord, LedgerSummary, TripRecord
 from .settings import Preferences
 from .subjects import OfSubject, Roster
 from .tracking import Progress, Tracker
@@ -276,13 +277,13 @@ class Dutylog:
         return self.ledgers.ledger_close(item_id, when)
 
     def ledger_list(self, subject: str | None = None, open_only: bool = False,
-                    as_of: dt.date | None = None) -> list[dict]:
+                    as_of: dt.date | None = None) -> list[LedgerRecord]:
         return self.ledgers.ledger_list(subject, open_only, as_of)
 
-    def ledger_detail(self, item_id: str, as_of: dt.date | None = None) -> dict:
+    def ledger_detail(self, item_id: str, as_of: dt.date | None = None) -> LedgerDetail:
         return self.ledgers.ledger_detail(item_id, as_of)
 
-    def ledger_summary(self, subject: str | None = None, as_of: dt.date | None = None) -> dict:
+    def ledger_summary(self, subject: str | None = None, as_of: dt.date | None = None) -> LedgerSummary:
         return self.ledgers.ledger_summary(subject, as_of)
 
     def log_with_follow_up(self, req: LogRequest, due: dt.date,
@@ -304,7 +305,7 @@ class Dutylog:
     def leave_back(self, trip_id: str, when: dt.date) -> db.Trip:
         return self.leave.leave_back(trip_id, when)
 
-    def leave_list(self, subject: str | None = None, as_of: dt.date | None = None) -> list[dict]:
+    def leave_list(self, subject: str | None = None, as_of: dt.date | None = None) -> list[TripRecord]:
         return self.leave.leave_list(subject, as_of)
 
     # ------------------------------------------------------------------ diary, courts, patrols

@@ -16,6 +16,7 @@ from dutylog.store import ledgers as db
 from .context import Context
 from .leave import Leave
 from .logbook import Logbook, LogRequest
+from .results import LedgerDetail, LedgerRecord, LedgerSummary, ProgressLine
 from .subjects import Roster
 
 if TYPE_CHECKING:
@@ -168,11 +169,12 @@ class Ledgers:
         return item.due, False
 
     def ledger_record(self, item: db.LedgerItem, as_of: date, cal: WorkCalendar,
-                      names: dict[str, str] | None = None) -> dict:
+                      names: dict[str, str] | None = None) -> LedgerRecord:
         from dutylog.domain import ledger as rules
 
         due, estimated = self.ledger_due(item, cal)
         closed = item.closed if item.closed is not None and item.closed <= as_of else None
+        left: int | None
         if due is None:
             color, late, left = ("closed" if closed else "blue"), False, None
         else:
@@ -182,16 +184,11 @@ class Ledgers:
         names = names if names is not None else {}
         if item.subject_id not in names:
             names[item.subject_id] = self._roster.subject_of(item).name
-        return {
-            "id": item.id, "type": item.type, "title": item.title,
-            "opened": item.opened.isoformat(), "due": due.isoformat() if due else None,
-            "due_estimated": estimated, "closed": closed.isoformat() if closed else None,
-            "color": color, "late": late, "subject": names[item.subject_id],
-            "note": item.note, "workdays_left": left, "entry": item.entry_id,
-        }
+        return LedgerRecord(item.id, item.type, item.title, item.opened, due, estimated, closed, color,
+                            late, names[item.subject_id], item.note, left, item.entry_id)
 
     def ledger_list(self, subject: str | None = None, open_only: bool = False,
-                    as_of: date | None = None) -> list[dict]:
+                    as_of: date | None = None) -> list[LedgerRecord]:
         """Items as of `as_of` (default today), most urgent first: red, yellow, blue,
         closed; within a colour the earliest due day first."""
         as_of = as_of or self._ctx.today
@@ -200,28 +197,24 @@ class Ledgers:
         records = [self.ledger_record(i, as_of, cal, names)
                    for i in self._repo.list_items(subject_id) if i.opened <= as_of]
         if open_only:
-            records = [r for r in records if r["color"] != "closed"]
-        records.sort(key=lambda r: (URGENCY[r["color"]],
-                                    date.fromisoformat(r["due"]) if r["due"] else date.max,
-                                    date.fromisoformat(r["opened"]), r["id"]))
+            records = [r for r in records if r.color != "closed"]
+        records.sort(key=lambda r: (URGENCY[r.color], r.due or date.max, r.opened, r.id))
         return records
 
-    def ledger_detail(self, item_id: str, as_of: date | None = None) -> dict:
+    def ledger_detail(self, item_id: str, as_of: date | None = None) -> LedgerDetail:
         """One item's record with its progress reports (oldest first)."""
         item = self.ledger_item(item_id)
         record = self.ledger_record(item, as_of or self._ctx.today, self.calendar())
-        record["progress"] = [{"id": p.id, "date": p.date.isoformat(), "note": p.note,
-                               "recorded_by": p.recorded_by}
-                              for p in self._repo.progress_of(item.id)]
-        return record
+        return LedgerDetail.of(record, tuple(ProgressLine(p.id, p.date, p.note, p.recorded_by)
+                                             for p in self._repo.progress_of(item.id)))
 
-    def ledger_summary(self, subject: str | None = None, as_of: date | None = None) -> dict:
+    def ledger_summary(self, subject: str | None = None, as_of: date | None = None) -> LedgerSummary:
         """What the dashboard shows: red and yellow items and open trips as of a day."""
         as_of = as_of or self._ctx.today
         items = self.ledger_list(subject, open_only=True, as_of=as_of)
-        return {"red": sum(r["color"] == "red" for r in items),
-                "yellow": sum(r["color"] == "yellow" for r in items),
-                "open_trips": sum(t["open"] for t in self._leave.leave_list(subject, as_of))}
+        return LedgerSummary(red=sum(r.color == "red" for r in items),
+                             yellow=sum(r.color == "yellow" for r in items),
+                             open_trips=sum(t.open for t in self._leave.leave_list(subject, as_of)))
 
     def log_with_follow_up(self, req: LogRequest, due: date, title: str | None = None):
         """Log an entry and open a follow-up item linked to it, in one transaction."""

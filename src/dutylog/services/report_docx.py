@@ -28,6 +28,7 @@ from dutylog.i18n import t
 from .report_rows import (
     colour_word,
     entries_by_rule,
+    iso,
     ledger_rows,
     ledger_type_word,
     one_line,
@@ -250,9 +251,9 @@ def docx_report(svc, data: ReportData, lang: str = "zh") -> bytes:
         est = t("ledger.est", lang)
         _table(doc, [t("col.type", lang), t("ledger.what", lang), t("ledger.opened", lang),
                      t("ledger.due", lang), t("ledger.closed", lang), t("ledger.colour", lang)],
-               [[ledger_type_word(svc, i["type"], lang), i["title"] or "—", i["opened"],
-                 (i["due"] or "—") + (f"（{est}）" if zh else f" ({est})") * bool(i["due_estimated"]),
-                 i["closed"] or "", colour_word(i, lang)] for i in items],
+               [[ledger_type_word(svc, i.type, lang), i.title or "—", i.opened.isoformat(),
+                 (iso(i.due) or "—") + (f"（{est}）" if zh else f" ({est})") * i.due_estimated,
+                 iso(i.closed), colour_word(i, lang)] for i in items],
                (2.6, 5.0, 2.3, 2.9, 2.3, 1.5))
     else:
         _note(doc, word("no_ledgers", lang))
@@ -263,8 +264,8 @@ def docx_report(svc, data: ReportData, lang: str = "zh") -> bytes:
         _table(doc, [t("leave.requested", lang), t("leave.depart", lang), t("leave.return", lang),
                      t("leave.dest", lang), t("leave.back", lang), t("leave.notice", lang),
                      t("leave.compliant", lang)],
-               [[tr["requested"], tr["depart"], tr["return"], tr["destination"] or "—",
-                 tr["back"] or "", "" if tr["notice_days"] is None else str(tr["notice_days"]),
+               [[tr.requested.isoformat(), tr.depart.isoformat(), tr.return_date.isoformat(),
+                 tr.destination or "—", iso(tr.back), str(tr.notice_days),
                  trip_flags(tr, lang)] for tr in trips],
                (2.3, 2.3, 2.3, 2.9, 2.3, 1.5, 3.0))
     else:

@@ -101,22 +101,20 @@ def ledger_events(svc, data, year: int, lang: str) -> list[list[str]]:
         return []
     events = []
     for item in lister(data.subject.name, as_of=date(year, 12, 31)):
-        if not item.get("due"):
+        due = item.due
+        if due is None or due.year != year:
             continue
-        due = date.fromisoformat(item["due"])
-        if due.year != year:
-            continue
-        ledger_type = svc.policy.ledger_type(item["type"])
-        kind = ledger_type.word(lang) if ledger_type is not None else item["type"]
-        title = item.get("title")
+        ledger_type = svc.policy.ledger_type(item.type)
+        kind = ledger_type.word(lang) if ledger_type is not None else item.type
+        title = item.title
         what = (f"{title}（{kind}）" if lang == "zh" else f"{title} ({kind})") if title else kind
         summary = f"{_w('due', lang)}：{what}" if lang == "zh" else f"{_w('due', lang)}: {what}"
-        desc = [f"{_w('opened', lang)} {item['opened']}"]
-        if item.get("closed"):
-            desc.append(f"{_w('closed', lang)} {item['closed']}")
-        if item.get("note"):
-            desc.append(item["note"])
-        events.append(event(f"ledger-{item['id']}@dutylog", stamp(item.get("updated_at") or item["opened"]), due, due,
+        desc = [f"{_w('opened', lang)} {item.opened}"]
+        if item.closed:
+            desc.append(f"{_w('closed', lang)} {item.closed}")
+        if item.note:
+            desc.append(item.note)
+        events.append(event(f"ledger-{item.id}@dutylog", stamp(item.opened.isoformat()), due, due,
                             summary, None, "\n".join(desc), _w("due", lang)))
     return events
 
@@ -127,18 +125,18 @@ def trip_events(svc, data, year: int, lang: str) -> list[list[str]]:
         return []
     events = []
     for trip in lister(data.subject.name, date(year, 12, 31)):
-        depart, back = date.fromisoformat(trip["depart"]), date.fromisoformat(trip["return"])
+        depart, back = trip.depart, trip.return_date
         if back.year < year or depart.year > year:
             continue
-        where = trip.get("destination") or ""
+        where = trip.destination or ""
         summary = f"{_w('trip', lang)}：{where}" if lang == "zh" and where else \
             f"{_w('trip', lang)}: {where}" if where else _w("trip", lang)
         desc = []
-        if trip.get("emergency"):
+        if trip.emergency:
             desc.append(_w("emergency", lang))
-        if trip.get("back"):
-            desc.append(f"{_w('back', lang)} {trip['back']}")
-        events.append(event(f"trip-{trip['id']}@dutylog", stamp(trip.get("updated_at") or trip["requested"]), depart,
+        if trip.back:
+            desc.append(f"{_w('back', lang)} {trip.back}")
+        events.append(event(f"trip-{trip.id}@dutylog", stamp(trip.requested.isoformat()), depart,
                             max(back, depart), summary, where or None, "\n".join(desc) or None,
                             _w("trip", lang)))
     return events

@@ -103,10 +103,6 @@ def _flag(value, lang: str) -> str:
     return "" if value is None else word("yes" if value else "no", lang)
 
 
-def _day(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
-
-
 def entry_rows(svc, data: ReportData, lang: str) -> list[list]:
     rows = []
     for e in data.entries:
@@ -131,9 +127,9 @@ def xlsx_report(svc, data: ReportData, lang: str = "zh") -> bytes:
            [t("col.id", lang), t("col.type", lang), t("ledger.what", lang), t("ledger.opened", lang),
             t("ledger.due", lang), est, t("ledger.closed", lang), t("ledger.colour", lang),
             word("left", lang), word("note", lang)],
-           [[i["id"], ledger_type_word(svc, i["type"], lang), i["title"], _day(i["opened"]),
-             _day(i["due"]), word("yes", lang) if i["due_estimated"] else "", _day(i["closed"]),
-             colour_word(i, lang), i["workdays_left"], i["note"]] for i in ledger_rows(svc, data)],
+           [[i.id, ledger_type_word(svc, i.type, lang), i.title, i.opened, i.due,
+             word("yes", lang) if i.due_estimated else "", i.closed,
+             colour_word(i, lang), i.workdays_left, i.note] for i in ledger_rows(svc, data)],
            {1: 36, 3: 40, 10: 50})
 
     _sheet(wb, sheet_name("status", lang),
@@ -147,8 +143,8 @@ def xlsx_report(svc, data: ReportData, lang: str = "zh") -> bytes:
            [t("leave.requested", lang), t("leave.depart", lang), t("leave.return", lang),
             t("leave.dest", lang), t("leave.back", lang), t("leave.notice", lang),
             t("leave.compliant", lang)],
-           [[_day(tr["requested"]), _day(tr["depart"]), _day(tr["return"]), tr["destination"],
-             _day(tr["back"]), tr["notice_days"], trip_flags(tr, lang)] for tr in trip_rows(svc, data)])
+           [[tr.requested, tr.depart, tr.return_date, tr.destination, tr.back, tr.notice_days,
+             trip_flags(tr, lang)] for tr in trip_rows(svc, data)])
 
     wb.active = 0
     st = data.status

@@ -17,6 +17,7 @@ from dutylog.domain.rules import Kind, Policy, Section
 
 from .core import Dutylog
 from .logbook import EntryFilter
+from .results import LedgerSummary
 
 __all__ = ["Calendar", "Dashboard", "DueItem", "EntryFilter", "MissedItem", "calendar",
            "dashboard", "day_entries", "due_next", "entry_count", "entry_page",
@@ -51,7 +52,7 @@ class Dashboard:
     due: list[DueItem]
     missed: list[MissedItem]
     day_counts: Counter
-    ledger: object | None = None
+    ledger: LedgerSummary | None = None
     results: list[RuleResult] = field(default_factory=list)
     policy: Policy | None = None  # the words of roles, link types and readings
 
