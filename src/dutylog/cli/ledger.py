@@ -128,17 +128,17 @@ def courts(subject_name, year, as_json) -> None:
     with service() as svc:
         report = svc.courts(subject_name, parse_year(year) if year else None)
         if as_json:
-            echo_json(report)
+            echo_json(report.as_dict())
             return
         yes, no, unknown = tr("出庭", "appeared"), tr("未出庭", "did not appear"), tr("未记录", "not recorded")
-        rows = [[c["id"][:8], c["date"], c["title"] or "",
-                 unknown if c["appeared"] is None else (yes if c["appeared"] else no)]
-                for c in report["cases"]]
+        rows = [[c.id[:8], c.date.isoformat(), c.title or "",
+                 unknown if c.appeared is None else (yes if c.appeared else no)]
+                for c in report.cases]
         click.echo(table([tr("编号", "ID"), tr("日期", "Date"), tr("案件", "Case"),
                           tr("出庭", "Appeared")], rows, max_widths=[0, 0, 36, 0]))
-        rate = "—" if report["rate"] is None else f"{report['rate'] * 100:.0f}%"
-        click.echo(f"{report['year']} {tr('出庭应诉率', 'appearance rate')}: {rate} "
-                   f"({report['appeared']}/{report['decided']})")
+        rate = "—" if report.rate is None else f"{report.rate * 100:.0f}%"
+        click.echo(f"{report.year} {tr('出庭应诉率', 'appearance rate')}: {rate} "
+                   f"({report.appeared}/{report.decided})")
 
 
 @click.command()
@@ -153,16 +153,16 @@ def patrols(subject_name, year, target, as_json) -> None:
             svc.set_patrol_target(target or None)
         report = svc.patrols(subject_name, parse_year(year) if year else None)
         if as_json:
-            echo_json(report)
+            echo_json(report.as_dict())
             return
-        kinds = [*svc.policy.patrol_type_ids, *(["unspecified"] if report["by_type"]["unspecified"] else [])]
+        kinds = [*svc.policy.patrol_type_ids, *(["unspecified"] if report.by_type["unspecified"] else [])]
         heads = [tr("未注明", "unspecified") if k == "unspecified" else term_word(svc.policy.patrol_type(k), k)
                  for k in kinds]
-        rows = [[str(m["month"]), *[str(m[k]) for k in kinds], str(m["total"])]
-                for m in report["months"]]
-        rows.append([tr("全年", "Year"), *[str(report["by_type"][k]) for k in kinds],
-                     str(report["total"])])
+        rows = [[str(m.month), *[str(m.by_type[k]) for k in kinds], str(m.total)]
+                for m in report.months]
+        rows.append([tr("全年", "Year"), *[str(report.by_type[k]) for k in kinds],
+                     str(report.total)])
         click.echo(table([tr("月", "Month"), *heads,
                           tr("合计", "Total")], rows, aligns=["left"] + ["right"] * (len(kinds) + 1)))
-        goal = "—" if report["target"] is None else f"{report['target']:g}"
+        goal = "—" if report.target is None else f"{report.target:g}"
         click.echo(f"{tr('年度目标', 'Yearly target')}: {goal}")

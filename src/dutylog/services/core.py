@@ -38,7 +38,7 @@ from .leave import Leave
 from .ledgers import Ledgers
 from .logbook import EntryFilter, Logbook, LogRequest
 from .records import Records
-from .results import LedgerDetail, LedgerRecord, LedgerSummary, TripRecord
+from .results import Courts, DiaryRow, LedgerDetail, LedgerRecord, LedgerSummary, Patrols, TripRecord
 from .settings import Preferences
 from .subjects import OfSubject, Roster
 from .tracking import Progress, Tracker
@@ -311,13 +311,13 @@ class Dutylog:
     # ------------------------------------------------------------------ diary, courts, patrols
     def diary(self, subject: str | None = None, search: str | None = None,
               place: str | None = None, open_only: bool = False,
-              as_of: dt.date | None = None, limit: int | None = None) -> list[dict]:
+              as_of: dt.date | None = None, limit: int | None = None) -> list[DiaryRow]:
         return self.casebook.diary(subject, search, place, open_only, as_of, limit)
 
     def diary_places(self, subject: str | None = None) -> list[str]:
         return self.casebook.diary_places(subject)
 
-    def courts(self, subject: str, year: int | None = None) -> dict:
+    def courts(self, subject: str, year: int | None = None) -> Courts:
         return self.casebook.courts(subject, year)
 
     def patrol_target(self) -> float | None:
@@ -326,5 +326,5 @@ class Dutylog:
     def set_patrol_target(self, target: float | None) -> None:
         self.casebook.set_patrol_target(target)
 
-    def patrols(self, subject: str, year: int | None = None) -> dict:
+    def patrols(self, subject: str, year: int | None = None) -> Patrols:
         return self.casebook.patrols(subject, year)

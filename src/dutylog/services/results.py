@@ -97,3 +97,85 @@ class TripRecord:
                 "return": self.return_date.isoformat(), "emergency": self.emergency, "back": _day(self.back),
                 "notice_days": self.notice_days, "compliant": self.compliant, "open": self.open,
                 "subject": self.subject, "destination": self.destination}
+
+
+@dataclass(frozen=True, slots=True)
+class DiaryRow:
+    """A diary entry with its follow-up state: `follow_up` None (never raised), "open" or
+    "closed"; `color` the most urgent open item's; `items` the items it raised."""
+
+    id: str
+    date: date
+    place: str | None
+    people: str | None
+    title: str | None
+    note: str | None
+    follow_up: str | None
+    color: str | None
+    items: tuple[LedgerRecord, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CourtCase:
+    id: str
+    date: date
+    title: str | None
+    place: str | None
+    appeared: bool | None  # None: the outcome was not recorded
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "date": self.date.isoformat(), "title": self.title, "place": self.place,
+                "appeared": self.appeared}
+
+
+@dataclass(frozen=True, slots=True)
+class Courts:
+    """Court cases of a year (clause 26) and the rate appeared ÷ cases with an outcome."""
+
+    subject: str
+    year: int
+    cases: tuple[CourtCase, ...]
+    appeared: int
+    decided: int
+
+    @property
+    def count(self) -> int:
+        return len(self.cases)
+
+    @property
+    def rate(self) -> float | None:
+        return self.appeared / self.decided if self.decided else None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"subject": self.subject, "year": self.year, "cases": [c.as_dict() for c in self.cases],
+                "count": self.count, "appeared": self.appeared, "decided": self.decided, "rate": self.rate}
+
+
+@dataclass(frozen=True, slots=True)
+class PatrolMonth:
+    month: int
+    by_type: dict[str, int]  # every patrol type of the policy, then "unspecified"
+    total: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"month": self.month, **self.by_type, "total": self.total}
+
+
+@dataclass(frozen=True, slots=True)
+class Patrols:
+    """Patrols of a year (clause 20) by type, per month and for the year, with the target."""
+
+    subject: str
+    year: int
+    months: tuple[PatrolMonth, ...]
+    by_type: dict[str, int]
+    total: int
+    target: float | None
+
+    @property
+    def met(self) -> bool | None:
+        return None if self.target is None else self.total >= self.target
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"subject": self.subject, "year": self.year, "months": [m.as_dict() for m in self.months],
+                "by_type": dict(self.by_type), "total": self.total, "target": self.target, "met": self.met}
