@@ -38,7 +38,18 @@ from .leave import Leave
 from .ledgers import Ledgers
 from .logbook import EntryFilter, Logbook, LogRequest
 from .records import Records
-from .results import Courts, DiaryRow, LedgerDetail, LedgerRecord, LedgerSummary, Patrols, TripRecord
+from .results import (
+    Courts,
+    DiaryRow,
+    EntryVersion,
+    Holiday,
+    LedgerDetail,
+    LedgerRecord,
+    LedgerSummary,
+    Patrols,
+    TripRecord,
+    Workday,
+)
 from .settings import Preferences
 from .subjects import OfSubject, Roster
 from .tracking import Progress, Tracker
@@ -221,7 +232,7 @@ class Dutylog:
         return self.tracker.evaluate(subj, year, as_of, include_pending, entries)
 
     # ------------------------------------------------------------------ records and bundles
-    def history(self, entry_id: str) -> list[dict[str, Any]]:
+    def history(self, entry_id: str) -> list[EntryVersion]:
         return self.records.history(entry_id)
 
     def confirm(self, entry_id: str, by: str) -> Entry:
@@ -250,13 +261,13 @@ class Dutylog:
     def calendar(self) -> WorkCalendar:
         return self.ledgers.calendar()
 
-    def workday(self, start: dt.date, n: int) -> dict:
+    def workday(self, start: dt.date, n: int) -> Workday:
         return self.ledgers.workday(start, n)
 
-    def holidays_set(self, day: dt.date, kind: str, name: str | None = None) -> dict:
+    def holidays_set(self, day: dt.date, kind: str, name: str | None = None) -> Holiday:
         return self.ledgers.holidays_set(day, kind, name)
 
-    def holidays_list(self, year: int) -> list[dict]:
+    def holidays_list(self, year: int) -> list[Holiday]:
         return self.ledgers.holidays_list(year)
 
     def holidays_import(self, path: Path) -> int:

@@ -16,7 +16,7 @@ from dutylog.store import ledgers as db
 from .context import Context
 from .leave import Leave
 from .logbook import Logbook, LogRequest
-from .results import LedgerDetail, LedgerRecord, LedgerSummary, ProgressLine
+from .results import Holiday, LedgerDetail, LedgerRecord, LedgerSummary, ProgressLine, Workday
 from .subjects import Roster
 
 if TYPE_CHECKING:
@@ -50,20 +50,20 @@ class Ledgers:
 
         return WorkCalendar(self._repo.overrides())
 
-    def workday(self, start: date, n: int) -> dict:
+    def workday(self, start: date, n: int) -> Workday:
         result = self.calendar().add_workdays(start, n)
-        return {"date": result.date.isoformat(), "estimated": result.estimated}
+        return Workday(result.date, result.estimated)
 
-    def holidays_set(self, day: date, kind: str, name: str | None = None) -> dict:
+    def holidays_set(self, day: date, kind: str, name: str | None = None) -> Holiday:
         canonical = HOLIDAY_WORDS.get((kind or "").strip().lower())
         if canonical is None:
             raise InvalidInput(f"kind: {kind!r} is neither holiday nor workday; "
                                "accepted: holiday, workday", "kind")
         self._repo.set_holidays([(day, canonical, _text(name))])
-        return {"date": day.isoformat(), "kind": canonical, "name": _text(name)}
+        return Holiday(day, canonical, _text(name))
 
-    def holidays_list(self, year: int) -> list[dict]:
-        return self._repo.holidays(year)
+    def holidays_list(self, year: int) -> list[Holiday]:
+        return [Holiday(date.fromisoformat(h["date"]), h["kind"], h["name"]) for h in self._repo.holidays(year)]
 
     def holidays_import(self, path: Path) -> int:
         """Import a holiday notice file, all or nothing. Each line: `DATE[..DATE] KIND

@@ -6,8 +6,10 @@ the shape CONTRACT.md documents (dates as YYYY-MM-DD, keys in this order).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from datetime import date
+from types import MappingProxyType
 from typing import Any
 
 
@@ -179,3 +181,71 @@ class Patrols:
     def as_dict(self) -> dict[str, Any]:
         return {"subject": self.subject, "year": self.year, "months": [m.as_dict() for m in self.months],
                 "by_type": dict(self.by_type), "total": self.total, "target": self.target, "met": self.met}
+
+
+@dataclass(frozen=True, slots=True)
+class Workday:
+    """The N-th working day after a day; `estimated` when the year's official calendar is
+    not known yet (weekends and statutory holidays off, no make-up workdays)."""
+
+    date: date
+    estimated: bool
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"date": self.date.isoformat(), "estimated": self.estimated}
+
+
+@dataclass(frozen=True, slots=True)
+class Holiday:
+    """One day of the user's own holiday notice: a holiday or a (make-up) workday."""
+
+    date: date
+    kind: str  # holiday, workday
+    name: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"date": self.date.isoformat(), "kind": self.kind, "name": self.name}
+
+
+@dataclass(frozen=True, slots=True)
+class EntryVersion:
+    """One version of an entry: the entry as a bundle record of that version (CONTRACT
+    "Merge bundles" field names) with who changed it, when and how. `record` keeps the
+    version whole, in the order `history --json` prints it."""
+
+    record: Mapping[str, Any]
+
+    @classmethod
+    def of(cls, version: Mapping[str, Any]) -> EntryVersion:
+        return cls(MappingProxyType(dict(version)))
+
+    def field(self, name: str) -> Any:
+        """An entry field of this version (None when the version has none)."""
+        return self.record.get(name)
+
+    @property
+    def changed_at(self) -> str | None:
+        return self.record.get("changed_at")
+
+    @property
+    def changed_by(self) -> str | None:
+        return self.record.get("changed_by")
+
+    @property
+    def reason(self) -> str | None:
+        return self.record.get("reason")
+
+    @property
+    def deleted(self) -> bool:
+        return bool(self.record.get("deleted"))
+
+    @property
+    def date(self) -> str | None:
+        return self.record.get("date")
+
+    @property
+    def days(self) -> float | None:
+        return self.record.get("days")
+
+    def as_dict(self) -> dict[str, Any]:
+        return dict(self.record)
