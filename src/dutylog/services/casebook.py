@@ -51,7 +51,7 @@ class Casebook:
                 batch = self._logbook.entries(subject=subject, kinds=["diary"], search=query,
                                      desc=True, limit=page, offset=offset)
                 found += [e for e in batch if place in (e.place or "").lower()]
-                if page is None or len(batch) < page or len(found) >= limit:
+                if page is None or limit is None or len(batch) < page or len(found) >= limit:
                     break
                 offset += page
         found = [e for e in found if place in (e.place or "").lower()][:limit]
@@ -60,7 +60,7 @@ class Casebook:
         rows = [self._diary_row(e, raised.get(e.id, []), as_of, cal, names) for e in found]
         return [r for r in rows if r.follow_up == "open"] if open_only else rows
 
-    def _open_diary_entries(self, subject: str | None, search: str | None, as_of: date) -> list:
+    def _open_diary_entries(self, subject: str | None, search: str | None, as_of: date) -> list[Entry]:
         """The diary entries that raised an item still open on `as_of` (few: read by id)."""
         subject_id = self._roster.subject(subject).id if subject else None
         needle = (search or "").lower()

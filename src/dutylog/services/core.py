@@ -20,7 +20,7 @@ gives a façade over the same store for another day).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -129,7 +129,7 @@ class Dutylog:
         return self._store.backups.create(self.today)
 
     # ------------------------------------------------------------------ subjects and links
-    def check_roles(self, roles) -> list[str]:
+    def check_roles(self, roles: Iterable[str]) -> list[str]:
         return self.roster.check_roles(roles)
 
     def roles_of(self, subj: Subject) -> tuple[str, ...]:
@@ -214,7 +214,7 @@ class Dutylog:
         return self.tracker.progress(subject, year, as_of, include_pending)
 
     def status(self, subject: str, year: int | str | None = None, as_of: dt.date | None = None,
-               include_pending: bool = True) -> dict:
+               include_pending: bool = True) -> dict[str, Any]:
         """`status --json` (CONTRACT.md): the CLI's shape of `progress`."""
         pr = self.progress(subject, year, as_of, include_pending)
         return {"subject": pr.subject.name, "roles": list(pr.roles), "year": pr.year,
@@ -251,10 +251,10 @@ class Dutylog:
                       passphrase: bytes | None = None) -> ImportSummary:
         return self.transfers.import_bundle(path, progress, passphrase)
 
-    def validate_bundle_record(self, rec: dict) -> str | None:
+    def validate_bundle_record(self, rec: dict[str, Any]) -> str | None:
         return self.transfers.validate_bundle_record(rec)
 
-    def validate_bundle_entry(self, rec: dict) -> str | None:
+    def validate_bundle_entry(self, rec: dict[str, Any]) -> str | None:
         return self.transfers.validate_bundle_entry(rec)
 
     # ------------------------------------------------------------------ working days, ledgers

@@ -13,6 +13,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from .core import Dutylog, LogRequest
 
@@ -77,7 +78,7 @@ class _Year:
         self.roles = svc.policy.expand_roles(person.roles)  # leader → cadre, as the rules see it
 
     # ---- helpers
-    def log(self, kind: str, when: date, **fields) -> None:
+    def log(self, kind: str, when: date, **fields: Any) -> None:
         if when > self.until or when.year != self.year:
             return
         if self.p.roles[0] == "leader" and "by" not in fields and self.rng.random() < 0.3:

@@ -11,13 +11,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dutylog.domain.errors import InvalidInput
+from dutylog.domain.model import Entry
 from dutylog.store import ledgers as db
 
 from .context import Context
 from .leave import Leave
 from .logbook import Logbook, LogRequest
 from .results import Holiday, LedgerDetail, LedgerRecord, LedgerSummary, ProgressLine, Workday
-from .subjects import Roster
+from .subjects import OfSubject, Roster
 
 if TYPE_CHECKING:
     from dutylog.domain.workdays import WorkCalendar
@@ -128,14 +129,14 @@ class Ledgers:
 
     def ledger_progress(self, item_id: str, when: date, note: str) -> db.ProgressReport:
         item = self.ledger_item(item_id)
-        note = _text(note)
-        if note is None:
+        text = _text(note)
+        if text is None:
             raise InvalidInput("note: a progress report needs a --note", "note")
         self._check_item_day(item, when, "date")
         if item.closed is not None:
             raise InvalidInput(f"ledger item {item.id[:8]} was closed on {item.closed}; "
                                "no more progress reports", "id")
-        return self._repo.add_progress(item, when, note, self._roster.subject_of(item).name)
+        return self._repo.add_progress(item, when, text, self._roster.subject_of(item).name)
 
     def ledger_close(self, item_id: str, when: date) -> db.LedgerItem:
         item = self.ledger_item(item_id)
@@ -152,7 +153,7 @@ class Ledgers:
             raise InvalidInput(f"{field}: {when} is before the item was opened ({item.opened})",
                                field)
 
-    def _subject_name_of(self, record) -> str:
+    def _subject_name_of(self, record: OfSubject) -> str:
         return self._roster.subject_of(record).name
 
     def ledger_due(self, item: db.LedgerItem, cal: WorkCalendar) -> tuple[date | None, bool]:
@@ -216,7 +217,8 @@ class Ledgers:
                              yellow=sum(r.color == "yellow" for r in items),
                              open_trips=sum(t.open for t in self._leave.leave_list(subject, as_of)))
 
-    def log_with_follow_up(self, req: LogRequest, due: date, title: str | None = None):
+    def log_with_follow_up(self, req: LogRequest, due: date,
+                           title: str | None = None) -> tuple[Entry, db.LedgerItem]:
         """Log an entry and open a follow-up item linked to it, in one transaction."""
         with self._ctx.store.transaction():
             entry = self._logbook.log(req)

@@ -8,6 +8,11 @@ data gives the same file.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .core import Dutylog
+    from .reports import ReportData
 
 SESSION_KINDS = ("frontline-office",)
 WORDS = {
@@ -22,15 +27,17 @@ def _w(key: str, lang: str) -> str:
     return en if lang == "en" else zh
 
 
-def escape(text) -> str:
+def escape(value: object) -> str:
     """RFC 5545 3.3.11 TEXT: backslash, semicolon, comma and newlines escaped."""
-    text = str(text).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    text = str(value).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
     return text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
 
 
 def fold(line: str) -> str:
     """RFC 5545 3.1: lines of at most 75 octets, never splitting a UTF-8 character."""
-    out, current, size = [], [], 0
+    out: list[str] = []
+    current: list[str] = []
+    size = 0
     limit = 75
     for ch in line:
         n = len(ch.encode("utf-8"))
@@ -77,7 +84,7 @@ def event(uid: str, dtstamp: str, start: date, end: date, summary: str,
     return lines
 
 
-def session_events(svc, data, lang: str) -> list[list[str]]:
+def session_events(svc: Dutylog, data: ReportData, lang: str) -> list[list[str]]:
     events = []
     for e in data.entries:
         if e.kind not in SESSION_KINDS:
@@ -94,7 +101,7 @@ def session_events(svc, data, lang: str) -> list[list[str]]:
     return events
 
 
-def ledger_events(svc, data, year: int, lang: str) -> list[list[str]]:
+def ledger_events(svc: Dutylog, data: ReportData, year: int, lang: str) -> list[list[str]]:
     """Due dates of the subject's ledger items that fall in the year."""
     lister = getattr(svc, "ledger_list", None)
     if lister is None:  # a service without ledgers: nothing to add
@@ -119,7 +126,7 @@ def ledger_events(svc, data, year: int, lang: str) -> list[list[str]]:
     return events
 
 
-def trip_events(svc, data, year: int, lang: str) -> list[list[str]]:
+def trip_events(svc: Dutylog, data: ReportData, year: int, lang: str) -> list[list[str]]:
     lister = getattr(svc, "leave_list", None)
     if lister is None:
         return []
@@ -142,7 +149,7 @@ def trip_events(svc, data, year: int, lang: str) -> list[list[str]]:
     return events
 
 
-def calendar_text(svc, data, lang: str = "zh") -> str:
+def calendar_text(svc: Dutylog, data: ReportData, lang: str = "zh") -> str:
     year = data.status["year"]
     name = f"dutylog {data.subject.name} {year}"
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//dutylog//dutylog//ZH",

@@ -10,12 +10,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
+from dutylog.domain.model import Entry
 from dutylog.fmt import rule_line
 from dutylog.i18n import t
 
 from .reports import ReportData, w
 from .results import LedgerRecord, TripRecord
+
+if TYPE_CHECKING:
+    from .core import Dutylog
 
 # Characters XML 1.0 cannot hold (both .docx and .xlsx are XML): C0 controls except tab,
 # newline and carriage return, lone surrogates, U+FFFE/U+FFFF. An entry's note may
@@ -44,11 +49,11 @@ def word(key: str, lang: str) -> str:
     return w(key, lang)
 
 
-def xml_safe(value) -> str:
+def xml_safe(value: object) -> str:
     return _NOT_XML.sub("", "" if value is None else str(value))
 
 
-def one_line(value) -> str:
+def one_line(value: object) -> str:
     """User text for a table cell or a list line: one line, XML-safe."""
     return " ".join(xml_safe(value).split())
 
@@ -71,7 +76,7 @@ class StatusRow:
         return f"{self.mark} {self.word}".strip()
 
 
-def status_rows(svc, data: ReportData, lang: str) -> list[StatusRow]:
+def status_rows(svc: Dutylog, data: ReportData, lang: str) -> list[StatusRow]:
     policy, as_of = svc.policy, data.progress.as_of
     sections = {s.id: s.name.get(lang) for s in policy.sections}
     rows = []
@@ -87,11 +92,11 @@ def status_rows(svc, data: ReportData, lang: str) -> list[StatusRow]:
     return rows
 
 
-def entries_by_rule(data: ReportData) -> dict[str, list]:
+def entries_by_rule(data: ReportData) -> dict[str, list[Entry]]:
     """The listed entries (sensitive ones already removed) of each rule that counts
     activities, by date, up to the evaluation day."""
     as_of = data.progress.as_of
-    by_kind: dict[str, list] = {}
+    by_kind: dict[str, list[Entry]] = {}
     for e in data.entries:
         if e.date <= as_of:
             by_kind.setdefault(e.kind, []).append(e)
@@ -108,7 +113,7 @@ def year_span(data: ReportData) -> tuple[date, date]:
     return date(year, 1, 1), min(date(year, 12, 31), data.progress.as_of)
 
 
-def ledger_rows(svc, data: ReportData) -> list[LedgerRecord]:
+def ledger_rows(svc: Dutylog, data: ReportData) -> list[LedgerRecord]:
     """The subject's ledger items open at some time in the year (up to the evaluation
     day), most urgent first, as `ledger list` gives them."""
     lister = getattr(svc, "ledger_list", None)
@@ -119,7 +124,7 @@ def ledger_rows(svc, data: ReportData) -> list[LedgerRecord]:
             if item.closed is None or item.closed >= start]
 
 
-def trip_rows(svc, data: ReportData) -> list[TripRecord]:
+def trip_rows(svc: Dutylog, data: ReportData) -> list[TripRecord]:
     """The subject's trips that touch the year, by departure day."""
     lister = getattr(svc, "leave_list", None)
     if lister is None:
@@ -129,7 +134,7 @@ def trip_rows(svc, data: ReportData) -> list[TripRecord]:
             if trip.return_date >= start and trip.depart <= end]
 
 
-def ledger_type_word(svc, type_id: str, lang: str) -> str:
+def ledger_type_word(svc: Dutylog, type_id: str, lang: str) -> str:
     kind = svc.policy.ledger_type(type_id)
     return kind.word(lang) if kind is not None else type_id
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import io
 import unicodedata
 from datetime import date, datetime, time
+from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -25,6 +26,12 @@ from openpyxl.utils import get_column_letter
 
 from dutylog import __version__
 from dutylog.i18n import t
+
+if TYPE_CHECKING:
+    from openpyxl.cell import Cell
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    from .core import Dutylog
 
 from .report_rows import (
     colour_word,
@@ -62,7 +69,7 @@ def _display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def _put(ws, row: int, col: int, value):
+def _put(ws: Worksheet, row: int, col: int, value: object) -> Cell:
     c = ws.cell(row=row, column=col)
     if isinstance(value, str):
         value = xml_safe(value)
@@ -77,7 +84,8 @@ def _put(ws, row: int, col: int, value):
     return c
 
 
-def _sheet(wb, title: str, headers: list[str], rows: list[list], widths: dict[int, int] | None = None):
+def _sheet(wb: Workbook, title: str, headers: list[str], rows: list[list[object]],
+           widths: dict[int, int] | None = None) -> Worksheet:
     ws = wb.create_sheet(title)
     for col, text in enumerate(headers, 1):
         c = _put(ws, 1, col, text)
@@ -99,12 +107,12 @@ def _sheet(wb, title: str, headers: list[str], rows: list[list], widths: dict[in
     return ws
 
 
-def _flag(value, lang: str) -> str:
+def _flag(value: bool | None, lang: str) -> str:
     return "" if value is None else word("yes" if value else "no", lang)
 
 
-def entry_rows(svc, data: ReportData, lang: str) -> list[list]:
-    rows = []
+def entry_rows(svc: Dutylog, data: ReportData, lang: str) -> list[list[object]]:
+    rows: list[list[object]] = []
     for e in data.entries:
         kind = svc.policy.kind(e.kind)
         days = None if e.days is None else (int(e.days) if float(e.days).is_integer() else e.days)
@@ -115,7 +123,7 @@ def entry_rows(svc, data: ReportData, lang: str) -> list[list]:
     return rows
 
 
-def xlsx_report(svc, data: ReportData, lang: str = "zh") -> bytes:
+def xlsx_report(svc: Dutylog, data: ReportData, lang: str = "zh") -> bytes:
     wb = Workbook()
     wb.remove(wb.active)
 

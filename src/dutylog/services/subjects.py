@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Protocol
 
@@ -25,7 +26,7 @@ class Roster:
         self._ctx = ctx
         self._subjects = ctx.store.subjects
 
-    def check_roles(self, roles) -> list[str]:
+    def check_roles(self, roles: Iterable[str]) -> list[str]:
         """The roles as given, each known to the policy (refused otherwise)."""
         policy = self._ctx.policy
         accepted = ", ".join(policy.role_ids)

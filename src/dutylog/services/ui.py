@@ -13,7 +13,7 @@ from datetime import date
 
 from dutylog.domain.model import Entry, Link, Subject
 from dutylog.domain.progress import MISSED, OPEN, PeriodResult, RuleResult
-from dutylog.domain.rules import Kind, Policy, Section
+from dutylog.domain.rules import Kind, Policy, Section, Text
 
 from .core import Dutylog
 from .logbook import EntryFilter
@@ -51,7 +51,7 @@ class Dashboard:
     sections: list[tuple[Section, list[RuleResult]]]
     due: list[DueItem]
     missed: list[MissedItem]
-    day_counts: Counter
+    day_counts: Counter[date]
     ledger: LedgerSummary | None = None
     results: list[RuleResult] = field(default_factory=list)
     policy: Policy | None = None  # the words of roles, link types and readings
@@ -75,7 +75,7 @@ def dashboard(svc: Dutylog, subject: str, year: int | None = None,
 class Calendar:
     year: int
     as_of: date
-    day_counts: Counter
+    day_counts: Counter[date]
 
 
 def calendar(svc: Dutylog, subject: str, year: int | None = None) -> Calendar:
@@ -99,9 +99,7 @@ def group_by_section(policy: Policy, results: list[RuleResult]) -> list[tuple[Se
     return out
 
 
-def _other_name():
-    from dutylog.domain.rules import Text
-
+def _other_name() -> Text:
     return Text("其他", "Other")
 
 
