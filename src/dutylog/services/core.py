@@ -213,14 +213,6 @@ class Dutylog:
                  include_pending: bool = True) -> Progress:
         return self.tracker.progress(subject, year, as_of, include_pending)
 
-    def status(self, subject: str, year: int | str | None = None, as_of: dt.date | None = None,
-               include_pending: bool = True) -> dict[str, Any]:
-        """`status --json` (CONTRACT.md): the CLI's shape of `progress`."""
-        pr = self.progress(subject, year, as_of, include_pending)
-        return {"subject": pr.subject.name, "roles": list(pr.roles), "year": pr.year,
-                "as_of": pr.as_of.isoformat(), "policy": self.policy.id,
-                "rules": [r.as_dict() for r in pr.results]}
-
     def resolve_year(self, year: int | str | None, as_of: dt.date | None) -> tuple[int, dt.date]:
         return self.tracker.resolve_year(year, as_of)
 

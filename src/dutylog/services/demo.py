@@ -195,7 +195,7 @@ class _Year:
         town = self.links("town")[0]
         self.log("strict-governance-check", self.weekday(date(y, 5, 1), date(y, 5, 31)),
                  object=town, title=f"到{town}检查全面从严治党工作", place=town)
-        for n in range(self.rng.randint(1, 3)):
+        for _ in range(self.rng.randint(1, 3)):
             when = self.weekday(date(y, 2, 1), date(y, 11, 30))
             self.log("court-case", when, appeared=self.rng.random() < self.p.diligence + 0.15,
                      title=f"（{y}）鲁0687行初{self.rng.randint(10, 99)}号行政诉讼案件出庭应诉",

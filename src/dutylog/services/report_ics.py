@@ -7,7 +7,7 @@ data gives the same file.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -57,10 +57,10 @@ def stamp(updated_at: str | None) -> str:
     except ValueError:
         value = None
     if value is None:
-        value = datetime(1970, 1, 1, tzinfo=timezone.utc)
+        value = datetime(1970, 1, 1, tzinfo=UTC)
     if value.tzinfo is None:  # a bare date or naive stamp: read as UTC, never the clock
-        value = value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
 def _day(d: date) -> str:
