@@ -1,45 +1,33 @@
-"""Regenerate screenshots/*.svg from the demo year (`make screenshots`).
+"""Regenerate screenshots/*.svg (and .png) from the scenes (`make screenshots`).
 
-Drives the same app the user runs (`make_app`) with Pilot over a temporary data folder
-filled by `dutylog.services.demo`; today is pinned so the pictures only change when the
-program does. Nothing is written outside screenshots/ and the temporary folder.
+The pictures are the scenes of `dutylog.tui.scenes` marked `shot` — the same table the
+snapshot tests run — each driven with Pilot through the app the user runs (`make_app`)
+over its world in a temporary data folder, today pinned, so the pictures only change
+when the program does. `--all` draws every scene (to look at them all), names draw those
+scenes, `--out DIR` writes elsewhere. Nothing is written outside the output folder and
+the temporary folders.
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import shutil
 import sys
 import tempfile
-from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "screenshots"
-TODAY = date(2025, 6, 18)
-SIZE = (120, 40)
-
-# name -> (language, keys pressed after the dashboard is painted)
-SHOTS = {
-    "dashboard": ("zh", []),
-    "dashboard-en": ("en", []),
-    "log-form": ("zh", ["n", *"jcdyzf", "enter"]),
-    "entries": ("zh", ["e"]),
-    "calendar": ("zh", ["c", "left", "enter"]),
-    "links": ("zh", ["k"]),
-}
 
 
-async def shoot(svc, name: str, lang: str, keys: list[str]) -> Path:
-    from dutylog.tui.app import make_app
-
-    app = make_app(svc, today=TODAY, lang=lang, blink=False, theme="textual-dark", animations=False)
-    async with app.run_test(size=SIZE) as pilot:
+async def shoot(scene, service, out: Path) -> Path:
+    app = scene.app(service)
+    async with app.run_test(size=scene.size) as pilot:
+        await scene.play(pilot)
+        await pilot.wait_for_scheduled_animations()
         await pilot.pause()
-        if keys:
-            await pilot.press(*keys)
-            await pilot.pause()
-        path = app.save_screenshot(f"{name}.svg", str(OUT))
+        path = app.save_screenshot(f"{scene.name}.svg", str(out))
     return Path(path)
 
 
@@ -65,25 +53,41 @@ def to_png(svg: Path) -> Path | None:
     return png
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(ROOT / "src"))
-    from dutylog.services import Dutylog
-    from dutylog.services.demo import fill_demo
+    from dutylog.tui.scenes import SCENES, open_world
 
-    OUT.mkdir(exist_ok=True)
-    home = Path(tempfile.mkdtemp(prefix="dutylog-shots-"))
-    try:
-        with Dutylog.open(home=home, today=TODAY) as svc:
-            fill_demo(svc)
-            for name, (lang, keys) in SHOTS.items():
-                path = asyncio.run(shoot(svc, name, lang, keys))
-                print(path.relative_to(ROOT))
-                png = to_png(path)
-                if png is not None:
-                    print(png.relative_to(ROOT))
-    finally:
-        shutil.rmtree(home, ignore_errors=True)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("names", nargs="*", help="scenes to draw (default: those marked shot)")
+    parser.add_argument("--all", action="store_true", help="draw every scene")
+    parser.add_argument("--out", type=Path, default=OUT, help="the folder to write (default screenshots/)")
+    args = parser.parse_args(argv)
+    known = {s.name for s in SCENES}
+    unknown = [n for n in args.names if n not in known]
+    if unknown:
+        parser.error(f"no scene {', '.join(unknown)}; the scenes: {', '.join(sorted(known))}")
+    chosen = [s for s in SCENES if args.all or s.name in args.names or (not args.names and s.shot)]
+    out = args.out.resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    for scene in chosen:
+        home = Path(tempfile.mkdtemp(prefix="dutylog-shots-"))
+        try:
+            service = open_world(scene.world, home / "world")
+            try:
+                path = asyncio.run(shoot(scene, service, out))
+            finally:
+                service.close()
+        finally:
+            shutil.rmtree(home, ignore_errors=True)
+        print(shown(path))
+        png = to_png(path)
+        if png is not None:
+            print(shown(png))
     return 0
+
+
+def shown(path: Path) -> str:
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
 if __name__ == "__main__":

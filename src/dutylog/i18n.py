@@ -443,7 +443,7 @@ DESK_STRINGS: dict[str, tuple[str, str]] = {
     "ob.operator": ("本机使用者（您的姓名，作为记录人）", "Who uses this computer (your name, as recorder)"),
     "ob.ask_unsaved": ("“{name}”尚未添加：添加后完成？", "“{name}” is not added yet: add it and finish?"),
     "ob.need_one": ("请先填写姓名并勾选角色。", "Give a name and tick roles first."),
-    "dash.pending": ("含待确认 {n}", "incl. {n} pending"),
+    "dash.pending": ("含待确认 {n}", "{n} pending"),
     "dash.pending_short": ("待{n}", "{n}?"),
     "dash.confirmed_only": ("仅计已确认", "confirmed only"),
     "entries.pending": ("待确认", "pending"),

@@ -55,7 +55,7 @@ def service_writes(home, stop: threading.Event, min_writes: int) -> list[str]:
             if i % 7 == 0:
                 svc.delete(e.id)
                 svc.undelete(e.id)
-            svc.status(SUBJECT, 2025)  # reads in between, as the dashboard refreshes
+            svc.progress(SUBJECT, 2025)  # reads in between, as the dashboard refreshes
             i += 1
     return made
 

@@ -21,12 +21,12 @@ def test_follow_up_from_diary_in_one_step(run, wang):
 
     with Dutylog.open() as svc:
         [row] = svc.diary("王明", search="渠")
-        assert row["follow_up"] == "open" and row["color"] == "blue"
-        assert svc.diary("王明", open_only=True)[0]["id"] == entry
+        assert row.follow_up == "open" and row.color == "blue"
+        assert svc.diary("王明", open_only=True)[0].id == entry
         svc.ledger_close(item, svc.date("2026-10-15"))
-        assert svc.diary("王明")[0]["follow_up"] == "closed"
+        assert svc.diary("王明")[0].follow_up == "closed"
         assert svc.diary("王明", open_only=True) == []
-        assert svc.diary("王明", place="凤城")[0]["id"] == entry
+        assert svc.diary("王明", place="凤城")[0].id == entry
         assert svc.diary("王明", place="东村") == []
 
 
@@ -80,14 +80,14 @@ def test_diary_limit_and_open_filters(run, wang):
         ids = [svc.log(LogRequest(kind="diary", subject="王明", date=date(2026, 9, d),
                                   place="东村" if d % 2 else "西村", note=f"问题{d}")).id
                for d in range(1, 21)]
-        assert [r["id"] for r in svc.diary("王明", limit=3)] == ids[::-1][:3]
-        assert [r["date"] for r in svc.diary("王明", place="西村", limit=2)] == ["2026-09-20", "2026-09-18"]
+        assert [r.id for r in svc.diary("王明", limit=3)] == ids[::-1][:3]
+        assert [r.date for r in svc.diary("王明", place="西村", limit=2)] == [date(2026, 9, 20), date(2026, 9, 18)]
         assert svc.diary("王明", place="南村", limit=5) == []
         svc.follow_up(ids[0], date(2026, 10, 1))   # 问题1, overdue: red
         svc.follow_up(ids[11], date(2026, 10, 30))  # 问题12
         opened = svc.diary("王明", open_only=True)
-        assert [r["note"] for r in opened] == ["问题12", "问题1"]
-        assert [r["color"] for r in opened] == ["blue", "red"]
-        assert [r["note"] for r in svc.diary("王明", open_only=True, search="题1")] == ["问题12", "问题1"]
-        assert [r["note"] for r in svc.diary("王明", open_only=True, place="西村")] == ["问题12"]
+        assert [r.note for r in opened] == ["问题12", "问题1"]
+        assert [r.color for r in opened] == ["blue", "red"]
+        assert [r.note for r in svc.diary("王明", open_only=True, search="题1")] == ["问题12", "问题1"]
+        assert [r.note for r in svc.diary("王明", open_only=True, place="西村")] == ["问题12"]
         assert svc.diary("王明", open_only=True, as_of=date(2026, 8, 31)) == []

@@ -52,8 +52,8 @@ def test_open_trip_counts_on_dashboard_summary(run, wang):
     from dutylog.services import Dutylog
 
     with Dutylog.open() as svc:
-        assert svc.ledger_summary("王明")["open_trips"] == 1
-        assert svc.ledger_summary(None, svc.date("2026-10-08"))["open_trips"] == 0
+        assert svc.ledger_summary("王明").open_trips == 1
+        assert svc.ledger_summary(None, svc.date("2026-10-08")).open_trips == 0
 
 
 @pytest.mark.parametrize("args", [

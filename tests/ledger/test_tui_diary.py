@@ -70,8 +70,8 @@ async def test_search_filter_and_raise_follow_up(svc):
         await submit(pilot, app.screen)
         assert app.screen is screen
         [item] = svc.ledger_list()
-        assert (item["type"], item["title"], item["opened"], item["due"]) == \
-            ("follow-up", "反映灌溉渠堵塞", "2026-10-08", "2026-10-20")
+        assert (item.type, item.title, item.opened, item.due) == \
+            ("follow-up", "反映灌溉渠堵塞", date(2026, 10, 8), date(2026, 10, 20))
         assert "蓝" in str(table.get_row_at(1)[4])
 
         screen.query_one("#diary-place", Input).value = ""

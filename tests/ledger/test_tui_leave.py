@@ -46,13 +46,13 @@ async def test_request_and_back(svc):
         await submit(pilot, app.screen)
         assert app.screen is screen
         [trip] = svc.leave_list("王明")
-        assert (trip["notice_days"], trip["compliant"], trip["open"]) == (2, True, True)
+        assert (trip.notice_days, trip.compliant, trip.open) == (2, True, True)
         table = screen.query_one(DataTable)
         assert "未销假" in str(table.get_row_at(0)[5])
         await pilot.press("b")
         await pilot.pause()
         await submit(pilot, app.screen)
-        assert svc.leave_list("王明")[0]["back"] == "2026-10-15"
+        assert svc.leave_list("王明")[0].back == date(2026, 10, 15)
         assert str(table.get_row_at(0)[5]) == "2026-10-15"
 
 

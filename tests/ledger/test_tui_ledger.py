@@ -63,7 +63,7 @@ async def test_add_progress_close(svc):
         ledger = app.screen
         assert isinstance(ledger, LedgerScreen)
         [item] = svc.ledger_list("王明")
-        assert (item["title"], item["due"], item["color"]) == ("督办函", "2026-10-19", "blue")
+        assert (item.title, item.due, item.color) == ("督办函", date(2026, 10, 19), "blue")
         assert ledger.query_one(DataTable).row_count == 1
 
         await pilot.press("p")
@@ -71,7 +71,7 @@ async def test_add_progress_close(svc):
         await fill(pilot, app.screen, {"note": "已召开专题会研究"})
         await submit(pilot, app.screen)
         assert isinstance(app.screen, LedgerScreen)
-        assert [p["note"] for p in svc.ledger_detail(item["id"])["progress"]] == ["已召开专题会研究"]
+        assert [p.note for p in svc.ledger_detail(item.id).progress] == ["已召开专题会研究"]
 
         await pilot.press("o")
         await pilot.pause()
@@ -84,7 +84,7 @@ async def test_add_progress_close(svc):
         await pilot.pause()
         await submit(pilot, app.screen)
         assert isinstance(app.screen, LedgerScreen)
-        assert svc.ledger_list("王明")[0]["color"] == "closed"
+        assert svc.ledger_list("王明")[0].color == "closed"
         assert "办结" in str(ledger.query_one(DataTable).get_row_at(0)[0])
 
 

@@ -76,7 +76,7 @@ async def test_review_confirm_reject_undo_history(svc):
         await pilot.pause()
         assert isinstance(app.screen, HistoryScreen) and app.screen.entry_id == second
         assert rows(app.screen, "#history-table") == 3  # added, deleted, brought back
-        assert [v["deleted"] for v in app.screen.versions] == [False, True, False]
+        assert [v.deleted for v in app.screen.versions] == [False, True, False]
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is review

@@ -83,7 +83,7 @@ def test_records_only_the_subject_confirms(svc):
         svc.records.confirm(entry.id, "李秘书")
     svc.records.confirm(entry.id, "王明")
     assert svc.records.pending("王明") == []
-    assert [v["reason"] for v in svc.records.history(entry.id)] == ["add", "confirm"]
+    assert [v.reason for v in svc.records.history(entry.id)] == ["add", "confirm"]
 
 
 def test_preferences_keep_language_and_recorder(svc):

@@ -37,7 +37,7 @@ def store(dutylog_home, clock):
 
 @pytest.fixture
 def wang(store):
-    return store.add_subject("王明", ["leader", "cadre"])
+    return store.subjects.add_subject("王明", ["leader", "cadre"])
 
 
 def entry(subject, **fields) -> Entry:

@@ -27,7 +27,7 @@ ENTRY = {"type": "entry", "id": EID, "subject": SID, "kind": "diary", "date": "2
 @pytest.fixture
 def copy(store, wang):
     """A store with data, and its dump before any refused import."""
-    store.add_entry(entry(wang, title="已有"))
+    store.entries.add_entry(entry(wang, title="已有"))
     return store
 
 
@@ -36,17 +36,17 @@ def good(copy, tmp_path):
     """Another copy's bundle: a subject and three entries."""
     path = tmp_path / "good.jsonl"
     with open_home(tmp_path, "other") as other:
-        w = other.add_subject("孙七", ["leader"])
+        w = other.subjects.add_subject("孙七", ["leader"])
         for i in range(3):
-            other.add_entry(entry(w, note=f"第{i}条"))
-        other.export_bundle(path)
+            other.entries.add_entry(entry(w, note=f"第{i}条"))
+        other.bundles.export_bundle(path)
     return path
 
 
 def refused(store, path, match: str, validate_record=None):
     before = dump(store)
     with pytest.raises(BundleError, match=match) as info:
-        store.import_bundle(path, validate_record=validate_record)
+        store.bundles.import_bundle(path, validate_record=validate_record)
     message = str(info.value)
     assert message.startswith(f"{path}: line ") and "\n" not in message
     assert dump(store) == before
@@ -54,7 +54,7 @@ def refused(store, path, match: str, validate_record=None):
 
 
 def test_good_bundle_imports(copy, good):
-    assert copy.import_bundle(good).added == 4
+    assert copy.bundles.import_bundle(good).added == 4
 
 
 def test_truncated_mid_line(copy, good, tmp_path):
@@ -108,10 +108,10 @@ def test_a_line_dropped_from_the_middle(copy, good, tmp_path):
 def test_bundle_without_records_needs_no_end_line(store, tmp_path):
     path = write_lines(tmp_path / "tool.jsonl", [SUBJECT, LINK, ENTRY], checksum=False,
                        records=False)
-    summary = store.import_bundle(path)
+    summary = store.bundles.import_bundle(path)
     assert summary.added == 3
-    assert store.get_entry(EID).kind == "diary"
-    assert store.get_entry(EID).four_no is False and store.get_entry(EID).days is None
+    assert store.entries.get_entry(EID).kind == "diary"
+    assert store.entries.get_entry(EID).four_no is False and store.entries.get_entry(EID).days is None
 
 
 @pytest.mark.parametrize("newline, hashed", [
@@ -127,7 +127,7 @@ def test_other_tools_checksums_are_accepted(store, tmp_path, newline, hashed):
     path = tmp_path / "v.jsonl"
     path.write_bytes(newline.join([header, *rows, json.dumps({"type": "end", "sha256": digest})])
                      .encode())
-    assert store.import_bundle(path).added == 2
+    assert store.bundles.import_bundle(path).added == 2
 
 
 def test_bom_and_blank_lines_are_tolerated(store, tmp_path):
@@ -136,7 +136,7 @@ def test_bom_and_blank_lines_are_tolerated(store, tmp_path):
                       json.dumps(SUBJECT, ensure_ascii=False), "", "  ",
                       json.dumps(ENTRY)]) + "\n\n"
     path.write_bytes("\ufeff".encode() + text.encode())
-    assert store.import_bundle(path).added == 2
+    assert store.bundles.import_bundle(path).added == 2
 
 
 def _entry(**changes):
@@ -186,7 +186,7 @@ def test_bad_line_refused_with_its_number(copy, tmp_path, line, reason):
 
 
 def test_object_linked_to_another_subject(copy, wang, tmp_path):
-    other = copy.add_link(wang.id, "enterprise", "王的公司")
+    other = copy.subjects.add_link(wang.id, "enterprise", "王的公司")
     path = write_lines(tmp_path / "o.jsonl", [SUBJECT, dict(ENTRY, object=other.id)])
     refused(copy, path, "line 3: object .* is linked to another subject")
 
@@ -216,7 +216,7 @@ def policy_check(copy):
 def test_policy_vocabulary_accepted(copy, tmp_path, policy_check):
     path = write_lines(tmp_path / "ok.jsonl", [SUBJECT, LINK, dict(ENTRY, kind="patrol", patrol="bay"),
                                                LEDGER])
-    assert copy.import_bundle(path, validate_record=policy_check).added == 4
+    assert copy.bundles.import_bundle(path, validate_record=policy_check).added == 4
 
 
 @pytest.mark.parametrize("bad, reason", [
@@ -240,7 +240,7 @@ def test_policy_vocabulary_refused_whole(copy, tmp_path, policy_check, bad, reas
         msg = refused(copy, path, reason, validate_record=policy_check)
         assert f": line {at + 2}: " in msg  # header is line 1
     # without the policy's check the store takes any well-formed code
-    assert copy.import_bundle(path).added == 4
+    assert copy.bundles.import_bundle(path).added == 4
 
 
 @pytest.mark.parametrize("header, reason", [
@@ -259,7 +259,7 @@ def test_empty_and_unreadable(copy, tmp_path):
     empty.write_bytes(b"")
     refused(copy, empty, "line 1: no header")
     with pytest.raises(BundleError, match="cannot read"):
-        copy.import_bundle(tmp_path / "missing.jsonl")
+        copy.bundles.import_bundle(tmp_path / "missing.jsonl")
 
 
 def test_not_utf8(copy, tmp_path):
@@ -271,7 +271,7 @@ def test_not_utf8(copy, tmp_path):
 
 def test_renaming_onto_another_subjects_name(copy, wang, tmp_path):
     path = write_lines(tmp_path / "r1.jsonl", [SUBJECT])
-    copy.import_bundle(path)
+    copy.bundles.import_bundle(path)
     renamed = dict(SUBJECT, name="王明", updated_at="2025-07-02T09:00:00+08:00")
     refused(copy, write_lines(tmp_path / "r2.jsonl", [renamed]), "line 2: subject name '王明'")
 
@@ -285,7 +285,7 @@ def test_late_failure_rolls_everything_back(copy, tmp_path):
                       "SELECT RAISE(ABORT, 'disk on fire'); END")
     try:
         with pytest.raises(Exception, match="disk on fire"):
-            copy.import_bundle(path)
+            copy.bundles.import_bundle(path)
     finally:
         copy.conn.execute("DROP TRIGGER boom")
     assert dump(copy) == before

@@ -19,17 +19,17 @@ from .conftest import CST, entry
 def office(tmp_path):
     """A copy with a bit of everything."""
     store = open_home(tmp_path, "office")
-    wang = store.add_subject("王明", ["leader", "cadre"])
-    li = store.add_subject("李华", ["econ-dept-head"])
-    firm = store.add_link(wang.id, "enterprise", "海阳某公司", date(2025, 1, 1))
-    store.add_link(li.id, "town", "留格庄镇")
-    store.add_entry(entry(wang, kind="enterprise-visit", object_id=firm.id, title="走访",
+    wang = store.subjects.add_subject("王明", ["leader", "cadre"])
+    li = store.subjects.add_subject("李华", ["econ-dept-head"])
+    firm = store.subjects.add_link(wang.id, "enterprise", "海阳某公司", date(2025, 1, 1))
+    store.subjects.add_link(li.id, "town", "留格庄镇")
+    store.entries.add_entry(entry(wang, kind="enterprise-visit", object_id=firm.id, title="走访",
                           four_no=True, place="开发区", people="张三", note="备注"))
-    e = store.add_entry(entry(wang, kind="court-case", appeared=False, date=date(2025, 4, 1)))
-    store.update_entry(e.id, "王明", appeared=True)
-    store.add_entry(entry(li, kind="patrol", patrol="river", days=0.5, extra={"river": "黄垒河"}))
-    gone = store.add_entry(entry(li, kind="diary", note="删掉的"))
-    store.delete_entry(gone.id, "李华")
+    e = store.entries.add_entry(entry(wang, kind="court-case", appeared=False, date=date(2025, 4, 1)))
+    store.entries.update_entry(e.id, "王明", appeared=True)
+    store.entries.add_entry(entry(li, kind="patrol", patrol="river", days=0.5, extra={"river": "黄垒河"}))
+    gone = store.entries.add_entry(entry(li, kind="diary", note="删掉的"))
+    store.entries.delete_entry(gone.id, "李华")
     item = store.ledgers.add_item(subject_id=wang.id, type="supervision", title="督办",
                             note=None, opened=date(2025, 3, 1), due=date(2025, 3, 6),
                             due_given=False)
@@ -44,7 +44,7 @@ def office(tmp_path):
 
 def test_bundle_layout(office, tmp_path):
     path = tmp_path / "out.jsonl"
-    n = office.export_bundle(path, source="office-pc")
+    n = office.bundles.export_bundle(path, source="office-pc")
     raw = path.read_bytes()
     assert raw.endswith(b"\n")
     rows = [json.loads(x) for x in raw.decode("utf-8").splitlines()]
@@ -70,78 +70,78 @@ def test_bundle_layout(office, tmp_path):
 
 def test_round_trip_into_a_fresh_home(office, tmp_path):
     path = tmp_path / "b.jsonl"
-    office.export_bundle(path)
+    office.bundles.export_bundle(path)
     with open_home(tmp_path, "laptop") as laptop:
-        summary = laptop.import_bundle(path)
+        summary = laptop.bundles.import_bundle(path)
         assert summary == ImportSummary(added=12, updated=0, unchanged=0, conflicts=[],
                                         older_kept=0)
         assert state(laptop) | {"history": []} == state(office) | {"history": []}
-        for e in office.query_entries(include_deleted=True):
-            assert entry_to_record(laptop.get_entry(e.id)) == entry_to_record(e)
-        assert laptop.query_entries(search="开发区")[0].title == "走访"
+        for e in office.entries.query_entries(include_deleted=True):
+            assert entry_to_record(laptop.entries.get_entry(e.id)) == entry_to_record(e)
+        assert laptop.entries.query_entries(search="开发区")[0].title == "走访"
         assert [x.title for x in laptop.ledgers.list_items()] == ["督办"]
 
 
 def test_reimport_changes_nothing(office, tmp_path):
     path = tmp_path / "b.jsonl"
-    office.export_bundle(path)
+    office.bundles.export_bundle(path)
     before = state(office)
     history = office.conn.execute("SELECT count(*) FROM history").fetchone()[0]
-    summary = office.import_bundle(path)
+    summary = office.bundles.import_bundle(path)
     assert summary.added == summary.updated == summary.older_kept == 0
     assert summary.unchanged == 12 and summary.conflicts == []
     assert state(office) == before
     assert office.conn.execute("SELECT count(*) FROM history").fetchone()[0] == history
     with open_home(tmp_path, "laptop") as laptop:
-        laptop.import_bundle(path)
+        laptop.bundles.import_bundle(path)
         once = state(laptop)
-        assert laptop.import_bundle(path).unchanged == 12
+        assert laptop.bundles.import_bundle(path).unchanged == 12
         assert state(laptop) == once
 
 
 def _diverge(tmp_path, office):
     """Office's data copied to A and B, then edited on both (B's edits later)."""
     base = tmp_path / "base.jsonl"
-    office.export_bundle(base)
+    office.bundles.export_bundle(base)
     a = open_home(tmp_path, "a", datetime(2025, 8, 1, tzinfo=CST))
     b = open_home(tmp_path, "b", datetime(2025, 9, 1, tzinfo=CST))
     for copy in (a, b):
-        copy.import_bundle(base)
-    visit = office.query_entries(kinds="enterprise-visit")[0]
-    court = office.query_entries(kinds="court-case")[0]
-    patrol = office.query_entries(kinds="patrol")[0]
-    wang = a.get_subject("王明")
-    a.update_entry(visit.id, "甲", title="A 的标题")
-    b.update_entry(visit.id, "乙", title="B 的标题", note="B 改")
-    a.delete_entry(court.id, "甲")                     # delete on A, edit on B (later)
-    b.update_entry(court.id, "乙", place="法院")
-    b.delete_entry(patrol.id, "乙")                    # only B touches the patrol
-    a.add_entry(entry(wang, kind="diary", note="A 新增"))
-    b.add_entry(entry(wang, kind="diary", note="B 新增"))
-    b.update_subject(wang.id, roles=["leader"])
+        copy.bundles.import_bundle(base)
+    visit = office.entries.query_entries(kinds="enterprise-visit")[0]
+    court = office.entries.query_entries(kinds="court-case")[0]
+    patrol = office.entries.query_entries(kinds="patrol")[0]
+    wang = a.subjects.get_subject("王明")
+    a.entries.update_entry(visit.id, "甲", title="A 的标题")
+    b.entries.update_entry(visit.id, "乙", title="B 的标题", note="B 改")
+    a.entries.delete_entry(court.id, "甲")                     # delete on A, edit on B (later)
+    b.entries.update_entry(court.id, "乙", place="法院")
+    b.entries.delete_entry(patrol.id, "乙")                    # only B touches the patrol
+    a.entries.add_entry(entry(wang, kind="diary", note="A 新增"))
+    b.entries.add_entry(entry(wang, kind="diary", note="B 新增"))
+    b.subjects.update_subject(wang.id, roles=["leader"])
     return base, a, b, visit, court
 
 
 def test_a_then_b_equals_b_then_a(office, tmp_path):
     base, a, b, visit, court = _diverge(tmp_path, office)
     pa, pb = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
-    a.export_bundle(pa)
-    b.export_bundle(pb)
+    a.bundles.export_bundle(pa)
+    b.bundles.export_bundle(pb)
     x = open_home(tmp_path, "x")
     y = open_home(tmp_path, "y")
     for p in (base, pa, pb):
-        x.import_bundle(p)
+        x.bundles.import_bundle(p)
     for p in (base, pb, pa):
-        y.import_bundle(p)
+        y.bundles.import_bundle(p)
     assert state(x) == state(y)
     # and the two laptops, each importing the other's bundle, agree too
-    sa = a.import_bundle(pb)
-    sb = b.import_bundle(pa)
+    sa = a.bundles.import_bundle(pb)
+    sb = b.bundles.import_bundle(pa)
     assert state(a) == state(b) == state(x)
-    merged = x.get_entry(visit.id)
+    merged = x.entries.get_entry(visit.id)
     assert (merged.title, merged.note) == ("B 的标题", "B 改")  # later edit won
-    assert not x.get_entry(court.id).deleted and x.get_entry(court.id).place == "法院"
-    titles = {v["title"] for v in x.history("entry", visit.id)}
+    assert not x.entries.get_entry(court.id).deleted and x.entries.get_entry(court.id).place == "法院"
+    titles = {v["title"] for v in x.entries.history("entry", visit.id)}
     assert titles == {"走访", "A 的标题", "B 的标题"}  # the losing edit stays in history
     # each side reports the two records both changed, naming id prefix, date and kind
     for s in (sa, sb):
@@ -156,7 +156,7 @@ def test_a_then_b_equals_b_then_a(office, tmp_path):
     # merging again changes nothing anywhere
     for store, p in ((a, pb), (b, pa), (x, pa), (y, pb)):
         snap = state(store)
-        again = store.import_bundle(p)
+        again = store.bundles.import_bundle(p)
         assert again.conflicts == [] and again.added == again.updated == 0
         assert state(store) == snap
     for s in (a, b, x, y):
@@ -166,53 +166,53 @@ def test_a_then_b_equals_b_then_a(office, tmp_path):
 def test_plain_update_is_not_a_conflict(office, tmp_path):
     """A → B, B edits, B → A: A's version is an ancestor of B's, no conflict."""
     pa, pb = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
-    visit = office.query_entries(kinds="enterprise-visit")[0]
-    office.update_entry(visit.id, "王明", note="办公室改")
-    office.export_bundle(pa)
+    visit = office.entries.query_entries(kinds="enterprise-visit")[0]
+    office.entries.update_entry(visit.id, "王明", note="办公室改")
+    office.bundles.export_bundle(pa)
     with open_home(tmp_path, "b", datetime(2025, 9, 1, tzinfo=CST)) as b:
-        b.import_bundle(pa)
-        b.update_entry(visit.id, "乙", note="笔记本改")
-        b.update_entry(visit.id, "乙", note="笔记本再改")
-        b.export_bundle(pb)
-    summary = office.import_bundle(pb)
+        b.bundles.import_bundle(pa)
+        b.entries.update_entry(visit.id, "乙", note="笔记本改")
+        b.entries.update_entry(visit.id, "乙", note="笔记本再改")
+        b.bundles.export_bundle(pb)
+    summary = office.bundles.import_bundle(pb)
     assert summary.updated == 1 and summary.conflicts == []
-    assert office.get_entry(visit.id).note == "笔记本再改"
+    assert office.entries.get_entry(visit.id).note == "笔记本再改"
 
 
 def test_same_subject_and_link_created_on_two_laptops(tmp_path):
     a = open_home(tmp_path, "a")
     b = open_home(tmp_path, "b", datetime(2025, 9, 1, tzinfo=CST))
     for copy, who in ((a, "甲"), (b, "乙")):
-        wang = copy.add_subject("王明", ["leader"])
-        firm = copy.add_link(wang.id, "enterprise", "海阳某公司")
-        copy.add_entry(entry(wang, kind="enterprise-visit", object_id=firm.id, note=who))
+        wang = copy.subjects.add_subject("王明", ["leader"])
+        firm = copy.subjects.add_link(wang.id, "enterprise", "海阳某公司")
+        copy.entries.add_entry(entry(wang, kind="enterprise-visit", object_id=firm.id, note=who))
     pa, pb = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
-    a.export_bundle(pa)
-    b.export_bundle(pb)
-    summary = b.import_bundle(pa)
+    a.bundles.export_bundle(pa)
+    b.bundles.export_bundle(pb)
+    summary = b.bundles.import_bundle(pa)
     assert summary.added == 1  # A's entry; A's subject and link map onto B's
-    assert len(b.list_subjects()) == 1
-    wang = b.get_subject("王明")
-    assert len(b.links(wang.id)) == 1
-    notes = sorted(e.note for e in b.query_entries(subject_id=wang.id))
+    assert len(b.subjects.list_subjects()) == 1
+    wang = b.subjects.get_subject("王明")
+    assert len(b.subjects.links(wang.id)) == 1
+    notes = sorted(e.note for e in b.entries.query_entries(subject_id=wang.id))
     assert notes == ["乙", "甲"]
-    assert {e.object_id for e in b.query_entries()} == {b.links(wang.id)[0].id}
+    assert {e.object_id for e in b.entries.query_entries()} == {b.subjects.links(wang.id)[0].id}
     aliases = dict(b.conn.execute("SELECT record_type, count(*) FROM aliases GROUP BY 1"))
     assert aliases == {"subject": 1, "link": 1}
     snap = state(b)
-    assert b.import_bundle(pa).added == 0
+    assert b.bundles.import_bundle(pa).added == 0
     assert state(b) == snap
-    a.import_bundle(pb)
-    assert [s.name for s in a.list_subjects()] == ["王明"]
-    assert len(a.query_entries()) == 2
+    a.bundles.import_bundle(pb)
+    assert [s.name for s in a.subjects.list_subjects()] == ["王明"]
+    assert len(a.entries.query_entries()) == 2
     a.close()
     b.close()
 
 
 def test_export_filters(office, tmp_path):
-    wang = office.get_subject("王明")
+    wang = office.subjects.get_subject("王明")
     path = tmp_path / "w.jsonl"
-    n = office.export_bundle(path, subject_id="王明")
+    n = office.bundles.export_bundle(path, subject_id="王明")
     body = [json.loads(x) for x in path.read_text("utf-8").splitlines()[1:-1]]
     assert n == len(body)
     assert {r.get("subject", r.get("id")) for r in body if r["type"] in ("entry", "link")} \
@@ -225,43 +225,43 @@ def test_export_filters(office, tmp_path):
 def test_since_takes_activities_from_that_day_and_keeps_references(tmp_path):
     clock_start = datetime(2025, 3, 10, tzinfo=CST)
     with open_home(tmp_path, "o", clock_start) as store:
-        wang = store.add_subject("王明", ["leader"])
-        firm = store.add_link(wang.id, "enterprise", "甲公司")
-        store.add_entry(entry(wang, date=date(2025, 1, 20)))  # recorded late: still before --since
-        new = store.add_entry(entry(wang, kind="enterprise-visit", object_id=firm.id,
+        wang = store.subjects.add_subject("王明", ["leader"])
+        firm = store.subjects.add_link(wang.id, "enterprise", "甲公司")
+        store.entries.add_entry(entry(wang, date=date(2025, 1, 20)))  # recorded late: still before --since
+        new = store.entries.add_entry(entry(wang, kind="enterprise-visit", object_id=firm.id,
                                     date=date(2025, 2, 1)))
         path = tmp_path / "s.jsonl"
-        assert store.export_bundle(path, since=date(2025, 2, 1)) == 3
+        assert store.bundles.export_bundle(path, since=date(2025, 2, 1)) == 3
         body = [json.loads(x) for x in path.read_text("utf-8").splitlines()[1:-1]]
         assert [(r["type"], r["id"]) for r in body] == [
             ("subject", wang.id), ("link", firm.id), ("entry", new.id)]
         with pytest.raises(InvalidInput):
-            store.export_bundle(path, since="March")
+            store.bundles.export_bundle(path, since="March")
 
 
 def test_sensitive_entries_stay_home_unless_asked(store, wang, tmp_path):
-    store.add_entry(entry(wang, sensitive=True, note="谈话"))
-    store.add_entry(entry(wang))
-    assert store.export_bundle(tmp_path / "1.jsonl") == 2  # subject + the plain entry
-    assert store.export_bundle(tmp_path / "2.jsonl", include_sensitive=True) == 3
+    store.entries.add_entry(entry(wang, sensitive=True, note="谈话"))
+    store.entries.add_entry(entry(wang))
+    assert store.bundles.export_bundle(tmp_path / "1.jsonl") == 2  # subject + the plain entry
+    assert store.bundles.export_bundle(tmp_path / "2.jsonl", include_sensitive=True) == 3
 
 
 def test_export_to_a_destination_sends_only_changes(store, wang, tmp_path):
-    e = store.add_entry(entry(wang))
-    assert store.export_bundle(tmp_path / "1.jsonl", to="laptop") == 2
-    assert store.export_bundle(tmp_path / "2.jsonl", to="laptop") == 0
-    store.update_entry(e.id, "王明", note="改")
-    assert store.export_bundle(tmp_path / "3.jsonl", to="laptop") == 2  # entry + its subject
-    assert store.export_bundle(tmp_path / "4.jsonl", to="usb") == 2
+    e = store.entries.add_entry(entry(wang))
+    assert store.bundles.export_bundle(tmp_path / "1.jsonl", to="laptop") == 2
+    assert store.bundles.export_bundle(tmp_path / "2.jsonl", to="laptop") == 0
+    store.entries.update_entry(e.id, "王明", note="改")
+    assert store.bundles.export_bundle(tmp_path / "3.jsonl", to="laptop") == 2  # entry + its subject
+    assert store.bundles.export_bundle(tmp_path / "4.jsonl", to="usb") == 2
     # a record arriving later with an older timestamp still goes out next time
     other = tmp_path / "other.jsonl"
     with open_home(tmp_path, "old", datetime(2020, 1, 1, tzinfo=CST)) as old:
-        w = old.add_subject("王明", ["leader"])
-        old.add_entry(entry(w, note="旧"))
-        old.export_bundle(other)
-    store.import_bundle(other)
+        w = old.subjects.add_subject("王明", ["leader"])
+        old.entries.add_entry(entry(w, note="旧"))
+        old.bundles.export_bundle(other)
+    store.bundles.import_bundle(other)
     out = tmp_path / "5.jsonl"
-    assert store.export_bundle(out, to="laptop") == 2
+    assert store.bundles.export_bundle(out, to="laptop") == 2
     assert "旧" in out.read_text("utf-8")
     marks = store.conn.execute("SELECT destination FROM export_marks").fetchall()
     assert {m[0] for m in marks} == {"laptop", "usb"}
@@ -269,15 +269,15 @@ def test_export_to_a_destination_sends_only_changes(store, wang, tmp_path):
 
 def test_export_to_a_missing_folder(store, wang, tmp_path):
     with pytest.raises(InvalidInput, match="does not exist"):
-        store.export_bundle(tmp_path / "nope" / "b.jsonl")
+        store.bundles.export_bundle(tmp_path / "nope" / "b.jsonl")
 
 
 def test_progress_and_validate_record_callbacks(office, tmp_path):
     path = tmp_path / "b.jsonl"
-    office.export_bundle(path)
+    office.bundles.export_bundle(path)
     seen, calls = [], []
     with open_home(tmp_path, "l") as laptop:
-        laptop.import_bundle(path, validate_record=lambda r: seen.append(r) or None,
+        laptop.bundles.import_bundle(path, validate_record=lambda r: seen.append(r) or None,
                              progress=lambda done, total: calls.append((done, total)))
     entries = [r for r in seen if r["type"] == "entry"]
     assert len(seen) == 12 and len(entries) == 4  # every record, each with its type

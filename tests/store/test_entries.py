@@ -13,18 +13,18 @@ from .conftest import entry
 
 
 def test_add_and_get(store, wang):
-    firm = store.add_link(wang.id, "enterprise", "海阳某公司")
-    e = store.add_entry(entry(wang, kind="enterprise-visit", object_id=firm.id, title="走访",
+    firm = store.subjects.add_link(wang.id, "enterprise", "海阳某公司")
+    e = store.entries.add_entry(entry(wang, kind="enterprise-visit", object_id=firm.id, title="走访",
                               four_no=True, days=None, extra={"weather": "晴"}))
     assert len(e.id) == 36 and e.updated_at
-    got = store.get_entry(e.id)
+    got = store.entries.get_entry(e.id)
     assert got == e and got.extra == {"weather": "晴"}
     assert got.four_no is True and got.days is None and got.object_id == firm.id
 
 
 def test_add_refusals_change_nothing(store, wang):
-    other = store.add_subject("李华", ["cadre"])
-    theirs = store.add_link(other.id, "enterprise", "乙公司")
+    other = store.subjects.add_subject("李华", ["cadre"])
+    theirs = store.subjects.add_link(other.id, "enterprise", "乙公司")
     bad = [
         entry(wang, days=0), entry(wang, days=-1.5), entry(wang, kind=""),
         entry(wang, patrol="Sea!"), entry(wang, subject_id="nobody"),
@@ -33,17 +33,17 @@ def test_add_refusals_change_nothing(store, wang):
     ]
     for e in bad:
         with pytest.raises(InvalidInput):
-            store.add_entry(e)
-    assert store.count_entries(include_deleted=True) == 0
+            store.entries.add_entry(e)
+    assert store.entries.count_entries(include_deleted=True) == 0
 
 
 def test_update_keeps_every_version(store, wang, clock):
-    e = store.add_entry(entry(wang, title="初稿", recorded_by="李秘书"))
-    e2 = store.update_entry(e.id, "王明", title="二稿", days=0.5)
-    e3 = store.update_entry(e.id[:8], "李秘书", note="补充")
+    e = store.entries.add_entry(entry(wang, title="初稿", recorded_by="李秘书"))
+    e2 = store.entries.update_entry(e.id, "王明", title="二稿", days=0.5)
+    e3 = store.entries.update_entry(e.id[:8], "李秘书", note="补充")
     assert (e3.title, e3.days, e3.note) == ("二稿", 0.5, "补充")
     assert e.updated_at < e2.updated_at < e3.updated_at
-    versions = store.history("entry", e.id)
+    versions = store.entries.history("entry", e.id)
     assert [v["title"] for v in versions] == ["初稿", "二稿", "二稿"]
     assert [v["changed_by"] for v in versions] == ["李秘书", "王明", "李秘书"]
     assert [v["reason"] for v in versions] == ["add", "edit", "edit"]
@@ -53,75 +53,75 @@ def test_update_keeps_every_version(store, wang, clock):
 
 
 def test_update_without_change_writes_nothing(store, wang):
-    e = store.add_entry(entry(wang, title="同"))
-    same = store.update_entry(e.id, "王明", title="同")
+    e = store.entries.add_entry(entry(wang, title="同"))
+    same = store.entries.update_entry(e.id, "王明", title="同")
     assert same.updated_at == e.updated_at
-    assert len(store.history("entry", e.id)) == 1
+    assert len(store.entries.history("entry", e.id)) == 1
 
 
 def test_update_refusals(store, wang):
-    e = store.add_entry(entry(wang))
+    e = store.entries.add_entry(entry(wang))
     with pytest.raises(InvalidInput, match="cannot change"):
-        store.update_entry(e.id, "王明", updated_at="x")
+        store.entries.update_entry(e.id, "王明", updated_at="x")
     with pytest.raises(InvalidInput):
-        store.update_entry(e.id, "王明", days=0)
-    assert store.get_entry(e.id) == e
-    assert len(store.history("entry", e.id)) == 1
+        store.entries.update_entry(e.id, "王明", days=0)
+    assert store.entries.get_entry(e.id) == e
+    assert len(store.entries.history("entry", e.id)) == 1
 
 
 def test_delete_and_undelete(store, wang):
-    e = store.add_entry(entry(wang))
-    gone = store.delete_entry(e.id, "王明")
+    e = store.entries.add_entry(entry(wang))
+    gone = store.entries.delete_entry(e.id, "王明")
     assert gone.deleted
-    assert store.query_entries() == []
-    assert [x.id for x in store.query_entries(include_deleted=True)] == [e.id]
-    assert store.entries_in_range(wang.id, date(2025, 1, 1), date(2025, 12, 31)) == []
+    assert store.entries.query_entries() == []
+    assert [x.id for x in store.entries.query_entries(include_deleted=True)] == [e.id]
+    assert store.entries.entries_in_range(wang.id, date(2025, 1, 1), date(2025, 12, 31)) == []
     with pytest.raises(Conflict):
-        store.delete_entry(e.id, "王明")
+        store.entries.delete_entry(e.id, "王明")
     with pytest.raises(Conflict, match="undelete"):
-        store.update_entry(e.id, "王明", note="x")
-    back = store.undelete_entry(e.id, "王明")
+        store.entries.update_entry(e.id, "王明", note="x")
+    back = store.entries.undelete_entry(e.id, "王明")
     assert not back.deleted
     with pytest.raises(Conflict):
-        store.undelete_entry(e.id, "王明")
-    assert [v["deleted"] for v in store.history("entry", e.id)] == [False, True, False]
-    assert [v["reason"] for v in store.history("entry", e.id)] == ["add", "delete", "undelete"]
+        store.entries.undelete_entry(e.id, "王明")
+    assert [v["deleted"] for v in store.entries.history("entry", e.id)] == [False, True, False]
+    assert [v["reason"] for v in store.entries.history("entry", e.id)] == ["add", "delete", "undelete"]
 
 
 def test_confirm(store, wang):
-    e = store.add_entry(entry(wang, recorded_by="李秘书"))
-    c = store.confirm_entry(e.id, "王明")
+    e = store.entries.add_entry(entry(wang, recorded_by="李秘书"))
+    c = store.entries.confirm_entry(e.id, "王明")
     assert c.confirmed_by == "王明"
     assert entry_to_record(c)["confirmed_by"] == "王明"
-    assert store.history("entry", e.id)[-1]["reason"] == "confirm"
+    assert store.entries.history("entry", e.id)[-1]["reason"] == "confirm"
     with pytest.raises(InvalidInput):
-        store.confirm_entry(e.id, " ")
+        store.entries.confirm_entry(e.id, " ")
 
 
 def test_prefix_ids(store, wang):
     ids = ["12345678-aaaa-4aaa-8aaa-000000000001", "12345678-bbbb-4bbb-8bbb-000000000002",
            "abcdef01-0000-4000-8000-000000000003"]
     for i in ids:
-        store.add_entry(entry(wang, id=i))
-    assert store.get_entry("ABCDEF01").id == ids[2]
-    assert store.get_entry("12345678-a").id == ids[0]
-    assert store.get_entry(ids[1]).id == ids[1]
+        store.entries.add_entry(entry(wang, id=i))
+    assert store.entries.get_entry("ABCDEF01").id == ids[2]
+    assert store.entries.get_entry("12345678-a").id == ids[0]
+    assert store.entries.get_entry(ids[1]).id == ids[1]
     with pytest.raises(InvalidInput, match="at least 8"):
-        store.get_entry("abcdef0")
+        store.entries.get_entry("abcdef0")
     with pytest.raises(Conflict) as info:
-        store.get_entry("12345678")
+        store.entries.get_entry("12345678")
     assert "12345678-aaaa" in str(info.value) and "12345678-bbbb" in str(info.value)
     with pytest.raises(NotFound):
-        store.get_entry("ffffffff")
+        store.entries.get_entry("ffffffff")
     with pytest.raises(NotFound):
-        store.get_entry("zzzzzzzzzz")
+        store.entries.get_entry("zzzzzzzzzz")
     with pytest.raises(Conflict):
-        store.add_entry(entry(wang, id=ids[0]))
+        store.entries.add_entry(entry(wang, id=ids[0]))
 
 
 def test_entry_to_record_field_names(store, wang):
-    firm = store.add_link(wang.id, "enterprise", "海阳某公司")
-    e = store.add_entry(entry(wang, kind="court-case", appeared=True, object_id=firm.id))
+    firm = store.subjects.add_link(wang.id, "enterprise", "海阳某公司")
+    e = store.entries.add_entry(entry(wang, kind="court-case", appeared=True, object_id=firm.id))
     rec = entry_to_record(e)
     assert list(rec) == ["type", "id", "subject", "kind", "date", "days", "four_no", "title",
                          "place", "people", "note", "object", "recorded_by", "updated_at",

@@ -43,7 +43,7 @@ def test_open_creates_folder_and_database_only_there(dutylog_home):
 @posix_only
 def test_folder_0700_and_file_0600(dutylog_home):
     with Store.open() as store:
-        store.add_subject("王明", ["leader"])
+        store.subjects.add_subject("王明", ["leader"])
         assert stat.S_IMODE(dutylog_home.stat().st_mode) == 0o700
         for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm"):
             path = dutylog_home / name
@@ -61,7 +61,7 @@ def test_pragmas(store):
 
 def test_migrations_apply_on_new_and_existing_database(dutylog_home):
     with Store.open() as store:
-        store.add_subject("王明", ["leader"])
+        store.subjects.add_subject("王明", ["leader"])
         applied = [m.name for m in migrations.applied(_db(store))]
         assert "m001_initial" in applied
         tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master")}
@@ -69,7 +69,7 @@ def test_migrations_apply_on_new_and_existing_database(dutylog_home):
                 "aliases", "export_marks", "ledger_items", "ledger_progress", "trips",
                 "holidays"} <= tables
     with Store.open() as store:  # existing: nothing re-applied, data intact
-        assert [s.name for s in store.list_subjects()] == ["王明"]
+        assert [s.name for s in store.subjects.list_subjects()] == ["王明"]
         assert [m.name for m in migrations.applied(_db(store))] == applied
         assert migrations.pending(_db(store)) == []
 
@@ -95,9 +95,9 @@ def test_upgrade_from_the_first_schema_keeps_rows(dutylog_home):
             "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")}
         assert "deleted, date, id" in indexes["entries_subject_date"]
         assert "entries_date_id" not in indexes and "entries_live_date_id" in indexes
-        assert [e.title for e in store.query_entries(search="海阳调")] == ["海阳调研"]
-        store.update_entry(EID[:8], "王明", title="新")
-        assert store.query_entries(search="海阳调") == []
+        assert [e.title for e in store.entries.query_entries(search="海阳调")] == ["海阳调研"]
+        store.entries.update_entry(EID[:8], "王明", title="新")
+        assert store.entries.query_entries(search="海阳调") == []
         assert store.integrity_ok()
 
 
@@ -116,8 +116,8 @@ def test_released_schema_fixtures_open_and_upgrade(tmp_path):
         with Store.open(home) as store:
             assert migrations.pending(_db(store)) == []
             assert store.integrity_ok()
-            assert store.list_subjects()
-            assert store.count_entries(include_deleted=True) > 0
+            assert store.subjects.list_subjects()
+            assert store.entries.count_entries(include_deleted=True) > 0
 
 
 def _db(store):
@@ -171,25 +171,25 @@ def test_closed_store_refuses(dutylog_home):
     store = Store.open()
     store.close()
     with pytest.raises(StoreError):
-        store.list_subjects()
+        store.subjects.list_subjects()
 
 
 def test_transaction_rolls_back_everything(store):
     with pytest.raises(InvalidInput):
         with store.transaction():
-            store.add_subject("甲", ["leader"])
-            store.add_subject("乙", ["No Pe!"])
-    assert store.list_subjects() == []
+            store.subjects.add_subject("甲", ["leader"])
+            store.subjects.add_subject("乙", ["No Pe!"])
+    assert store.subjects.list_subjects() == []
 
 
 def test_nested_transaction_is_a_savepoint(store):
     with store.transaction():
-        store.add_subject("甲", ["leader"])
+        store.subjects.add_subject("甲", ["leader"])
         with pytest.raises(Conflict):
             with store.transaction():
-                store.add_subject("乙", ["leader"])
-                store.add_subject("甲", ["cadre"])
-    assert [s.name for s in store.list_subjects()] == ["甲"]
+                store.subjects.add_subject("乙", ["leader"])
+                store.subjects.add_subject("甲", ["cadre"])
+    assert [s.name for s in store.subjects.list_subjects()] == ["甲"]
 
 
 def test_sqlite_errors_become_dutylog_errors(store):
@@ -219,10 +219,10 @@ def test_timestamps_local_with_offset_and_strictly_increasing(dutylog_home):
 def test_edit_never_goes_back_in_time(dutylog_home):
     clock = FakeClock()
     with Store.open(clock=clock) as store:
-        wang = store.add_subject("王明", ["leader"])
-        e = store.add_entry(entry(wang))
+        wang = store.subjects.add_subject("王明", ["leader"])
+        e = store.entries.add_entry(entry(wang))
         clock.now -= timedelta(days=3)  # the computer's clock was set back
-        e2 = store.update_entry(e.id, "王明", note="x")
+        e2 = store.entries.update_entry(e.id, "王明", note="x")
         assert datetime.fromisoformat(e2.updated_at) > datetime.fromisoformat(e.updated_at)
 
 
@@ -235,17 +235,17 @@ def test_default_clock_is_local_aware():
 
 def test_two_connections_share_the_database(dutylog_home):
     with Store.open() as one, Store.open() as two:
-        one.add_subject("王明", ["leader"])
-        assert [s.name for s in two.list_subjects()] == ["王明"]
+        one.subjects.add_subject("王明", ["leader"])
+        assert [s.name for s in two.subjects.list_subjects()] == ["王明"]
         conn = sqlite3.connect(one.path)
         assert conn.execute("SELECT count(*) FROM subjects").fetchone()[0] == 1
         conn.close()
 
 
 def test_settings(store):
-    assert store.get_setting("lang") is None
-    assert store.get_setting("lang", "zh") == "zh"
-    store.set_setting("lang", "en")
-    store.set_setting("lang", "zh")
-    assert store.get_setting("lang") == "zh"
+    assert store.settings.get("lang") is None
+    assert store.settings.get("lang", "zh") == "zh"
+    store.settings.set("lang", "en")
+    store.settings.set("lang", "zh")
+    assert store.settings.get("lang") == "zh"
     assert store.settings.all() == {"lang": "zh"}

@@ -50,22 +50,22 @@ def test_large_bundle_imports_pages_and_exports_whole(tmp_path):
     path = tmp_path / "big.jsonl"
     subjects = _bundle(path, N)
     with open_home(tmp_path, "h") as store:
-        summary = store.import_bundle(path)
+        summary = store.bundles.import_bundle(path)
         assert summary.added == N + 10
-        again = store.import_bundle(path)
+        again = store.bundles.import_bundle(path)
         assert again.unchanged == N + 10 and again.added == 0
         assert store.conn.execute("SELECT count(*) FROM history").fetchone()[0] == 0
-        assert store.count_entries() == N
+        assert store.entries.count_entries() == N
         for kwargs in ({}, {"subject_id": subjects[3]}, {"kinds": ["diary"]}):
-            total = store.count_entries(**kwargs)
-            last_page = store.query_entries(limit=50, offset=total - 50, **kwargs)
+            total = store.entries.count_entries(**kwargs)
+            last_page = store.entries.query_entries(limit=50, offset=total - 50, **kwargs)
             assert len(last_page) == 50
-            assert store.query_entries(limit=50, offset=total, **kwargs) == []
-        year = store.entries_in_range(subjects[0], date(2020, 1, 1), date(2020, 12, 31))
+            assert store.entries.query_entries(limit=50, offset=total, **kwargs) == []
+        year = store.entries.entries_in_range(subjects[0], date(2020, 1, 1), date(2020, 12, 31))
         assert year and all(date(2020, 1, 1) <= e.date <= date(2020, 12, 31) for e in year)
-        hits = store.query_entries(search="留格庄", limit=50)
+        hits = store.entries.query_entries(search="留格庄", limit=50)
         assert len(hits) == 50
         assert all("留格庄" in " ".join(filter(None, (e.title, e.place, e.people, e.note)))
                    for e in hits)
         out = tmp_path / "out.jsonl"
-        assert store.export_bundle(out) == N + 10
+        assert store.bundles.export_bundle(out) == N + 10

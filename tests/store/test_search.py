@@ -29,7 +29,7 @@ TEXTS = {
 def seeded(store, wang):
     ids = {}
     for n, (key, texts) in enumerate(TEXTS.items()):
-        ids[key] = store.add_entry(entry(wang, date=date(2025, 3, 1 + n), **texts)).id
+        ids[key] = store.entries.add_entry(entry(wang, date=date(2025, 3, 1 + n), **texts)).id
     return ids
 
 
@@ -46,7 +46,7 @@ def contains(value: str | None, query: str) -> bool:
 
 def found(store, seeded, text):
     by_id = {v: k for k, v in seeded.items()}
-    return sorted(by_id[e.id] for e in store.query_entries(search=text))
+    return sorted(by_id[e.id] for e in store.entries.query_entries(search=text))
 
 
 @pytest.mark.parametrize("text, keys", [
@@ -61,15 +61,15 @@ def found(store, seeded, text):
 ])
 def test_search_substrings(store, seeded, text, keys):
     assert found(store, seeded, text) == keys
-    assert store.count_entries(search=text) == len(keys)
+    assert store.entries.count_entries(search=text) == len(keys)
 
 
 def test_search_skips_deleted_and_follows_edits(store, seeded):
-    store.delete_entry(seeded["a"], "王明")
+    store.entries.delete_entry(seeded["a"], "王明")
     assert found(store, seeded, "留格庄") == []
-    assert [e.id for e in store.query_entries(search="留格庄", include_deleted=True)] == [seeded["a"]]
-    store.undelete_entry(seeded["a"], "王明")
-    store.update_entry(seeded["a"], "王明", place="大阎家镇")
+    assert [e.id for e in store.entries.query_entries(search="留格庄", include_deleted=True)] == [seeded["a"]]
+    store.entries.undelete_entry(seeded["a"], "王明")
+    store.entries.update_entry(seeded["a"], "王明", place="大阎家镇")
     assert found(store, seeded, "留格庄") == []
     assert found(store, seeded, "大阎家") == ["a"]
     assert found(store, seeded, "阎") == ["a"]
@@ -88,46 +88,46 @@ def test_search_agrees_with_python_substrings(store, seeded, text):
 
 
 def test_filters_order_and_paging(store, wang):
-    li = store.add_subject("李华", ["cadre"])
+    li = store.subjects.add_subject("李华", ["cadre"])
     start = date(2025, 1, 1)
     for i in range(30):
-        store.add_entry(entry(wang if i % 2 else li, date=start + timedelta(days=i),
+        store.entries.add_entry(entry(wang if i % 2 else li, date=start + timedelta(days=i),
                               kind="diary" if i % 3 else "party-lecture"))
-    assert store.count_entries() == 30
-    assert store.count_entries(subject_id=wang.id) == 15
-    assert store.count_entries(kinds=["party-lecture"]) == 10
-    assert store.count_entries(kinds="diary", subject_id=li.id) == 10
-    assert store.count_entries(kinds=[]) == 0
-    assert store.count_entries(date_from=date(2025, 1, 11), date_to="2025-01-20") == 10
+    assert store.entries.count_entries() == 30
+    assert store.entries.count_entries(subject_id=wang.id) == 15
+    assert store.entries.count_entries(kinds=["party-lecture"]) == 10
+    assert store.entries.count_entries(kinds="diary", subject_id=li.id) == 10
+    assert store.entries.count_entries(kinds=[]) == 0
+    assert store.entries.count_entries(date_from=date(2025, 1, 11), date_to="2025-01-20") == 10
     with pytest.raises(InvalidInput):
-        store.query_entries(date_from="2025-13-01")
+        store.entries.query_entries(date_from="2025-13-01")
     with pytest.raises(InvalidInput):
-        store.query_entries(order="title")
-    every = store.query_entries()
+        store.entries.query_entries(order="title")
+    every = store.entries.query_entries()
     assert [e.date for e in every] == sorted(e.date for e in every)
-    assert store.query_entries(desc=True) == every[::-1]
-    pages = [store.query_entries(limit=7, offset=o) for o in range(0, 30, 7)]
+    assert store.entries.query_entries(desc=True) == every[::-1]
+    pages = [store.entries.query_entries(limit=7, offset=o) for o in range(0, 30, 7)]
     assert [e for p in pages for e in p] == every
     keyset, after = [], None
-    while page := store.query_entries(limit=7, after=after):
+    while page := store.entries.query_entries(limit=7, after=after):
         keyset += page
         after = (page[-1].date, page[-1].id)
     assert keyset == every
     back, after = [], None
-    while page := store.query_entries(limit=4, after=after, desc=True):
+    while page := store.entries.query_entries(limit=4, after=after, desc=True):
         back += page
         after = (page[-1].date, page[-1].id)
     assert back == every[::-1]
-    assert store.query_entries(order="updated_at")[0] == every[0]
+    assert store.entries.query_entries(order="updated_at")[0] == every[0]
 
 
 def test_entries_in_range(store, wang):
-    li = store.add_subject("李华", ["cadre"])
+    li = store.subjects.add_subject("李华", ["cadre"])
     for d in (date(2024, 12, 31), date(2025, 1, 1), date(2025, 6, 1), date(2025, 12, 31),
               date(2026, 1, 1)):
-        store.add_entry(entry(wang, date=d))
-        store.add_entry(entry(li, date=d))
-    got = store.entries_in_range(wang.id, date(2025, 1, 1), date(2025, 12, 31))
+        store.entries.add_entry(entry(wang, date=d))
+        store.entries.add_entry(entry(li, date=d))
+    got = store.entries.entries_in_range(wang.id, date(2025, 1, 1), date(2025, 12, 31))
     assert [e.date.isoformat() for e in got] == ["2025-01-01", "2025-06-01", "2025-12-31"]
     assert {e.subject_id for e in got} == {wang.id}
 
@@ -140,7 +140,7 @@ def test_status_query_uses_subject_date_index(store, wang):
     seen: list[str] = []
     store.conn.set_trace_callback(seen.append)
     try:
-        store.entries_in_range(wang.id, date(2025, 1, 1), date(2025, 12, 31))
+        store.entries.entries_in_range(wang.id, date(2025, 1, 1), date(2025, 12, 31))
     finally:
         store.conn.set_trace_callback(None)
     (sql,) = [s for s in seen if "FROM entries" in s]
@@ -164,7 +164,7 @@ def _searched_sql(store, text):
     seen: list[str] = []
     store.conn.set_trace_callback(seen.append)
     try:
-        store.query_entries(search=text)
+        store.entries.query_entries(search=text)
     finally:
         store.conn.set_trace_callback(None)
     (sql,) = [s for s in seen if "FROM entries e" in s]
@@ -209,13 +209,13 @@ def fields(store, wang):
     """Entries whose fields end and begin with characters a search could join."""
     ids = {}
     for n, (key, t) in enumerate(FIELD_TEXTS.items()):
-        ids[key] = store.add_entry(entry(wang, date=date(2025, 4, 1 + n), **t)).id
+        ids[key] = store.entries.add_entry(entry(wang, date=date(2025, 4, 1 + n), **t)).id
     return ids
 
 
 def _found(store, ids, text, **kw):
     by_id = {v: k for k, v in ids.items()}
-    return sorted(by_id[e.id] for e in store.query_entries(search=text, **kw))
+    return sorted(by_id[e.id] for e in store.entries.query_entries(search=text, **kw))
 
 
 @pytest.mark.parametrize("text, keys", [
@@ -230,7 +230,7 @@ def _found(store, ids, text, **kw):
 ])
 def test_short_search_finds_substrings(store, fields, text, keys):
     assert _found(store, fields, text) == keys
-    assert store.count_entries(search=text) == len(keys)
+    assert store.entries.count_entries(search=text) == len(keys)
     # the hand-written keys agree with the meaning of a search, computed in Python
     assert keys == sorted(k for k, t in FIELD_TEXTS.items()
                           if any(contains(v, text.strip()) for v in t.values()))
@@ -250,20 +250,20 @@ def test_short_search_uses_the_character_index(store, fields, text, indexed):
 
 def test_short_search_follows_edit_delete_undelete(store, fields):
     assert _found(store, fields, "王明") == ["people", "whole"]
-    store.update_entry(fields["whole"], "王明", title="走访", note="见王明")
+    store.entries.update_entry(fields["whole"], "王明", title="走访", note="见王明")
     assert _found(store, fields, "王明") == ["people", "whole"]
     assert _found(store, fields, "访") == ["whole"]
-    store.update_entry(fields["whole"], "王明", note="见王")
+    store.entries.update_entry(fields["whole"], "王明", note="见王")
     assert _found(store, fields, "王明") == ["people"]
-    store.update_entry(fields["split"], "王明", place="村明")  # now "调研王" and "村明"
+    store.entries.update_entry(fields["split"], "王明", place="村明")  # now "调研王" and "村明"
     assert _found(store, fields, "明村") == []
     assert _found(store, fields, "村明") == ["split"]
-    store.delete_entry(fields["people"], "王明")
+    store.entries.delete_entry(fields["people"], "王明")
     assert _found(store, fields, "王明") == []
     assert _found(store, fields, "王明", include_deleted=True) == ["people"]
-    store.undelete_entry(fields["people"], "王明")
+    store.entries.undelete_entry(fields["people"], "王明")
     assert _found(store, fields, "王明") == ["people"]
-    store.update_entry(fields["people"], "王明", people=None)
+    store.entries.update_entry(fields["people"], "王明", people=None)
     assert _found(store, fields, "李") == []
     assert _chars_index_ok(store)
 
@@ -271,13 +271,13 @@ def test_short_search_follows_edit_delete_undelete(store, fields):
 def test_short_search_of_a_long_text(store, wang):
     """Past MAX_CHARS a text is a candidate for every character; LIKE decides."""
     long = "会" * chars.MAX_CHARS + "议王明"
-    e = store.add_entry(entry(wang, note=long))
-    other = store.add_entry(entry(wang, note="会议"))
-    assert [x.id for x in store.query_entries(search="王明")] == [e.id]
-    assert {x.id for x in store.query_entries(search="议")} == {e.id, other.id}
-    assert store.query_entries(search="党") == []
-    store.update_entry(e.id, "王明", note=long[:-2])
-    assert store.query_entries(search="王明") == []
+    e = store.entries.add_entry(entry(wang, note=long))
+    other = store.entries.add_entry(entry(wang, note="会议"))
+    assert [x.id for x in store.entries.query_entries(search="王明")] == [e.id]
+    assert {x.id for x in store.entries.query_entries(search="议")} == {e.id, other.id}
+    assert store.entries.query_entries(search="党") == []
+    store.entries.update_entry(e.id, "王明", note=long[:-2])
+    assert store.entries.query_entries(search="王明") == []
     assert _chars_index_ok(store)
 
 
@@ -311,11 +311,11 @@ def test_writes_by_other_programs_are_indexed(store, fields):
        st.text(alphabet="王明村aAbB,%_ 、é😀\"", min_size=1, max_size=2))
 def test_short_search_agrees_with_python(store, wang, texts, query):
     title, place, people, note = texts
-    e = store.add_entry(entry(wang, title=title, place=place, people=people, note=note))
+    e = store.entries.add_entry(entry(wang, title=title, place=place, people=people, note=note))
     q = query.strip()
     if q:
         expected = any(contains(v, q) for v in texts)
-        assert (e.id in {x.id for x in store.query_entries(search=query)}) == expected
+        assert (e.id in {x.id for x in store.entries.query_entries(search=query)}) == expected
     # the Python text (bulk writes) and the SQL text (triggers, view) give the same tokens
     assert _chars_index_ok(store)
     store.conn.execute("DELETE FROM entries WHERE id = ?", (e.id,))
@@ -342,18 +342,18 @@ def test_short_search_after_import(store, wang, tmp_path, n):
     subject = {"type": "subject", "id": wang.id, "name": wang.name, "roles": list(wang.roles),
                "updated_at": wang.updated_at}
     ids, rows = _bundle_rows(wang.id, n, lambda k: "王明调研" if k == 1 else f"走访{k}")
-    store.import_bundle(write_lines(tmp_path / "a.jsonl", [subject, *rows]))
-    assert [e.id for e in store.query_entries(search="王明")] == [ids[1]]
-    assert sorted(e.id for e in store.query_entries(search="1")) == sorted(
+    store.bundles.import_bundle(write_lines(tmp_path / "a.jsonl", [subject, *rows]))
+    assert [e.id for e in store.entries.query_entries(search="王明")] == [ids[1]]
+    assert sorted(e.id for e in store.entries.query_entries(search="1")) == sorted(
         i for k, i in enumerate(ids) if "1" in f"走访{k}" and k != 1)
-    assert len(store.query_entries(search="镇")) == n
+    assert len(store.entries.query_entries(search="镇")) == n
     # an updating import re-indexes the changed text
     _, rows = _bundle_rows(wang.id, n, lambda k: "王明" if k == 2 else "其他",
                            stamp="2025-06-02T09:00:00+08:00", ids=ids)
-    store.import_bundle(write_lines(tmp_path / "b.jsonl", [subject, *rows]))
-    assert [e.id for e in store.query_entries(search="王明")] == [ids[2]]
-    assert len(store.query_entries(search="其")) == n - 1
-    assert store.query_entries(search="访") == []
+    store.bundles.import_bundle(write_lines(tmp_path / "b.jsonl", [subject, *rows]))
+    assert [e.id for e in store.entries.query_entries(search="王明")] == [ids[2]]
+    assert len(store.entries.query_entries(search="其")) == n - 1
+    assert store.entries.query_entries(search="访") == []
     assert _chars_index_ok(store)
 
 
@@ -370,7 +370,7 @@ def test_migration_indexes_existing_entries(tmp_path):
     with Store.open(home) as old:
         names = {r[0] for r in old.conn.execute("SELECT name FROM _sqlite_migrations")}
         assert "m003_char_index" in names
-        assert [e.title for e in old.query_entries(search="饮")] == ["民情日记"]
+        assert [e.title for e in old.entries.query_entries(search="饮")] == ["民情日记"]
         assert f"FROM {chars.TABLE} WHERE" in _searched_sql(old, "饮")
         n = old.conn.execute("SELECT count(*) FROM entries").fetchone()[0]
         indexed = old.conn.execute(f"SELECT count(*) FROM {chars.TABLE} WHERE {chars.TABLE} "

@@ -100,7 +100,7 @@ async def test_the_ledger_form_shows_its_dates_and_a_due_day_may_be_ahead(svc):
         form.action_submit()
         await pilot.pause()
     [item] = svc.ledger_list("王明")
-    assert (item["opened"], item["due"]) == ("2026-11-23", "2026-12-10")
+    assert (item.opened, item.due) == (date(2026, 11, 23), date(2026, 12, 10))
 
 
 async def test_the_leave_form_and_the_links_dialog_show_theirs(svc):

@@ -118,7 +118,7 @@ async def test_a_secretary_keeps_three_leaders_on_the_desk(svc, make):
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen) and app.subject == "张强"
     [entry] = svc.entries("王明")
-    assert entry.confirmed_by == "王明" and svc.history(entry.id)[-1]["changed_by"] == "李秘书"
+    assert entry.confirmed_by == "王明" and svc.history(entry.id)[-1].changed_by == "李秘书"
 
 
 def keep_three(svc):

@@ -88,7 +88,7 @@ async def test_confirm_asks_when_the_operator_is_not_the_subject(svc, make):
         confirmed = next(e for e in (svc.entry(a.id), svc.entry(b.id)) if e.confirmed_by)
         assert confirmed.confirmed_by == "王明"
         last = svc.history(confirmed.id)[-1]
-        assert (last["reason"], last["changed_by"], last["confirmed_by"]) == ("confirm", "李秘书", "王明")
+        assert (last.reason, last.changed_by, last.field("confirmed_by")) == ("confirm", "李秘书", "王明")
         # reject asks, and u brings the entry back
         await pilot.press("r")
         await pilot.pause()

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from datetime import date
+from typing import Any
 
 import click
 
@@ -39,9 +40,10 @@ def echo_json(data) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def echo_records(records: list[dict], as_json: bool, empty: str, headers: list[str],
-                 row: Callable[[dict], list[str]], **table_options) -> None:
-    """The records as JSON; else a table, a `row(record)` each; else, with none, the line `empty`."""
+def echo_records(records: Sequence[Any], as_json: bool, empty: str, headers: list[str],
+                 row: Callable[[Any], list[str]], **table_options) -> None:
+    """The records as JSON (give them as dicts then); else a table, a `row(record)` each;
+    else, with none, the line `empty`."""
     if as_json:
         echo_json(records)
         return
@@ -51,6 +53,11 @@ def echo_records(records: list[dict], as_json: bool, empty: str, headers: list[s
     from dutylog.textcells import table
 
     click.echo(table(headers, [row(r) for r in records], **table_options))
+
+
+def iso(day: date | None) -> str:
+    """A day as YYYY-MM-DD, or nothing."""
+    return day.isoformat() if day is not None else ""
 
 
 def parse_date_opt(svc, value: str | None, field: str, allow_future: bool = True) -> date | None:

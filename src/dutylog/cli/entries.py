@@ -173,11 +173,11 @@ def history(entry_id, as_json) -> None:
     with service() as svc:
         versions = svc.history(entry_id)
         if as_json:
-            echo_json(versions)
+            echo_json([v.as_dict() for v in versions])
             return
-        rows = [[local_time(v.get("changed_at")), v.get("changed_by") or "",
-                 v.get("date") or "", str(v.get("days") or ""), v.get("title") or "",
-                 v.get("note") or "", words("msg.deleted") if v.get("deleted") else ""]
+        rows = [[local_time(v.changed_at), v.changed_by or "",
+                 v.date or "", str(v.days or ""), v.field("title") or "",
+                 v.field("note") or "", words("msg.deleted") if v.deleted else ""]
                 for v in versions]
         click.echo(table(["changed_at", words("col.by"), words("col.date"), words("col.days"),
                           words("col.title"), "note", ""], rows, max_widths=[0, 12, 0, 0, 30, 30, 0]))

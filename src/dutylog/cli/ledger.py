@@ -7,7 +7,7 @@ import click
 from dutylog.domain.dates import parse_year
 from dutylog.textcells import table
 
-from .common import echo_json, echo_records, lang, parse_date_opt, service, tr
+from .common import echo_json, echo_records, iso, lang, parse_date_opt, service, tr
 
 COLOR_NAMES = {"red": ("红·逾期", "red · overdue"), "yellow": ("黄·临期", "yellow · due soon"),
                "blue": ("蓝·正常", "blue · on schedule"), "closed": ("已办结", "closed")}
@@ -23,8 +23,9 @@ def term_word(term, code: str | None) -> str:
     return term.word(lang()) if term is not None else (code or "")
 
 
-def due_text(item: dict) -> str:
-    return (item["due"] or "—") + (tr("（估算）", " (est.)") if item["due_estimated"] else "")
+def due_text(item) -> str:
+    """The due day of a `LedgerRecord`, marked when it is the policy's estimate."""
+    return (item.due.isoformat() if item.due else "—") + (tr("（估算）", " (est.)") if item.due_estimated else "")
 
 
 def register(cli: click.Group) -> None:
@@ -86,14 +87,14 @@ def list_(subject_name, open_only, as_of, as_json) -> None:
     with service() as svc:
         items = svc.ledger_list(subject_name, open_only, parse_date_opt(svc, as_of, "as-of"))
         echo_records(
-            items, as_json, tr("没有台账事项。", "No ledger items."),
+            [i.as_dict() for i in items] if as_json else items, as_json, tr("没有台账事项。", "No ledger items."),
             [tr("编号", "ID"), tr("状态", "Colour"), tr("类型", "Type"), tr("标题", "Title"),
              tr("收到", "Opened"), tr("期限", "Due"), tr("办结", "Closed"), tr("超期", "Late"),
              tr("对象", "Subject")],
-            lambda r: [r["id"][:8], named(COLOR_NAMES, r["color"]),
-                       term_word(svc.policy.ledger_type(r["type"]), r["type"]),
-                       r["title"] or "", r["opened"], due_text(r), r["closed"] or "",
-                       tr("超期", "late") if r["late"] else "", r["subject"]],
+            lambda r: [r.id[:8], named(COLOR_NAMES, r.color),
+                       term_word(svc.policy.ledger_type(r.type), r.type),
+                       r.title or "", r.opened.isoformat(), due_text(r), iso(r.closed),
+                       tr("超期", "late") if r.late else "", r.subject],
             max_widths=[0, 0, 0, 30, 0, 0, 0, 0, 12])
 
 
@@ -106,16 +107,16 @@ def show(item_id, as_of, as_json) -> None:
     with service() as svc:
         record = svc.ledger_detail(item_id, parse_date_opt(svc, as_of, "as-of"))
         if as_json:
-            echo_json(record)
+            echo_json(record.as_dict())
             return
         due = due_text(record)
-        kind = term_word(svc.policy.ledger_type(record["type"]), record["type"])
-        click.echo(f"{record['id']}  {kind}  {record['title'] or ''}")
-        click.echo(f"{tr('状态', 'Colour')}: {named(COLOR_NAMES, record['color'])}  "
-                   f"{tr('收到', 'Opened')}: {record['opened']}  {tr('期限', 'Due')}: {due}  "
-                   f"{tr('办结', 'Closed')}: {record['closed'] or '—'}")
-        for p in record["progress"]:
-            click.echo(f"  {p['date']}  {p['note'] or ''}")
+        kind = term_word(svc.policy.ledger_type(record.type), record.type)
+        click.echo(f"{record.id}  {kind}  {record.title or ''}")
+        click.echo(f"{tr('状态', 'Colour')}: {named(COLOR_NAMES, record.color)}  "
+                   f"{tr('收到', 'Opened')}: {record.opened}  {tr('期限', 'Due')}: {due}  "
+                   f"{tr('办结', 'Closed')}: {iso(record.closed) or '—'}")
+        for p in record.progress:
+            click.echo(f"  {p.date}  {p.note or ''}")
 
 
 @click.command()
@@ -127,17 +128,17 @@ def courts(subject_name, year, as_json) -> None:
     with service() as svc:
         report = svc.courts(subject_name, parse_year(year) if year else None)
         if as_json:
-            echo_json(report)
+            echo_json(report.as_dict())
             return
         yes, no, unknown = tr("出庭", "appeared"), tr("未出庭", "did not appear"), tr("未记录", "not recorded")
-        rows = [[c["id"][:8], c["date"], c["title"] or "",
-                 unknown if c["appeared"] is None else (yes if c["appeared"] else no)]
-                for c in report["cases"]]
+        rows = [[c.id[:8], c.date.isoformat(), c.title or "",
+                 unknown if c.appeared is None else (yes if c.appeared else no)]
+                for c in report.cases]
         click.echo(table([tr("编号", "ID"), tr("日期", "Date"), tr("案件", "Case"),
                           tr("出庭", "Appeared")], rows, max_widths=[0, 0, 36, 0]))
-        rate = "—" if report["rate"] is None else f"{report['rate'] * 100:.0f}%"
-        click.echo(f"{report['year']} {tr('出庭应诉率', 'appearance rate')}: {rate} "
-                   f"({report['appeared']}/{report['decided']})")
+        rate = "—" if report.rate is None else f"{report.rate * 100:.0f}%"
+        click.echo(f"{report.year} {tr('出庭应诉率', 'appearance rate')}: {rate} "
+                   f"({report.appeared}/{report.decided})")
 
 
 @click.command()
@@ -152,16 +153,16 @@ def patrols(subject_name, year, target, as_json) -> None:
             svc.set_patrol_target(target or None)
         report = svc.patrols(subject_name, parse_year(year) if year else None)
         if as_json:
-            echo_json(report)
+            echo_json(report.as_dict())
             return
-        kinds = [*svc.policy.patrol_type_ids, *(["unspecified"] if report["by_type"]["unspecified"] else [])]
+        kinds = [*svc.policy.patrol_type_ids, *(["unspecified"] if report.by_type["unspecified"] else [])]
         heads = [tr("未注明", "unspecified") if k == "unspecified" else term_word(svc.policy.patrol_type(k), k)
                  for k in kinds]
-        rows = [[str(m["month"]), *[str(m[k]) for k in kinds], str(m["total"])]
-                for m in report["months"]]
-        rows.append([tr("全年", "Year"), *[str(report["by_type"][k]) for k in kinds],
-                     str(report["total"])])
+        rows = [[str(m.month), *[str(m.by_type[k]) for k in kinds], str(m.total)]
+                for m in report.months]
+        rows.append([tr("全年", "Year"), *[str(report.by_type[k]) for k in kinds],
+                     str(report.total)])
         click.echo(table([tr("月", "Month"), *heads,
                           tr("合计", "Total")], rows, aligns=["left"] + ["right"] * (len(kinds) + 1)))
-        goal = "—" if report["target"] is None else f"{report['target']:g}"
+        goal = "—" if report.target is None else f"{report.target:g}"
         click.echo(f"{tr('年度目标', 'Yearly target')}: {goal}")

@@ -24,11 +24,18 @@ def status(subject_name, year, as_of, confirmed_only, as_json) -> None:
     """Progress of every rule that applies to the subject's roles."""
     with service() as svc:
         when = parse_date_opt(svc, as_of, "as-of")
-        if as_json:
-            echo_json(svc.status(subject_name, year, when, include_pending=not confirmed_only))
-            return
         progress = svc.progress(subject_name, year, when, include_pending=not confirmed_only)
+        if as_json:
+            echo_json(status_json(progress, svc.policy.id))
+            return
         click.echo(render_status(progress, svc.policy, lang()))
+
+
+def status_json(progress, policy_id: str) -> dict:
+    """`status --json` (CONTRACT.md): the progress of a subject-year in the contract's shape."""
+    return {"subject": progress.subject.name, "roles": list(progress.roles), "year": progress.year,
+            "as_of": progress.as_of.isoformat(), "policy": policy_id,
+            "rules": [r.as_dict() for r in progress.results]}
 
 
 def render_status(progress, policy, lg: str) -> str:

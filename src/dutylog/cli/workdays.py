@@ -26,9 +26,9 @@ def workday(start, n, as_json) -> None:
     with service() as svc:
         result = svc.workday(svc.date(start, "date"), n)
         if as_json:
-            echo_json(result)
+            echo_json(result.as_dict())
             return
-        click.echo(result["date"] + (tr("（估算）", " (estimated)") if result["estimated"] else ""))
+        click.echo(result.date.isoformat() + (tr("（估算）", " (estimated)") if result.estimated else ""))
 
 
 @click.group()
@@ -44,7 +44,7 @@ def set_(day, kind, name) -> None:
     """Mark one day a holiday or a (make-up) workday."""
     with service() as svc:
         entry = svc.holidays_set(svc.date(day, "date"), kind, name)
-        click.echo(f"{entry['date']} {entry['kind']}" + (f" {entry['name']}" if entry["name"] else ""))
+        click.echo(f"{entry.date} {entry.kind}" + (f" {entry.name}" if entry.name else ""))
 
 
 @holidays.command("list")
@@ -56,7 +56,7 @@ def list_(year, as_json) -> None:
         y = parse_year(year)
         entries = svc.holidays_list(y)
         if as_json:
-            echo_json(entries)
+            echo_json([e.as_dict() for e in entries])
             return
         if not svc.calendar().is_covered(y):
             click.echo(tr(f"{y} 年不在内置日历中：未录入的日子按估算（周末和法定节日休息，不含调休）。",
@@ -67,7 +67,7 @@ def list_(year, as_json) -> None:
             return
         names = {"holiday": tr("放假", "holiday"), "workday": tr("上班", "workday")}
         click.echo(table([tr("日期", "Date"), tr("类型", "Kind"), tr("名称", "Name")],
-                         [[e["date"], names[e["kind"]], e["name"] or ""] for e in entries]))
+                         [[e.date.isoformat(), names[e.kind], e.name or ""] for e in entries]))
 
 
 @holidays.command("import")

@@ -3,10 +3,10 @@ against this policy (the store knows no policy)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dutylog.domain.dates import parse_days
 from dutylog.domain.errors import InvalidInput
@@ -75,7 +75,7 @@ class Transfers:
         finally:
             plain.unlink(missing_ok=True)
 
-    def validate_bundle_record(self, rec: dict) -> str | None:
+    def validate_bundle_record(self, rec: dict[str, Any]) -> str | None:
         """The check the store's bundle reader runs on each record. A bundle is a file
         from another machine: its vocabulary must be this policy's — an entry's kind,
         fields and patrol type, a subject's roles, a link's link type, a ledger item's
@@ -86,15 +86,15 @@ class Transfers:
         if kind == "subject":
             bad = next((r for r in rec.get("roles") or () if policy.role(r) is None), None)
             return None if bad is None else _unknown("roles", "role", bad, policy.role_ids)
-        if kind == "link" and policy.link_type(rec.get("link_type")) is None:
+        if kind == "link" and policy.link_type(str(rec.get("link_type"))) is None:
             return _unknown("link_type", "link type", rec.get("link_type"),
                             policy.link_type_ids)
-        if kind == "ledger" and policy.ledger_type(rec.get("ledger_type")) is None:
+        if kind == "ledger" and policy.ledger_type(str(rec.get("ledger_type"))) is None:
             return _unknown("ledger_type", "ledger type", rec.get("ledger_type"),
                             policy.ledger_type_ids)
         return None
 
-    def validate_bundle_entry(self, rec: dict) -> str | None:
+    def validate_bundle_entry(self, rec: dict[str, Any]) -> str | None:
         """Check an incoming entry record against the policy (its kind, fields and patrol
         type); None when it is acceptable."""
         policy = self._ctx.policy
@@ -115,5 +115,5 @@ class Transfers:
         return None
 
 
-def _unknown(field: str, what: str, value, accepted) -> str:
+def _unknown(field: str, what: str, value: object, accepted: Iterable[str]) -> str:
     return f"{field}: unknown {what} {value!r}; accepted: {', '.join(accepted)}"

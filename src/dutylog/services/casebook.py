@@ -4,13 +4,20 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from dutylog.domain.errors import InvalidInput
+from dutylog.domain.model import Entry
+from dutylog.store import ledgers as db
 
 from .context import Context
 from .ledgers import Ledgers
 from .logbook import Logbook
+from .results import CourtCase, Courts, DiaryRow, PatrolMonth, Patrols
 from .subjects import Roster
+
+if TYPE_CHECKING:
+    from dutylog.domain.workdays import WorkCalendar
 
 PATROL_TARGET_SETTING = "patrols.target"
 
@@ -25,7 +32,7 @@ class Casebook:
 
     def diary(self, subject: str | None = None, search: str | None = None,
               place: str | None = None, open_only: bool = False,
-              as_of: date | None = None, limit: int | None = None) -> list[dict]:
+              as_of: date | None = None, limit: int | None = None) -> list[DiaryRow]:
         """Diary entries, newest first, each with its follow-up state: `follow_up` is
         None (never raised), "open" or "closed"; `color` the most urgent open item's.
         With `limit`, at most that many rows, read a page at a time so that a long
@@ -44,16 +51,16 @@ class Casebook:
                 batch = self._logbook.entries(subject=subject, kinds=["diary"], search=query,
                                      desc=True, limit=page, offset=offset)
                 found += [e for e in batch if place in (e.place or "").lower()]
-                if page is None or len(batch) < page or len(found) >= limit:
+                if page is None or limit is None or len(batch) < page or len(found) >= limit:
                     break
                 offset += page
         found = [e for e in found if place in (e.place or "").lower()][:limit]
         raised = self._repo.items_for_entries([e.id for e in found])
         cal, names = self._ledgers.calendar(), dict[str, str]()
         rows = [self._diary_row(e, raised.get(e.id, []), as_of, cal, names) for e in found]
-        return [r for r in rows if r["follow_up"] == "open"] if open_only else rows
+        return [r for r in rows if r.follow_up == "open"] if open_only else rows
 
-    def _open_diary_entries(self, subject: str | None, search: str | None, as_of: date) -> list:
+    def _open_diary_entries(self, subject: str | None, search: str | None, as_of: date) -> list[Entry]:
         """The diary entries that raised an item still open on `as_of` (few: read by id)."""
         subject_id = self._roster.subject(subject).id if subject else None
         needle = (search or "").lower()
@@ -69,21 +76,20 @@ class Casebook:
         out.sort(key=lambda e: (e.date, e.id), reverse=True)
         return out
 
-    def _diary_row(self, e, items, as_of: date, cal, names: dict) -> dict:
+    def _diary_row(self, e: Entry, items: list[db.LedgerItem], as_of: date, cal: WorkCalendar,
+                   names: dict[str, str]) -> DiaryRow:
         records = [self._ledgers.ledger_record(i, as_of, cal, names) for i in items]
-        open_items = [r for r in records if r["color"] != "closed"]
+        open_items = [r for r in records if r.color != "closed"]
         state = None if not records else ("open" if open_items else "closed")
-        worst = min((r["color"] for r in open_items),
+        worst = min((r.color for r in open_items),
                     key=["red", "yellow", "blue"].index, default=None)
-        return {"id": e.id, "date": e.date.isoformat(), "place": e.place, "people": e.people,
-                "title": e.title, "note": e.note, "follow_up": state, "color": worst,
-                "items": records}
+        return DiaryRow(e.id, e.date, e.place, e.people, e.title, e.note, state, worst, tuple(records))
 
     def diary_places(self, subject: str | None = None) -> list[str]:
         places = {e.place for e in self._logbook.entries(subject=subject, kinds=["diary"]) if e.place}
         return sorted(places)
 
-    def courts(self, subject: str, year: int | None = None) -> dict:
+    def courts(self, subject: str, year: int | None = None) -> Courts:
         """Court cases of a year (clause 26): each with appeared yes/no/unknown, and the
         rate appeared ÷ cases with a recorded outcome (None when there is none)."""
         year = year or self._ctx.today.year
@@ -91,13 +97,8 @@ class Casebook:
                              date_to=date(year, 12, 31))
         decided = [c for c in cases if c.appeared is not None]
         appeared = sum(1 for c in decided if c.appeared)
-        return {
-            "subject": subject, "year": year,
-            "cases": [{"id": c.id, "date": c.date.isoformat(), "title": c.title,
-                       "place": c.place, "appeared": c.appeared} for c in cases],
-            "count": len(cases), "appeared": appeared, "decided": len(decided),
-            "rate": (appeared / len(decided)) if decided else None,
-        }
+        return Courts(subject, year, tuple(CourtCase(c.id, c.date, c.title, c.place, c.appeared) for c in cases),
+                      appeared, len(decided))
 
     def patrol_target(self) -> float | None:
         """The yearly patrol target: the user's own (`patrols --target`), else the
@@ -113,7 +114,7 @@ class Casebook:
             raise InvalidInput(f"target: must be more than 0, got {target}", "target")
         self._ctx.store.settings.set(PATROL_TARGET_SETTING, "" if target is None else str(target))
 
-    def patrols(self, subject: str, year: int | None = None) -> dict:
+    def patrols(self, subject: str, year: int | None = None) -> Patrols:
         """Patrols of a year (clause 20) by type (river/lake, bay, forest): per month
         and for the year, with the target when one is set."""
         year = year or self._ctx.today.year
@@ -121,14 +122,9 @@ class Casebook:
                              date_to=date(year, 12, 31))
         known = self._ctx.policy.patrol_type_ids
         kinds = (*known, "unspecified")
-        months = [{"month": m, **{k: 0 for k in kinds}, "total": 0} for m in range(1, 13)]
+        counts = [dict.fromkeys(kinds, 0) for _ in range(12)]
         for e in found:
-            row = months[e.date.month - 1]
-            row[e.patrol if e.patrol in known else "unspecified"] += 1
-            row["total"] += 1
-        totals = {k: sum(m[k] for m in months) for k in kinds}
-        total = len(found)
-        target = self.patrol_target()
-        return {"subject": subject, "year": year, "months": months, "by_type": totals,
-                "total": total, "target": target,
-                "met": None if target is None else total >= target}
+            counts[e.date.month - 1][e.patrol if e.patrol in known else "unspecified"] += 1
+        months = tuple(PatrolMonth(m, c, sum(c.values())) for m, c in enumerate(counts, 1))
+        totals = {k: sum(c[k] for c in counts) for k in kinds}
+        return Patrols(subject, year, months, totals, len(found), self.patrol_target())

@@ -21,7 +21,7 @@ gives a façade over the same store for another day).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +39,18 @@ from .leave import Leave
 from .ledgers import Ledgers
 from .logbook import EntryFilter, Logbook, LogRequest
 from .records import Records
+from .results import (
+    Courts,
+    DiaryRow,
+    EntryVersion,
+    Holiday,
+    LedgerDetail,
+    LedgerRecord,
+    LedgerSummary,
+    Patrols,
+    TripRecord,
+    Workday,
+)
 from .settings import Preferences
 from .subjects import OfSubject, Roster
 from .tracking import Progress, Tracker
@@ -78,9 +90,14 @@ class Dutylog:
         return self._tables
 
     @classmethod
-    def open(cls, home: Path | None = None, today: dt.date | None = None) -> Dutylog:
+    def open(cls, home: Path | None = None, today: dt.date | None = None, *,
+             clock: Callable[[], dt.datetime] | None = None,
+             ids: Callable[[], str] | None = None) -> Dutylog:
+        """Open the data in `home` as of `today`. `clock` (when records are written) and
+        `ids` (their ids) default to the real time and random UUIDs; the scenes of the
+        snapshot tests and screenshots pass fixed ones so every run paints the same."""
         today = today or today_from_env()  # check the file, open it, take the day's backup
-        return cls(open_store(home, today), today)
+        return cls(open_store(home, today, clock=clock, ids=ids), today)
 
     def on(self, day: dt.date) -> Dutylog:
         """The same data evaluated on `day` (the app or the demo on another day). It
@@ -124,7 +141,7 @@ class Dutylog:
         return self._store.backups.create(self.today)
 
     # ------------------------------------------------------------------ subjects and links
-    def check_roles(self, roles) -> list[str]:
+    def check_roles(self, roles: Iterable[str]) -> list[str]:
         return self.roster.check_roles(roles)
 
     def roles_of(self, subj: Subject) -> tuple[str, ...]:
@@ -219,14 +236,6 @@ class Dutylog:
                  include_pending: bool = True) -> Progress:
         return self.tracker.progress(subject, year, as_of, include_pending)
 
-    def status(self, subject: str, year: int | str | None = None, as_of: dt.date | None = None,
-               include_pending: bool = True) -> dict:
-        """`status --json` (CONTRACT.md): the CLI's shape of `progress`."""
-        pr = self.progress(subject, year, as_of, include_pending)
-        return {"subject": pr.subject.name, "roles": list(pr.roles), "year": pr.year,
-                "as_of": pr.as_of.isoformat(), "policy": self.policy.id,
-                "rules": [r.as_dict() for r in pr.results]}
-
     def resolve_year(self, year: int | str | None, as_of: dt.date | None) -> tuple[int, dt.date]:
         return self.tracker.resolve_year(year, as_of)
 
@@ -238,7 +247,7 @@ class Dutylog:
         return self.tracker.evaluate(subj, year, as_of, include_pending, entries)
 
     # ------------------------------------------------------------------ records and bundles
-    def history(self, entry_id: str) -> list[dict[str, Any]]:
+    def history(self, entry_id: str) -> list[EntryVersion]:
         return self.records.history(entry_id)
 
     def confirm(self, entry_id: str, by: str, keyed_by: str | None = None) -> Entry:
@@ -257,23 +266,23 @@ class Dutylog:
                       passphrase: bytes | None = None) -> ImportSummary:
         return self.transfers.import_bundle(path, progress, passphrase)
 
-    def validate_bundle_record(self, rec: dict) -> str | None:
+    def validate_bundle_record(self, rec: dict[str, Any]) -> str | None:
         return self.transfers.validate_bundle_record(rec)
 
-    def validate_bundle_entry(self, rec: dict) -> str | None:
+    def validate_bundle_entry(self, rec: dict[str, Any]) -> str | None:
         return self.transfers.validate_bundle_entry(rec)
 
     # ------------------------------------------------------------------ working days, ledgers
     def calendar(self) -> WorkCalendar:
         return self.ledgers.calendar()
 
-    def workday(self, start: dt.date, n: int) -> dict:
+    def workday(self, start: dt.date, n: int) -> Workday:
         return self.ledgers.workday(start, n)
 
-    def holidays_set(self, day: dt.date, kind: str, name: str | None = None) -> dict:
+    def holidays_set(self, day: dt.date, kind: str, name: str | None = None) -> Holiday:
         return self.ledgers.holidays_set(day, kind, name)
 
-    def holidays_list(self, year: int) -> list[dict]:
+    def holidays_list(self, year: int) -> list[Holiday]:
         return self.ledgers.holidays_list(year)
 
     def holidays_import(self, path: Path) -> int:
@@ -294,13 +303,13 @@ class Dutylog:
         return self.ledgers.ledger_close(item_id, when)
 
     def ledger_list(self, subject: str | None = None, open_only: bool = False,
-                    as_of: dt.date | None = None) -> list[dict]:
+                    as_of: dt.date | None = None) -> list[LedgerRecord]:
         return self.ledgers.ledger_list(subject, open_only, as_of)
 
-    def ledger_detail(self, item_id: str, as_of: dt.date | None = None) -> dict:
+    def ledger_detail(self, item_id: str, as_of: dt.date | None = None) -> LedgerDetail:
         return self.ledgers.ledger_detail(item_id, as_of)
 
-    def ledger_summary(self, subject: str | None = None, as_of: dt.date | None = None) -> dict:
+    def ledger_summary(self, subject: str | None = None, as_of: dt.date | None = None) -> LedgerSummary:
         return self.ledgers.ledger_summary(subject, as_of)
 
     def log_with_follow_up(self, req: LogRequest, due: dt.date,
@@ -322,19 +331,19 @@ class Dutylog:
     def leave_back(self, trip_id: str, when: dt.date) -> db.Trip:
         return self.leave.leave_back(trip_id, when)
 
-    def leave_list(self, subject: str | None = None, as_of: dt.date | None = None) -> list[dict]:
+    def leave_list(self, subject: str | None = None, as_of: dt.date | None = None) -> list[TripRecord]:
         return self.leave.leave_list(subject, as_of)
 
     # ------------------------------------------------------------------ diary, courts, patrols
     def diary(self, subject: str | None = None, search: str | None = None,
               place: str | None = None, open_only: bool = False,
-              as_of: dt.date | None = None, limit: int | None = None) -> list[dict]:
+              as_of: dt.date | None = None, limit: int | None = None) -> list[DiaryRow]:
         return self.casebook.diary(subject, search, place, open_only, as_of, limit)
 
     def diary_places(self, subject: str | None = None) -> list[str]:
         return self.casebook.diary_places(subject)
 
-    def courts(self, subject: str, year: int | None = None) -> dict:
+    def courts(self, subject: str, year: int | None = None) -> Courts:
         return self.casebook.courts(subject, year)
 
     def patrol_target(self) -> float | None:
@@ -343,5 +352,5 @@ class Dutylog:
     def set_patrol_target(self, target: float | None) -> None:
         self.casebook.set_patrol_target(target)
 
-    def patrols(self, subject: str, year: int | None = None) -> dict:
+    def patrols(self, subject: str, year: int | None = None) -> Patrols:
         return self.casebook.patrols(subject, year)

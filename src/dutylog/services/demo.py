@@ -13,6 +13,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from .core import Dutylog, LogRequest
 
@@ -77,7 +78,7 @@ class _Year:
         self.roles = svc.policy.expand_roles(person.roles)  # leader → cadre, as the rules see it
 
     # ---- helpers
-    def log(self, kind: str, when: date, **fields) -> None:
+    def log(self, kind: str, when: date, **fields: Any) -> None:
         if when > self.until or when.year != self.year:
             return
         if self.p.roles[0] == "leader" and "by" not in fields and self.rng.random() < 0.3:
@@ -194,7 +195,7 @@ class _Year:
         town = self.links("town")[0]
         self.log("strict-governance-check", self.weekday(date(y, 5, 1), date(y, 5, 31)),
                  object=town, title=f"到{town}检查全面从严治党工作", place=town)
-        for n in range(self.rng.randint(1, 3)):
+        for _ in range(self.rng.randint(1, 3)):
             when = self.weekday(date(y, 2, 1), date(y, 11, 30))
             self.log("court-case", when, appeared=self.rng.random() < self.p.diligence + 0.15,
                      title=f"（{y}）鲁0687行初{self.rng.randint(10, 99)}号行政诉讼案件出庭应诉",

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 
 from dutylog.domain.model import Subject
 from dutylog.domain.progress import RuleResult
-from dutylog.domain.rules import Rule
+from dutylog.domain.rules import Policy, Rule
 from dutylog.i18n import t
 
 from .core import Dutylog
@@ -84,7 +84,7 @@ class Desk:
         self.subjects = svc.subjects()
         self._rows: dict[str, DeskRow] = {}
         self._towns: dict[str, list[str]] | None = None
-        roles = set()
+        roles: set[str] = set()
         for s in self.subjects:
             roles.update(svc.roles_of(s))
         self.rules: list[Rule] = [r for r in svc.policy.rules if set(r.roles) & roles]
@@ -143,7 +143,7 @@ class Desk:
         return out
 
     # ---- export ---------------------------------------------------------------------
-    def table(self, subjects: list[Subject], lang: str) -> tuple[list[str], list[list]]:
+    def table(self, subjects: list[Subject], lang: str) -> tuple[list[str], list[list[object]]]:
         """Headers and rows of the export: name, roles, pending, behind, then a status
         word per duty."""
         heads = [t("desk.col_name", lang), t("col.roles", lang), t("desk.col_pending", lang),
@@ -157,7 +157,7 @@ class Desk:
         return heads, rows
 
 
-def _role_words(policy, role_id: str, w: str) -> bool:
+def _role_words(policy: Policy, role_id: str, w: str) -> bool:
     role = policy.role(role_id)
     if role is None:
         return False
@@ -165,7 +165,7 @@ def _role_words(policy, role_id: str, w: str) -> bool:
     return any(w in (x or "").casefold() for x in (short.zh, short.en))
 
 
-def desk_csv(heads: list[str], rows: list[list]) -> bytes:
+def desk_csv(heads: list[str], rows: list[list[object]]) -> bytes:
     """UTF-8 with BOM (Excel opens it right), formula-like text quoted as the reports do."""
     from .reports import cell
 
@@ -177,7 +177,7 @@ def desk_csv(heads: list[str], rows: list[list]) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def desk_xlsx(heads: list[str], rows: list[list], lang: str) -> bytes:
+def desk_xlsx(heads: list[str], rows: list[list[object]], lang: str) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 

@@ -8,6 +8,7 @@ from dutylog.domain.errors import InvalidInput
 from dutylog.store import ledgers as db
 
 from .context import Context
+from .results import TripRecord
 from .subjects import Roster
 
 # dutylog.domain.ledger (and with it the working-day calendar) is imported where used.
@@ -45,23 +46,18 @@ class Leave:
         rules.validate_trip(trip.depart, trip.return_date, when)
         return self._repo.trip_back(trip, when, self._roster.subject_of(trip).name)
 
-    def trip_record(self, trip: db.Trip, as_of: date, names: dict[str, str]) -> dict:
+    def trip_record(self, trip: db.Trip, as_of: date, names: dict[str, str]) -> TripRecord:
         from dutylog.domain import ledger as rules
         status = rules.trip_status(trip.requested, trip.depart, trip.return_date,
                                    trip.emergency, trip.back, as_of)
         if trip.subject_id not in names:
             names[trip.subject_id] = self._roster.subject_of(trip).name
         back = trip.back if trip.back is not None and trip.back <= as_of else None
-        return {
-            "id": trip.id, "requested": trip.requested.isoformat(),
-            "depart": trip.depart.isoformat(), "return": trip.return_date.isoformat(),
-            "emergency": trip.emergency, "back": back.isoformat() if back else None,
-            "notice_days": status.notice_days, "compliant": status.compliant,
-            "open": status.open, "subject": names[trip.subject_id],
-            "destination": trip.destination,
-        }
+        return TripRecord(trip.id, trip.requested, trip.depart, trip.return_date, trip.emergency, back,
+                          status.notice_days, status.compliant, status.open, names[trip.subject_id],
+                          trip.destination)
 
-    def leave_list(self, subject: str | None = None, as_of: date | None = None) -> list[dict]:
+    def leave_list(self, subject: str | None = None, as_of: date | None = None) -> list[TripRecord]:
         """Trips requested by `as_of` (default today), by departure day."""
         as_of = as_of or self._ctx.today
         subject_id = self._roster.subject(subject).id if subject else None

@@ -11,12 +11,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dutylog.domain.errors import InvalidInput
+from dutylog.domain.model import Entry
 from dutylog.store import ledgers as db
 
 from .context import Context
 from .leave import Leave
 from .logbook import Logbook, LogRequest
-from .subjects import Roster
+from .results import Holiday, LedgerDetail, LedgerRecord, LedgerSummary, ProgressLine, Workday
+from .subjects import OfSubject, Roster
 
 if TYPE_CHECKING:
     from dutylog.domain.workdays import WorkCalendar
@@ -49,20 +51,20 @@ class Ledgers:
 
         return WorkCalendar(self._repo.overrides())
 
-    def workday(self, start: date, n: int) -> dict:
+    def workday(self, start: date, n: int) -> Workday:
         result = self.calendar().add_workdays(start, n)
-        return {"date": result.date.isoformat(), "estimated": result.estimated}
+        return Workday(result.date, result.estimated)
 
-    def holidays_set(self, day: date, kind: str, name: str | None = None) -> dict:
+    def holidays_set(self, day: date, kind: str, name: str | None = None) -> Holiday:
         canonical = HOLIDAY_WORDS.get((kind or "").strip().lower())
         if canonical is None:
             raise InvalidInput(f"kind: {kind!r} is neither holiday nor workday; "
                                "accepted: holiday, workday", "kind")
         self._repo.set_holidays([(day, canonical, _text(name))])
-        return {"date": day.isoformat(), "kind": canonical, "name": _text(name)}
+        return Holiday(day, canonical, _text(name))
 
-    def holidays_list(self, year: int) -> list[dict]:
-        return self._repo.holidays(year)
+    def holidays_list(self, year: int) -> list[Holiday]:
+        return [Holiday(date.fromisoformat(h["date"]), h["kind"], h["name"]) for h in self._repo.holidays(year)]
 
     def holidays_import(self, path: Path) -> int:
         """Import a holiday notice file, all or nothing. Each line: `DATE[..DATE] KIND
@@ -127,14 +129,14 @@ class Ledgers:
 
     def ledger_progress(self, item_id: str, when: date, note: str) -> db.ProgressReport:
         item = self.ledger_item(item_id)
-        note = _text(note)
-        if note is None:
+        text = _text(note)
+        if text is None:
             raise InvalidInput("note: a progress report needs a --note", "note")
         self._check_item_day(item, when, "date")
         if item.closed is not None:
             raise InvalidInput(f"ledger item {item.id[:8]} was closed on {item.closed}; "
                                "no more progress reports", "id")
-        return self._repo.add_progress(item, when, note, self._roster.subject_of(item).name)
+        return self._repo.add_progress(item, when, text, self._roster.subject_of(item).name)
 
     def ledger_close(self, item_id: str, when: date) -> db.LedgerItem:
         item = self.ledger_item(item_id)
@@ -151,7 +153,7 @@ class Ledgers:
             raise InvalidInput(f"{field}: {when} is before the item was opened ({item.opened})",
                                field)
 
-    def _subject_name_of(self, record) -> str:
+    def _subject_name_of(self, record: OfSubject) -> str:
         return self._roster.subject_of(record).name
 
     def ledger_due(self, item: db.LedgerItem, cal: WorkCalendar) -> tuple[date | None, bool]:
@@ -168,11 +170,12 @@ class Ledgers:
         return item.due, False
 
     def ledger_record(self, item: db.LedgerItem, as_of: date, cal: WorkCalendar,
-                      names: dict[str, str] | None = None) -> dict:
+                      names: dict[str, str] | None = None) -> LedgerRecord:
         from dutylog.domain import ledger as rules
 
         due, estimated = self.ledger_due(item, cal)
         closed = item.closed if item.closed is not None and item.closed <= as_of else None
+        left: int | None
         if due is None:
             color, late, left = ("closed" if closed else "blue"), False, None
         else:
@@ -182,16 +185,11 @@ class Ledgers:
         names = names if names is not None else {}
         if item.subject_id not in names:
             names[item.subject_id] = self._roster.subject_of(item).name
-        return {
-            "id": item.id, "type": item.type, "title": item.title,
-            "opened": item.opened.isoformat(), "due": due.isoformat() if due else None,
-            "due_estimated": estimated, "closed": closed.isoformat() if closed else None,
-            "color": color, "late": late, "subject": names[item.subject_id],
-            "note": item.note, "workdays_left": left, "entry": item.entry_id,
-        }
+        return LedgerRecord(item.id, item.type, item.title, item.opened, due, estimated, closed, color,
+                            late, names[item.subject_id], item.note, left, item.entry_id)
 
     def ledger_list(self, subject: str | None = None, open_only: bool = False,
-                    as_of: date | None = None) -> list[dict]:
+                    as_of: date | None = None) -> list[LedgerRecord]:
         """Items as of `as_of` (default today), most urgent first: red, yellow, blue,
         closed; within a colour the earliest due day first."""
         as_of = as_of or self._ctx.today
@@ -200,30 +198,27 @@ class Ledgers:
         records = [self.ledger_record(i, as_of, cal, names)
                    for i in self._repo.list_items(subject_id) if i.opened <= as_of]
         if open_only:
-            records = [r for r in records if r["color"] != "closed"]
-        records.sort(key=lambda r: (URGENCY[r["color"]],
-                                    date.fromisoformat(r["due"]) if r["due"] else date.max,
-                                    date.fromisoformat(r["opened"]), r["id"]))
+            records = [r for r in records if r.color != "closed"]
+        records.sort(key=lambda r: (URGENCY[r.color], r.due or date.max, r.opened, r.id))
         return records
 
-    def ledger_detail(self, item_id: str, as_of: date | None = None) -> dict:
+    def ledger_detail(self, item_id: str, as_of: date | None = None) -> LedgerDetail:
         """One item's record with its progress reports (oldest first)."""
         item = self.ledger_item(item_id)
         record = self.ledger_record(item, as_of or self._ctx.today, self.calendar())
-        record["progress"] = [{"id": p.id, "date": p.date.isoformat(), "note": p.note,
-                               "recorded_by": p.recorded_by}
-                              for p in self._repo.progress_of(item.id)]
-        return record
+        return LedgerDetail.of(record, tuple(ProgressLine(p.id, p.date, p.note, p.recorded_by)
+                                             for p in self._repo.progress_of(item.id)))
 
-    def ledger_summary(self, subject: str | None = None, as_of: date | None = None) -> dict:
+    def ledger_summary(self, subject: str | None = None, as_of: date | None = None) -> LedgerSummary:
         """What the dashboard shows: red and yellow items and open trips as of a day."""
         as_of = as_of or self._ctx.today
         items = self.ledger_list(subject, open_only=True, as_of=as_of)
-        return {"red": sum(r["color"] == "red" for r in items),
-                "yellow": sum(r["color"] == "yellow" for r in items),
-                "open_trips": sum(t["open"] for t in self._leave.leave_list(subject, as_of))}
+        return LedgerSummary(red=sum(r.color == "red" for r in items),
+                             yellow=sum(r.color == "yellow" for r in items),
+                             open_trips=sum(t.open for t in self._leave.leave_list(subject, as_of)))
 
-    def log_with_follow_up(self, req: LogRequest, due: date, title: str | None = None):
+    def log_with_follow_up(self, req: LogRequest, due: date,
+                           title: str | None = None) -> tuple[Entry, db.LedgerItem]:
         """Log an entry and open a follow-up item linked to it, in one transaction."""
         with self._ctx.store.transaction():
             entry = self._logbook.log(req)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from dutylog.domain.errors import InvalidInput
 from dutylog.domain.model import Entry, Subject
@@ -78,7 +79,7 @@ class Logbook:
     def entry(self, entry_id: str) -> Entry:
         return self._entries.get_entry(entry_id)
 
-    def edit(self, entry_id: str, by: str | None = None, **changes) -> Entry:
+    def edit(self, entry_id: str, by: str | None = None, **changes: Any) -> Entry:
         """Change an entry; `changes` holds only what the user gave. Old version goes to history."""
         policy, roster = self._ctx.policy, self._roster
         current = self._entries.get_entry(entry_id)
@@ -89,7 +90,8 @@ class Logbook:
         when = changes.get("date", current.date)
         if "object" in changes:
             name = changes.pop("object")
-            changes["object_id"] = (roster.object_on(subj, name.strip(), kind.object_type, when).id
+            object_type = kind.object_type if kind is not None else None
+            changes["object_id"] = (roster.object_on(subj, name.strip(), object_type, when).id
                                     if name else None)
         elif "date" in changes and current.object_id:
             # the same object on the new date: the link of that name active then

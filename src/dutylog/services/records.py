@@ -9,6 +9,7 @@ from dutylog.domain.model import Entry
 from dutylog.store import entry_to_record
 
 from .context import Context
+from .results import EntryVersion
 from .subjects import Roster
 
 
@@ -17,11 +18,11 @@ class Records:
         self._roster = roster
         self._entries = ctx.store.entries
 
-    def history(self, entry_id: str) -> list[dict[str, Any]]:
+    def history(self, entry_id: str) -> list[EntryVersion]:
         """Every version of an entry, oldest first, each with changed_by and changed_at
         (the bundle record of that version: the JSON `history --json` prints)."""
         e = self._entries.get_entry(entry_id)
-        return self._entries.history("entry", e.id)
+        return [EntryVersion.of(v) for v in self._entries.history("entry", e.id)]
 
     def confirm(self, entry_id: str, by: str, keyed_by: str | None = None) -> Entry:
         """`by` (the subject) confirms; `keyed_by`: who typed it in, in the history."""

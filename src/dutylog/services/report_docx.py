@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 from datetime import datetime, time
+from typing import TYPE_CHECKING
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -25,9 +26,20 @@ from docx.shared import Cm, Pt, RGBColor
 from dutylog import __version__
 from dutylog.i18n import t
 
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.oxml.xmlchemy import BaseOxmlElement
+    from docx.section import Section
+    from docx.table import _Row
+    from docx.text.paragraph import Paragraph
+
+    from .core import Dutylog
+
 from .report_rows import (
+    StatusRow,
     colour_word,
     entries_by_rule,
+    iso,
     ledger_rows,
     ledger_type_word,
     one_line,
@@ -48,7 +60,7 @@ TEXT_WIDTH = 16.6  # cm: A4 (21 cm) less two margins of 2.2 cm
 STATUS_WIDTHS = (3.9, 2.1, 2.4, 1.4, 2.6, 4.2)  # duty, target, done, expected, status, note
 
 
-def _fonts(rpr, latin: str, east_asia: str) -> None:
+def _fonts(rpr: BaseOxmlElement, latin: str, east_asia: str) -> None:
     """Latin and East Asian fonts on a run-properties element (a style's, or the document
     defaults'); theme fonts removed, since a theme font wins over a named one in Word."""
     fonts = rpr.find(qn("w:rFonts"))
@@ -69,7 +81,7 @@ def _fonts(rpr, latin: str, east_asia: str) -> None:
     lang.set(qn("w:eastAsia"), "zh-CN")
 
 
-def _style(doc, name: str, east_asia: str, size: float, bold: bool | None = None,
+def _style(doc: DocxDocument, name: str, east_asia: str, size: float, bold: bool | None = None,
            before: float | None = None, after: float | None = None, centre: bool = False) -> None:
     style = doc.styles[name]
     _fonts(style.element.get_or_add_rPr(), LATIN, east_asia)
@@ -87,7 +99,7 @@ def _style(doc, name: str, east_asia: str, size: float, bold: bool | None = None
         fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
-def _prepare(doc) -> None:
+def _prepare(doc: DocxDocument) -> None:
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Cm(21), Cm(29.7)
@@ -116,7 +128,7 @@ def _prepare(doc) -> None:
     _page_numbers(section)
 
 
-def _page_numbers(section) -> None:
+def _page_numbers(section: Section) -> None:
     """A centred page number in the footer (a PAGE field: Word and WPS fill it in)."""
     para = section.footer.paragraphs[0]
     para.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -133,7 +145,7 @@ def _page_numbers(section) -> None:
     run.font.size = Pt(10.5)
 
 
-def _header_row(row) -> None:
+def _header_row(row: _Row) -> None:
     """Bold, shaded, and repeated at the top of every page the table runs onto."""
     trpr = row._tr.get_or_add_trPr()
     repeat = OxmlElement("w:tblHeader")
@@ -150,7 +162,8 @@ def _header_row(row) -> None:
                 run.bold = True
 
 
-def _table(doc, headers: list[str], rows: list[list[str]], widths: tuple[float, ...]):
+def _table(doc: DocxDocument, headers: list[str], rows: list[list[str]],
+           widths: tuple[float, ...]) -> None:
     table = doc.add_table(rows=1, cols=len(headers))
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -167,10 +180,9 @@ def _table(doc, headers: list[str], rows: list[list[str]], widths: tuple[float, 
             cell.width = Cm(width)
     for col, width in zip(table.columns, widths, strict=True):
         col.width = Cm(width)
-    return table
 
 
-def _note(doc, text: str):
+def _note(doc: DocxDocument, text: str) -> Paragraph:
     para = doc.add_paragraph()
     run = para.add_run(one_line(text))
     run.font.size = Pt(10.5)
@@ -178,7 +190,7 @@ def _note(doc, text: str):
     return para
 
 
-def _numbered(doc, lines: list[str]) -> None:
+def _numbered(doc: DocxDocument, lines: list[str]) -> None:
     for i, text in enumerate(lines, 1):
         para = doc.add_paragraph(f"{i}. {text}")
         fmt = para.paragraph_format
@@ -186,7 +198,7 @@ def _numbered(doc, lines: list[str]) -> None:
         fmt.space_after = Pt(0)
 
 
-def docx_report(svc, data: ReportData, lang: str = "zh") -> bytes:
+def docx_report(svc: Dutylog, data: ReportData, lang: str = "zh") -> bytes:
     policy, st = svc.policy, data.status
     zh = lang == "zh"
     colon = "：" if zh else ": "
@@ -215,7 +227,7 @@ def docx_report(svc, data: ReportData, lang: str = "zh") -> bytes:
     rows = status_rows(svc, data, lang)
     listed = entries_by_rule(data)
     results = {r.rule.id: r for r in data.progress.results}
-    sections: list[tuple[str, list]] = []
+    sections: list[tuple[str, list[StatusRow]]] = []
     for row in rows:  # rules come in the policy's order, a part's rules together
         if not sections or sections[-1][0] != row.section:
             sections.append((row.section, []))
@@ -250,9 +262,9 @@ def docx_report(svc, data: ReportData, lang: str = "zh") -> bytes:
         est = t("ledger.est", lang)
         _table(doc, [t("col.type", lang), t("ledger.what", lang), t("ledger.opened", lang),
                      t("ledger.due", lang), t("ledger.closed", lang), t("ledger.colour", lang)],
-               [[ledger_type_word(svc, i["type"], lang), i["title"] or "—", i["opened"],
-                 (i["due"] or "—") + (f"（{est}）" if zh else f" ({est})") * bool(i["due_estimated"]),
-                 i["closed"] or "", colour_word(i, lang)] for i in items],
+               [[ledger_type_word(svc, i.type, lang), i.title or "—", i.opened.isoformat(),
+                 (iso(i.due) or "—") + (f"（{est}）" if zh else f" ({est})") * i.due_estimated,
+                 iso(i.closed), colour_word(i, lang)] for i in items],
                (2.6, 5.0, 2.3, 2.9, 2.3, 1.5))
     else:
         _note(doc, word("no_ledgers", lang))
@@ -263,8 +275,8 @@ def docx_report(svc, data: ReportData, lang: str = "zh") -> bytes:
         _table(doc, [t("leave.requested", lang), t("leave.depart", lang), t("leave.return", lang),
                      t("leave.dest", lang), t("leave.back", lang), t("leave.notice", lang),
                      t("leave.compliant", lang)],
-               [[tr["requested"], tr["depart"], tr["return"], tr["destination"] or "—",
-                 tr["back"] or "", "" if tr["notice_days"] is None else str(tr["notice_days"]),
+               [[tr.requested.isoformat(), tr.depart.isoformat(), tr.return_date.isoformat(),
+                 tr.destination or "—", iso(tr.back), str(tr.notice_days),
                  trip_flags(tr, lang)] for tr in trips],
                (2.3, 2.3, 2.3, 2.9, 2.3, 1.5, 3.0))
     else:

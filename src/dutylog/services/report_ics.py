@@ -7,7 +7,12 @@ data gives the same file.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .core import Dutylog
+    from .reports import ReportData
 
 SESSION_KINDS = ("frontline-office",)
 WORDS = {
@@ -22,15 +27,17 @@ def _w(key: str, lang: str) -> str:
     return en if lang == "en" else zh
 
 
-def escape(text) -> str:
+def escape(value: object) -> str:
     """RFC 5545 3.3.11 TEXT: backslash, semicolon, comma and newlines escaped."""
-    text = str(text).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    text = str(value).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
     return text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
 
 
 def fold(line: str) -> str:
     """RFC 5545 3.1: lines of at most 75 octets, never splitting a UTF-8 character."""
-    out, current, size = [], [], 0
+    out: list[str] = []
+    current: list[str] = []
+    size = 0
     limit = 75
     for ch in line:
         n = len(ch.encode("utf-8"))
@@ -50,10 +57,10 @@ def stamp(updated_at: str | None) -> str:
     except ValueError:
         value = None
     if value is None:
-        value = datetime(1970, 1, 1, tzinfo=timezone.utc)
+        value = datetime(1970, 1, 1, tzinfo=UTC)
     if value.tzinfo is None:  # a bare date or naive stamp: read as UTC, never the clock
-        value = value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
 def _day(d: date) -> str:
@@ -77,7 +84,7 @@ def event(uid: str, dtstamp: str, start: date, end: date, summary: str,
     return lines
 
 
-def session_events(svc, data, lang: str) -> list[list[str]]:
+def session_events(svc: Dutylog, data: ReportData, lang: str) -> list[list[str]]:
     events = []
     for e in data.entries:
         if e.kind not in SESSION_KINDS:
@@ -94,57 +101,55 @@ def session_events(svc, data, lang: str) -> list[list[str]]:
     return events
 
 
-def ledger_events(svc, data, year: int, lang: str) -> list[list[str]]:
+def ledger_events(svc: Dutylog, data: ReportData, year: int, lang: str) -> list[list[str]]:
     """Due dates of the subject's ledger items that fall in the year."""
     lister = getattr(svc, "ledger_list", None)
     if lister is None:  # a service without ledgers: nothing to add
         return []
     events = []
     for item in lister(data.subject.name, as_of=date(year, 12, 31)):
-        if not item.get("due"):
+        due = item.due
+        if due is None or due.year != year:
             continue
-        due = date.fromisoformat(item["due"])
-        if due.year != year:
-            continue
-        ledger_type = svc.policy.ledger_type(item["type"])
-        kind = ledger_type.word(lang) if ledger_type is not None else item["type"]
-        title = item.get("title")
+        ledger_type = svc.policy.ledger_type(item.type)
+        kind = ledger_type.word(lang) if ledger_type is not None else item.type
+        title = item.title
         what = (f"{title}（{kind}）" if lang == "zh" else f"{title} ({kind})") if title else kind
         summary = f"{_w('due', lang)}：{what}" if lang == "zh" else f"{_w('due', lang)}: {what}"
-        desc = [f"{_w('opened', lang)} {item['opened']}"]
-        if item.get("closed"):
-            desc.append(f"{_w('closed', lang)} {item['closed']}")
-        if item.get("note"):
-            desc.append(item["note"])
-        events.append(event(f"ledger-{item['id']}@dutylog", stamp(item.get("updated_at") or item["opened"]), due, due,
+        desc = [f"{_w('opened', lang)} {item.opened}"]
+        if item.closed:
+            desc.append(f"{_w('closed', lang)} {item.closed}")
+        if item.note:
+            desc.append(item.note)
+        events.append(event(f"ledger-{item.id}@dutylog", stamp(item.opened.isoformat()), due, due,
                             summary, None, "\n".join(desc), _w("due", lang)))
     return events
 
 
-def trip_events(svc, data, year: int, lang: str) -> list[list[str]]:
+def trip_events(svc: Dutylog, data: ReportData, year: int, lang: str) -> list[list[str]]:
     lister = getattr(svc, "leave_list", None)
     if lister is None:
         return []
     events = []
     for trip in lister(data.subject.name, date(year, 12, 31)):
-        depart, back = date.fromisoformat(trip["depart"]), date.fromisoformat(trip["return"])
+        depart, back = trip.depart, trip.return_date
         if back.year < year or depart.year > year:
             continue
-        where = trip.get("destination") or ""
+        where = trip.destination or ""
         summary = f"{_w('trip', lang)}：{where}" if lang == "zh" and where else \
             f"{_w('trip', lang)}: {where}" if where else _w("trip", lang)
         desc = []
-        if trip.get("emergency"):
+        if trip.emergency:
             desc.append(_w("emergency", lang))
-        if trip.get("back"):
-            desc.append(f"{_w('back', lang)} {trip['back']}")
-        events.append(event(f"trip-{trip['id']}@dutylog", stamp(trip.get("updated_at") or trip["requested"]), depart,
+        if trip.back:
+            desc.append(f"{_w('back', lang)} {trip.back}")
+        events.append(event(f"trip-{trip.id}@dutylog", stamp(trip.requested.isoformat()), depart,
                             max(back, depart), summary, where or None, "\n".join(desc) or None,
                             _w("trip", lang)))
     return events
 
 
-def calendar_text(svc, data, lang: str = "zh") -> str:
+def calendar_text(svc: Dutylog, data: ReportData, lang: str = "zh") -> str:
     year = data.status["year"]
     name = f"dutylog {data.subject.name} {year}"
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//dutylog//dutylog//ZH",

@@ -10,11 +10,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
+from dutylog.domain.model import Entry
 from dutylog.fmt import rule_line
 from dutylog.i18n import t
 
 from .reports import ReportData, w
+from .results import LedgerRecord, TripRecord
+
+if TYPE_CHECKING:
+    from .core import Dutylog
 
 # Characters XML 1.0 cannot hold (both .docx and .xlsx are XML): C0 controls except tab,
 # newline and carriage return, lone surrogates, U+FFFE/U+FFFF. An entry's note may
@@ -43,11 +49,11 @@ def word(key: str, lang: str) -> str:
     return w(key, lang)
 
 
-def xml_safe(value) -> str:
+def xml_safe(value: object) -> str:
     return _NOT_XML.sub("", "" if value is None else str(value))
 
 
-def one_line(value) -> str:
+def one_line(value: object) -> str:
     """User text for a table cell or a list line: one line, XML-safe."""
     return " ".join(xml_safe(value).split())
 
@@ -70,7 +76,7 @@ class StatusRow:
         return f"{self.mark} {self.word}".strip()
 
 
-def status_rows(svc, data: ReportData, lang: str) -> list[StatusRow]:
+def status_rows(svc: Dutylog, data: ReportData, lang: str) -> list[StatusRow]:
     policy, as_of = svc.policy, data.progress.as_of
     sections = {s.id: s.name.get(lang) for s in policy.sections}
     rows = []
@@ -86,11 +92,11 @@ def status_rows(svc, data: ReportData, lang: str) -> list[StatusRow]:
     return rows
 
 
-def entries_by_rule(data: ReportData) -> dict[str, list]:
+def entries_by_rule(data: ReportData) -> dict[str, list[Entry]]:
     """The listed entries (sensitive ones already removed) of each rule that counts
     activities, by date, up to the evaluation day."""
     as_of = data.progress.as_of
-    by_kind: dict[str, list] = {}
+    by_kind: dict[str, list[Entry]] = {}
     for e in data.entries:
         if e.date <= as_of:
             by_kind.setdefault(e.kind, []).append(e)
@@ -107,7 +113,7 @@ def year_span(data: ReportData) -> tuple[date, date]:
     return date(year, 1, 1), min(date(year, 12, 31), data.progress.as_of)
 
 
-def ledger_rows(svc, data: ReportData) -> list[dict]:
+def ledger_rows(svc: Dutylog, data: ReportData) -> list[LedgerRecord]:
     """The subject's ledger items open at some time in the year (up to the evaluation
     day), most urgent first, as `ledger list` gives them."""
     lister = getattr(svc, "ledger_list", None)
@@ -115,36 +121,41 @@ def ledger_rows(svc, data: ReportData) -> list[dict]:
         return []
     start, end = year_span(data)
     return [item for item in lister(data.subject.name, as_of=end)
-            if not item["closed"] or item["closed"] >= start.isoformat()]
+            if item.closed is None or item.closed >= start]
 
 
-def trip_rows(svc, data: ReportData) -> list[dict]:
+def trip_rows(svc: Dutylog, data: ReportData) -> list[TripRecord]:
     """The subject's trips that touch the year, by departure day."""
     lister = getattr(svc, "leave_list", None)
     if lister is None:
         return []
     start, end = year_span(data)
     return [trip for trip in lister(data.subject.name, end)
-            if trip["return"] >= start.isoformat() and trip["depart"] <= end.isoformat()]
+            if trip.return_date >= start and trip.depart <= end]
 
 
-def ledger_type_word(svc, type_id: str, lang: str) -> str:
+def ledger_type_word(svc: Dutylog, type_id: str, lang: str) -> str:
     kind = svc.policy.ledger_type(type_id)
     return kind.word(lang) if kind is not None else type_id
 
 
-def colour_word(item: dict, lang: str) -> str:
-    text = t(f"ledger.colour.{item['color']}", lang)
-    if item.get("late"):
+def iso(day: date | None) -> str:
+    """YYYY-MM-DD, or nothing."""
+    return day.isoformat() if day is not None else ""
+
+
+def colour_word(item: LedgerRecord, lang: str) -> str:
+    text = t(f"ledger.colour.{item.color}", lang)
+    if item.late:
         text += f"（{word('late', lang)}）" if lang == "zh" else f" ({word('late', lang)})"
     return text
 
 
-def trip_flags(trip: dict, lang: str) -> str:
+def trip_flags(trip: TripRecord, lang: str) -> str:
     """Compliance in the Leave screen's words, with emergency and not-back marks."""
-    parts = [t("leave.yes" if trip.get("compliant") else "leave.no", lang)]
-    if trip.get("emergency"):
+    parts = [t("leave.yes" if trip.compliant else "leave.no", lang)]
+    if trip.emergency:
         parts.append(t("leave.emergency", lang))
-    if trip.get("open"):
+    if trip.open:
         parts.append(t("leave.open", lang))
     return ("，" if lang == "zh" else ", ").join(parts)

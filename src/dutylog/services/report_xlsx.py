@@ -19,6 +19,7 @@ import io
 import unicodedata
 import zipfile
 from datetime import UTC, date, datetime, time
+from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -27,6 +28,12 @@ from openpyxl.writer.excel import ExcelWriter
 
 from dutylog import __version__
 from dutylog.i18n import t
+
+if TYPE_CHECKING:
+    from openpyxl.cell import Cell
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    from .core import Dutylog
 
 from .report_rows import (
     colour_word,
@@ -65,7 +72,7 @@ def _display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def _put(ws, row: int, col: int, value):
+def _put(ws: Worksheet, row: int, col: int, value: object) -> Cell:
     c = ws.cell(row=row, column=col)
     if isinstance(value, str):
         value = xml_safe(value)
@@ -82,7 +89,8 @@ def _put(ws, row: int, col: int, value):
     return c
 
 
-def _sheet(wb, title: str, headers: list[str], rows: list[list], widths: dict[int, int] | None = None):
+def _sheet(wb: Workbook, title: str, headers: list[str], rows: list[list[object]],
+           widths: dict[int, int] | None = None) -> Worksheet:
     ws = wb.create_sheet(title)
     for col, text in enumerate(headers, 1):
         c = _put(ws, 1, col, text)
@@ -104,7 +112,7 @@ def _sheet(wb, title: str, headers: list[str], rows: list[list], widths: dict[in
     return ws
 
 
-def _flag(value, lang: str) -> str:
+def _flag(value: bool | None, lang: str) -> str:
     return "" if value is None else word("yes" if value else "no", lang)
 
 
@@ -129,8 +137,8 @@ def local_moment(stamp: str | None) -> datetime | None:
         return None
 
 
-def entry_rows(svc, data: ReportData, lang: str) -> list[list]:
-    rows = []
+def entry_rows(svc: Dutylog, data: ReportData, lang: str) -> list[list[object]]:
+    rows: list[list[object]] = []
     for e in data.entries:
         kind = svc.policy.kind(e.kind)
         days = None if e.days is None else (int(e.days) if float(e.days).is_integer() else e.days)
@@ -142,7 +150,7 @@ def entry_rows(svc, data: ReportData, lang: str) -> list[list]:
     return rows
 
 
-def xlsx_report(svc, data: ReportData, lang: str = "zh") -> bytes:
+def xlsx_report(svc: Dutylog, data: ReportData, lang: str = "zh") -> bytes:
     wb = Workbook()
     wb.remove(wb.active)
 
@@ -154,9 +162,9 @@ def xlsx_report(svc, data: ReportData, lang: str = "zh") -> bytes:
            [t("col.id", lang), t("col.type", lang), t("ledger.what", lang), t("ledger.opened", lang),
             t("ledger.due", lang), est, t("ledger.closed", lang), t("ledger.colour", lang),
             word("left", lang), word("note", lang)],
-           [[i["id"], ledger_type_word(svc, i["type"], lang), i["title"], _day(i["opened"]),
-             _day(i["due"]), word("yes", lang) if i["due_estimated"] else "", _day(i["closed"]),
-             colour_word(i, lang), i["workdays_left"], i["note"]] for i in ledger_rows(svc, data)],
+           [[i.id, ledger_type_word(svc, i.type, lang), i.title, i.opened, i.due,
+             word("yes", lang) if i.due_estimated else "", i.closed,
+             colour_word(i, lang), i.workdays_left, i.note] for i in ledger_rows(svc, data)],
            {1: 36, 3: 40, 10: 50})
 
     _sheet(wb, sheet_name("status", lang),
@@ -170,8 +178,8 @@ def xlsx_report(svc, data: ReportData, lang: str = "zh") -> bytes:
            [t("leave.requested", lang), t("leave.depart", lang), t("leave.return", lang),
             t("leave.dest", lang), t("leave.back", lang), t("leave.notice", lang),
             t("leave.compliant", lang)],
-           [[_day(tr["requested"]), _day(tr["depart"]), _day(tr["return"]), tr["destination"],
-             _day(tr["back"]), tr["notice_days"], trip_flags(tr, lang)] for tr in trip_rows(svc, data)])
+           [[tr.requested, tr.depart, tr.return_date, tr.destination, tr.back, tr.notice_days,
+             trip_flags(tr, lang)] for tr in trip_rows(svc, data)])
 
     wb.active = 0
     st = data.status

@@ -11,17 +11,23 @@ from __future__ import annotations
 import csv
 import io
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from dutylog import __version__
 from dutylog.domain.errors import InvalidInput
-from dutylog.domain.model import Entry
+from dutylog.domain.model import Entry, Link, Subject
 from dutylog.fmt import local_time, num, rule_line
 from dutylog.i18n import t
 
 from .report_ics import calendar_text
+
+if TYPE_CHECKING:
+    from .core import Dutylog
+    from .tracking import Progress
 
 FORMATS = ("md", "csv", "ics", "docx", "xlsx")
 SUFFIX = {"md": ".md", "csv": ".csv", "ics": ".ics", "docx": ".docx", "xlsx": ".xlsx"}
@@ -50,15 +56,15 @@ def w(key: str, lang: str) -> str:
 
 @dataclass
 class ReportData:
-    status: dict
-    progress: object  # services.core.Progress: the rule results the words come from
-    subject: object
+    status: dict[str, Any]
+    progress: Progress  # the rule results the words come from
+    subject: Subject
     entries: list[Entry]  # the year's entries up to as_of, sensitive ones removed unless asked
     hidden: int  # sensitive entries left out
     names: dict[str, str]  # link id -> name
 
 
-def collect(svc, subject: str, year, include_sensitive: bool = False) -> ReportData:
+def collect(svc: Dutylog, subject: str, year: int | str | None, include_sensitive: bool = False) -> ReportData:
     subj = svc.subject(subject)
     y, as_of = svc.resolve_year(year, None)
     progress = svc.progress(subj.name, y, as_of)
@@ -73,12 +79,13 @@ def collect(svc, subject: str, year, include_sensitive: bool = False) -> ReportD
 _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|#"})
 
 
-def md_text(value) -> str:
+def md_text(value: object) -> str:
     """User text safe in Markdown: one line, special characters escaped."""
     return " ".join(str(value).split()).translate(_MD_SPECIAL)
 
 
-def entry_line(e: Entry, data: ReportData, svc, lang: str, esc=md_text) -> str:
+def entry_line(e: Entry, data: ReportData, svc: Dutylog, lang: str,
+               esc: Callable[[object], str] = md_text) -> str:
     """One supporting entry in words; `esc` makes user text safe for the output (Markdown
     by default; the Word report passes plain one-line text)."""
     kind = svc.policy.kind(e.kind)
@@ -86,7 +93,7 @@ def entry_line(e: Entry, data: ReportData, svc, lang: str, esc=md_text) -> str:
     if e.place:
         parts.append(esc(e.place))
     if e.title or e.note:  # a diary often has only a note: its start stands in for a title
-        text = e.title or e.note
+        text = e.title or e.note or ""
         parts.append(esc(text if len(text) <= 40 else text[:40] + "…"))
     else:
         parts.append(kind.name.get(lang) if kind else e.kind)
@@ -109,14 +116,14 @@ def entry_line(e: Entry, data: ReportData, svc, lang: str, esc=md_text) -> str:
     return line
 
 
-def _span(link, lang: str) -> str:
+def _span(link: Link, lang: str) -> str:
     if link.since is None and link.until is None:
         return ""
     start, end = link.since or "…", link.until or ("今" if lang == "zh" else "now")
     return f"（{start} 至 {end}）" if lang == "zh" else f" ({start} – {end})"
 
 
-def markdown_report(svc, data: ReportData, lang: str = "zh") -> str:
+def markdown_report(svc: Dutylog, data: ReportData, lang: str = "zh") -> str:
     st = data.status
     policy = svc.policy
     role_names = {r.id: r.name.get(lang) for r in policy.roles}
@@ -193,7 +200,7 @@ CSV_COLUMNS = {
 }  # 更新时间: when the entry was last written, in the laptop's zone (北京时间), to the minute
 
 
-def cell(value) -> str:
+def cell(value: object) -> str:
     """Text Excel shows as text: formulas (=, +, -, @ first) are defused with a quote."""
     if value is None:
         return ""
@@ -201,9 +208,12 @@ def cell(value) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def csv_report(svc, data: ReportData, lang: str = "zh") -> bytes:
+def csv_report(svc: Dutylog, data: ReportData, lang: str = "zh") -> bytes:
     yes, no = ("是", "否") if lang == "zh" else ("yes", "no")
-    flag = lambda v: "" if v is None else (yes if v else no)  # noqa: E731
+
+    def flag(v: bool | None) -> str:
+        return "" if v is None else (yes if v else no)
+
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS[lang])
@@ -220,7 +230,7 @@ def csv_report(svc, data: ReportData, lang: str = "zh") -> bytes:
 
 
 # ---- the file --------------------------------------------------------------------------------
-def build_report(svc, subject: str, year, fmt: str, lang: str = "zh",
+def build_report(svc: Dutylog, subject: str, year: int | str | None, fmt: str, lang: str = "zh",
                  include_sensitive: bool = False) -> bytes:
     if fmt not in FORMATS:
         raise InvalidInput(f"format: unknown format {fmt!r}; accepted: {', '.join(FORMATS)}", "format")
@@ -240,7 +250,7 @@ def build_report(svc, subject: str, year, fmt: str, lang: str = "zh",
     return calendar_text(svc, data, lang).encode("utf-8")
 
 
-def write_report(svc, out: Path, subject: str, year, fmt: str, lang: str = "zh",
+def write_report(svc: Dutylog, out: Path, subject: str, year: int | str | None, fmt: str, lang: str = "zh",
                  include_sensitive: bool = False) -> Path:
     """Build the report and write it to `out` (replacing it); files inside the data
     folder get mode 0600 like the rest of it."""

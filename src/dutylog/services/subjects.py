@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Protocol
 
@@ -25,7 +26,7 @@ class Roster:
         self._ctx = ctx
         self._subjects = ctx.store.subjects
 
-    def check_roles(self, roles) -> list[str]:
+    def check_roles(self, roles: Iterable[str]) -> list[str]:
         """The roles as given, each known to the policy (refused otherwise)."""
         policy = self._ctx.policy
         accepted = ", ".join(policy.role_ids)
@@ -86,7 +87,7 @@ class Roster:
             raise InvalidInput(f"subject: {subj.name} is not archived", "subject")
         return self._subjects.set_archived(subj.id, None, (by or "").strip() or subj.name)
 
-    def subject_history(self, subject: str) -> list[dict]:
+    def subject_history(self, subject: str) -> list[dict[str, object]]:
         """Every version of a subject, oldest first, each with changed_by and reason."""
         return self._subjects.versions(self.subject(subject).id)
 

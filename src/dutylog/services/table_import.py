@@ -88,7 +88,7 @@ class _Rollback(Exception):
 
 
 # ---- one row ---------------------------------------------------------------------------------
-def _text(value) -> str | None:
+def _text(value: object) -> str | None:
     text = cell_text(value)
     if text[:1] == "'" and text[1:2] in DEFUSED:  # quoted by dutylog's CSV on the way out
         text = text[1:]
@@ -112,7 +112,7 @@ class TableImport:
         self._logbook = logbook
 
     # ---- one cell -------------------------------------------------------------------------
-    def _date(self, value) -> date:
+    def _date(self, value: object) -> date:
         ctx = self._ctx
         if isinstance(value, datetime):
             value = value.date()
@@ -138,8 +138,8 @@ class TableImport:
                 return p.id
         return text  # the log refuses it, naming the accepted ones
 
-    def _request(self, subject: str | None, values: list, cols: dict[str, int]) -> LogRequest:
-        def get(name):
+    def _request(self, subject: str | None, values: list[object], cols: dict[str, int]) -> LogRequest:
+        def get(name: str) -> object:
             col = cols.get(name)
             return values[col] if col is not None and col < len(values) else None
 

@@ -42,7 +42,7 @@ _HINT = re.compile(r"[（(].*?[）)]")
 HEADER_SEARCH = 10  # rows looked at for the header
 SHEETS = ("台账", "Entries")  # dutylog's own workbook; else the first sheet with a header
 
-Rows = list[tuple[int, list]]  # (the row's number as the user sees it, its cells)
+Rows = list[tuple[int, list[object]]]  # (the row's number as the user sees it, its cells)
 
 
 def read_rows(path: Path, sheet: str | None) -> tuple[Rows, str | None, str | None]:
@@ -77,7 +77,7 @@ def decode(data: bytes) -> tuple[str, str]:
     return data.decode("gb18030"), "gbk"  # GBK's superset; raises when it is neither
 
 
-def csv_rows(path: Path) -> tuple[list[tuple[int, list]], str]:
+def csv_rows(path: Path) -> tuple[list[tuple[int, list[object]]], str]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -91,12 +91,12 @@ def csv_rows(path: Path) -> tuple[list[tuple[int, list]], str]:
     delimiter = max((",", "\t", ";"), key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        return [(n, row) for n, row in enumerate(reader, 1)], encoding
+        return [(n, list[object](row)) for n, row in enumerate(reader, 1)], encoding
     except csv.Error as exc:
         raise InvalidInput(f"file: {path} is not a readable CSV ({exc})", "file") from None
 
 
-def xlsx_rows(path: Path, wanted: str | None) -> tuple[list[tuple[int, list]], str]:
+def xlsx_rows(path: Path, wanted: str | None) -> tuple[list[tuple[int, list[object]]], str]:
     import zipfile
 
     from openpyxl import load_workbook
@@ -126,12 +126,12 @@ def xlsx_rows(path: Path, wanted: str | None) -> tuple[list[tuple[int, list]], s
         wb.close()
 
 
-def key(header) -> str:
+def key(header: object) -> str:
     text = _HINT.sub("", "" if header is None else str(header))
     return re.sub(r"[\s_*＊:：-]", "", text).lower()
 
 
-def find_header(rows: list[tuple[int, list]]) -> int | None:
+def find_header(rows: list[tuple[int, list[object]]]) -> int | None:
     """Index (into rows) of the first row naming both a date and a kind column."""
     looked = 0
     for i, (_, values) in enumerate(rows):
@@ -146,7 +146,7 @@ def find_header(rows: list[tuple[int, list]]) -> int | None:
     return None
 
 
-def columns(headers: list) -> tuple[dict[str, int], dict[str, str], list[str]]:
+def columns(headers: list[object]) -> tuple[dict[str, int], dict[str, str], list[str]]:
     index: dict[str, int] = {}
     written: dict[str, str] = {}
     ignored = []
@@ -164,7 +164,7 @@ def columns(headers: list) -> tuple[dict[str, int], dict[str, str], list[str]]:
     return index, written, ignored
 
 
-def cell_text(value) -> str:
+def cell_text(value: object) -> str:
     """A cell as text: whole numbers without ".0", dates as YYYY-MM-DD, stripped."""
     if value is None:
         return ""

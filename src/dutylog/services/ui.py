@@ -13,10 +13,11 @@ from datetime import date
 
 from dutylog.domain.model import Entry, Link, Subject
 from dutylog.domain.progress import MISSED, OPEN, PeriodResult, RuleResult
-from dutylog.domain.rules import Kind, Policy, Section
+from dutylog.domain.rules import Kind, Policy, Section, Text
 
 from .core import Dutylog
 from .logbook import EntryFilter
+from .results import LedgerSummary
 
 __all__ = ["Calendar", "Dashboard", "DueItem", "EntryFilter", "MissedItem", "calendar",
            "dashboard", "day_entries", "due_next", "entry_count", "entry_page",
@@ -51,8 +52,8 @@ class Dashboard:
     sections: list[tuple[Section, list[RuleResult]]]
     due: list[DueItem]
     missed: list[MissedItem]
-    day_counts: Counter
-    ledger: object | None = None
+    day_counts: Counter[date]
+    ledger: LedgerSummary | None = None
     results: list[RuleResult] = field(default_factory=list)
     policy: Policy | None = None  # the words of roles, link types and readings
     pending: dict[str, int] = field(default_factory=dict)  # rule id -> pending entries it counts
@@ -100,7 +101,7 @@ def dashboard(svc: Dutylog, subject: str, year: int | None = None,
 class Calendar:
     year: int
     as_of: date
-    day_counts: Counter
+    day_counts: Counter[date]
 
 
 def calendar(svc: Dutylog, subject: str, year: int | None = None) -> Calendar:
@@ -124,9 +125,7 @@ def group_by_section(policy: Policy, results: list[RuleResult]) -> list[tuple[Se
     return out
 
 
-def _other_name():
-    from dutylog.domain.rules import Text
-
+def _other_name() -> Text:
     return Text("其他", "Other")
 
 

@@ -20,11 +20,16 @@ from dutylog.store import paths
 from dutylog.store.migrations import migrations
 
 Clock = Callable[[], datetime]
+Ids = Callable[[], str]  # a new record id (a UUID in text) each call
 ONE_MICROSECOND = timedelta(microseconds=1)
 
 
 def real_clock() -> datetime:
     return datetime.now().astimezone()
+
+
+def random_id() -> str:
+    return str(uuid.uuid4())
 
 
 def parse_stamp(text: str) -> datetime:
@@ -34,14 +39,15 @@ def parse_stamp(text: str) -> datetime:
 
 
 class Database:
-    """One open dutylog database: `Database.open(home=None, clock=None)`; close it, or
+    """One open dutylog database: `Database.open(home=None, clock=None, ids=None)`; close it, or
     use `with`. Every write is one transaction (`with db.transaction() as conn:`)."""
 
-    def __init__(self, conn: sqlite3.Connection, home: Path, clock: Clock):
+    def __init__(self, conn: sqlite3.Connection, home: Path, clock: Clock, ids: Ids = random_id):
         self._conn: sqlite3.Connection | None = conn
         self.home = home
         self.path = home / paths.DB_NAME
         self._clock = clock
+        self._ids = ids
         self.lock = threading.RLock()  # one connection, shared by the app's threads
         self._depth = 0
         self._tx_rev: int | None = None
@@ -49,8 +55,9 @@ class Database:
 
     # ---- opening and closing -------------------------------------------------------
     @classmethod
-    def open(cls, home: Path | None = None, clock: Clock | None = None) -> Database:
-        """Open (creating on first use) the database in `home`, default `data_home()`."""
+    def open(cls, home: Path | None = None, clock: Clock | None = None, ids: Ids | None = None) -> Database:
+        """Open (creating on first use) the database in `home`, default `data_home()`.
+        `clock` and `ids` stamp and name new records (tests and screenshots pass fixed ones)."""
         home = Path(home) if home is not None else paths.data_home()
         created_home = paths.ensure_home(home)
         db_path = home / paths.DB_NAME
@@ -81,7 +88,7 @@ class Database:
             if isinstance(exc, StoreError):
                 raise
             raise StoreError(f"cannot open the database in data folder {home}: {exc}") from exc
-        return cls(conn, home, clock or real_clock)
+        return cls(conn, home, clock or real_clock, ids or random_id)
 
     def close(self) -> None:
         with self.lock:
@@ -180,9 +187,8 @@ class Database:
         return [tuple(r) for r in rows] == [("ok",)]
 
     # ---- ids, timestamps and the change counter -------------------------------------
-    @staticmethod
-    def new_id() -> str:
-        return str(uuid.uuid4())
+    def new_id(self) -> str:
+        return self._ids()
 
     def timestamp(self, after: str | None = None) -> str:
         """Now, local time with offset; strictly later than this process's last stamp and

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from dutylog.store import backup, paths
+from dutylog.store.db import Clock, Ids
 from dutylog.store.migrations import migrations
 from dutylog.store.paths import readonly_uri
 from dutylog.store.store import Store
@@ -21,8 +22,10 @@ from dutylog.store.store import Store
 VERIFIED = ".verified"
 
 
-def open_store(home: Path | None = None, today: date | None = None) -> Store:
-    """Check the database, open it, take the day's backup."""
+def open_store(home: Path | None = None, today: date | None = None, *, clock: Clock | None = None,
+               ids: Ids | None = None) -> Store:
+    """Check the database, open it, take the day's backup. `clock` and `ids` stamp and
+    name new records (the scenes of the screenshots pass fixed ones)."""
     home = Path(home) if home is not None else paths.data_home()
     today = today or date.today()
     db_path = home / paths.DB_NAME
@@ -31,7 +34,7 @@ def open_store(home: Path | None = None, today: date | None = None) -> Store:
     if backup.has_data(db_path) and (not backup.daily_done(home, today)
                                      or _upgrade_pending(db_path)):
         backup.backup_before_open(db_path, today)  # the copy keeps the schema the file had
-    store = Store.open(home)
+    store = Store.open(home, clock, ids)
     store.backups.auto(today)
     return store
 

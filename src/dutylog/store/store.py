@@ -12,34 +12,28 @@ The bundle modules are imported on first use of `store.bundles`, so opening the 
 for a command or the app does not pay for them. Every write is one transaction; group
 several with `with store.transaction():`.
 
-The flat methods below (`store.add_entry(…)` for `store.entries.add_entry(…)`) are the
-older spelling of the same calls, kept so the store's tests read as before; new code
-(the services) uses the repositories.
+There is one spelling: the repository's (`store.entries.add_entry(…)`); the store itself
+only opens, closes and groups writes.
 """
 
 from __future__ import annotations
 
-import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from dutylog.domain.model import Entry, Link, Subject
 from dutylog.store.backup import Backups
-from dutylog.store.db import Clock, Database
+from dutylog.store.db import Clock, Database, Ids
 from dutylog.store.entries import Entries
 from dutylog.store.ledgers import Ledgers
 from dutylog.store.records import entry_to_record
 from dutylog.store.settings import Settings
-from dutylog.store.subjects import _UNSET, Subjects
+from dutylog.store.subjects import Subjects
 
 if TYPE_CHECKING:
-    from dutylog.store.bundle_import import Progress
-    from dutylog.store.bundle_read import ImportSummary, RecordCheck
     from dutylog.store.bundles import Bundles
 
 
@@ -63,9 +57,9 @@ class Store:
         return Bundles(self.db, self.subjects)
 
     @classmethod
-    def open(cls, home: Path | None = None, clock: Clock | None = None) -> Store:
+    def open(cls, home: Path | None = None, clock: Clock | None = None, ids: Ids | None = None) -> Store:
         """Open (creating on first use) the database in `home`, default `data_home()`."""
-        return cls(Database.open(home, clock))
+        return cls(Database.open(home, clock, ids))
 
     def close(self) -> None:
         self.db.close()
@@ -102,98 +96,3 @@ class Store:
 
     def integrity_ok(self) -> bool:
         return self.db.integrity_ok()
-
-    # ---- the older, flat spelling ----------------------------------------------------------
-    def add_subject(self, name: str, roles: Iterable[str], changed_by: str = "",
-                    since: date | None = None) -> Subject:
-        return self.subjects.add_subject(name, roles, changed_by, since)
-
-    def get_subject(self, name_or_id: str) -> Subject:
-        return self.subjects.get_subject(name_or_id)
-
-    def list_subjects(self) -> list[Subject]:
-        return self.subjects.list_subjects()
-
-    def update_subject(self, subject_id: str, name: str | None = None,
-                       roles: Iterable[str] | None = None, changed_by: str = "",
-                       since: Any = _UNSET) -> Subject:
-        return self.subjects.update_subject(subject_id, name, roles, changed_by, since)
-
-    def subject_names(self) -> dict[str, str]:
-        return self.subjects.subject_names()
-
-    def add_link(self, subject_id: str, link_type: str, name: str, since: date | None = None,
-                 changed_by: str = "") -> Link:
-        return self.subjects.add_link(subject_id, link_type, name, since, changed_by)
-
-    def get_link(self, link_id: str) -> Link:
-        return self.subjects.get_link(link_id)
-
-    def end_link(self, link_id: str, until: date, changed_by: str = "") -> Link:
-        return self.subjects.end_link(link_id, until, changed_by)
-
-    def links(self, subject_id: str, include_ended: bool = True) -> list[Link]:
-        return self.subjects.links(subject_id, include_ended)
-
-    def find_link(self, subject_id: str, name: str, link_type: str | None = None) -> Link:
-        return self.subjects.find_link(subject_id, name, link_type)
-
-    def link_name(self, link_id: str) -> str:
-        return self.subjects.link_name(link_id)
-
-    def add_entry(self, entry: Entry, changed_by: str | None = None) -> Entry:
-        return self.entries.add_entry(entry, changed_by)
-
-    def get_entry(self, id_or_prefix: str) -> Entry:
-        return self.entries.get_entry(id_or_prefix)
-
-    def update_entry(self, entry_id: str, changed_by: str, **changes: Any) -> Entry:
-        return self.entries.update_entry(entry_id, changed_by, **changes)
-
-    def delete_entry(self, entry_id: str, changed_by: str) -> Entry:
-        return self.entries.delete_entry(entry_id, changed_by)
-
-    def undelete_entry(self, entry_id: str, changed_by: str) -> Entry:
-        return self.entries.undelete_entry(entry_id, changed_by)
-
-    def confirm_entry(self, entry_id: str, by: str) -> Entry:
-        return self.entries.confirm_entry(entry_id, by)
-
-    def query_entries(
-        self, subject_id: str | None = None, kinds: Iterable[str] | str | None = None,
-        date_from: date | str | None = None, date_to: date | str | None = None,
-        search: str | None = None, include_deleted: bool = False, order: str = "date",
-        desc: bool = False, limit: int | None = None, offset: int = 0,
-        after: tuple[date | str, str] | None = None,
-    ) -> list[Entry]:
-        return self.entries.query_entries(subject_id, kinds, date_from, date_to, search,
-                                          include_deleted, order, desc, limit, offset, after)
-
-    def count_entries(
-        self, subject_id: str | None = None, kinds: Iterable[str] | str | None = None,
-        date_from: date | str | None = None, date_to: date | str | None = None,
-        search: str | None = None, include_deleted: bool = False,
-    ) -> int:
-        return self.entries.count_entries(subject_id, kinds, date_from, date_to, search,
-                                          include_deleted)
-
-    def entries_in_range(self, subject_id: str, start: date, end: date) -> list[Entry]:
-        return self.entries.entries_in_range(subject_id, start, end)
-
-    def history(self, record_type: str, record_id: str) -> list[dict[str, Any]]:
-        return self.entries.history(record_type, record_id)
-
-    def get_setting(self, key: str, default: str | None = None) -> str | None:
-        return self.settings.get(key, default)
-
-    def set_setting(self, key: str, value: str | None) -> None:
-        self.settings.set(key, value)
-
-    def export_bundle(self, path: str | os.PathLike, subject_id: str | None = None,
-                      since: date | str | None = None, source: str | None = None,
-                      include_sensitive: bool = False, to: str | None = None) -> int:
-        return self.bundles.export_bundle(path, subject_id, since, source, include_sensitive, to)
-
-    def import_bundle(self, path: str | os.PathLike, validate_record: RecordCheck | None = None,
-                      progress: Progress | None = None) -> ImportSummary:
-        return self.bundles.import_bundle(path, validate_record, progress)

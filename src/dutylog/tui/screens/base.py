@@ -36,6 +36,7 @@ from ..messages import DataChanged, SelectionChanged
 
 ResultT = TypeVar("ResultT")
 COMPACT_BELOW = 120  # columns: a compact footer below
+RowT = TypeVar("RowT")
 
 
 class DutylogScreen(Screen[ResultT]):
@@ -189,7 +190,7 @@ class TableScreen(DutylogScreen):
     def say(self, text) -> None:
         self.query_one(f"#{self.NAME}-message", Static).update(text)
 
-    def selected_row(self, rows: list[dict], pick: str) -> dict | None:
+    def selected_row(self, rows: list[RowT], pick: str) -> RowT | None:
         """The row under the cursor; none (and the catalog's `pick` said) when there is none."""
         table = self.table
         if not rows or table.cursor_row is None or table.cursor_row >= len(rows):

@@ -55,24 +55,24 @@ class CasebookScreen(DutylogScreen):
         courts = self.service.courts(self.subject, self.year)
         table = self.query_one("#courts-table", DataTable)
         table.clear()
-        for c in courts["cases"]:
-            mark = (Text(w("casebook.unknown"), style="dim") if c["appeared"] is None else
-                    Text(w("casebook.yes"), style="green") if c["appeared"] else
+        for c in courts.cases:
+            mark = (Text(w("casebook.unknown"), style="dim") if c.appeared is None else
+                    Text(w("casebook.yes"), style="green") if c.appeared else
                     Text(w("casebook.no"), style="bold red"))
-            table.add_row(Text(c["date"]), Text(c["title"] or c["place"] or ""), mark)
-        rate = "—" if courts["rate"] is None else f"{courts['rate'] * 100:.0f}%"
+            table.add_row(Text(c.date.isoformat()), Text(c.title or c.place or ""), mark)
+        rate = "—" if courts.rate is None else f"{courts.rate * 100:.0f}%"
         self.query_one("#courts-head", Static).update(
             f"{w('casebook.courts')} · {self.subject} · {self.year} · {w('casebook.rate')} {rate} "
-            f"({courts['appeared']}/{courts['decided']})")
+            f"({courts.appeared}/{courts.decided})")
         patrols = self.service.patrols(self.subject, self.year)
         table = self.query_one("#patrols-table", DataTable)
         table.clear()
         kinds = self.patrol_types
-        for m in patrols["months"]:
-            table.add_row(*(str(m[k]) for k in ("month", *kinds, "total")))
-        by = patrols["by_type"]
-        table.add_row(w("casebook.year"), *(str(by[k]) for k in kinds), str(patrols["total"]))
-        target = w("casebook.no_target") if patrols["target"] is None else f"{patrols['target']:g}"
+        for m in patrols.months:
+            table.add_row(str(m.month), *(str(m.by_type[k]) for k in kinds), str(m.total))
+        by = patrols.by_type
+        table.add_row(w("casebook.year"), *(str(by[k]) for k in kinds), str(patrols.total))
+        target = w("casebook.no_target") if patrols.target is None else f"{patrols.target:g}"
         self.query_one("#patrols-head", Static).update(
-            f"{w('casebook.patrols')} · {self.year} · {w('casebook.total')} {patrols['total']} · "
+            f"{w('casebook.patrols')} · {self.year} · {w('casebook.total')} {patrols.total} · "
             f"{w('casebook.target')} {target}")

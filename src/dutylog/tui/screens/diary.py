@@ -13,6 +13,7 @@ from textual.containers import Horizontal
 from textual.widgets import Checkbox, Input
 
 from dutylog.domain.errors import DutylogError
+from dutylog.services.results import DiaryRow
 from dutylog.tui.dialogs.form import FormDialog, FormField
 
 from .base import TableScreen
@@ -46,7 +47,7 @@ class DiaryScreen(TableScreen):
                  as_of: date | None = None):
         super().__init__(service=service, lang=lang, as_of=as_of)
         self.subject = subject
-        self.rows: list[dict] = []
+        self.rows: list[DiaryRow] = []
         self._ready = False
 
     def filters(self) -> ComposeResult:
@@ -76,25 +77,25 @@ class DiaryScreen(TableScreen):
             return
         table.clear()
         for r in self.rows:
-            raised = " · ".join(x for x in (r["title"], r["note"]) if x)
-            table.add_row(Text(r["date"]), highlighted(r["place"], search),
-                          highlighted(r["people"], search), highlighted(raised, search),
-                          self.state(r), key=r["id"])
+            raised = " · ".join(x for x in (r.title, r.note) if x)
+            table.add_row(Text(r.date.isoformat()), highlighted(r.place, search),
+                          highlighted(r.people, search), highlighted(raised, search),
+                          self.state(r), key=r.id)
         self.title_line(f"{w('diary.title')} · {self.subject or w('screen.all')} · {len(self.rows)}")
         more = w("diary.more", n=ROWS) if len(self.rows) >= ROWS else ""
         self.say(more if self.rows else w("diary.none"))
-        self.move_to([r["id"] for r in self.rows], select)
+        self.move_to([r.id for r in self.rows], select)
 
     def data_changed(self, message) -> None:
         self.reload(select=self.cursor_key())  # a follow-up raised: the row stays under the cursor
 
-    def state(self, row: dict) -> Text:
-        if row["follow_up"] is None:
+    def state(self, row: DiaryRow) -> Text:
+        if row.follow_up is None:
             return Text("—", style="dim")
-        if row["follow_up"] == "closed":
+        if row.follow_up == "closed":
             return colour_text("closed", self.lang)
-        text = colour_text(row["color"], self.lang)
-        due = min(i["due"] for i in row["items"] if i["color"] != "closed" and i["due"])
+        text = colour_text(row.color, self.lang)
+        due = min(i.due for i in row.items if i.color != "closed" and i.due)
         text.append(f" {due}")
         return text
 
@@ -106,7 +107,7 @@ class DiaryScreen(TableScreen):
         if self._ready:
             self.reload()
 
-    def selected(self) -> dict | None:
+    def selected(self) -> DiaryRow | None:
         return self.selected_row(self.rows, "diary.pick")
 
     def action_focus_search(self) -> None:
@@ -116,24 +117,24 @@ class DiaryScreen(TableScreen):
         row, w, svc = self.selected(), self.word, self.service
         if row is None:
             return
-        default = row["title"] or row["note"] or row["place"] or ""
+        default = row.title or row.note or row.place or ""
         fields = [FormField("due", w("ledger.due"), "date", placeholder="YYYY-MM-DD"),
                   FormField("title", w("diary.item"), value=default[:60])]
 
         def submit(v: dict):
-            return svc.follow_up(row["id"], svc.date(v["due"], "due"), v["title"] or None)
+            return svc.follow_up(row.id, svc.date(v["due"], "due"), v["title"] or None)
 
-        self.app.push_screen(FormDialog(f"{w('diary.raise')} · {row['date']}", fields, submit,
+        self.app.push_screen(FormDialog(f"{w('diary.raise')} · {row.date}", fields, submit,
                                         changes="ledger", **self.given))
 
     def action_open_item(self) -> None:
         row = self.selected()
         if row is None:
             return
-        if not row["items"]:
+        if not row.items:
             self.say(self.word("diary.no_item"))
             return
         from dutylog.tui.screens.ledger_item import LedgerItemScreen
 
-        item = next((i for i in row["items"] if i["color"] != "closed"), row["items"][-1])
-        self.app.push_screen(LedgerItemScreen(item["id"], **self.given))
+        item = next((i for i in row.items if i.color != "closed"), row.items[-1])
+        self.app.push_screen(LedgerItemScreen(item.id, **self.given))

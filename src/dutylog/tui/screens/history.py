@@ -8,6 +8,7 @@ from textual.binding import Binding
 from dutylog.domain.errors import DutylogError
 from dutylog.fmt import local_time
 from dutylog.i18n import named
+from dutylog.services.results import EntryVersion
 
 from .base import TableScreen
 
@@ -18,10 +19,10 @@ COLUMNS = ("history.when", "history.by", "history.how", "col.date", "col.days", 
            "history.changes")
 
 
-def changed_fields(before: dict | None, after: dict) -> list[str]:
+def changed_fields(before: EntryVersion | None, after: EntryVersion) -> list[str]:
     if before is None:
         return []
-    return [f for f in FIELDS if before.get(f) != after.get(f)]
+    return [f for f in FIELDS if before.field(f) != after.field(f)]
 
 
 class HistoryScreen(TableScreen):
@@ -34,7 +35,7 @@ class HistoryScreen(TableScreen):
     def __init__(self, entry_id: str, service=None, lang: str | None = None, as_of=None):
         super().__init__(service=service, lang=lang, as_of=as_of)
         self.entry_id = entry_id
-        self.versions: list[dict] = []
+        self.versions: list[EntryVersion] = []
 
     def on_mount(self) -> None:
         self.open_table(*COLUMNS)
@@ -54,13 +55,13 @@ class HistoryScreen(TableScreen):
         for i, v in enumerate(self.versions):
             changes = [w(f"history.field.{f}") if lg == "zh" else f for f in changed_fields(before, v)]
             shown = ("、" if lg == "zh" else ", ").join(changes) if before is not None else w("history.first")
-            what = " · ".join(str(x) for x in (v.get("title"), v.get("note")) if x)
-            if v.get("deleted"):
+            what = " · ".join(str(x) for x in (v.field("title"), v.field("note")) if x)
+            if v.deleted:
                 what = f"[{w('msg.deleted')}] {what}"
             table.add_row(*(Text(str(c)) for c in (
-                local_time(v.get("changed_at")), v.get("changed_by") or "",
-                named("history.reason", v.get("reason") or "", lg), v.get("date") or "",
-                "" if v.get("days") is None else f"{v['days']:g}", what, shown)), key=str(i))
+                local_time(v.changed_at), v.changed_by or "",
+                named("history.reason", v.reason or "", lg), v.date or "",
+                "" if v.days is None else f"{v.days:g}", what, shown)), key=str(i))
             before = v
         if self.versions:
             table.move_cursor(row=len(self.versions) - 1)

@@ -8,6 +8,7 @@ from datetime import date
 from rich.text import Text
 from textual.binding import Binding
 
+from dutylog.services.results import TripRecord
 from dutylog.tui.dialogs.form import FormDialog, FormField
 
 from .base import TableScreen
@@ -29,7 +30,7 @@ class LeaveScreen(TableScreen):
                  as_of: date | None = None):
         super().__init__(service=service, lang=lang, as_of=as_of)
         self.subject = subject
-        self.trips: list[dict] = []
+        self.trips: list[TripRecord] = []
 
     def on_mount(self) -> None:
         self.open_table(*COLUMNS)
@@ -39,14 +40,15 @@ class LeaveScreen(TableScreen):
         table.clear()
         self.trips = self.service.leave_list(self.subject, self.as_of)
         for t in self.trips:
-            ok = Text(w("leave.yes"), style="green") if t["compliant"] else Text(w("leave.no"), style="bold red")
-            if t["emergency"]:
+            ok = Text(w("leave.yes"), style="green") if t.compliant else Text(w("leave.no"), style="bold red")
+            if t.emergency:
                 ok.append(f" {w('leave.emergency')}")
-            back = Text(w("leave.open"), style="bold yellow") if t["open"] else Text(t["back"] or "")
-            table.add_row(Text(t["subject"]), Text(t["destination"] or ""), Text(t["requested"]),
-                          Text(t["depart"]), Text(t["return"]), back, Text(str(t["notice_days"])),
-                          ok, key=t["id"])
-        open_n = sum(t["open"] for t in self.trips)
+            back = (Text(w("leave.open"), style="bold yellow") if t.open else
+                    Text(t.back.isoformat() if t.back else ""))
+            table.add_row(Text(t.subject), Text(t.destination or ""), Text(t.requested.isoformat()),
+                          Text(t.depart.isoformat()), Text(t.return_date.isoformat()), back,
+                          Text(str(t.notice_days)), ok, key=t.id)
+        open_n = sum(t.open for t in self.trips)
         self.title_line(f"{w('leave.title')} · {self.subject or w('screen.all')} · {w('leave.open_n')} {open_n}")
         self.say("" if self.trips else w("leave.none"))
 
@@ -78,7 +80,7 @@ class LeaveScreen(TableScreen):
         fields = [FormField("date", w("leave.back_f"), "date", self.as_of.isoformat(), future=False)]
 
         def submit(v: dict):
-            return svc.leave_back(trip["id"], svc.date(v["date"], "date", allow_future=False))
+            return svc.leave_back(trip.id, svc.date(v["date"], "date", allow_future=False))
 
-        self.app.push_screen(FormDialog(f"{w('leave.back')} · {trip['destination'] or trip['depart']}",
+        self.app.push_screen(FormDialog(f"{w('leave.back')} · {trip.destination or trip.depart}",
                                         fields, submit, changes="leave", **self.given))

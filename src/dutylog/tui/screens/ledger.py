@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable
 
 from dutylog.i18n import t
+from dutylog.services.results import LedgerRecord
 from dutylog.tui.dialogs.form import FormDialog, FormField
 from dutylog.tui.fmt import ledger_type_word
 
@@ -56,7 +57,7 @@ class LedgerScreen(TableScreen):
                  as_of: date | None = None):
         super().__init__(service=service, lang=lang, as_of=as_of)
         self.subject = subject
-        self.items: list[dict] = []
+        self.items: list[LedgerRecord] = []
 
     def on_mount(self) -> None:
         self.open_table(*COLUMNS)
@@ -67,26 +68,26 @@ class LedgerScreen(TableScreen):
         table.clear()
         self.items = self.service.ledger_list(self.subject, as_of=self.as_of)
         for r in self.items:
-            due = r["due"] or "—"
-            if r["due_estimated"]:
+            due = r.due.isoformat() if r.due else "—"
+            if r.due_estimated:
                 due += f" ({w('ledger.est')})"
-            if r["late"]:
+            if r.late:
                 due += f" {w('ledger.late')}"
-            table.add_row(colour_text(r["color"], lg), Text(ledger_type_word(policy, r["type"], lg)),
-                          Text(r["title"] or ""), Text(r["opened"]), Text(due),
-                          Text(r["closed"] or ""), Text(r["subject"]), key=r["id"])
-        red = sum(r["color"] == "red" for r in self.items)
-        yellow = sum(r["color"] == "yellow" for r in self.items)
+            table.add_row(colour_text(r.color, lg), Text(ledger_type_word(policy, r.type, lg)),
+                          Text(r.title or ""), Text(r.opened.isoformat()), Text(due),
+                          Text(r.closed.isoformat() if r.closed else ""), Text(r.subject), key=r.id)
+        red = sum(r.color == "red" for r in self.items)
+        yellow = sum(r.color == "yellow" for r in self.items)
         self.title_line(f"{w('ledger.title')} · {self.subject or w('screen.all')} · {self.as_of} · "
                         f"{w('ledger.counts', red=red, yellow=yellow)}")
         self.say("" if self.items else w("ledger.none"))
-        self.move_to([r["id"] for r in self.items], select)
+        self.move_to([r.id for r in self.items], select)
 
     def data_changed(self, message) -> None:
         """The item just written (added, reported on, closed) goes under the cursor."""
         self.reload(select=message.record or self.cursor_key())
 
-    def selected(self) -> dict | None:
+    def selected(self) -> LedgerRecord | None:
         return self.selected_row(self.items, "ledger.pick")
 
     def ask(self, title: str, fields: list[FormField], submit) -> None:
@@ -126,10 +127,10 @@ class LedgerScreen(TableScreen):
                   FormField("note", w("ledger.note"))]
 
         def submit(v: dict):
-            return svc.ledger_progress(item["id"], svc.date(v["date"], "date", allow_future=False),
+            return svc.ledger_progress(item.id, svc.date(v["date"], "date", allow_future=False),
                                        v["note"])
 
-        title = f"{w('ledger.progress')} · {item['title'] or item['id'][:8]}"
+        title = f"{w('ledger.progress')} · {item.title or item.id[:8]}"
         self.ask(title, fields, submit)
 
     def action_close_item(self) -> None:
@@ -139,9 +140,9 @@ class LedgerScreen(TableScreen):
         fields = [FormField("date", w("col.date"), "date", self.as_of.isoformat(), future=False)]
 
         def submit(v: dict):
-            return svc.ledger_close(item["id"], svc.date(v["date"], "date", allow_future=False))
+            return svc.ledger_close(item.id, svc.date(v["date"], "date", allow_future=False))
 
-        title = f"{w('ledger.close')} · {item['title'] or item['id'][:8]}"
+        title = f"{w('ledger.close')} · {item.title or item.id[:8]}"
         self.ask(title, fields, submit)
 
     def action_open_item(self) -> None:
@@ -150,7 +151,7 @@ class LedgerScreen(TableScreen):
             return
         from dutylog.tui.screens.ledger_item import LedgerItemScreen
 
-        self.app.push_screen(LedgerItemScreen(item["id"], **self.given))
+        self.app.push_screen(LedgerItemScreen(item.id, **self.given))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.binding import Binding
 
 from dutylog.domain.errors import DutylogError
+from dutylog.services.results import LedgerDetail
 from dutylog.tui.fmt import ledger_type_word
 
 from .base import TableScreen
@@ -23,7 +24,7 @@ class LedgerItemScreen(TableScreen):
                  as_of: date | None = None):
         super().__init__(service=service, lang=lang, as_of=as_of)
         self.item_id = item_id
-        self.record: dict | None = None
+        self.record: LedgerDetail | None = None
 
     def on_mount(self) -> None:
         self.open_table("col.date", "item.note", "item.by")
@@ -38,23 +39,23 @@ class LedgerItemScreen(TableScreen):
             self.say(str(exc))
             return
         head = Text()
-        head.append(f"{ledger_type_word(self.service.policy, r['type'], lg)} · ", style="bold")
-        head.append(r["title"] or r["id"][:8], style="bold")
+        head.append(f"{ledger_type_word(self.service.policy, r.type, lg)} · ", style="bold")
+        head.append(r.title or r.id[:8], style="bold")
         head.append("  ")
-        head.append_text(colour_text(r["color"], lg))
-        due = (r["due"] or "—") + (f" ({w('ledger.est')})" if r["due_estimated"] else "")
-        head.append(f"\n{w('ledger.opened')} {r['opened']} · {w('ledger.due')} {due} · "
-                    f"{w('ledger.closed')} {r['closed'] or '—'}")
-        if r["late"]:
+        head.append_text(colour_text(r.color, lg))
+        due = (r.due.isoformat() if r.due else "—") + (f" ({w('ledger.est')})" if r.due_estimated else "")
+        head.append(f"\n{w('ledger.opened')} {r.opened} · {w('ledger.due')} {due} · "
+                    f"{w('ledger.closed')} {r.closed or '—'}")
+        if r.late:
             head.append(f" · {w('ledger.late')}", style="bold red")
-        if r.get("note"):
-            head.append(f"\n{r['note']}")
-        if r.get("entry"):
-            head.append(f"\n{w('item.from')} {r['entry'][:8]}", style="dim")
+        if r.note:
+            head.append(f"\n{r.note}")
+        if r.entry:
+            head.append(f"\n{w('item.from')} {r.entry[:8]}", style="dim")
         self.title_line(head)
-        for p in r["progress"]:
-            table.add_row(Text(p["date"]), Text(p["note"] or ""), Text(p["recorded_by"] or ""))
-        self.say("" if r["progress"] else w("item.none"))
+        for p in r.progress:
+            table.add_row(Text(p.date.isoformat()), Text(p.note or ""), Text(p.recorded_by or ""))
+        self.say("" if r.progress else w("item.none"))
 
     def action_back(self) -> None:
         self.dismiss(None)

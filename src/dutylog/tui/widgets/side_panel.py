@@ -96,10 +96,9 @@ def lang_zh(line: str) -> bool:
 
 
 def ledger_text(summary, lang: str) -> Text:
-    """Red/yellow ledger items and open trips, whatever shape the ledger service returns."""
+    """Red/yellow ledger items and open trips (a `LedgerSummary`)."""
     out = Text(t("dash.ledger", lang) + "\n", style="bold")
-    get = summary.get if isinstance(summary, dict) else (lambda k, d=0: getattr(summary, k, d))
-    red, yellow, trips = get("red", 0), get("yellow", 0), get("open_trips", get("trips", 0))
+    red, yellow, trips = summary.red, summary.yellow, summary.open_trips
     out.append(t("dash.ledger_line", lang, red=red, yellow=yellow, trips=trips),
                style="bold red" if red else ("yellow" if yellow else ""))
     return out
