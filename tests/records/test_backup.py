@@ -63,7 +63,7 @@ def test_restore_by_name_and_asks_first(run, wang, dutylog_home, monkeypatch):
     run("log", "diary", "--subject", wang, "--date", "2025-05-01", "--note", "新")
     monkeypatch.setattr("sys.stdin", io.StringIO("n\n"))
     r = run("backup", "restore", name)
-    assert r.code == 1 and "aborted" in r.err
+    assert r.code == 1 and "已中止" in r.err
     assert notes(run) == ["新", "旧"]  # nothing replaced
     assert not [b for b in list_backups(dutylog_home) if b.replaced]
     monkeypatch.setattr("sys.stdin", io.StringIO("y\n"))

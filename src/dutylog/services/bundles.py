@@ -31,7 +31,7 @@ class Transfers:
         written in the data folder (never on the USB stick) and removed once sealed."""
         subject_id = self._roster.subject(subject).id if subject else None
         if to is not None and not to.strip():
-            raise InvalidInput("to: give a destination name, e.g. --to office-pc", "to")
+            raise InvalidInput(code="bundle.no_destination", field="to")
         if passphrase is None:
             return self._ctx.store.bundles.export_bundle(
                 path, subject_id=subject_id, since=since, include_sensitive=include_sensitive, to=to)
@@ -63,8 +63,7 @@ class Transfers:
             return self._ctx.store.bundles.import_bundle(
                 path, validate_record=self.validate_bundle_record, progress=progress)
         if passphrase is None:
-            raise InvalidInput(f"{path} is sealed: give its passphrase (--passphrase-file FILE, "
-                               "or type it when asked)", "passphrase")
+            raise InvalidInput(code="bundle.sealed", field="passphrase", path=path)
         plain = Path(self._ctx.store.home) / f".import-{path.name}.plain"
         try:
             open_file(path, plain, passphrase)

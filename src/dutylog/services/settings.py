@@ -25,3 +25,12 @@ class Preferences:
 
     def save_recorder(self, name: str | None) -> None:
         self._settings.set(RECORDER_SETTING, (name or "").strip())
+
+
+def peek_saved_lang(home=None) -> str | None:
+    """The saved interface language, read without opening the data folder's database
+    (the command line picks its words before a command runs; nothing is created)."""
+    from dutylog.store.settings import peek
+
+    value = peek(home, LANG_SETTING)
+    return value if value in ("zh", "en") else None

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 
 
 def launch(lang: str | None = None, home=None) -> None:
-    from dutylog.i18n import default_lang
+    from dutylog.i18n import choose_lang
     from dutylog.services import Dutylog, ui
 
     from .app import make_app
@@ -18,7 +17,7 @@ def launch(lang: str | None = None, home=None) -> None:
     svc = Dutylog.open(home)
     app = None
     try:
-        chosen = lang or (os.environ.get("DUTYLOG_LANG") and default_lang()) or ui.saved_lang(svc) or "zh"
+        chosen = choose_lang(lang, ui.saved_lang(svc))
         app = make_app(svc, lang=chosen)
         with watch_terminal(app):  # SIGHUP or a closed terminal: exit, closing the database
             app.run()
@@ -28,9 +27,9 @@ def launch(lang: str | None = None, home=None) -> None:
         svc.close()
 
 
-def launch_demo(today: date | None = None, keep: bool = False) -> Path:
+def launch_demo(today: date | None = None, keep: bool = False, lang: str | None = None) -> Path:
     """`dutylog demo`: the app on a sample year; returns the demo folder (gone unless `keep`)."""
-    from dutylog.i18n import default_lang
+    from dutylog.i18n import choose_lang
 
     from .app import make_app
     from .demo import Demo
@@ -39,7 +38,7 @@ def launch_demo(today: date | None = None, keep: bool = False) -> Path:
     require_terminal()
     demo = Demo.open(today)
     try:
-        app = make_app(demo.service, lang=default_lang(), demo=True)
+        app = make_app(demo.service, lang=choose_lang(lang), demo=True)
         with watch_terminal(app):
             app.run()
     finally:

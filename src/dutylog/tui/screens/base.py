@@ -29,7 +29,7 @@ from textual.binding import ActiveBinding, Binding
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
-from dutylog.i18n import STRINGS, t
+from dutylog.i18n import STRINGS, Words, t, words
 
 from ..messages import DataChanged, SelectionChanged
 
@@ -60,8 +60,17 @@ class DutylogScreen(Screen[ResultT]):
         """What this screen was given, to hand on to a screen it opens."""
         return {"service": self._service, "lang": self._lang, "as_of": self._as_of}
 
+    @property
+    def words(self) -> Words:
+        """The one catalog in this screen's language (built once per run)."""
+        return words(self.lang)
+
     def word(self, key: str, **values) -> str:
-        return t(key, self.lang, **values)
+        return self.words(key, **values)
+
+    def refusal(self, exc: Exception) -> str:
+        """A refusal's one line in this screen's language (worded by its code)."""
+        return self.words.refusal(exc)
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
