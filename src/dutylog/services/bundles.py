@@ -110,7 +110,11 @@ class Transfers:
                         appeared=rec.get("appeared"), patrol=rec.get("patrol"),
                         texts={k: rec.get(k) for k in ("title", "place", "people", "note")})
         except (InvalidInput, ValueError, TypeError, KeyError) as exc:
-            return str(exc)
+            # a bundle's refusal is worded in English for now, line number and all (see
+            # store/bundle_read.py); a coded refusal gives its English wording
+            from dutylog.i18n import words
+
+            return words("en").refusal(exc)
         return None
 
 
