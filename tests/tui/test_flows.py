@@ -74,7 +74,7 @@ async def test_first_run_asks_from_which_day_and_refuses_a_future_one(svc, make)
         assert isinstance(app.screen, OnboardingScreen)
         assert "2099-01-01" in str(app.screen.query_one("#err-since").render())
         assert svc.subjects() == []
-        assert "开始记录的日期不能晚于今天" in str(app.screen.query_one("#err-since").render())
+        assert "起始日期：2099-01-01 晚于今天" in str(app.screen.query_one("#err-since").render())
         app.screen.query_one("#ob-since", Input).value = "2025-03-01"
         app.screen.query_one("#ob-add", Button).press()
         await pilot.pause()
@@ -148,7 +148,7 @@ async def test_form_shows_only_the_kinds_fields_and_errors_next_to_them(demo_svc
         assert form.query_one("#row-object").display and not form.query_one("#row-days").display
         await pilot.press("ctrl+s")
         error = form.query_one("#err-object", Static)
-        assert error.has_class("shown") and "object" in shown_text(error)
+        assert error.has_class("shown") and "必须选择联系对象" in shown_text(error)
         form.query_one("#date", Input).value = "2099-01-01"
         await pilot.press("ctrl+s")
         assert "future" in shown_text(form.query_one("#err-date", Static))
@@ -334,7 +334,7 @@ async def test_first_run_refuses_a_missing_policy_file_next_to_it(svc, make, tmp
         app.screen.query_one("#ob-name", Input).value = "王明"
         app.screen.query_one(SelectionList).select("leader")
         await pilot.click("#ob-add")
-        assert "not found" in shown_text(app.screen.query_one("#err-policy", Static))
+        assert "找不到政策文件" in shown_text(app.screen.query_one("#err-policy", Static))
         assert isinstance(app.screen, OnboardingScreen)
     assert svc.subjects() == []
 

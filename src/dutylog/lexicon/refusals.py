@@ -39,7 +39,7 @@ REFUSALS: dict[str, tuple[str, str]] = {
                          f"{{field}}: {{text}} does not exist on the calendar; use {DATE_FORMS_EN}"),
     "date.too_long_ago": (f"{{field}}：{{text}} 是一百多年前；可以写 {DATE_FORMS_ZH}",
                           f"{{field}}: {{text}} is more than a hundred years ago; use {DATE_FORMS_EN}"),
-    "date.future": ("{field}：{when} 晚于今天（{today}）；未来的活动不能登记",
+    "date.future": ("{field}：{when} 晚于今天（{today}）；不能登记将来的日子",
                     "{field}: {when} is in the future (today is {today}); future activities cannot be logged"),
     "date.too_early": ("{field}：{when} 早于 {first} 年；请检查年份", "{field}: {when} is before {first}; check the year"),
     "day.future": ("{field}：{when} 晚于今天（{today}）", "{field}: {when} is in the future (today is {today})"),
