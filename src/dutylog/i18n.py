@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from dutylog.lexicon.refusals import FIELDS, REFUSALS
@@ -117,6 +117,7 @@ UI_STRINGS: dict[str, tuple[str, str]] = {
     "key.more": ("更多", "More"),
     "key.ledger": ("台账", "Ledgers"),
     "key.history": ("历史", "History"),
+    "key.palette": ("命令", "palette"),
     # dashboard
     "dash.header": ("{subject}　{roles}　{year}年　截至 {as_of}", "{subject} · {roles} · {year} · as of {as_of}"),
     "dash.progress": ("进度", "Progress"),
@@ -414,7 +415,7 @@ class Words:
         return self.refusal(InvalidInput(code=code, field=field, **params))
 
 
-@lru_cache(maxsize=None)
+@cache
 def words(lang: str = "zh") -> Words:
     """The catalog in `lang`, built once per run."""
     return Words(lang)

@@ -11,7 +11,7 @@ from datetime import date
 
 import click
 
-from dutylog.domain.errors import DataFolderError, DutylogError, InvalidInput, StoreError
+from dutylog.domain.errors import DataFolderError, DutylogError, InvalidInput
 from dutylog.i18n import Words, choose_lang, words
 
 

@@ -8,11 +8,15 @@ After a write, a screen posts `DataChanged`; the app hands it to every screen on
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.message import Message
+from textual.screen import Screen
+from textual.theme import ThemeProvider
 
 from dutylog.i18n import t
 from dutylog.services import ui
@@ -21,6 +25,7 @@ from . import registry
 from .commands import DutylogCommands
 from .demo import Demo
 from .messages import DataChanged, SelectionChanged
+from .palette import DutylogPalette, system_commands
 from .screens.base import DutylogScreen
 from .screens.dashboard import DashboardScreen
 
@@ -32,7 +37,10 @@ class DutylogApp(App):
     # Keys that work on any screen, other parts' screens included (the main screens also
     # show them in their footer).
     BINDINGS = [Binding("n", "log", "key.log", show=False),
-                Binding("e", "entries", "key.entries", show=False)]
+                Binding("e", "entries", "key.entries", show=False),
+                # Textual's own palette key, its footer word from the catalog
+                Binding(App.COMMAND_PALETTE_BINDING, "command_palette", "key.palette", show=False,
+                        priority=True)]
     COMMANDS = App.COMMANDS | {DutylogCommands, registry.export_commands}
 
     def export_screenshot(self, *, title: str | None = None, simplify: bool = False) -> str:
@@ -165,6 +173,17 @@ class DutylogApp(App):
         self.lang = lang
         self.title = t("app.title", lang)
         self.start(self.subject)
+
+    # ---- Textual's own words, in the app's language
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(DutylogPalette(self.lang, id="--command-palette"))
+
+    def search_themes(self) -> None:
+        self.push_screen(DutylogPalette(self.lang, providers=[ThemeProvider], placeholder="Search for themes…"))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        return system_commands(super().get_system_commands(screen), self.lang)
 
     # ---- demo
     def open_demo(self) -> None:
