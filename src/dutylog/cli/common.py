@@ -116,7 +116,7 @@ def _run(cli: click.Group, args: list[str], w: Words) -> int:
         hint = ""
         if exc.ctx is not None and exc.ctx.command_path:
             hint = ("" if w.lang == "zh" else " ") + w.refusal_code("usage.see_help", path=exc.ctx.command_path)
-        say(exc.format_message() + hint)
+        say(_usage(exc, w) + hint)
         return 2
     except click.ClickException as exc:
         say(exc.format_message())
@@ -140,6 +140,17 @@ def _run(cli: click.Group, args: list[str], w: Words) -> int:
             raise
         say(w.refusal_code("run.unexpected", name=type(exc).__name__, reason=_one_line(str(exc))))
         return 1
+
+
+def _usage(exc: click.UsageError, w: Words) -> str:
+    """click's usage error in the run's language: a missing option or argument worded from
+    its type and parameter; the rest as click words it (in Chinese through cli.speech)."""
+    if isinstance(exc, click.MissingParameter) and exc.param is not None and exc.ctx is not None:
+        name = exc.param_hint or exc.param.get_error_hint(exc.ctx)
+        if isinstance(exc.param, click.Option):
+            return w.refusal_code("usage.missing_option", name=name)
+        return w.refusal_code("usage.missing_argument", name=name)
+    return exc.format_message()
 
 
 def word(key: str, **values) -> str:

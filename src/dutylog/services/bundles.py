@@ -59,6 +59,8 @@ class Transfers:
         altered byte refuses it whole."""
         from dutylog.sealing import SealError, is_sealed, open_file
 
+        if not Path(path).is_file():
+            raise InvalidInput(code="bundle.no_file", field="path", path=path)
         if not is_sealed(path):
             return self._ctx.store.bundles.import_bundle(
                 path, validate_record=self.validate_bundle_record, progress=progress)
