@@ -184,6 +184,11 @@ REFUSALS: dict[str, tuple[str, str]] = {
     "passphrase.unreadable": ("{field}：读不了 {path}（{reason}）", "passphrase-file: cannot read {path} ({reason})"),
     "policy.not_found": ("{field}：找不到政策文件 {path}", "{path}: policy file not found"),
     "policy.unreadable": ("{field}：读不了政策文件 {path}（{reason}）", "{path}: cannot read policy file ({reason})"),
+    # the data folder (store/paths.py)
+    "home.not_a_folder": ("数据目录 {home} 不是文件夹；请把 {env} 设为另一个路径",
+                          "data folder {home} is not a folder; set {env} to another path"),
+    "home.cannot_create": ("无法创建数据目录 {home}：{reason}", "cannot create data folder {home}: {reason}"),
+    "home.cannot_write": ("无法在数据目录 {home} 中写入：{reason}", "cannot write in data folder {home}: {reason}"),
     # the command line's own refusals (cli/, worded from click's exceptions)
     "usage.missing_option": ("缺少选项 {name}", "Missing option {name}."),
     "usage.missing_argument": ("缺少参数 {name}", "Missing argument {name}."),
