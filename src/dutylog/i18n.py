@@ -337,6 +337,41 @@ SCREEN_STRINGS: dict[str, tuple[str, str]] = {
 }
 STRINGS.update(SCREEN_STRINGS)
 
+# ------------------------------------------------------------------- the command line (cli/)
+CLI_STRINGS: dict[str, tuple[str, str]] = {
+    "cli.est": ("（估算）", " (est.)"),
+    "cli.estimated": ("（估算）", " (estimated)"),
+    "cli.no_ledger_items": ("没有台账事项。", "No ledger items."),
+    "cli.did_not_appear": ("未出庭", "did not appear"),
+    "cli.late": ("超期", "Late"),
+    "cli.unspecified": ("未注明", "unspecified"),
+    "cli.appearance_rate": ("出庭应诉率", "appearance rate"),
+    "cli.yes": ("是", "yes"),
+    "cli.no": ("否", "no"),
+    "cli.no_trips": ("没有请假记录。", "No trips."),
+    "cli.requested": ("请假", "Requested"),
+    "cli.emergency": ("紧急", "Emergency"),
+    "cli.open": ("未销假", "Open"),
+    "cli.open_": ("未销假", "open"),
+    "cli.holiday": ("放假", "holiday"),
+    "cli.workday": ("上班", "workday"),
+    "cli.no_entries_of_your": ("没有自行录入的节假日。", "No entries of your own."),
+    "cli.kind": ("类型", "Kind"),
+    "cli.not_covered": ("{y} 年不在内置日历中：未录入的日子按估算（周末和法定节日休息，不含调休）。",
+                        "{y} is not in the built-in calendar: days not entered are estimated "
+                        "(weekends and statutory holidays off, no make-up workdays)."),
+    "cli.days_entered": ("已录入 {n} 天。", "{n} days entered."),
+    "cli.colour.red": ("红·逾期", "red · overdue"), "cli.colour.yellow": ("黄·临期", "yellow · due soon"),
+    "cli.colour.blue": ("蓝·正常", "blue · on schedule"), "cli.colour.closed": ("已办结", "closed"),
+    "backup.none": ("没有备份。现在备份：dutylog backup create", "No backups yet. Take one now: dutylog backup create"),
+    "backup.col.taken": ("时间", "taken"), "backup.col.size": ("大小", "size"), "backup.col.file": ("文件", "file"),
+    "backup.replaced": ("恢复时替换下的文件", "replaced by a restore"),
+    "backup.ask": ("用 {src} 替换 {db}？当前文件会保留在 backups/ 中。", "Replace {db} by {src}? The current file is kept in backups/."),
+    "backup.restored": ("已恢复 {src}", "restored {src}"),
+    "backup.kept": ("替换下的数据库保留为 {kept}", "the replaced database is kept as {kept}"),
+}
+STRINGS.update(CLI_STRINGS)
+
 
 def default_lang() -> str:
     """The language DUTYLOG_LANG names, else Chinese."""

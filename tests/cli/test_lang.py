@@ -134,6 +134,11 @@ def test_table_headers_follow_the_language(run, zh):
     status = run("status", "--subject", "王明").out
     assert "职责" in status and "状态" in status
     assert "Duty" in run("--lang", "en", "status", "--subject", "王明").out
+    assert run("backup", "create").code == 0
+    assert run("backup", "list").out.split()[:2] == ["时间", "大小"]
+    assert run("--lang", "en", "backup", "list").out.split()[:2] == ["taken", "size"]
+    assert "收到" in run("ledger", "list").out or "没有台账事项。" in run("ledger", "list").out
+    assert run("--lang", "en", "ledger", "list").out.strip() == "No ledger items."
 
 
 # ---------------------------------------------------------------- refusals
