@@ -93,7 +93,8 @@ async def test_first_run_for_others_adds_several_and_refuses_no_role(svc, make):
         await pilot.click("#ob-name")
         await pilot.press(*"张市长")
         await pilot.click("#ob-add")  # no role ticked: refused next to the roles
-        assert "role" in shown_text(app.screen.query_one("#err-role", Static))
+        said = shown_text(app.screen.query_one("#err-role", Static))
+        assert "请至少选一个角色" in said and "--role" not in said  # no CLI flag in the app
         app.screen.query_one(SelectionList).select("leader")
         await press(pilot, "#ob-add")
         assert app.screen.query_one("#ob-name", Input).value == ""

@@ -103,7 +103,7 @@ REFUSALS: dict[str, tuple[str, str]] = {
     "confirm.not_subject": ("{field}：只有本人（{subject}）可以确认这条记录，不是“{by}”",
                             "{field}: only the subject ({subject}) can confirm this entry, not {by!r}"),
     # subjects, roles, links (services/subjects.py, store/subjects.py)
-    "role.none": ("{field}：请至少给一个角色（--role）；可选：{accepted}",
+    "role.none": ("{field}：请至少选一个角色；可选：{accepted}",
                   "{field}: give at least one --role; accepted: {accepted}"),
     "role.unknown": ("{field}：没有角色“{text}”；可选：{accepted}", "{field}: unknown role {text!r}; accepted: {accepted}"),
     "subject.no_name": ("{field}：请填写姓名或单位名称", "{field}: a subject needs a name"),
@@ -133,7 +133,7 @@ REFUSALS: dict[str, tuple[str, str]] = {
     "link.not_on_day": ("{field}：{on} 这天“{name}”不在与 {subject} 的联系期间（联系期间：{spans}）",
                         "{field}: {name!r} was not linked to {subject} on {on} (linked {spans})"),
     # ledgers, leave, holidays (services/ledgers.py, services/leave.py)
-    "ledger.no_note": ("{field}：报告进展须写明进展情况（--note）", "{field}: a progress report needs a --note"),
+    "ledger.no_note": ("{field}：报告进展须写明进展情况", "{field}: a progress report needs a --note"),
     "ledger.closed_no_progress": ("{field}：台账事项 {id} 已于 {closed} 办结，不能再报告进展",
                                   "{field}: ledger item {id} was closed on {closed}; no more progress reports"),
     "ledger.already_closed": ("{field}：台账事项 {id} 已经办结（{closed}）", "{field}: ledger item {id} is already closed ({closed})"),
@@ -141,7 +141,7 @@ REFUSALS: dict[str, tuple[str, str]] = {
     "ledger.due_before_entry": ("{field}：{due} 早于日记日期 {date}", "{field}: {due} is before the entry's date {date}"),
     "ledger.type_unknown": ("{field}：没有台账类型“{text}”；可选：{accepted}",
                             "{field}: unknown ledger type {text!r}; accepted: {accepted}"),
-    "ledger.no_default_due": ("{field}：台账类型 {type} 没有默认期限；请给出 --due 日期",
+    "ledger.no_default_due": ("{field}：台账类型 {type} 没有默认期限；请填写期限",
                               "ledger type {type!r} has no default due day; give --due DATE"),
     "ledger.due_before_opened": ("{field}：{due} 早于收到日期 {opened}", "due day {due} is before the opening day {opened}"),
     "leave.return_before_depart": ("{field}：{back} 早于离海日期 {depart}",

@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.theme import ThemeProvider
 
-from dutylog.i18n import t
+from dutylog.i18n import Words, t, words
 from dutylog.services import ui
 
 from . import registry
@@ -167,6 +167,11 @@ class DutylogApp(App):
         if year != self.year:
             self.year = year
             self._tell(SelectionChanged())
+
+    @property
+    def words(self) -> Words:
+        """The one catalog in the app's language (screens word through theirs)."""
+        return words(self.lang)
 
     def action_set_lang(self, lang: str) -> None:
         ui.save_lang(self.service, lang)
