@@ -118,6 +118,8 @@ UI_STRINGS: dict[str, tuple[str, str]] = {
     "key.ledger": ("台账", "Ledgers"),
     "key.history": ("历史", "History"),
     "key.palette": ("命令", "palette"),
+    "app.quit_title": ("要退出吗？", "Do you want to quit?"),
+    "app.how_to_quit": ("按 {key} 退出", "Press {key} to quit the app"),
     # dashboard
     "dash.header": ("{subject}　{roles}　{year}年　截至 {as_of}", "{subject} · {roles} · {year} · as of {as_of}"),
     "dash.progress": ("进度", "Progress"),
@@ -401,7 +403,7 @@ class Words:
         self._table = {key: pair[i] for key, pair in STRINGS.items()}
         self._refusals = {code: pair[i] for code, pair in REFUSALS.items()}
 
-    def __call__(self, key: str, **values: Any) -> str:
+    def __call__(self, key: str, /, **values: Any) -> str:
         text = self._table.get(key, key)
         return text.format(**values) if values else text
 
@@ -456,7 +458,7 @@ def words(lang: str = "zh") -> Words:
     return Words(lang)
 
 
-def t(key: str, lang: str = "zh", **values) -> str:
+def t(key: str, lang: str = "zh", /, **values) -> str:
     return words(lang if lang in LANGS else "zh")(key, **values)
 
 

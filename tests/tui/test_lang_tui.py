@@ -49,6 +49,15 @@ async def test_system_commands_and_footer_in_chinese(demo_svc, make):
         assert app.screen.active_bindings["ctrl+p"].binding.description == "palette"
 
 
+async def test_ctrl_c_says_how_to_quit_in_chinese(demo_svc, make):
+    app = make(demo_svc, "zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        shown = [(n.title, n.message) for n in app._notifications]  # read only: what the toast says
+        assert ("要退出吗？", "按 q 退出") in shown
+
+
 def test_refusals_are_worded_by_code_not_text():
     """tui/errors.explain words a coded refusal in the app's language; plain text as it is."""
     from dutylog.domain.errors import InvalidInput

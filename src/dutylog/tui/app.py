@@ -187,6 +187,14 @@ class DutylogApp(App):
     def search_themes(self) -> None:
         self.push_screen(DutylogPalette(self.lang, providers=[ThemeProvider], placeholder="Search for themes…"))
 
+    def action_help_quit(self) -> None:
+        """Ctrl+C (Textual's "Do you want to quit?"): how to quit, in the app's language."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(t("app.how_to_quit", self.lang, key=key), title=t("app.quit_title", self.lang),
+                            markup=False)
+                return
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         return system_commands(super().get_system_commands(screen), self.lang)
 

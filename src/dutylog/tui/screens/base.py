@@ -65,7 +65,7 @@ class DutylogScreen(Screen[ResultT]):
         """The one catalog in this screen's language (built once per run)."""
         return words(self.lang)
 
-    def word(self, key: str, **values) -> str:
+    def word(self, key: str, /, **values) -> str:
         return self.words(key, **values)
 
     def refusal(self, exc: Exception) -> str:
