@@ -22,7 +22,7 @@ FIELDS: dict[str, str] = {
     "opened": "收到日期", "due": "期限", "requested": "请假日期", "depart": "离海日期",
     "return": "返回日期", "note": "备注", "place": "地点", "people": "人员", "type": "类型",
     "target": "目标", "format": "格式", "out": "输出文件", "path": "文件", "policy": "政策文件",
-    "passphrase": "口令", "follow-up-due": "跟进期限", "destination": "去向", "back": "销假日期",
+    "passphrase": "口令", "file": "备份文件", "follow-up-due": "跟进期限", "destination": "去向", "back": "销假日期",
     "n": "工作日数",
 }
 
@@ -189,6 +189,18 @@ REFUSALS: dict[str, tuple[str, str]] = {
                           "data folder {home} is not a folder; set {env} to another path"),
     "home.cannot_create": ("无法创建数据目录 {home}：{reason}", "cannot create data folder {home}: {reason}"),
     "home.cannot_write": ("无法在数据目录 {home} 中写入：{reason}", "cannot write in data folder {home}: {reason}"),
+    # the database and its backups (store/backup.py, store/restore.py, store/db.py)
+    "db.damaged": ("数据库 {path} 已损坏（{problem}）；最新的备份是 {newest}（{taken}），恢复：{command}",
+                   "the database {path} is damaged ({problem}); the newest backup is {newest} ({taken}); restore it with: {command}"),
+    "db.damaged_no_backup": ("数据库 {path} 已损坏（{problem}）；{folder} 中没有备份；把损坏的文件移走即可新建数据库",
+                             "the database {path} is damaged ({problem}); no backup exists in {folder}; move the damaged file away to start a new database"),
+    "db.in_use": ("数据库 {path} 正被另一个 dutylog 使用（应用开着吗？）；请关闭后再运行",
+                  "the database {path} is in use by another dutylog (is the app open?); close it, then run the command again"),
+    "db.read_only": ("无法写入数据库 {path}：文件是只读的", "cannot write the database {path}: it is read-only"),
+    "backup.no_file": ("{field}：没有备份文件“{name}”；备份有：{known}", "{field}: no backup file {name!r}; backups: {known}"),
+    "backup.no_file_none": ("{field}：没有备份文件“{name}”；查看：dutylog backup list",
+                            "{field}: no backup file {name!r}; see: dutylog backup list"),
+    "backup.unusable": ("{field}：{path} 无法恢复：{problem}", "{field}: {path} cannot be restored: {problem}"),
     # the command line's own refusals (cli/, worded from click's exceptions)
     "usage.missing_option": ("缺少选项 {name}", "Missing option {name}."),
     "usage.missing_argument": ("缺少参数 {name}", "Missing argument {name}."),
