@@ -7,7 +7,7 @@ A refusal is raised with a code and its values (`dutylog.domain.errors`):
 and worded at the edge (`Words.refusal`) from this table. `{field}` is the field's name in
 the language (FIELDS), a list value is joined with 、 or ", ", a value with `zh` and `en`
 (a kind's name) is the language's, and a refusal given as a value is worded too.
-A new refusal: a code here with both wordings (tests/test_lang.py checks every code used
+A new refusal: a code here with both wordings (tests/cli/test_lang.py checks every code used
 in src/ has them), then raise it with that code.
 """
 
