@@ -182,6 +182,12 @@ REFUSALS: dict[str, tuple[str, str]] = {
     "passphrase.no_terminal": ("{field}：没有终端可以询问口令；请用 --passphrase-file 文件",
                                "{field}: no terminal to ask on; give --passphrase-file FILE"),
     "passphrase.unreadable": ("{field}：读不了 {path}（{reason}）", "passphrase-file: cannot read {path} ({reason})"),
+    "passphrase.refused": ("{field}：{reason}", "passphrase: {reason}"),
+    "bundle.unsealed_refused": ("{path}：{reason}", "{path}: {reason}"),
+    "seal.short": ("口令太短：至少 8 个字符（最好是一句话）", "the passphrase is too short: use at least 8 characters (a sentence is best)"),
+    "seal.not_sealed": ("不是加密的 dutylog 文件", "not a sealed dutylog file"),
+    "seal.header": ("加密文件的文件头已损坏", "the sealed file's header is damaged"),
+    "seal.wrong": ("口令不对，或文件被改动或不完整", "wrong passphrase, or the file was altered or cut short"),
     "policy.not_found": ("{field}：找不到政策文件 {path}", "{path}: policy file not found"),
     "policy.unreadable": ("{field}：读不了政策文件 {path}（{reason}）", "{path}: cannot read policy file ({reason})"),
     # the data folder (store/paths.py)

@@ -45,7 +45,7 @@ class Transfers:
             seal_file(plain, sealed, passphrase)
             sealed.replace(path)
         except SealError as exc:
-            raise InvalidInput(f"passphrase: {exc}", "passphrase") from None
+            raise InvalidInput(code="passphrase.refused", field="passphrase", reason=exc) from None
         finally:
             plain.unlink(missing_ok=True)
             path.with_name(f".{path.name}.sealing").unlink(missing_ok=True)
@@ -72,7 +72,7 @@ class Transfers:
             return self._ctx.store.bundles.import_bundle(
                 plain, validate_record=self.validate_bundle_record, progress=progress)
         except SealError as exc:
-            raise InvalidInput(f"{path}: {exc}", "passphrase") from None
+            raise InvalidInput(code="bundle.unsealed_refused", field="passphrase", path=path, reason=exc) from None
         finally:
             plain.unlink(missing_ok=True)
 
