@@ -188,6 +188,8 @@ REFUSALS: dict[str, tuple[str, str]] = {
     "seal.not_sealed": ("不是加密的 dutylog 文件", "not a sealed dutylog file"),
     "seal.header": ("加密文件的文件头已损坏", "the sealed file's header is damaged"),
     "seal.wrong": ("口令不对，或文件被改动或不完整", "wrong passphrase, or the file was altered or cut short"),
+    "file.not_text": ("{field}：{path} 不是 UTF-8 或 GBK/GB18030 文本文件；请另存为 UTF-8（记事本：另存为 → 编码 UTF-8）",
+                      "{path}: not a text file in UTF-8 or GBK/GB18030; save it again as UTF-8 (记事本: 另存为 → 编码 UTF-8)"),
     "policy.not_found": ("{field}：找不到政策文件 {path}", "{path}: policy file not found"),
     "policy.unreadable": ("{field}：读不了政策文件 {path}（{reason}）", "{path}: cannot read policy file ({reason})"),
     # the data folder (store/paths.py)

@@ -53,8 +53,8 @@ def load_policy(path: str | Path | None = None) -> Policy:
         text = read_user_text(p)  # UTF-8 with or without BOM, or GBK as Notepad may save it
     except FileNotFoundError:
         raise PolicyError(code="policy.not_found", field="policy", path=p) from None
-    except UnreadableText as exc:
-        raise PolicyError(str(exc)) from None
+    except UnreadableText:
+        raise PolicyError(code="file.not_text", field="policy", path=p) from None
     except OSError as exc:
         raise PolicyError(code="policy.unreadable", field="policy", path=p, reason=exc.strerror or exc) from None
     return parse_policy(text, source=str(p))

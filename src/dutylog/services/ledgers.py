@@ -71,8 +71,8 @@ class Ledgers:
 
         try:
             text = read_user_text(path)  # UTF-8 with or without BOM, or GBK from Notepad
-        except UnreadableText as exc:
-            raise InvalidInput(str(exc), "path") from None
+        except UnreadableText:
+            raise InvalidInput(code="file.not_text", field="path", path=path) from None
         except OSError as exc:
             raise InvalidInput(code="holiday.unreadable", field="path", path=path, reason=exc.strerror or exc) from None
         entries: list[tuple[date, str, str | None]] = []
