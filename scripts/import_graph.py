@@ -27,10 +27,10 @@ PACKAGE = ROOT / "src" / "dutylog"
 # Top to bottom as the layers stand (pyproject.toml [tool.importlinter]); a part not listed
 # here is drawn after them.
 ORDER = ["cli", "tui", "services", "store", "fmt", "i18n", "textcells", "textsafe", "svgcells",
-         "console", "sealing", "policy", "domain"]
+         "lexicon", "console", "sealing", "policy", "domain"]
 # the shared words and leaf helpers (numbers and words, the console, safe text, SVG cell
 # widths, sealed files), drawn as one group
-WORDS = ("fmt", "i18n", "textcells", "console", "textsafe", "svgcells", "sealing")
+WORDS = ("fmt", "i18n", "lexicon", "textcells", "console", "textsafe", "svgcells", "sealing")
 SKIP = {"__init__", "__main__"}  # the package's own entry points: not a layer
 EXTERNAL = {  # import name: how the README calls it
     "textual": "Textual", "rich": "Rich", "click": "Click", "sqlite_utils": "sqlite-utils",

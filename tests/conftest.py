@@ -22,6 +22,9 @@ def dutylog_home(tmp_path, monkeypatch):
     home = tmp_path / "home"
     monkeypatch.setenv("DUTYLOG_HOME", str(home))
     monkeypatch.delenv("DUTYLOG_TODAY", raising=False)
+    # Tests run in the default language, Chinese, unless they say otherwise (`--lang en`,
+    # or monkeypatch.setenv("DUTYLOG_LANG", "en") as tests/faults do). To check a refusal's
+    # English wording without the CLI: `words("en").refusal(exc)` (dutylog.i18n).
     monkeypatch.delenv("DUTYLOG_LANG", raising=False)
     monkeypatch.delenv("DUTYLOG_ASCII", raising=False)
     return home

@@ -1,8 +1,20 @@
-"""One catalog of user-facing strings, Chinese first. `t(key, lang)`; `DUTYLOG_LANG` picks the default."""
+"""One catalog of user-facing strings, Chinese first.
+
+`words(lang)` is the catalog in one language, built once per run and handed down (the CLI
+keeps it on click's context, the app on itself): `w("col.date")`, `w.refusal(exc)` for a
+refusal's one line. `choose_lang` picks the language: `--lang`, else `DUTYLOG_LANG`, else
+the saved setting, else Chinese. `t(key, lang)` is the same word for code that has only a
+language at hand. The refusals' wordings, by code, are in `dutylog.lexicon.refusals`.
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Mapping
+from functools import cache
+from typing import Any
+
+from dutylog.lexicon.refusals import FIELDS, REFUSALS
 
 LANGS = ("zh", "en")
 
@@ -106,6 +118,9 @@ UI_STRINGS: dict[str, tuple[str, str]] = {
     "key.more": ("更多", "More"),
     "key.ledger": ("台账", "Ledgers"),
     "key.history": ("历史", "History"),
+    "key.palette": ("命令", "palette"),
+    "app.quit_title": ("要退出吗？", "Do you want to quit?"),
+    "app.how_to_quit": ("按 {key} 退出", "Press {key} to quit the app"),
     # dashboard
     "dash.header": ("{subject}　{roles}　{year}年　截至 {as_of}", "{subject} · {roles} · {year} · as of {as_of}"),
     "dash.progress": ("进度", "Progress"),
@@ -478,17 +493,127 @@ DESK_STRINGS: dict[str, tuple[str, str]] = {
     "desk.legend": ("■达标 ■正常 ■临近 ■落后 ■无法完成 ■未完成", "■met ■on track ■due soon ■behind ■unreachable ■missed"),
 }
 STRINGS.update(DESK_STRINGS)
+# ------------------------------------------------------------------- the command line (cli/)
+CLI_STRINGS: dict[str, tuple[str, str]] = {
+    "cli.est": ("（估算）", " (est.)"),
+    "cli.estimated": ("（估算）", " (estimated)"),
+    "cli.no_ledger_items": ("没有台账事项。", "No ledger items."),
+    "cli.did_not_appear": ("未出庭", "did not appear"),
+    "cli.late": ("超期", "Late"),
+    "cli.unspecified": ("未注明", "unspecified"),
+    "cli.appearance_rate": ("出庭应诉率", "appearance rate"),
+    "cli.yes": ("是", "yes"),
+    "cli.no": ("否", "no"),
+    "cli.no_trips": ("没有请假记录。", "No trips."),
+    "cli.requested": ("请假", "Requested"),
+    "cli.emergency": ("紧急", "Emergency"),
+    "cli.open": ("未销假", "Open"),
+    "cli.open_": ("未销假", "open"),
+    "cli.holiday": ("放假", "holiday"),
+    "cli.workday": ("上班", "workday"),
+    "cli.no_entries_of_your": ("没有自行录入的节假日。", "No entries of your own."),
+    "cli.kind": ("类型", "Kind"),
+    "cli.not_covered": ("{y} 年不在内置日历中：未录入的日子按估算（周末和法定节日休息，不含调休）。",
+                        "{y} is not in the built-in calendar: days not entered are estimated "
+                        "(weekends and statutory holidays off, no make-up workdays)."),
+    "cli.days_entered": ("已录入 {n} 天。", "{n} days entered."),
+    "cli.colour.red": ("红·逾期", "red · overdue"), "cli.colour.yellow": ("黄·临期", "yellow · due soon"),
+    "cli.colour.blue": ("蓝·正常", "blue · on schedule"), "cli.colour.closed": ("已办结", "closed"),
+    "backup.none": ("没有备份。现在备份：dutylog backup create", "No backups yet. Take one now: dutylog backup create"),
+    "backup.col.taken": ("时间", "taken"), "backup.col.size": ("大小", "size"), "backup.col.file": ("文件", "file"),
+    "backup.replaced": ("恢复时替换下的文件", "replaced by a restore"),
+    "backup.ask": ("用 {src} 替换 {db}？当前文件会保留在 backups/ 中。", "Replace {db} by {src}? The current file is kept in backups/."),
+    "backup.restored": ("已恢复 {src}", "restored {src}"),
+    "backup.kept": ("替换下的数据库保留为 {kept}", "the replaced database is kept as {kept}"),
+}
+STRINGS.update(CLI_STRINGS)
 
 
 def default_lang() -> str:
-    lang = os.environ.get("DUTYLOG_LANG", "zh").strip().lower()[:2]
-    return lang if lang in LANGS else "zh"
+    """The language DUTYLOG_LANG names, else Chinese."""
+    return choose_lang()
 
 
-def t(key: str, lang: str = "zh", **values) -> str:
-    zh, en = STRINGS.get(key, (key, key))
-    text = en if lang == "en" else zh
-    return text.format(**values) if values else text
+def choose_lang(given: str | None = None, saved: str | None = None) -> str:
+    """`given` (--lang), else DUTYLOG_LANG, else `saved` (the user's setting), else zh."""
+    for lang in (given, os.environ.get("DUTYLOG_LANG"), saved):
+        code = (lang or "").strip().lower()[:2]
+        if code in LANGS:
+            return code
+    return "zh"
+
+
+class _Blank(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+class Words:
+    """The catalog in one language. Built once per run by `words(lang)`, handed down."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang if lang in LANGS else "zh"
+        i = LANGS.index(self.lang)
+        self._table = {key: pair[i] for key, pair in STRINGS.items()}
+        self._refusals = {code: pair[i] for code, pair in REFUSALS.items()}
+
+    def __call__(self, key: str, /, **values: Any) -> str:
+        text = self._table.get(key, key)
+        return text.format(**values) if values else text
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._table
+
+    def field(self, name: str | None) -> str:
+        """A field's name as a refusal says it: 日期 for date in Chinese."""
+        if not name:
+            return ""
+        return FIELDS.get(name, name) if self.lang == "zh" else name
+
+    def value(self, value: Any) -> Any:
+        """A refusal's value as it is shown: a list joined, a name in the language, a
+        refusal worded; anything else as it is (str.format shows it)."""
+        if isinstance(value, BaseException) and getattr(value, "code", None):
+            return self.refusal(value)
+        if isinstance(value, BaseException):
+            return str(value)
+        if hasattr(value, "zh") and hasattr(value, "en"):
+            return getattr(value, self.lang) or value.zh
+        if isinstance(value, Mapping) and "zh" in value:
+            return value.get(self.lang) or value["zh"]
+        if isinstance(value, Iterable) and not isinstance(value, (str, bytes)):
+            return ("、" if self.lang == "zh" else ", ").join(str(self.value(v)) for v in value)
+        return value
+
+    def refusal(self, exc: BaseException) -> str:
+        """The one line a refusal is shown as: its code's wording with its values; a
+        refusal without a code (plain text) as it is."""
+        code = getattr(exc, "code", None)
+        text = self._refusals.get(code) if code else None
+        if text is None:
+            return " ".join(str(exc).split())
+        values = _Blank({k: self.value(v) for k, v in getattr(exc, "params", {}).items()})
+        values.setdefault("field", self.field(getattr(exc, "field", None)))
+        try:
+            return " ".join(text.format_map(values).split())
+        except (ValueError, IndexError, AttributeError):  # a wording the values do not fit
+            return " ".join(str(exc).split())
+
+    def refusal_code(self, code: str, field: str | None = None, **params: Any) -> str:
+        """The wording of `code` with these values, without an exception at hand."""
+        from dutylog.domain.errors import InvalidInput
+
+        return self.refusal(InvalidInput(code=code, field=field, **params))
+
+
+@cache
+def words(lang: str = "zh") -> Words:
+    """The catalog in `lang`, built once per run."""
+    return Words(lang)
+
+
+def t(key: str, lang: str = "zh", /, **values) -> str:
+    return words(lang if lang in LANGS else "zh")(key, **values)
 
 
 def named(prefix: str, key: str, lang: str = "zh") -> str:

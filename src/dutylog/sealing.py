@@ -33,7 +33,13 @@ SCRYPT = {"n": 2**15, "r": 8, "p": 1}
 
 
 class SealError(ValueError):
-    """A sealed file that cannot be opened: wrong passphrase, altered or truncated."""
+    """A sealed file that cannot be opened: wrong passphrase, altered or truncated. Its
+    `code` names the refusal's wording in the catalog (dutylog.lexicon.refusals)."""
+
+    def __init__(self, message: str, code: str | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params: dict[str, object] = {}
 
 
 def is_sealed(path: str | os.PathLike) -> bool:
@@ -47,7 +53,7 @@ def is_sealed(path: str | os.PathLike) -> bool:
 def passphrase_bytes(passphrase: str | bytes) -> bytes:
     data = passphrase.encode("utf-8") if isinstance(passphrase, str) else bytes(passphrase)
     if len(data) < 8:
-        raise SealError("the passphrase is too short: use at least 8 characters (a sentence is best)")
+        raise SealError("the passphrase is too short: use at least 8 characters (a sentence is best)", "seal.short")
     return data
 
 
@@ -104,7 +110,7 @@ def open_chunks(fh: BinaryIO, passphrase: str | bytes) -> Iterator[bytes]:
     from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
     if fh.read(len(MAGIC)) != MAGIC:
-        raise SealError("not a sealed dutylog file")
+        raise SealError("not a sealed dutylog file", "seal.not_sealed")
     line = fh.readline(4096)
     try:
         params = json.loads(line)
@@ -115,7 +121,7 @@ def open_chunks(fh: BinaryIO, passphrase: str | bytes) -> Iterator[bytes]:
                 or kdf["n"] > 2**20 or kdf["r"] > 16 or kdf["p"] > 4:
             raise ValueError
     except (ValueError, KeyError, TypeError):
-        raise SealError("the sealed file's header is damaged") from None
+        raise SealError("the sealed file's header is damaged", "seal.header") from None
     header = MAGIC + line
     aead = ChaCha20Poly1305(_key(passphrase_bytes(passphrase), salt, kdf))
     counter = 0
@@ -126,7 +132,7 @@ def open_chunks(fh: BinaryIO, passphrase: str | bytes) -> Iterator[bytes]:
         try:
             yield aead.decrypt(_nonce(nonce, counter), current, header + (b"last" if last else b"more"))
         except InvalidTag:
-            raise SealError("wrong passphrase, or the file was altered or cut short") from None
+            raise SealError("wrong passphrase, or the file was altered or cut short", "seal.wrong") from None
         if last:
             return
         counter, current = counter + 1, following

@@ -43,7 +43,7 @@ def test_subject_since_defaults_to_today_and_is_listed(run):
     assert listed["王明"]["since"] == TODAY and listed["李华"]["since"] == "2025-03-01"
     assert listed["王明"]["roles"] == ["dept-head", "econ-dept-head", "cadre"]
     r = run("subject", "add", "赵六", "--role", "leader", "--since", "2025-12-01")
-    assert r.code == 2 and "future" in r.err
+    assert r.code == 2 and "晚于今天" in r.err  # the Chinese of "in the future"
     assert run("subject", "edit", "王明", "--since", "2025-01-01").code == 0
     assert {s["name"]: s for s in run("subject", "list", "--json").json}["王明"]["since"] == "2025-01-01"
 
@@ -104,4 +104,4 @@ def test_objects_by_the_entry_date(run):
     assert [[o["name"] for o in p["objects"]] for p in visits["periods"]] == [["甲公司"]] * 4
     # edit moves the visit to a date outside every span: refused
     r = run("edit", entries[0]["id"], "--date", "2025-06-01")
-    assert r.code == 2 and "was not linked" in r.err
+    assert r.code == 2 and "不在与" in r.err  # was not linked on that day

@@ -157,7 +157,7 @@ def test_refusals_on_an_item(run, wang, snapshot):
 def test_ledger_types_are_the_policys(run, wang, tmp_path, snapshot):
     """The types, their words and their due days come from the policy's [[ledger_types]]."""
     before = snapshot()
-    r = run("ledger", "add", "letter", "--subject", wang, "--opened", "2026-10-12")
+    r = run("--lang", "en", "ledger", "add", "letter", "--subject", wang, "--opened", "2026-10-12")
     assert refused(r) and "unknown ledger type 'letter'" in r.err
     assert "accepted: supervision, cosign, minutes, rectification, petition-case, follow-up" in r.err
     assert snapshot() == before

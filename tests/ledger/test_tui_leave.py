@@ -40,7 +40,7 @@ async def test_request_and_back(svc):
         form.query_one("#f-return", Input).value = "2026-10-09"  # before departure: refused
         form.query_one("#f-destination", Input).value = "济南"
         await submit(pilot, app.screen)
-        assert app.screen is form and "return" in str(form.query_one("#e-return", Static).render())
+        assert app.screen is form and "早于离海日期" in str(form.query_one("#e-return", Static).render())
         form.query_one("#f-return", Input).value = "2026-10-12"
         form.query_one("#f-emergency", Checkbox).value = True
         await submit(pilot, app.screen)

@@ -56,7 +56,7 @@ async def test_add_progress_close(svc):
         await fill(pilot, form, {"title": "督办函", "opened": "2026-10-16"})
         await submit(pilot, app.screen)
         assert app.screen is form
-        assert "future" in str(form.query_one("#e-opened", Static).render())
+        assert "晚于今天" in str(form.query_one("#e-opened", Static).render())
         assert svc.ledger_list("王明") == []
         await fill(pilot, form, {"opened": "2026-10-14"})
         await submit(pilot, app.screen)

@@ -106,7 +106,7 @@ def test_holidays_import_is_all_or_nothing(run, today, tmp_path, snapshot):
     run("subject", "list")  # creates the database
     before = snapshot()
     r = run("holidays", "import", notice)
-    assert refused(r) and "line 2" in r.err
+    assert refused(r) and "第 2 行" in r.err
     assert snapshot() == before
 
 

@@ -10,8 +10,11 @@ from datetime import date, timedelta
 import pytest
 
 from dutylog.domain.errors import StoreError
+from dutylog.i18n import words
 from dutylog.store import Store
 from dutylog.store.backup import KEEP, auto_backup, check_or_explain, list_backups, prune
+
+said = words("en").refusal  # a refusal in English, as its code words it
 
 
 @pytest.fixture
@@ -63,7 +66,7 @@ def test_restore_by_name_and_asks_first(run, wang, dutylog_home, monkeypatch):
     run("log", "diary", "--subject", wang, "--date", "2025-05-01", "--note", "新")
     monkeypatch.setattr("sys.stdin", io.StringIO("n\n"))
     r = run("backup", "restore", name)
-    assert r.code == 1 and "aborted" in r.err
+    assert r.code == 1 and "已中止" in r.err
     assert notes(run) == ["新", "旧"]  # nothing replaced
     assert not [b for b in list_backups(dutylog_home) if b.replaced]
     monkeypatch.setattr("sys.stdin", io.StringIO("y\n"))
@@ -151,7 +154,7 @@ def test_corrupted_database_names_the_newest_backup(run, wang, dutylog_home):
         r = run(*args)
         assert r.code in (1, 2), r
         assert "Traceback" not in r.err and r.err.count("\n") == 1, r.err
-        assert "damaged" in r.err and newest in r.err
+        assert "已损坏" in r.err and newest in r.err
         assert f"dutylog backup restore {newest}" in r.err
     # the message's command works
     assert run("backup", "restore", newest, "--yes").code == 0
@@ -163,7 +166,7 @@ def test_damaged_without_backup(tmp_path):
     db.write_bytes(b"SQLite format 3\x00" + b"\x13" * 5000)
     with pytest.raises(StoreError) as info:
         check_or_explain(db)
-    assert "no backup" in str(info.value) and str(db) in str(info.value)
+    assert "no backup" in said(info.value) and str(db) in said(info.value)
     check_or_explain(tmp_path / "absent.db")  # nothing to check: no error
 
 
@@ -216,7 +219,7 @@ def test_restore_refuses_while_the_database_is_open(run, wang, dutylog_home):
     try:
         app_service.entries()
         r = run("backup", "restore", copy, "--yes")
-        assert r.code == 1 and "in use" in r.err and r.err.count("\n") == 1
+        assert r.code == 1 and "正被另一个 dutylog 使用" in r.err and r.err.count("\n") == 1
         assert not [b for b in list_backups(dutylog_home) if b.replaced]
     finally:
         app_service.close()

@@ -215,7 +215,7 @@ def test_report_refusals(run, scenario, tmp_path):
     r = run("report", "--subject", "无名", "--year", "2025", "--format", "md", "--out", tmp_path / "x.md")
     assert r.code == 2 and "无名" in r.err
     r = run("report", "--subject", "王明", "--format", "md", "--out", tmp_path / "nope" / "x.md")
-    assert r.code == 2 and "does not exist" in r.err
+    assert r.code == 2 and "不存在" in r.err
     r = run("report", "--subject", "王明", "--format", "pdf", "--out", tmp_path / "x.pdf")
     assert r.code == 2
 
@@ -229,5 +229,5 @@ def test_report_inside_data_folder_is_private(run, scenario, dutylog_home):
 def test_report_never_overwrites_the_database(run, scenario, dutylog_home):
     for target in (dutylog_home / "dutylog.db", dutylog_home / "backups" / "x.md"):
         r = run("report", "--subject", "王明", "--year", "2025", "--out", target)
-        assert r.code == 2 and "own data" in r.err
+        assert r.code == 2 and "自己的数据" in r.err
     assert len(run("entries", "--json").json) == 5  # the database still answers

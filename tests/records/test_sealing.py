@@ -119,7 +119,7 @@ def test_sealed_bundle_round_trip_and_refusals(run, tmp_path, monkeypatch):
     wrong = tmp_path / "wrong.txt"
     wrong.write_text("not the passphrase", encoding="utf-8")
     r = run("import", bundle, "--passphrase-file", wrong)
-    assert r.code == 2 and "wrong passphrase" in r.err
+    assert r.code == 2 and "口令不对" in r.err
     altered = tmp_path / "altered.sealed"
     data = bytearray(raw)
     data[-20] ^= 1

@@ -198,7 +198,7 @@ async def test_export_from_the_palette_and_refusal_in_the_dialog(svc, tmp_path):
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is dialog  # refused: stays open, says why
-        assert "does not exist" in str(dialog.query_one("#export-error").render())
+        assert "不存在" in str(dialog.query_one("#export-error").render())
         dialog.query_one("#export-path").value = str(tmp_path / "r.md")
         await pilot.press("enter")
         await pilot.pause()

@@ -41,4 +41,4 @@ def test_demo_has_two_leaders_a_party_member_and_gaps(tmp_path):
 
 def test_demo_command_is_registered(run):
     result = run("demo", "--help")
-    assert result.code == 0 and "temporary" in result.out
+    assert result.code == 0 and "临时目录" in result.out

@@ -74,7 +74,7 @@ async def test_first_run_asks_from_which_day_and_refuses_a_future_one(svc, make)
         assert isinstance(app.screen, OnboardingScreen)
         assert "2099-01-01" in str(app.screen.query_one("#err-since").render())
         assert svc.subjects() == []
-        assert "开始记录的日期不能晚于今天" in str(app.screen.query_one("#err-since").render())
+        assert "起始日期：2099-01-01 晚于今天" in str(app.screen.query_one("#err-since").render())
         app.screen.query_one("#ob-since", Input).value = "2025-03-01"
         app.screen.query_one("#ob-add", Button).press()
         await pilot.pause()
@@ -93,7 +93,8 @@ async def test_first_run_for_others_adds_several_and_refuses_no_role(svc, make):
         await pilot.click("#ob-name")
         await pilot.press(*"张市长")
         await pilot.click("#ob-add")  # no role ticked: refused next to the roles
-        assert "role" in shown_text(app.screen.query_one("#err-role", Static))
+        said = shown_text(app.screen.query_one("#err-role", Static))
+        assert "请至少选一个角色" in said and "--role" not in said  # no CLI flag in the app
         app.screen.query_one(SelectionList).select("leader")
         await press(pilot, "#ob-add")
         assert app.screen.query_one("#ob-name", Input).value == ""
@@ -150,13 +151,13 @@ async def test_form_shows_only_the_kinds_fields_and_errors_next_to_them(demo_svc
         assert form.query_one("#row-object").display and not form.query_one("#row-days").display
         await pilot.press("ctrl+s")
         error = form.query_one("#err-object", Static)
-        assert error.has_class("shown") and "object" in shown_text(error)
+        assert error.has_class("shown") and "必须选择联系对象" in shown_text(error)
         form.query_one("#date", Input).value = "2099-01-01"
         await pilot.press("ctrl+s")
-        assert "future" in shown_text(form.query_one("#err-date", Static))
+        assert "晚于今天" in shown_text(form.query_one("#err-date", Static))
         form.query_one("#date", Input).value = "2025-02-30"
         await pilot.press("ctrl+s")
-        assert "calendar" in shown_text(form.query_one("#err-date", Static))
+        assert "日历上没有" in shown_text(form.query_one("#err-date", Static))
         await pilot.press("escape")
         assert isinstance(app.screen, DashboardScreen)
 
@@ -336,7 +337,7 @@ async def test_first_run_refuses_a_missing_policy_file_next_to_it(svc, make, tmp
         app.screen.query_one("#ob-name", Input).value = "王明"
         app.screen.query_one(SelectionList).select("leader")
         await pilot.click("#ob-add")
-        assert "not found" in shown_text(app.screen.query_one("#err-policy", Static))
+        assert "找不到政策文件" in shown_text(app.screen.query_one("#err-policy", Static))
         assert isinstance(app.screen, OnboardingScreen)
     assert svc.subjects() == []
 

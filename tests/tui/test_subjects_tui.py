@@ -44,7 +44,7 @@ async def test_done_with_a_typed_name_but_no_role_stays_and_says_why(svc, make):
         app.screen.query_one("#ob-name", Input).value = "王明"
         await press(pilot, "#ob-done")
         assert isinstance(app.screen, OnboardingScreen)
-        assert "请至少勾选一个角色" in str(app.screen.query_one("#err-role").render())
+        assert "请至少选一个角色" in str(app.screen.query_one("#err-role").render())
         assert app.screen.query_one("#ob-name", Input).value == "王明"
     assert svc.subjects() == []
 

@@ -14,7 +14,7 @@ import click
 
 from dutylog import __version__
 
-from .common import run_guarded
+from .common import current_words, run_guarded
 
 # Command name -> the module that defines it. Modules are imported only when their
 # command runs, so `dutylog status` does not pay for `report` or `backup` (issue 2: speed).
@@ -38,7 +38,12 @@ class LazyGroup(click.Group):
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         if name not in self.commands and name in COMMANDS:
             load_module(COMMANDS[name]).register(self)
-        return self.commands.get(name)
+        command = self.commands.get(name)
+        if command is not None:
+            from .speech import word_command
+
+            word_command(command, current_words().lang)  # its help in the run's language
+        return command
 
 
 def load_module(module: str):
@@ -48,20 +53,19 @@ def load_module(module: str):
 @click.group(cls=LazyGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="dutylog", message="%(prog)s %(version)s")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
-              help="Language of the interface (default: DUTYLOG_LANG or zh).")
+              help="Language of the interface (default: DUTYLOG_LANG, else the saved setting, else zh).")
 @click.option("--ascii", "ascii_glyphs", is_flag=True, default=False,
               help="Draw bars and marks with ASCII (also DUTYLOG_ASCII=1; automatic on the old Windows console).")
 @click.pass_context
 def cli(ctx: click.Context, lang: str | None, ascii_glyphs: bool) -> None:
     """dutylog — 履职记录：海政发〔2022〕17号 duties, logged and tracked offline."""
-    if lang:
-        os.environ["DUTYLOG_LANG"] = lang
+    # the language was chosen before parsing (common.lang_of): the run's catalog is ctx.obj
     if ascii_glyphs:
         os.environ["DUTYLOG_ASCII"] = "1"
     if ctx.invoked_subcommand is None:
         from dutylog.tui.launch import launch  # Textual is imported only here
 
-        launch(lang=lang)
+        launch(lang=current_words().lang)
 
 
 def main(argv: list[str] | None = None) -> None:

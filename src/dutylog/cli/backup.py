@@ -7,22 +7,12 @@ from __future__ import annotations
 
 import click
 
-from .common import echo_json, lang, service
-
-WORDS = {
-    "none": ("没有备份。现在备份：dutylog backup create", "No backups yet. Take one now: dutylog backup create"),
-    "cols": (("时间", "大小", "", "文件"), ("taken", "size", "", "file")),
-    "replaced": ("恢复时替换下的文件", "replaced by a restore"),
-    "ask": ("用 {src} 替换 {db}？当前文件会保留在 backups/ 中。", "Replace {db} by {src}? The current file is kept in backups/."),
-    "restored": ("已恢复 {src}", "restored {src}"),
-    "kept": ("替换下的数据库保留为 {kept}", "the replaced database is kept as {kept}"),
-}
+from .common import echo_json, service, word
 
 
 def _w(key: str, **fmt):
-    zh, en = WORDS[key]
-    text = en if lang() == "en" else zh
-    return text.format(**fmt) if isinstance(text, str) else text
+    """The catalog's word backup.KEY in the run's language."""
+    return word(f"backup.{key}", **fmt)
 
 
 def register(cli: click.Group) -> None:
@@ -65,7 +55,8 @@ def backup_list(as_json: bool) -> None:
 
     rows = [[b.label, f"{b.size / 1024:.0f} KB", _w("replaced") if b.replaced else "", str(b.path)]
             for b in items]
-    click.echo(table(list(_w("cols")), rows, aligns=["left", "right", "left", "left"]))
+    click.echo(table([_w("col.taken"), _w("col.size"), "", _w("col.file")], rows,
+                     aligns=["left", "right", "left", "left"]))
 
 
 @backup.command("restore")

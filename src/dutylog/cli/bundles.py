@@ -62,9 +62,9 @@ def passphrase(path: str | None, confirm: bool = False) -> bytes:
         if path:
             return read_passphrase_file(path)
         if not sys.stdin.isatty():
-            raise InvalidInput("passphrase: no terminal to ask on; give --passphrase-file FILE", "passphrase")
+            raise InvalidInput(code="passphrase.no_terminal", field="passphrase")
         return passphrase_bytes(click.prompt("口令 passphrase", hide_input=True, confirmation_prompt=confirm))
     except SealError as exc:
-        raise InvalidInput(f"passphrase: {exc}", "passphrase") from None
+        raise InvalidInput(code="passphrase.refused", field="passphrase", reason=exc) from None
     except OSError as exc:
-        raise InvalidInput(f"passphrase-file: cannot read {path} ({exc.strerror or exc})", "passphrase") from None
+        raise InvalidInput(code="passphrase.unreadable", field="passphrase", path=path, reason=exc.strerror or exc) from None

@@ -12,16 +12,42 @@ from typing import Any
 
 import click
 
-from dutylog.domain.errors import DataFolderError, DutylogError, InvalidInput, StoreError
-from dutylog.i18n import default_lang, t
+from dutylog.domain.errors import DataFolderError, DutylogError, InvalidInput
+from dutylog.i18n import Words, choose_lang, words
+
+
+def current_words() -> Words:
+    """The run's catalog: the one `run_guarded` built and handed to click (`ctx.obj`)."""
+    ctx = click.get_current_context(silent=True)
+    obj = ctx.find_root().obj if ctx is not None else None
+    return obj if isinstance(obj, Words) else words(choose_lang())
 
 
 def lang() -> str:
-    return default_lang()
+    return current_words().lang
 
 
 def tr(zh: str, en: str) -> str:
+    """Two wordings side by side (older commands); new words go in the catalog."""
     return en if lang() == "en" else zh
+
+
+def lang_of(argv: list[str]) -> str:
+    """The run's language, before click parses anything: `--lang X` (also `--lang=X`),
+    else DUTYLOG_LANG, else the saved setting, else Chinese."""
+    given = None
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(argv):
+            given = argv[i + 1]
+        elif arg.startswith("--lang="):
+            given = arg.partition("=")[2]
+    if given is None and not os.environ.get("DUTYLOG_LANG"):
+        from dutylog.services.settings import peek_saved_lang
+
+        return choose_lang(None, peek_saved_lang())
+    return choose_lang(given)
 
 
 @contextmanager
@@ -71,55 +97,78 @@ def _one_line(text: str) -> str:
 
 
 def run_guarded(cli: click.Group, argv: list[str] | None) -> int:
-    """Run the click group; turn every failure into one line and an exit code."""
+    """Run the click group; turn every failure into one line and an exit code, worded in
+    the run's language (one catalog, built here and handed to the commands as `ctx.obj`)."""
+    from .speech import speaking
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    w = words(lang_of(args))
+    with speaking(w, cli):
+        return _run(cli, args, w)
+
+
+def _run(cli: click.Group, args: list[str], w: Words) -> int:
+    def say(text: str) -> None:
+        click.echo(f"dutylog: {_one_line(text)}", err=True)
+
     try:
-        cli.main(args=argv, prog_name="dutylog", standalone_mode=False)
+        cli.main(args=args, prog_name="dutylog", standalone_mode=False, obj=w)
         return 0
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except click.exceptions.Abort:
-        click.echo("dutylog: aborted", err=True)
+        say(w.refusal_code("run.aborted"))
         return 1
     except click.UsageError as exc:
         hint = ""
         if exc.ctx is not None and exc.ctx.command_path:
-            hint = f" (see: {exc.ctx.command_path} --help)"
-        click.echo(f"dutylog: {_one_line(exc.format_message())}{hint}", err=True)
+            hint = ("" if w.lang == "zh" else " ") + w.refusal_code("usage.see_help", path=exc.ctx.command_path)
+        say(_usage(exc, w) + hint)
         return 2
     except click.ClickException as exc:
-        click.echo(f"dutylog: {_one_line(exc.format_message())}", err=True)
+        say(exc.format_message())
         return 2 if exc.exit_code == 2 else 1
     except InvalidInput as exc:
-        click.echo(f"dutylog: {_one_line(str(exc))}", err=True)
+        say(w.refusal(exc))
         return 2
     except DataFolderError as exc:  # the configured data folder is refused, like any bad input
-        click.echo(f"dutylog: {_one_line(str(exc))}", err=True)
+        say(w.refusal(exc))
         return 2
-    except StoreError as exc:
-        click.echo(f"dutylog: {_one_line(str(exc))}", err=True)
-        return 1
-    except DutylogError as exc:
-        click.echo(f"dutylog: {_one_line(str(exc))}", err=True)
+    except DutylogError as exc:  # StoreError and the rest
+        say(w.refusal(exc))
         return 1
     except KeyboardInterrupt:
-        click.echo("dutylog: interrupted; nothing was half-written", err=True)
+        say(w.refusal_code("run.interrupted"))
         return 1
     except BrokenPipeError:
         return 0
     except Exception as exc:  # last resort: never a traceback for a user
         if os.environ.get("DUTYLOG_DEBUG"):
             raise
-        click.echo(f"dutylog: unexpected error: {type(exc).__name__}: {_one_line(str(exc))} "
-                   "(set DUTYLOG_DEBUG=1 for details)", err=True)
+        say(w.refusal_code("run.unexpected", name=type(exc).__name__, reason=_one_line(str(exc))))
         return 1
 
 
-def words(key: str) -> str:
-    return t(key, lang())
+def _usage(exc: click.UsageError, w: Words) -> str:
+    """click's usage error in the run's language: a missing option or argument worded from
+    its type and parameter; the rest as click words it (in Chinese through cli.speech)."""
+    if isinstance(exc, click.MissingParameter) and exc.param is not None and exc.ctx is not None:
+        name = exc.param_hint or exc.param.get_error_hint(exc.ctx)
+        if isinstance(exc.param, click.Option):
+            return w.refusal_code("usage.missing_option", name=name)
+        return w.refusal_code("usage.missing_argument", name=name)
+    return exc.format_message()
 
 
-def refuse(message: str, field: str | None = None):
-    raise InvalidInput(message, field)
+def word(key: str, **values) -> str:
+    """The run's word for a catalog key."""
+    return current_words()(key, **values)
+
+
+def refuse(message: str | None = None, field: str | None = None, *, code: str | None = None, **params):
+    """Refuse the command: `refuse(code="…", field=…, **values)` (worded from the catalog);
+    plain text (`refuse("…")`) is shown as it is."""
+    raise InvalidInput(message, field, code=code, **params)
 
 
 def stdout_is_tty() -> bool:

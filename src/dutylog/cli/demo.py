@@ -7,6 +7,8 @@ import sys
 
 import click
 
+from .common import lang
+
 
 def _exit_on_hangup() -> None:
     for name in ("SIGHUP", "SIGTERM"):
@@ -33,6 +35,6 @@ def demo(today_text: str | None, keep: bool) -> None:
 
     today = parse_date(today_text, today_from_env(), "today") if today_text else None
     _exit_on_hangup()  # a closed terminal still runs launch_demo's clean-up
-    home = launch_demo(today, keep=keep)
+    home = launch_demo(today, keep=keep, lang=lang())
     if keep:
         click.echo(f"demo data kept in {home}")

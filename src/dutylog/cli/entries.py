@@ -9,7 +9,7 @@ from dutylog.domain.validate import parse_yes_no
 from dutylog.fmt import local_time
 from dutylog.textcells import table
 
-from .common import echo_json, lang, parse_date_opt, service, words
+from .common import echo_json, lang, parse_date_opt, service, word
 
 
 def register(cli: click.Group) -> None:
@@ -83,7 +83,7 @@ def entries(subject_name, kinds, date_from, date_to, search, include_deleted, li
             echo_json([entry_record(svc, e, names) for e in items])
             return
         if not items:
-            click.echo(words("msg.no_entries"))
+            click.echo(word("msg.no_entries"))
             return
         lg = lang()
         rows = []
@@ -92,14 +92,14 @@ def entries(subject_name, kinds, date_from, date_to, search, include_deleted, li
             kind = svc.policy.kind(e.kind)
             label = kind.name.get(lg) if kind else e.kind
             if e.four_no:
-                label += f" ({words('msg.four_no')})"
+                label += f" ({word('msg.four_no')})"
             text = " · ".join(x for x in (e.title, rec.get("object_name"), e.note) if x)
             if e.deleted:
-                text = f"[{words('msg.deleted')}] {text}"
+                text = f"[{word('msg.deleted')}] {text}"
             rows.append([e.id[:8], e.date.isoformat(), rec["subject_name"], label,
                          _days(e.days), e.place or "", text, e.recorded_by])
-        click.echo(table([words("col.id"), words("col.date"), words("col.subject"), words("col.kind"),
-                          words("col.days"), words("col.place"), words("col.title"), words("col.by")],
+        click.echo(table([word("col.id"), word("col.date"), word("col.subject"), word("col.kind"),
+                          word("col.days"), word("col.place"), word("col.title"), word("col.by")],
                          rows, aligns=["left", "left", "left", "left", "right", "left", "left", "left"],
                          max_widths=[0, 0, 12, 24, 0, 16, 40, 12]))
 
@@ -177,10 +177,10 @@ def history(entry_id, as_json) -> None:
             return
         rows = [[local_time(v.changed_at), v.changed_by or "",
                  v.date or "", str(v.days or ""), v.field("title") or "",
-                 v.field("note") or "", words("msg.deleted") if v.deleted else ""]
+                 v.field("note") or "", word("msg.deleted") if v.deleted else ""]
                 for v in versions]
-        click.echo(table(["changed_at", words("col.by"), words("col.date"), words("col.days"),
-                          words("col.title"), "note", ""], rows, max_widths=[0, 12, 0, 0, 30, 30, 0]))
+        click.echo(table(["changed_at", word("col.by"), word("col.date"), word("col.days"),
+                          word("col.title"), "note", ""], rows, max_widths=[0, 12, 0, 0, 30, 30, 0]))
 
 
 @click.command()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import echo_records, iso, parse_date_opt, service, tr
+from .common import echo_records, iso, parse_date_opt, service, word
 
 
 def register(cli: click.Group) -> None:
@@ -50,14 +50,14 @@ def list_(subject_name, as_of, as_json) -> None:
     """Trips with their notice days, compliance and open flag."""
     with service() as svc:
         trips = svc.leave_list(subject_name, parse_date_opt(svc, as_of, "as-of"))
-        yes, no = tr("是", "yes"), tr("否", "no")
+        yes, no = word('cli.yes'), word('cli.no')
         echo_records(
-            [t.as_dict() for t in trips] if as_json else trips, as_json, tr("没有请假记录。", "No trips."),
-            [tr("编号", "ID"), tr("对象", "Subject"), tr("去向", "Destination"), tr("请假", "Requested"),
-             tr("离海", "Depart"), tr("返回", "Return"), tr("销假", "Back"), tr("提前天数", "Notice"),
-             tr("紧急", "Emergency"), tr("合规", "Compliant"), tr("未销假", "Open")],
+            [t.as_dict() for t in trips] if as_json else trips, as_json, word('cli.no_trips'),
+            [word('col.id'), word('col.subject'), word('leave.dest'), word('cli.requested'),
+             word('leave.depart'), word('leave.return'), word('leave.back'), word('leave.notice'),
+             word('cli.emergency'), word('leave.compliant'), word('cli.open')],
             lambda t: [t.id[:8], t.subject, t.destination or "", t.requested.isoformat(),
                        t.depart.isoformat(), t.return_date.isoformat(), iso(t.back), str(t.notice_days),
-                       tr("紧急", "emergency") if t.emergency else "",
-                       yes if t.compliant else no, tr("未销假", "open") if t.open else ""],
+                       word('leave.emergency') if t.emergency else "",
+                       yes if t.compliant else no, word('cli.open_') if t.open else ""],
             max_widths=[0, 12, 16, 0, 0, 0, 0, 0, 0, 0, 0])

@@ -7,15 +7,13 @@ import click
 from dutylog.domain.dates import parse_year
 from dutylog.textcells import table
 
-from .common import echo_json, echo_records, iso, lang, parse_date_opt, service, tr
-
-COLOR_NAMES = {"red": ("红·逾期", "red · overdue"), "yellow": ("黄·临期", "yellow · due soon"),
-               "blue": ("蓝·正常", "blue · on schedule"), "closed": ("已办结", "closed")}
+from .common import current_words, echo_json, echo_records, iso, lang, parse_date_opt, service, word
 
 
-def named(table_: dict, key: str | None) -> str:
-    pair = table_.get(key or "")
-    return tr(*pair) if pair else (key or "")
+def colour_word(colour: str | None) -> str:
+    """A ledger colour's word (cli.colour.*), else the code as it is."""
+    key = f"cli.colour.{colour}"
+    return word(key) if key in current_words() else (colour or "")
 
 
 def term_word(term, code: str | None) -> str:
@@ -25,7 +23,7 @@ def term_word(term, code: str | None) -> str:
 
 def due_text(item) -> str:
     """The due day of a `LedgerRecord`, marked when it is the policy's estimate."""
-    return (item.due.isoformat() if item.due else "—") + (tr("（估算）", " (est.)") if item.due_estimated else "")
+    return (item.due.isoformat() if item.due else "—") + (word('cli.est') if item.due_estimated else "")
 
 
 def register(cli: click.Group) -> None:
@@ -87,14 +85,14 @@ def list_(subject_name, open_only, as_of, as_json) -> None:
     with service() as svc:
         items = svc.ledger_list(subject_name, open_only, parse_date_opt(svc, as_of, "as-of"))
         echo_records(
-            [i.as_dict() for i in items] if as_json else items, as_json, tr("没有台账事项。", "No ledger items."),
-            [tr("编号", "ID"), tr("状态", "Colour"), tr("类型", "Type"), tr("标题", "Title"),
-             tr("收到", "Opened"), tr("期限", "Due"), tr("办结", "Closed"), tr("超期", "Late"),
-             tr("对象", "Subject")],
-            lambda r: [r.id[:8], named(COLOR_NAMES, r.color),
+            [i.as_dict() for i in items] if as_json else items, as_json, word('cli.no_ledger_items'),
+            [word('col.id'), word('ledger.colour'), word('col.type'), word('col.title'),
+             word('ledger.opened'), word('ledger.due'), word('ledger.closed'), word('cli.late'),
+             word('col.subject')],
+            lambda r: [r.id[:8], colour_word(r.color),
                        term_word(svc.policy.ledger_type(r.type), r.type),
                        r.title or "", r.opened.isoformat(), due_text(r), iso(r.closed),
-                       tr("超期", "late") if r.late else "", r.subject],
+                       word('ledger.late') if r.late else "", r.subject],
             max_widths=[0, 0, 0, 30, 0, 0, 0, 0, 12])
 
 
@@ -112,9 +110,9 @@ def show(item_id, as_of, as_json) -> None:
         due = due_text(record)
         kind = term_word(svc.policy.ledger_type(record.type), record.type)
         click.echo(f"{record.id}  {kind}  {record.title or ''}")
-        click.echo(f"{tr('状态', 'Colour')}: {named(COLOR_NAMES, record.color)}  "
-                   f"{tr('收到', 'Opened')}: {record.opened}  {tr('期限', 'Due')}: {due}  "
-                   f"{tr('办结', 'Closed')}: {iso(record.closed) or '—'}")
+        click.echo(f"{word('ledger.colour')}: {colour_word(record.color)}  "
+                   f"{word('ledger.opened')}: {record.opened}  {word('ledger.due')}: {due}  "
+                   f"{word('ledger.closed')}: {iso(record.closed) or '—'}")
         for p in record.progress:
             click.echo(f"  {p.date}  {p.note or ''}")
 
@@ -130,14 +128,14 @@ def courts(subject_name, year, as_json) -> None:
         if as_json:
             echo_json(report.as_dict())
             return
-        yes, no, unknown = tr("出庭", "appeared"), tr("未出庭", "did not appear"), tr("未记录", "not recorded")
+        yes, no, unknown = word('history.field.appeared'), word('cli.did_not_appear'), word('casebook.unknown')
         rows = [[c.id[:8], c.date.isoformat(), c.title or "",
                  unknown if c.appeared is None else (yes if c.appeared else no)]
                 for c in report.cases]
-        click.echo(table([tr("编号", "ID"), tr("日期", "Date"), tr("案件", "Case"),
-                          tr("出庭", "Appeared")], rows, max_widths=[0, 0, 36, 0]))
+        click.echo(table([word('col.id'), word('col.date'), word('casebook.case'),
+                          word('casebook.appeared')], rows, max_widths=[0, 0, 36, 0]))
         rate = "—" if report.rate is None else f"{report.rate * 100:.0f}%"
-        click.echo(f"{report.year} {tr('出庭应诉率', 'appearance rate')}: {rate} "
+        click.echo(f"{report.year} {word('cli.appearance_rate')}: {rate} "
                    f"({report.appeared}/{report.decided})")
 
 
@@ -156,13 +154,13 @@ def patrols(subject_name, year, target, as_json) -> None:
             echo_json(report.as_dict())
             return
         kinds = [*svc.policy.patrol_type_ids, *(["unspecified"] if report.by_type["unspecified"] else [])]
-        heads = [tr("未注明", "unspecified") if k == "unspecified" else term_word(svc.policy.patrol_type(k), k)
+        heads = [word('cli.unspecified') if k == "unspecified" else term_word(svc.policy.patrol_type(k), k)
                  for k in kinds]
         rows = [[str(m.month), *[str(m.by_type[k]) for k in kinds], str(m.total)]
                 for m in report.months]
-        rows.append([tr("全年", "Year"), *[str(report.by_type[k]) for k in kinds],
+        rows.append([word('casebook.year'), *[str(report.by_type[k]) for k in kinds],
                      str(report.total)])
-        click.echo(table([tr("月", "Month"), *heads,
-                          tr("合计", "Total")], rows, aligns=["left"] + ["right"] * (len(kinds) + 1)))
+        click.echo(table([word('casebook.month'), *heads,
+                          word('casebook.total')], rows, aligns=["left"] + ["right"] * (len(kinds) + 1)))
         goal = "—" if report.target is None else f"{report.target:g}"
-        click.echo(f"{tr('年度目标', 'Yearly target')}: {goal}")
+        click.echo(f"{word('casebook.target')}: {goal}")

@@ -29,11 +29,11 @@ def policy_export(path: str) -> None:
         text = builtin_text() if source == "builtin" else Path(source).read_text(encoding="utf-8")
     out = Path(path)
     if out.exists():
-        refuse(f"{out} already exists; choose a new file name")
+        refuse(code="out.exists", field="out", path=out)
     try:
         out.write_text(text, encoding="utf-8")
     except OSError as exc:
-        refuse(f"{out}: cannot write ({exc.strerror or exc})")
+        refuse(code="out.unwritable", field="out", path=out, reason=exc.strerror or exc)
     click.echo(str(out))
 
 

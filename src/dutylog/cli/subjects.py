@@ -6,7 +6,7 @@ import click
 
 from dutylog.textcells import table
 
-from .common import echo_json, parse_date_opt, service, words
+from .common import echo_json, parse_date_opt, service, word
 
 
 def register(cli: click.Group) -> None:
@@ -45,7 +45,7 @@ def subject_edit(name: str, roles: tuple[str, ...], since: str | None, rename: s
         if not roles and since is None and rename is None:
             from dutylog.domain.errors import InvalidInput
 
-            raise InvalidInput("edit: nothing to change; give --role, --since or --rename")
+            raise InvalidInput(code="edit.subject_nothing")
         s = svc.update_subject(name, list(roles) or None, parse_date_opt(svc, since, "since"), rename)
         click.echo(s.id)
 
@@ -83,9 +83,9 @@ def subject_list(as_json: bool, show_all: bool) -> None:
             echo_json(records)
             return
         if not subjects:
-            click.echo(words("msg.no_subjects"))
+            click.echo(word("msg.no_subjects"))
             return
-        click.echo(table([words("col.subject"), words("col.roles"), words("col.since"), words("col.id")],
+        click.echo(table([word("col.subject"), word("col.roles"), word("col.since"), word("col.id")],
                          [[s.name, ", ".join(svc.roles_of(s)), s.since.isoformat() if s.since else "—", s.id[:8]]
                           for s in subjects]))
 
@@ -126,7 +126,7 @@ def links(subject_name: str, as_json: bool) -> None:
         if as_json:
             echo_json(rows)
             return
-        click.echo(table([words("col.type"), words("col.name"), words("col.since"), words("col.until")],
+        click.echo(table([word("col.type"), word("col.name"), word("col.since"), word("col.until")],
                          [[r["link_type"], r["name"], r["since"] or "—", r["until"] or "—"] for r in rows]))
 
 

@@ -10,7 +10,7 @@ import click
 
 from dutylog.domain.errors import InvalidInput
 
-from .common import lang, service, words
+from .common import lang, service, word
 
 PREVIEW_ROWS = 5
 
@@ -70,8 +70,8 @@ def _preview(svc, plan) -> None:
             text = " · ".join(x for x in (q.title, q.object, q.note) if x)
             rows.append([str(r.number), q.subject, q.date.isoformat(), kind.name.get(lg) if kind else q.kind,
                          _days(q.days), q.place or "", text, q.by or q.subject])
-        click.echo(table([words("ti.col.row"), words("ti.col.subject"), words("col.date"), words("col.kind"),
-                          words("col.days"), words("col.place"), words("ti.col.text"), words("col.by")],
+        click.echo(table([word("ti.col.row"), word("ti.col.subject"), word("col.date"), word("col.kind"),
+                          word("col.days"), word("col.place"), word("ti.col.text"), word("col.by")],
                          rows, aligns=["right", "left", "left", "left", "right", "left", "left", "left"],
                          max_widths=[0, 12, 0, 20, 0, 16, 40, 12]))
         if len(plan.new) > len(shown):

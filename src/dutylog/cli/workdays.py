@@ -9,7 +9,7 @@ import click
 from dutylog.domain.dates import parse_year
 from dutylog.textcells import table
 
-from .common import echo_json, service, tr
+from .common import echo_json, service, word
 
 
 def register(cli: click.Group) -> None:
@@ -28,7 +28,7 @@ def workday(start, n, as_json) -> None:
         if as_json:
             echo_json(result.as_dict())
             return
-        click.echo(result.date.isoformat() + (tr("（估算）", " (estimated)") if result.estimated else ""))
+        click.echo(result.date.isoformat() + (word('cli.estimated') if result.estimated else ""))
 
 
 @click.group()
@@ -59,14 +59,12 @@ def list_(year, as_json) -> None:
             echo_json([e.as_dict() for e in entries])
             return
         if not svc.calendar().is_covered(y):
-            click.echo(tr(f"{y} 年不在内置日历中：未录入的日子按估算（周末和法定节日休息，不含调休）。",
-                          f"{y} is not in the built-in calendar: days not entered are estimated "
-                          "(weekends and statutory holidays off, no make-up workdays)."))
+            click.echo(word("cli.not_covered", y=y))
         if not entries:
-            click.echo(tr("没有自行录入的节假日。", "No entries of your own."))
+            click.echo(word('cli.no_entries_of_your'))
             return
-        names = {"holiday": tr("放假", "holiday"), "workday": tr("上班", "workday")}
-        click.echo(table([tr("日期", "Date"), tr("类型", "Kind"), tr("名称", "Name")],
+        names = {"holiday": word('cli.holiday'), "workday": word('cli.workday')}
+        click.echo(table([word('col.date'), word('cli.kind'), word('col.name')],
                          [[e.date.isoformat(), names[e.kind], e.name or ""] for e in entries]))
 
 
@@ -77,7 +75,7 @@ def import_(path) -> None:
     (`dutylog holidays template` prints a documented example)."""
     with service() as svc:
         changed = svc.holidays_import(path)
-        click.echo(tr(f"已录入 {changed} 天。", f"{changed} days entered."))
+        click.echo(word("cli.days_entered", n=changed))
 
 
 @holidays.command("template")

@@ -14,7 +14,8 @@ e.g. ``１２月５日`` — are read as their ASCII forms, and spaces are ignor
   ``本周一`` … ``本周日`` (also ``这周一``): of this week. ``星期`` and ``礼拜`` may stand for
   ``周``, and ``天`` for ``日``.
 
-A refusal is one line naming the field and the accepted forms (`ACCEPTED`).
+A refusal is one line naming the field and the accepted forms (its code's wording in
+`dutylog.lexicon.refusals` lists them).
 """
 
 from __future__ import annotations
@@ -63,14 +64,14 @@ def _chinese_number(text: str) -> int | None:
 
 
 def _not_a_date(text: str, field: str) -> InvalidInput:
-    return InvalidInput(f"{field}: {text!r} is not a date; use {ACCEPTED}", field)
+    return InvalidInput(code="date.not_a_date", field=field, text=text)
 
 
 def _build(year: int, month: int, day: int, text: str, field: str) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise InvalidInput(f"{field}: {text} does not exist on the calendar; use {ACCEPTED}", field) from None
+        raise InvalidInput(code="date.no_such_day", field=field, text=text) from None
 
 
 def _read(raw: str, today: date, field: str, allow_future: bool) -> date:
@@ -85,7 +86,7 @@ def _read(raw: str, today: date, field: str, allow_future: bool) -> date:
         try:
             return date.fromisoformat(compact)
         except ValueError:
-            raise InvalidInput(f"{field}: {raw} does not exist on the calendar; use {ACCEPTED}", field) from None
+            raise InvalidInput(code="date.no_such_day", field=field, text=raw) from None
     if m := _YMD.match(compact):
         return _build(int(m[1]), int(m[3]), int(m[4]), raw, field)
     if m := _YMD_ZH.match(compact):
@@ -101,7 +102,7 @@ def _read(raw: str, today: date, field: str, allow_future: bool) -> date:
         if n is None:
             raise _not_a_date(raw, field)
         if n > _MAX_DAYS_AGO:
-            raise InvalidInput(f"{field}: {raw} is more than a hundred years ago; use {ACCEPTED}", field)
+            raise InvalidInput(code="date.too_long_ago", field=field, text=raw)
         return today - timedelta(days=n)
     if m := _WEEKDAY.match(compact):
         monday = today - timedelta(days=today.weekday())
@@ -117,9 +118,9 @@ def parse_date(text: str, today: date, field: str = "date", allow_future: bool =
     try:
         value = _read(raw, today, field, allow_future)
     except OverflowError:  # before year 1 or after 9999
-        raise InvalidInput(f"{field}: {raw} does not exist on the calendar; use {ACCEPTED}", field) from None
+        raise InvalidInput(code="date.no_such_day", field=field, text=raw) from None
     if not allow_future and value > today:
-        raise InvalidInput(f"{field}: {value} is in the future (today is {today}); future activities cannot be logged", field)
+        raise InvalidInput(code="date.future", field=field, when=value, today=today)
     return value
 
 
@@ -127,9 +128,9 @@ def parse_year(text: str | int) -> int:
     try:
         year = int(str(text).strip())
     except ValueError:
-        raise InvalidInput(f"year: {text!r} is not a year; use four digits such as 2025", "year") from None
+        raise InvalidInput(code="year.not_a_year", field="year", text=str(text)) from None
     if not 2000 <= year <= 2100:
-        raise InvalidInput(f"year: {year} is out of range; use a year between 2000 and 2100", "year")
+        raise InvalidInput(code="year.range", field="year", year=year)
     return year
 
 
@@ -169,11 +170,11 @@ def parse_days(text: str | float | None, field: str = "days") -> float | None:
         raw = "".join(unicodedata.normalize("NFKC", str(text)).split())
         value = _days_value(raw)
     if value is None:
-        raise InvalidInput(f"{field}: {text!r} is not a number of days; give {DAYS_ACCEPTED}", field)
+        raise InvalidInput(code="days.not_a_number", field=field, text=str(text))
     if value <= 0:
-        raise InvalidInput(f"{field}: {text} must be more than 0; give days such as 1 or 0.5", field)
+        raise InvalidInput(code="days.not_positive", field=field, days=text)
     if value * 2 != int(value * 2):
-        raise InvalidInput(f"{field}: {text} is not a whole or half day; use steps of 0.5", field)
+        raise InvalidInput(code="days.not_half", field=field, days=text)
     if value > 366:
-        raise InvalidInput(f"{field}: {text} is more than a year; one entry covers at most 366 days", field)
+        raise InvalidInput(code="days.over_a_year", field=field, days=text)
     return value

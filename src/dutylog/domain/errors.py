@@ -1,16 +1,40 @@
-"""Exceptions raised by the core. The edges (CLI, TUI) turn them into one line."""
+"""Exceptions raised by the core. The edges (CLI, TUI) turn them into one line.
+
+A refusal carries a `code` (a key of the refusal catalog, `dutylog.lexicon.refusals`) and
+the `params` its wording names; the edge words it in the user's language
+(`dutylog.i18n.Words.refusal`). The domain never speaks: it raises
+
+    raise InvalidInput(code="date.future", field="date", when=when, today=today)
+
+A refusal made the older way, with plain text (`InvalidInput("…", "field")`), has no code
+and is shown as it is, in every language.
+"""
+
+from __future__ import annotations
+
+from typing import Any
 
 
 class DutylogError(Exception):
     """Base class for every error dutylog reports to a user."""
 
+    def __init__(self, message: str | None = None, field: str | None = None, *,
+                 code: str | None = None, **params: Any) -> None:
+        self.code = code
+        self.field = field
+        self.params: dict[str, Any] = params
+        super().__init__(message if message is not None else _plain(code, field, params))
+
+
+def _plain(code: str | None, field: str | None, params: dict[str, Any]) -> str:
+    """What str() gives for a coded refusal (logs, tracebacks): the code and its values.
+    Users never see it: the edges word the code from the catalog."""
+    shown = ", ".join(f"{k}={v!r}" for k, v in params.items())
+    return f"{field + ': ' if field else ''}[{code}] {shown}".rstrip()
+
 
 class InvalidInput(DutylogError):
     """Refused input: bad date, unknown kind, missing field… (CLI exit code 2)."""
-
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.field = field
 
 
 class NotFound(InvalidInput):

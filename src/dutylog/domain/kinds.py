@@ -82,17 +82,14 @@ def close_kinds(policy: Policy, text: str, limit: int = _CLOSE) -> list[Kind]:
 def resolve_kind(policy: Policy, text: str, field: str = "kind") -> Kind:
     """The one kind `text` names, or InvalidInput (one line naming the field)."""
     if not _norm(text):
-        raise InvalidInput(f"{field}: no kind given; {HOW}", field)
+        raise InvalidInput(code="kind.none_given", field=field)
     found = matches(policy, text)
     if len(found) == 1:
         return found[0]
     shown = (text or "").strip()
     if found:
-        names = ", ".join(label(k) for k in found)
-        raise InvalidInput(f"{field}: {shown!r} could be {names}; type more of the name", field)
+        raise InvalidInput(code="kind.ambiguous", field=field, text=shown, names=[label(k) for k in found])
     close = close_kinds(policy, text)
     if close:
-        hint = "did you mean " + ", ".join(label(k) for k in close) + "?"
-    else:
-        hint = "kinds: " + ", ".join(policy.kind_ids)
-    raise InvalidInput(f"{field}: unknown kind {shown!r}; {hint} ({HOW})", field)
+        raise InvalidInput(code="kind.unknown_close", field=field, text=shown, names=[label(k) for k in close])
+    raise InvalidInput(code="kind.unknown", field=field, text=shown, names=list(policy.kind_ids))

@@ -39,9 +39,8 @@ def check_ledger_type(policy: Policy, ledger_type: str) -> LedgerType:
     found = policy.ledger_type(ledger_type)
     if found is None:
         raise InvalidInput(
-            f"type: unknown ledger type {ledger_type!r}; "
-            f"accepted: {', '.join(policy.ledger_type_ids)}",
-            field="type",
+            code="ledger.type_unknown", field="type", text=ledger_type,
+            accepted=list(policy.ledger_type_ids),
         )
     return found
 
@@ -61,10 +60,7 @@ def default_due(ledger_type: LedgerType, opened: _dt.date, calendar: WorkCalenda
     cases, follow-ups: ``due_required``) is refused: InvalidInput asks for ``--due``.
     """
     if not has_default_due(ledger_type):
-        raise InvalidInput(
-            f"ledger type {ledger_type.id!r} has no default due day; give --due DATE",
-            field="due",
-        )
+        raise InvalidInput(code="ledger.no_default_due", field="due", type=ledger_type.id)
     assert ledger_type.due_workdays is not None  # has_default_due checked it
     return calendar.add_workdays(opened, ledger_type.due_workdays)
 
@@ -82,7 +78,7 @@ def resolve_due(
     if due is None:
         return default_due(ledger_type, opened, calendar)
     if due < opened:
-        raise InvalidInput(f"due day {due} is before the opening day {opened}", field="due")
+        raise InvalidInput(code="ledger.due_before_opened", field="due", due=due, opened=opened)
     return WorkdayResult(due, False)
 
 
@@ -157,11 +153,9 @@ def validate_trip(depart: _dt.date, return_date: _dt.date, back: _dt.date | None
     dated after departure is accepted (it is reported as non-compliant unless emergency).
     """
     if return_date < depart:
-        raise InvalidInput(
-            f"return day {return_date} is before the departure day {depart}", field="return"
-        )
+        raise InvalidInput(code="leave.return_before_depart", field="return", back=return_date, depart=depart)
     if back is not None and back < depart:
-        raise InvalidInput(f"销假 day {back} is before the departure day {depart}", field="back")
+        raise InvalidInput(code="leave.back_before_depart", field="back", back=back, depart=depart)
 
 
 class TripStatus(NamedTuple):

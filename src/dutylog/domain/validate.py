@@ -26,35 +26,35 @@ def check_entry(policy: Policy, *, kind: str, when: date, today: date, days: flo
     """Raise InvalidInput naming the field when an activity cannot be recorded as given."""
     k = check_kind(policy, kind)
     if when > today:
-        raise InvalidInput(f"date: {when} is in the future (today is {today}); future activities cannot be logged", "date")
+        raise InvalidInput(code="date.future", field="date", when=when, today=today)
     if when.year < FIRST_YEAR:
-        raise InvalidInput(f"date: {when} is before {FIRST_YEAR}; check the year", "date")
+        raise InvalidInput(code="date.too_early", field="date", when=when, first=FIRST_YEAR)
     if days is not None and days <= 0:
-        raise InvalidInput(f"days: {days} must be more than 0", "days")
+        raise InvalidInput(code="days.not_positive", field="days", days=days)
     if days is not None and when <= today and days > (today - when).days + 1:
         # a stay of several days is one entry dated on its first day: it cannot have lasted
         # longer than from that day to today
         most = (today - when).days + 1
-        raise InvalidInput(f"days: {days:g} days from {when} would run past today ({today}); "
-                           f"at most {most} — date a longer stay on its first day", "days")
+        raise InvalidInput(code="days.past_today", field="days", days=f"{days:g}", when=when, today=today,
+                           most=most)
     if "title" in k.required and not (title or "").strip():
-        raise InvalidInput(f"title: --title is required for {kind} (its rule counts distinct titles)", "title")
+        raise InvalidInput(code="entry.title_required", field="title", kind=k.id, kind_name=k.name)
     if "object" in k.required and not object_id:
-        kind_word = k.object_type or "linked object"
-        raise InvalidInput(f"object: --object is required for {kind} (name the linked {kind_word})", "object")
+        raise InvalidInput(code="entry.object_required", field="object", kind=k.id, kind_name=k.name,
+                           object_type=k.object_type or "object")
     if appeared is not None and "appeared" not in k.fields:
-        raise InvalidInput(f"appeared: --appeared only applies to court-case, not {kind}", "appeared")
+        raise InvalidInput(code="entry.appeared_not_here", field="appeared", kind=k.id, kind_name=k.name)
     if patrol is not None:
         if "patrol" not in k.fields:
-            raise InvalidInput(f"patrol: --patrol only applies to patrol, not {kind}", "patrol")
+            raise InvalidInput(code="entry.patrol_not_here", field="patrol", kind=k.id, kind_name=k.name)
         if policy.patrol_type(patrol) is None:
-            accepted = ", ".join(policy.patrol_type_ids)
-            raise InvalidInput(f"patrol: {patrol!r} is not a patrol type; accepted: {accepted}", "patrol")
+            raise InvalidInput(code="entry.patrol_unknown", field="patrol", text=patrol,
+                               accepted=list(policy.patrol_type_ids))
     for name, value in (texts or {}).items():
         if value is not None and len(value) > MAX_TEXT:
-            raise InvalidInput(f"{name}: text is {len(value)} characters; at most {MAX_TEXT} are kept", name)
+            raise InvalidInput(code="text.too_long", field=name, length=len(value), most=MAX_TEXT)
         if value is not None and "\x00" in value:
-            raise InvalidInput(f"{name}: contains a NUL character", name)
+            raise InvalidInput(code="text.nul", field=name)
 
 
 def parse_yes_no(text: str | None, field: str) -> bool | None:
@@ -65,4 +65,4 @@ def parse_yes_no(text: str | None, field: str) -> bool | None:
         return True
     if value in ("no", "n", "false", "0", "否"):
         return False
-    raise InvalidInput(f"{field}: {text!r} is not yes or no", field)
+    raise InvalidInput(code="yes_no", field=field, text=text)

@@ -252,11 +252,9 @@ class WorkCalendar:
         """
         start = _plain_date(start, "start")
         if isinstance(n, bool) or not isinstance(n, int):
-            raise InvalidInput(
-                f"number of working days must be a whole number, got {n!r}", field="n"
-            )
+            raise InvalidInput(code="workday.n_whole", field="n", n=n)
         if n < 0:
-            raise InvalidInput(f"number of working days must be 0 or more, got {n}", field="n")
+            raise InvalidInput(code="workday.n_negative", field="n", n=n)
         day, left, estimated = start, n, False
         while left > 0:
             day += _ONE_DAY

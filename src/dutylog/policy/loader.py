@@ -52,11 +52,11 @@ def load_policy(path: str | Path | None = None) -> Policy:
     try:
         text = read_user_text(p)  # UTF-8 with or without BOM, or GBK as Notepad may save it
     except FileNotFoundError:
-        raise PolicyError(f"{p}: policy file not found") from None
-    except UnreadableText as exc:
-        raise PolicyError(str(exc)) from None
+        raise PolicyError(code="policy.not_found", field="policy", path=p) from None
+    except UnreadableText:
+        raise PolicyError(code="file.not_text", field="policy", path=p) from None
     except OSError as exc:
-        raise PolicyError(f"{p}: cannot read policy file ({exc.strerror or exc})") from None
+        raise PolicyError(code="policy.unreadable", field="policy", path=p, reason=exc.strerror or exc) from None
     return parse_policy(text, source=str(p))
 
 

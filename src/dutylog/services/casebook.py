@@ -111,7 +111,7 @@ class Casebook:
 
     def set_patrol_target(self, target: float | None) -> None:
         if target is not None and target <= 0:
-            raise InvalidInput(f"target: must be more than 0, got {target}", "target")
+            raise InvalidInput(code="target.not_positive", field="target", target=target)
         self._ctx.store.settings.set(PATROL_TARGET_SETTING, "" if target is None else str(target))
 
     def patrols(self, subject: str, year: int | None = None) -> Patrols:

@@ -22,7 +22,7 @@ def today_from_env() -> dt.date:
         try:
             return dt.date.fromisoformat(pinned)
         except ValueError:
-            raise InvalidInput(f"DUTYLOG_TODAY: {pinned!r} is not a YYYY-MM-DD date") from None
+            raise InvalidInput(code="env.today", text=pinned) from None
     return dt.date.today()
 
 
@@ -69,5 +69,5 @@ class Context:
 
     def not_future(self, day: dt.date, field: str) -> dt.date:
         if day > self.today:
-            raise InvalidInput(f"{field}: {day} is in the future (today is {self.today})", field)
+            raise InvalidInput(code="day.future", field=field, when=day, today=self.today)
         return day

@@ -24,8 +24,8 @@ class Leave:
                       emergency: bool = False, destination: str | None = None) -> db.Trip:
         subj = self._roster.subject(subject)
         if requested > self._ctx.today:
-            raise InvalidInput(f"requested: {requested} is in the future (today is "
-                               f"{self._ctx.today}); give the day the request was made", "requested")
+            raise InvalidInput(code="leave.requested_future", field="requested", when=requested,
+                               today=self._ctx.today)
         from dutylog.domain import ledger as rules
         rules.validate_trip(depart, return_date)
         destination = (destination or "").strip() or None
@@ -39,9 +39,9 @@ class Leave:
     def leave_back(self, trip_id: str, when: date) -> db.Trip:
         trip = self.trip(trip_id)
         if trip.back is not None:
-            raise InvalidInput(f"trip {trip.id[:8]} already has its 销假 ({trip.back})", "id")
+            raise InvalidInput(code="leave.already_back", field="id", id=trip.id[:8], back=trip.back)
         if when > self._ctx.today:
-            raise InvalidInput(f"date: {when} is in the future (today is {self._ctx.today})", "date")
+            raise InvalidInput(code="day.future", field="date", when=when, today=self._ctx.today)
         from dutylog.domain import ledger as rules
         rules.validate_trip(trip.depart, trip.return_date, when)
         return self._repo.trip_back(trip, when, self._roster.subject_of(trip).name)

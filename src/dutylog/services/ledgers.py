@@ -58,8 +58,7 @@ class Ledgers:
     def holidays_set(self, day: date, kind: str, name: str | None = None) -> Holiday:
         canonical = HOLIDAY_WORDS.get((kind or "").strip().lower())
         if canonical is None:
-            raise InvalidInput(f"kind: {kind!r} is neither holiday nor workday; "
-                               "accepted: holiday, workday", "kind")
+            raise InvalidInput(code="holiday.kind", field="kind", text=kind)
         self._repo.set_holidays([(day, canonical, _text(name))])
         return Holiday(day, canonical, _text(name))
 
@@ -74,10 +73,10 @@ class Ledgers:
 
         try:
             text = read_user_text(path)  # UTF-8 with or without BOM, or GBK from Notepad
-        except UnreadableText as exc:
-            raise InvalidInput(str(exc), "path") from None
+        except UnreadableText:
+            raise InvalidInput(code="file.not_text", field="path", path=path) from None
         except OSError as exc:
-            raise InvalidInput(f"cannot read holiday file {path}: {exc.strerror or exc}", "path") from None
+            raise InvalidInput(code="holiday.unreadable", field="path", path=path, reason=exc.strerror or exc) from None
         entries: list[tuple[date, str, str | None]] = []
         for number, raw in enumerate(text.splitlines(), start=1):
             line = raw.split("#", 1)[0].replace(",", " ").replace("\t", " ").strip()
@@ -96,15 +95,14 @@ class Ledgers:
                 if kind is None:
                     raise ValueError(f"{parts[1]!r} is neither holiday nor workday")
             except ValueError as exc:
-                raise InvalidInput(f"{path}: line {number}: {exc}", "path") from None
+                raise InvalidInput(code="holiday.bad_line", field="path", path=path, line=number, reason=exc) from None
             name = _text(parts[2]) if len(parts) > 2 else None
             day = start
             while day <= end:
                 entries.append((day, kind, name))
                 day = date.fromordinal(day.toordinal() + 1)
         if not entries:
-            raise InvalidInput(f"{path}: no holiday lines found (e.g. 2027-02-06..2027-02-12 "
-                               "holiday 春节)", "path")
+            raise InvalidInput(code="holiday.empty", field="path", path=path)
         return self._repo.set_holidays(entries)
 
     # ------------------------------------------------------------------ ledger items
@@ -116,8 +114,7 @@ class Ledgers:
         kind = rules.check_ledger_type(self._ctx.policy, ledger_type)
         subj = self._roster.subject(subject)
         if opened > self._ctx.today:
-            raise InvalidInput(f"opened: {opened} is in the future (today is {self._ctx.today})",
-                               "opened")
+            raise InvalidInput(code="day.future", field="opened", when=opened, today=self._ctx.today)
         resolved = rules.resolve_due(kind, opened, due, self.calendar())
         return self._repo.add_item(subject_id=subj.id, type=ledger_type,
                            title=_text(title), note=_text(note), opened=opened,
@@ -131,27 +128,24 @@ class Ledgers:
         item = self.ledger_item(item_id)
         text = _text(note)
         if text is None:
-            raise InvalidInput("note: a progress report needs a --note", "note")
+            raise InvalidInput(code="ledger.no_note", field="note")
         self._check_item_day(item, when, "date")
         if item.closed is not None:
-            raise InvalidInput(f"ledger item {item.id[:8]} was closed on {item.closed}; "
-                               "no more progress reports", "id")
+            raise InvalidInput(code="ledger.closed_no_progress", field="id", id=item.id[:8], closed=item.closed)
         return self._repo.add_progress(item, when, text, self._roster.subject_of(item).name)
 
     def ledger_close(self, item_id: str, when: date) -> db.LedgerItem:
         item = self.ledger_item(item_id)
         if item.closed is not None:
-            raise InvalidInput(f"ledger item {item.id[:8]} is already closed ({item.closed})",
-                               "id")
+            raise InvalidInput(code="ledger.already_closed", field="id", id=item.id[:8], closed=item.closed)
         self._check_item_day(item, when, "date")
         return self._repo.close_item(item, when, self._roster.subject_of(item).name)
 
     def _check_item_day(self, item: db.LedgerItem, when: date, field: str) -> None:
         if when > self._ctx.today:
-            raise InvalidInput(f"{field}: {when} is in the future (today is {self._ctx.today})", field)
+            raise InvalidInput(code="day.future", field=field, when=when, today=self._ctx.today)
         if when < item.opened:
-            raise InvalidInput(f"{field}: {when} is before the item was opened ({item.opened})",
-                               field)
+            raise InvalidInput(code="ledger.before_opened", field=field, when=when, opened=item.opened)
 
     def _subject_name_of(self, record: OfSubject) -> str:
         return self._roster.subject_of(record).name
@@ -223,8 +217,8 @@ class Ledgers:
         with self._ctx.store.transaction():
             entry = self._logbook.log(req)
             if due < entry.date:
-                raise InvalidInput(f"follow-up-due: {due} is before the entry's date "
-                                   f"{entry.date}", "follow-up-due")
+                raise InvalidInput(code="ledger.due_before_entry", field="follow-up-due", due=due,
+                                   date=entry.date)
             item = self.follow_up(entry.id, due, title)
         return entry, item
 
@@ -233,9 +227,9 @@ class Ledgers:
         entry's date and linked to it."""
         entry = self._logbook.entry(entry_id)
         if entry.deleted:
-            raise InvalidInput(f"entry {entry.id[:8]} is deleted", "id")
+            raise InvalidInput(code="entry.deleted", field="id", id=entry.id[:8])
         if due < entry.date:
-            raise InvalidInput(f"due: {due} is before the entry's date {entry.date}", "due")
+            raise InvalidInput(code="ledger.due_before_entry", field="due", due=due, date=entry.date)
         title = _text(title) or _text(entry.title) or _text(entry.note) or _text(entry.place)
         if title and len(title) > 60:
             title = title[:59] + "…"

@@ -112,21 +112,19 @@ class Logbook:
                     appeared=candidate.appeared, patrol=candidate.patrol,
                     texts={k: getattr(candidate, k) for k in ("title", "place", "people", "note")})
         if not changes:
-            raise InvalidInput("edit: nothing to change; give at least one option such as "
-                               "--date or --note")
+            raise InvalidInput(code="edit.nothing")
         return self._entries.update_entry(current.id, by or subj.name, **changes)
 
     def delete(self, entry_id: str, by: str | None = None) -> Entry:
         e = self._entries.get_entry(entry_id)
         if e.deleted:
-            raise InvalidInput(f"entry {e.id[:8]} is already deleted; bring it back with: "
-                               f"dutylog undelete {e.id[:8]}")
+            raise InvalidInput(code="entry.already_deleted", id=e.id[:8])
         return self._entries.delete_entry(e.id, by or self._roster.subject_of(e).name)
 
     def undelete(self, entry_id: str, by: str | None = None) -> Entry:
         e = self._entries.get_entry(entry_id)
         if not e.deleted:
-            raise InvalidInput(f"entry {e.id[:8]} is not deleted")
+            raise InvalidInput(code="entry.not_deleted", id=e.id[:8])
         return self._entries.undelete_entry(e.id, by or self._roster.subject_of(e).name)
 
     # ---- reading ----------------------------------------------------------------------------
@@ -137,7 +135,7 @@ class Logbook:
         subject_id = self._roster.subject(subject).id if subject else None
         kinds = [check_kind(self._ctx.policy, k).id for k in kinds or ()]
         if date_from and date_to and date_to < date_from:
-            raise InvalidInput(f"--to {date_to} is before --from {date_from}")
+            raise InvalidInput(code="range.backwards", field="to", date_to=date_to, date_from=date_from)
         return self._entries.query_entries(
             subject_id=subject_id, kinds=kinds or None, date_from=date_from, date_to=date_to,
             search=search or None, include_deleted=include_deleted, limit=limit,

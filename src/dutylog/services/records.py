@@ -30,10 +30,9 @@ class Records:
         subj = self._roster.subject_of(e)
         by = (by or "").strip()
         if by != subj.name:
-            raise InvalidInput(f"by: only the subject ({subj.name}) can confirm this entry, "
-                               f"not {by!r}", "by")
+            raise InvalidInput(code="confirm.not_subject", field="by", subject=subj.name, by=by)
         if e.deleted:
-            raise InvalidInput(f"entry {e.id[:8]} is deleted; undelete it before confirming")
+            raise InvalidInput(code="entry.deleted_confirm", id=e.id[:8])
         return self._entries.confirm_entry(e.id, by, keyed_by)
 
     def pending(self, subject: str) -> list[Entry]:

@@ -233,7 +233,7 @@ def csv_report(svc: Dutylog, data: ReportData, lang: str = "zh") -> bytes:
 def build_report(svc: Dutylog, subject: str, year: int | str | None, fmt: str, lang: str = "zh",
                  include_sensitive: bool = False) -> bytes:
     if fmt not in FORMATS:
-        raise InvalidInput(f"format: unknown format {fmt!r}; accepted: {', '.join(FORMATS)}", "format")
+        raise InvalidInput(code="report.format", field="format", text=fmt, accepted=list(FORMATS))
     data = collect(svc, subject, year, include_sensitive)
     if fmt == "md":
         return markdown_report(svc, data, lang).encode("utf-8")
@@ -256,12 +256,12 @@ def write_report(svc: Dutylog, out: Path, subject: str, year: int | str | None, 
     folder get mode 0600 like the rest of it."""
     out = Path(out).expanduser()
     if out.is_dir():
-        raise InvalidInput(f"out: {out} is a folder; give a file name such as {out / ('report' + SUFFIX[fmt])}", "out")
+        raise InvalidInput(code="out.folder", field="out", path=out, example=out / ("report" + SUFFIX[fmt]))
     if not out.parent.is_dir():
-        raise InvalidInput(f"out: the folder {out.parent} does not exist", "out")
+        raise InvalidInput(code="out.no_folder", field="out", folder=out.parent)
     home = svc.home
     if out.name.startswith("dutylog.db") and _inside(out, home) or _inside(out, home / "backups"):
-        raise InvalidInput(f"out: {out} is dutylog's own data; choose another file name", "out")
+        raise InvalidInput(code="out.own_data", field="out", path=out)
     payload = build_report(svc, subject, year, fmt, lang, include_sensitive)
     inside = _inside(out, home)
     tmp = out.with_name(f".{out.name}.tmp")
@@ -272,11 +272,10 @@ def write_report(svc: Dutylog, out: Path, subject: str, year: int | str | None, 
         os.replace(tmp, out)
     except PermissionError as exc:  # on Windows: the file is open in Excel or WPS
         tmp.unlink(missing_ok=True)
-        raise InvalidInput(f"out: cannot replace {out}: 请先在 Excel/WPS 中关闭该文件 "
-                           f"(close it in Excel/WPS first; {exc.strerror or exc})", "out") from exc
+        raise InvalidInput(code="out.locked", field="out", path=out, reason=exc.strerror or exc) from exc
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise InvalidInput(f"out: cannot write {out} ({exc.strerror or exc})", "out") from exc
+        raise InvalidInput(code="out.unwritable", field="out", path=out, reason=exc.strerror or exc) from exc
     if inside:
         os.chmod(out, 0o600)
     return out

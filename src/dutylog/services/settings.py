@@ -3,6 +3,8 @@ app's colour theme and its glyphs (ASCII or Unicode marks), so the next start ke
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from .context import Context
 
 LANG_SETTING = "lang"
@@ -46,3 +48,12 @@ class Preferences:
         if glyphs not in GLYPHS:
             raise ValueError(f"glyphs: {glyphs!r} is not one of {', '.join(GLYPHS)}")
         self._settings.set(GLYPHS_SETTING, glyphs)
+
+
+def peek_saved_lang(home: Path | str | None = None) -> str | None:
+    """The saved interface language, read without opening the data folder's database
+    (the command line picks its words before a command runs; nothing is created)."""
+    from dutylog.store.settings import peek
+
+    value = peek(home, LANG_SETTING)
+    return value if value in ("zh", "en") else None

@@ -29,12 +29,12 @@ class Roster:
     def check_roles(self, roles: Iterable[str]) -> list[str]:
         """The roles as given, each known to the policy (refused otherwise)."""
         policy = self._ctx.policy
-        accepted = ", ".join(policy.role_ids)
+        accepted = list(policy.role_ids)
         if not roles:
-            raise InvalidInput(f"role: give at least one --role; accepted: {accepted}", "role")
+            raise InvalidInput(code="role.none", field="role", accepted=accepted)
         for role in roles:
             if role not in policy.role_ids:
-                raise InvalidInput(f"role: unknown role {role!r}; accepted: {accepted}", "role")
+                raise InvalidInput(code="role.unknown", field="role", text=role, accepted=accepted)
         return list(dict.fromkeys(roles))
 
     def roles_of(self, subj: Subject) -> tuple[str, ...]:
@@ -46,7 +46,7 @@ class Roster:
         """`by`: who added it (the operator), kept in the subject's history."""
         name = (name or "").strip()
         if not name:
-            raise InvalidInput("name: a subject needs a name", "name")
+            raise InvalidInput(code="subject.no_name", field="name")
         unique = self.check_roles(roles)
         since = self._ctx.not_future(since or self._ctx.today, "since")
         return self._subjects.add_subject(name, unique, since=since,
@@ -61,7 +61,7 @@ class Roster:
         if roles is not None:
             roles = self.check_roles(roles)
         if name is not None and not name.strip():
-            raise InvalidInput("name: a subject needs a name", "name")
+            raise InvalidInput(code="subject.no_name", field="name")
         who = (by or "").strip() or subj.name
         if since is not None:
             self._ctx.not_future(since, "since")
@@ -106,9 +106,9 @@ class Roster:
             return self._subjects.get_subject(name)
         except NotFound:
             names = [s.name for s in self._subjects.list_subjects()]
-            known = (f"; known: {', '.join(names)}" if names
-                     else "; add one with: dutylog subject add NAME --role ROLE")
-            raise NotFound(f"subject: no subject named {name!r}{known}", "subject") from None
+            if names:
+                raise NotFound(code="subject.unknown", field="subject", name=name, known=names) from None
+            raise NotFound(code="subject.unknown_none", field="subject", name=name) from None
 
     def subject_of(self, record: OfSubject) -> Subject:
         """The subject an entry, a ledger item or a trip is of."""
@@ -123,16 +123,15 @@ class Roster:
     def check_link_type(self, link_type: str) -> str:
         policy = self._ctx.policy
         if policy.link_type(link_type) is None:
-            accepted = ", ".join(policy.link_type_ids)
-            raise InvalidInput(f"type: unknown link type {link_type!r}; accepted: {accepted}",
-                               "type")
+            raise InvalidInput(code="link.type_unknown", field="type", text=link_type,
+                               accepted=list(policy.link_type_ids))
         return link_type
 
     def link(self, subject: str, link_type: str, name: str, since: date | None = None) -> Link:
         self.check_link_type(link_type)
         name = (name or "").strip()
         if not name:
-            raise InvalidInput("name: a linked object needs a name", "name")
+            raise InvalidInput(code="link.no_name", field="name")
         subj = self.subject(subject)
         return self._subjects.add_link(subj.id, link_type, name, since or self._ctx.today)
 
@@ -146,9 +145,8 @@ class Roster:
         later = [e for e in after if e.object_id == link.id]
         if later:
             first = min(e.date for e in later)
-            raise InvalidInput(f"until: {len(later)} entries for {name!r} are dated after "
-                               f"{until} (the first on {first}); end the link on or after "
-                               f"{max(e.date for e in later)}", "until")
+            raise InvalidInput(code="link.entries_after", field="until", n=len(later), name=name,
+                               until=until, first=first, last=max(e.date for e in later))
         return self._subjects.end_link(link.id, until)
 
     def reopen_link(self, link_id: str) -> Link:
@@ -179,10 +177,11 @@ class Roster:
             linked = [f"{ln.name} ({ln.link_type})" for ln in self._subjects.links(subj.id)
                       if link_type is None or ln.link_type == link_type]
             what = link_type or "object"
-            known = (f"; linked: {', '.join(linked)}" if linked
-                     else f"; link it first: dutylog link {subj.name} {link_type or 'TYPE'} NAME")
-            raise NotFound(f"object: {name!r} is not linked to {subj.name} as {what}{known}",
-                           "object") from None
+            if linked:
+                raise NotFound(code="link.not_linked", field="object", name=name, subject=subj.name,
+                               what=what, linked=linked) from None
+            raise NotFound(code="link.not_linked_none", field="object", name=name, subject=subj.name,
+                           what=what, type=link_type or "TYPE") from None
 
     def object_on(self, subj: Subject, name: str, link_type: str | None, on: date) -> Link:
         """The subject's link named `name` that is active on `on` (CONTRACT "Objects by
@@ -193,14 +192,12 @@ class Roster:
                 if ln.name == name and (link_type is None or ln.link_type == link_type)]
         active = [ln for ln in same if ln.active_during(on, on)]
         if len(active) > 1 and len({ln.link_type for ln in active}) > 1:
-            types = ", ".join(sorted({ln.link_type for ln in active}))
-            raise InvalidInput(f"object: {name!r} is linked as several types ({types}) on {on}",
-                               "object")
+            raise InvalidInput(code="link.several_types", field="object", name=name, on=on,
+                               types=sorted({ln.link_type for ln in active}))
         if active:
             return active[0]
-        spans = "; ".join(_span(ln) for ln in same)
-        raise InvalidInput(f"object: {name!r} was not linked to {subj.name} on {on} "
-                           f"(linked {spans})", "object")
+        raise InvalidInput(code="link.not_on_day", field="object", name=name, subject=subj.name, on=on,
+                           spans=[_span(ln) for ln in same])
 
 
 def _span(ln: Link) -> str:

@@ -273,9 +273,7 @@ def check_or_explain(db_path: Path) -> None:
         return
     newest = newest_backup(db_path.parent)
     if newest is None:
-        advice = (f"no backup exists in {backups_dir(db_path.parent)}; move the damaged file "
-                  "away to start a new database")
-    else:
-        advice = (f"the newest backup is {newest.path} ({newest.label}); restore it with: "
-                  f"{restore_command(newest.path)}")
-    raise StoreError(f"the database {db_path} is damaged ({problem}); {advice}")
+        raise StoreError(code="db.damaged_no_backup", path=db_path, problem=problem,
+                         folder=backups_dir(db_path.parent))
+    raise StoreError(code="db.damaged", path=db_path, problem=problem, newest=newest.path,
+                     taken=newest.label, command=restore_command(newest.path))

@@ -65,7 +65,7 @@ class Database:
         conn = None
         try:
             if not created_db and not _writable(db_path):
-                raise DataFolderError(f"cannot write the database {db_path}: it is read-only")
+                raise DataFolderError(code="db.read_only", path=db_path)
             conn = sqlite3.connect(
                 db_path, timeout=15.0, isolation_level=None, check_same_thread=False
             )

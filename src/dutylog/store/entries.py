@@ -85,7 +85,7 @@ class Entries:
                                f"{', '.join(sorted(EDITABLE))}")
         old = self.get_entry(entry_id)
         if old.deleted:
-            raise Conflict(f"entry {old.id[:8]} is deleted; undelete it first")
+            raise Conflict(code="entry.deleted_first", id=old.id[:8])
         new = dataclasses.replace(old, **changes)
         self._check_entry(new)
         return self._change(old, entry_columns(new), changed_by, "edit")
@@ -94,13 +94,13 @@ class Entries:
         """Tombstone: the entry stays (deleted) with its history; undelete brings it back."""
         old = self.get_entry(entry_id)
         if old.deleted:
-            raise Conflict(f"entry {old.id[:8]} is already deleted")
+            raise Conflict(code="entry.already_deleted", id=old.id[:8])
         return self._change(old, {"deleted": 1}, changed_by, "delete")
 
     def undelete_entry(self, entry_id: str, changed_by: str) -> Entry:
         old = self.get_entry(entry_id)
         if not old.deleted:
-            raise Conflict(f"entry {old.id[:8]} is not deleted")
+            raise Conflict(code="entry.not_deleted", id=old.id[:8])
         return self._change(old, {"deleted": 0}, changed_by, "undelete")
 
     def confirm_entry(self, entry_id: str, by: str, keyed_by: str | None = None) -> Entry:
@@ -108,10 +108,10 @@ class Entries:
         confirmation in (a secretary, asked "由王明本人确认？"), kept as the version's
         changed_by (default: the subject)."""
         if not isinstance(by, str) or not by.strip():
-            raise InvalidInput("confirm needs the name of who confirms", field="by")
+            raise InvalidInput(code="confirm.no_name", field="by")
         old = self.get_entry(entry_id)
         if old.deleted:
-            raise Conflict(f"entry {old.id[:8]} is deleted; undelete it first")
+            raise Conflict(code="entry.deleted_first", id=old.id[:8])
         return self._change(old, {"confirmed_by": by.strip()},
                             (keyed_by or "").strip() or by.strip(), "confirm")
 
@@ -121,7 +121,7 @@ class Entries:
             if row is None:
                 raise NotFound(f"unknown entry {old.id}", field="id")
             if row["updated_at"] != old.updated_at:
-                raise Conflict(f"entry {old.id[:8]} changed meanwhile; try again")
+                raise Conflict(code="entry.changed_meanwhile", id=old.id[:8])
             changed = {k: v for k, v in values.items()
                        if k not in ("id", "updated_at") and row[k] != v}
             if changed:
@@ -132,22 +132,19 @@ class Entries:
         """By full id or an unambiguous prefix of at least 8 characters (deleted ones too)."""
         key = (id_or_prefix or "").strip().lower()
         if len(key) < MIN_PREFIX:
-            raise InvalidInput(f"an entry id needs at least {MIN_PREFIX} characters, "
-                               f"got {id_or_prefix!r}", field="id")
+            raise InvalidInput(code="id.too_short", field="id", least=MIN_PREFIX, text=id_or_prefix)
         if not _HEX.fullmatch(key):
-            raise NotFound(f"no entry with id {id_or_prefix!r}", field="id")
+            raise NotFound(code="id.unknown", field="id", text=id_or_prefix)
         if len(key) == 36:
             rows = self.db.rows("SELECT * FROM entries WHERE id = ?", (key,))
         else:
             rows = self.db.rows("SELECT * FROM entries WHERE id >= ? AND id < ? ORDER BY id LIMIT 6",
                            (key, key + "~"))
         if not rows:
-            raise NotFound(f"no entry with id {id_or_prefix!r}", field="id")
+            raise NotFound(code="id.unknown", field="id", text=id_or_prefix)
         if len(rows) > 1:
-            shown = ", ".join(f"{r['id'][:13]} ({r['date']} {r['kind']})" for r in rows[:5])
-            more = " …" if len(rows) > 5 else ""
-            raise Conflict(f"{id_or_prefix!r} matches several entries: {shown}{more}; "
-                           "give more characters", field="id")
+            shown = [f"{r['id'][:13]} ({r['date']} {r['kind']})" for r in rows[:5]] + (["…"] if len(rows) > 5 else [])
+            raise Conflict(code="id.ambiguous", field="id", text=id_or_prefix, matches=shown)
         return row_to_entry(rows[0])
 
     # ---- listing and searching (queries.py) ----------------------------------------------

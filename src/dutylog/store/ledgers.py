@@ -100,18 +100,17 @@ class Ledgers:
         """One live row by full id or an unambiguous prefix of at least 8 characters."""
         key = (id_or_prefix or "").strip().lower()
         if len(key) < MIN_PREFIX:
-            raise InvalidInput(f"a {what} id needs at least {MIN_PREFIX} characters, "
-                               f"got {id_or_prefix!r}", field="id")
+            raise InvalidInput(code="record_id.too_short", field="id", what=what, least=MIN_PREFIX,
+                               text=id_or_prefix)
         rows = []
         if _HEX.fullmatch(key):
             rows = self.db.rows(f"SELECT * FROM {table} WHERE id >= ? AND id < ? "
                                 "AND deleted = 0 ORDER BY id LIMIT 6", (key, key + "~"))
         if not rows:
-            raise NotFound(f"no {what} with id {id_or_prefix!r}", field="id")
+            raise NotFound(code="record_id.unknown", field="id", what=what, text=id_or_prefix)
         if len(rows) > 1:
-            shown = ", ".join(r["id"][:13] for r in rows[:5])
-            raise Conflict(f"{id_or_prefix!r} matches several {what}s: {shown}; give more characters",
-                           field="id")
+            raise Conflict(code="record_id.ambiguous", field="id", what=what, text=id_or_prefix,
+                           matches=[r["id"][:13] for r in rows[:5]])
         return rows[0]
 
     def _source(self, item_id: str) -> str | None:
@@ -174,7 +173,7 @@ class Ledgers:
             if row is None:
                 raise NotFound(f"unknown {spec.type} {record_id}", field="id")
             if row["updated_at"] != updated_at:
-                raise Conflict(f"{spec.type} {record_id[:8]} changed meanwhile; try again")
+                raise Conflict(code="record.changed_meanwhile", what=spec.type, id=record_id[:8])
             history.revise(self.db, spec, row, changes, changed_by, reason)
 
     def close_item(self, item: LedgerItem, closed: date, changed_by: str = "") -> LedgerItem:

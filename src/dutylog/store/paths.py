@@ -34,11 +34,11 @@ def ensure_home(home: Path) -> bool:
     if home.is_dir():
         return False
     if home.exists():
-        raise DataFolderError(f"data folder {home} is not a folder; set {ENV_VAR} to another path")
+        raise DataFolderError(code="home.not_a_folder", home=home, env=ENV_VAR)
     try:
         home.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
-        raise DataFolderError(f"cannot create data folder {home}: {exc.strerror or exc}") from exc
+        raise DataFolderError(code="home.cannot_create", home=home, reason=exc.strerror or exc) from exc
     _chmod(home, 0o700)
     return True
 
@@ -52,9 +52,7 @@ def ensure_db_file(db_path: Path) -> bool:
     except FileExistsError:
         return False
     except OSError as exc:
-        raise DataFolderError(
-            f"cannot write in data folder {db_path.parent}: {exc.strerror or exc}"
-        ) from exc
+        raise DataFolderError(code="home.cannot_write", home=db_path.parent, reason=exc.strerror or exc) from exc
     os.close(fd)
     _chmod(db_path, 0o600)
     return True

@@ -25,8 +25,9 @@ def resolve_backup(home: Path, name: str) -> Path:
         if candidate.is_file():
             return candidate
     known = [b.name for b in list_backups(home)]
-    hint = f"; backups: {', '.join(known[-3:])}" if known else "; see: dutylog backup list"
-    raise InvalidInput(f"file: no backup file {name!r}{hint}", "file")
+    if known:
+        raise InvalidInput(code="backup.no_file", field="file", name=name, known=known[-3:])
+    raise InvalidInput(code="backup.no_file_none", field="file", name=name)
 
 
 def check_backup(path: Path) -> None:
@@ -44,7 +45,7 @@ def check_backup(path: Path) -> None:
         if problem is None and "entries" not in tables:
             problem = "it is not a dutylog database"
     if problem is not None:
-        raise InvalidInput(f"file: {path} cannot be restored: {problem}", "file")
+        raise InvalidInput(code="backup.unusable", field="file", path=path, problem=problem)
 
 
 def _keep_replaced(db_path: Path, today: date, now: datetime | None) -> Path | None:
@@ -86,8 +87,7 @@ def ensure_not_in_use(db_path: Path) -> None:
         conn.execute("COMMIT")
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc) or "busy" in str(exc):
-            raise StoreError(f"the database {db_path} is in use by another dutylog (is the app "
-                             "open?); close it, then run the command again") from exc
+            raise StoreError(code="db.in_use", path=db_path) from exc
     except sqlite3.Error:
         pass  # damaged: the restore is what it needs
     finally:

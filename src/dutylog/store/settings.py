@@ -20,3 +20,26 @@ class Settings:
 
     def all(self) -> dict[str, str | None]:
         return {r["key"]: r["value"] for r in self.db.rows("SELECT key, value FROM settings")}
+
+
+def peek(home, key: str) -> str | None:
+    """One setting read without opening the store: nothing is created, checked or
+    upgraded (the CLI's language, wanted before any command runs). None when there is no
+    database yet, or it cannot be read."""
+    import sqlite3
+    from pathlib import Path
+
+    from dutylog.store.paths import DB_NAME, data_home, readonly_uri
+
+    db_path = Path(home) / DB_NAME if home is not None else data_home() / DB_NAME
+    if not db_path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(readonly_uri(db_path), uri=True, timeout=0.2)
+        try:
+            row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None

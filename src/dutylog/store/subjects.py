@@ -62,7 +62,7 @@ class Subjects:
         name, roles, since_text = _name(name), _roles(roles), _day(since, "since")
         with self.db.transaction() as conn:
             if conn.execute("SELECT 1 FROM subjects WHERE name = ?", (name,)).fetchone():
-                raise Conflict(f"subject {name!r} already exists", field="name")
+                raise Conflict(code="subject.exists", field="name", name=name)
             subject_id = self.db.new_id()
             values = {"id": subject_id, "name": name,
                       "roles": json.dumps(roles, ensure_ascii=False), "since": since_text}
@@ -76,8 +76,9 @@ class Subjects:
                         "ORDER BY id = ? DESC LIMIT 1", (key.lower(), key, key.lower()))
         if row is None:
             known = [r["name"] for r in self.db.rows("SELECT name FROM subjects ORDER BY name")]
-            hint = f"; known: {', '.join(known[:20])}" if known else "; none added yet"
-            raise NotFound(f"unknown subject {name_or_id!r}{hint}", field="subject")
+            if known:
+                raise NotFound(code="subject.unknown", field="subject", name=name_or_id, known=known[:20])
+            raise NotFound(code="subject.unknown_none", field="subject", name=name_or_id)
         return row_to_subject(row)
 
     def list_subjects(self) -> list[Subject]:
@@ -95,7 +96,7 @@ class Subjects:
             if name is not None and _name(name) != old["name"]:
                 name = _name(name)
                 if conn.execute("SELECT 1 FROM subjects WHERE name = ?", (name,)).fetchone():
-                    raise Conflict(f"subject {name!r} already exists", field="name")
+                    raise Conflict(code="subject.exists", field="name", name=name)
                 changes["name"] = name
             if roles is not None:
                 text = json.dumps(_roles(roles), ensure_ascii=False)
@@ -137,8 +138,8 @@ class Subjects:
                 "SELECT 1 FROM links WHERE subject_id = ? AND link_type = ? AND name = ? "
                 "AND until IS NULL AND deleted = 0", (subject.id, link_type, name),
             ).fetchone():
-                raise Conflict(f"{subject.name} already has an active {link_type} link "
-                               f"to {name!r}", field="name")
+                raise Conflict(code="link.exists", field="name", subject=subject.name, type=link_type,
+                               name=name)
             link_id = self.db.new_id()
             values = {"id": link_id, "subject_id": subject.id, "link_type": link_type,
                       "name": name, "since": since.isoformat() if since else None}
@@ -159,10 +160,10 @@ class Subjects:
             if old is None or old["deleted"]:
                 raise NotFound(f"unknown link id {link_id!r}", field="object")
             if old["until"] is not None:
-                raise Conflict(f"link {old['name']!r} already ended on {old['until']}")
+                raise Conflict(code="link.already_ended", name=old["name"], until=old["until"])
             if old["since"] is not None and until.isoformat() < old["since"]:
-                raise InvalidInput(f"a link cannot end ({until}) before it starts "
-                                   f"({old['since']})", field="until")
+                raise InvalidInput(code="link.ends_before_start", field="until", until=until,
+                                   since=old["since"])
             history.revise(self.db, LINK, old, {"until": until.isoformat()}, changed_by, "end")
         return self.get_link(link_id)
 
@@ -200,13 +201,11 @@ class Subjects:
         rows = self.db.rows(sql + " ORDER BY until IS NULL DESC, until DESC, created_at DESC", params)
         if not rows:
             known = sorted({link.name for link in self.links(subject_id)})
-            hint = f"; linked: {', '.join(known)}" if known else "; it has no links"
-            raise NotFound(f"{name!r} is not linked to this subject{hint}", field="object")
+            raise NotFound(code="link.not_linked_here", field="object", name=name, linked=known)
         active = [r for r in rows if r["until"] is None]
         if len(active) > 1:
-            types = ", ".join(r["link_type"] for r in active)
-            raise Conflict(f"{name!r} is linked as several types ({types}); name the type",
-                           field="object")
+            raise Conflict(code="link.several_types_any", field="object", name=name,
+                           types=[r["link_type"] for r in active])
         return row_to_link(rows[0])
 
     def first_entry_date(self, subject_id: str) -> date | None:

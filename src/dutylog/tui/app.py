@@ -8,20 +8,25 @@ After a write, a screen posts `DataChanged`; the app hands it to every screen on
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.message import Message
+from textual.screen import Screen
+from textual.theme import ThemeProvider
 
 from dutylog import console
-from dutylog.i18n import t
+from dutylog.i18n import Words, t, words
 from dutylog.services import ui
 
 from . import registry
 from .commands import DutylogCommands
 from .demo import Demo
 from .messages import DataChanged, SelectionChanged
+from .palette import DutylogPalette, system_commands
 from .screens.base import DutylogScreen
 from .screens.dashboard import DashboardScreen
 
@@ -48,7 +53,10 @@ class DutylogApp(App):
     BINDINGS = [Binding("f1,question_mark", "help", "key.help", show=False),
                 Binding("f2,n", "log", "key.log", show=False),
                 Binding("f3,e", "entries", "key.entries", show=False),
-                Binding("ctrl+q", "quit", "key.quit", show=False, priority=True)]
+                Binding("ctrl+q", "quit", "key.quit", show=False, priority=True),
+                # Textual's own palette key, its footer word from the catalog
+                Binding(App.COMMAND_PALETTE_BINDING, "command_palette", "key.palette", show=False,
+                        priority=True)]
     # screen classes by width: app.tcss gives narrower side columns below 120 columns
     HORIZONTAL_BREAKPOINTS = [(0, "-w80"), (100, "-w100"), (120, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]
@@ -283,11 +291,35 @@ class DutylogApp(App):
             self.year = year
             self._tell(SelectionChanged())
 
+    @property
+    def words(self) -> Words:
+        """The one catalog in the app's language (screens word through theirs)."""
+        return words(self.lang)
+
     def action_set_lang(self, lang: str) -> None:
         ui.save_lang(self.service, lang)
         self.lang = lang
         self.title = t("app.title", lang)
         self.start(self.subject)
+
+    # ---- Textual's own words, in the app's language
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(DutylogPalette(self.lang, id="--command-palette"))
+
+    def search_themes(self) -> None:
+        self.push_screen(DutylogPalette(self.lang, providers=[ThemeProvider], placeholder="Search for themes…"))
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C (Textual's "Do you want to quit?"): how to quit, in the app's language."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(t("app.how_to_quit", self.lang, key=key), title=t("app.quit_title", self.lang),
+                            markup=False)
+                return
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        return system_commands(super().get_system_commands(screen), self.lang)
 
     # ---- demo
     def open_demo(self) -> None:

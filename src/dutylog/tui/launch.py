@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 
 
 def chosen_lang(lang: str | None, svc) -> str:
     """--lang, else DUTYLOG_LANG, else the language saved in the app, else Chinese."""
-    from dutylog.i18n import default_lang
+    from dutylog.i18n import choose_lang
     from dutylog.services import ui
 
-    return lang or (os.environ.get("DUTYLOG_LANG") and default_lang()) or ui.saved_lang(svc) or "zh"
+    return choose_lang(lang, ui.saved_lang(svc))
 
 
 def launch(lang: str | None = None, home=None) -> None:
@@ -34,9 +33,9 @@ def launch(lang: str | None = None, home=None) -> None:
         svc.close()
 
 
-def launch_demo(today: date | None = None, keep: bool = False) -> Path:
+def launch_demo(today: date | None = None, keep: bool = False, lang: str | None = None) -> Path:
     """`dutylog demo`: the app on a sample year; returns the demo folder (gone unless `keep`)."""
-    from dutylog.i18n import default_lang
+    from dutylog.i18n import choose_lang
 
     from .app import make_app
     from .demo import Demo
@@ -45,7 +44,7 @@ def launch_demo(today: date | None = None, keep: bool = False) -> Path:
     require_terminal()
     demo = Demo.open(today)
     try:
-        app = make_app(demo.service, lang=default_lang(), demo=True)
+        app = make_app(demo.service, lang=choose_lang(lang), demo=True)
         with watch_terminal(app):
             app.run()
     finally:

@@ -122,7 +122,7 @@ class FormDialog(DutylogDialog):
         try:
             result = self.submit(self.values())
         except DutylogError as exc:
-            self.show_error(str(exc), getattr(exc, "field", None))
+            self.show_error(self.words.refusal(exc), getattr(exc, "field", None))
             return
         self.announce(self.changes, record_id(result))
         self.dismiss(result)

@@ -30,7 +30,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from dutylog.console import ascii_mode
-from dutylog.i18n import STRINGS, t
+from dutylog.i18n import STRINGS, Words, t, words
 
 from ..messages import DataChanged, SelectionChanged
 
@@ -66,8 +66,17 @@ class DutylogScreen(Screen[ResultT]):
         """What this screen was given, to hand on to a screen it opens."""
         return {"service": self._service, "lang": self._lang, "as_of": self._as_of}
 
-    def word(self, key: str, **values) -> str:
-        return t(key, self.lang, **values)
+    @property
+    def words(self) -> Words:
+        """The one catalog in this screen's language (built once per run)."""
+        return words(self.lang)
+
+    def word(self, key: str, /, **values) -> str:
+        return self.words(key, **values)
+
+    def refusal(self, exc: Exception) -> str:
+        """A refusal's one line in this screen's language (worded by its code)."""
+        return self.words.refusal(exc)
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:

@@ -73,7 +73,7 @@ class DiaryScreen(TableScreen):
             self.rows = self.service.diary(self.subject, search=search or None, place=place or None,
                                            open_only=open_only, as_of=self.as_of, limit=ROWS)
         except DutylogError as exc:
-            self.say(str(exc))
+            self.say(self.words.refusal(exc))
             return
         table.clear()
         for r in self.rows:

@@ -69,7 +69,7 @@ class ExportDialog(DutylogDialog[Path | None]):
             path = export(self.service, self.fmt, Path(text).expanduser(), self.subject,
                           self.year, self.lang)
         except DutylogError as exc:
-            self.query_one("#export-error", Static).update(str(exc))
+            self.query_one("#export-error", Static).update(self.words.refusal(exc))
             return
         self.app.notify(self.word("export.written", path=path), markup=False)
         self.dismiss(path)

@@ -48,7 +48,7 @@ class HistoryScreen(TableScreen):
         try:
             self.versions = self.service.history(self.entry_id)
         except DutylogError as exc:
-            self.say(str(exc))
+            self.say(self.words.refusal(exc))
             return
         self.title_line(f"{w('history.title')} · {self.entry_id[:8]} · {len(self.versions)}")
         before = None

@@ -36,7 +36,7 @@ class LedgerItemScreen(TableScreen):
         try:
             self.record = r = self.service.ledger_detail(self.item_id, self._as_of)
         except DutylogError as exc:
-            self.say(str(exc))
+            self.say(self.words.refusal(exc))
             return
         head = Text()
         head.append(f"{ledger_type_word(self.service.policy, r.type, lg)} · ", style="bold")

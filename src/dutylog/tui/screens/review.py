@@ -55,7 +55,7 @@ class ReviewScreen(TableScreen):
         try:
             pending = self.service.pending(self.subject)
         except DutylogError as exc:
-            self.say(str(exc))
+            self.say(self.words.refusal(exc))
             return
         policy = self.service.policy
         for e in pending:
@@ -77,7 +77,7 @@ class ReviewScreen(TableScreen):
         try:
             fn()
         except DutylogError as exc:
-            self.say(str(exc))
+            self.say(self.words.refusal(exc))
             return False
         self.say(self.word(message, id=entry_id[:8]))
         self.announce("entry", entry_id)  # every open screen reloads, this one too
