@@ -42,6 +42,13 @@ class DutylogApp(App):
 
         return fix_text_lengths(super().export_screenshot(title=title, simplify=simplify))
 
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """Textual's screenshot action, without a file name or folder from the caller: an
+        action can also arrive from text shown as markup (issue 12: a subject named
+        "[@click=app.screenshot('dutylog.db', …)]" replaced the database), so it never
+        chooses where to write."""
+        self.deliver_screenshot()
+
     def __init__(self, service, lang: str = "zh", *, demo: bool = False, blink: bool = True,
                  theme: str | None = None) -> None:
         super().__init__()
