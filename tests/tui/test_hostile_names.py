@@ -87,5 +87,5 @@ async def test_the_screenshot_action_never_takes_a_path(svc, make, dutylog_home,
     monkeypatch.setattr(app, "deliver_screenshot", lambda *a, **k: delivered.append((a, k)))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await app.run_action("screenshot('dutylog.db', '%s')" % dutylog_home)
+        await app.run_action(f"screenshot('dutylog.db', '{dutylog_home}')")
     assert delivered == [((), {})]

@@ -61,7 +61,7 @@ def backup_list(as_json: bool) -> None:
     if not items:
         click.echo(_w("none"))
         return
-    from dutylog.textcells import table
+    from .common import table
 
     rows = [[b.label, f"{b.size / 1024:.0f} KB", _w("replaced") if b.replaced else "", str(b.path)]
             for b in items]

@@ -7,9 +7,8 @@ import click
 from dutylog.domain.dates import parse_days
 from dutylog.domain.validate import parse_yes_no
 from dutylog.fmt import local_time
-from dutylog.textcells import table
 
-from .common import echo_json, lang, parse_date_opt, service, words
+from .common import echo_json, echo_text, lang, parse_date_opt, service, table, words
 
 
 def register(cli: click.Group) -> None:
@@ -190,7 +189,7 @@ def confirm(entry_id, by) -> None:
     """The subject confirms an entry someone else recorded."""
     with service() as svc:
         e = svc.confirm(entry_id, by)
-        click.echo(f"{e.id} confirmed by {e.confirmed_by}")
+        echo_text(f"{e.id} confirmed by {e.confirmed_by}")
 
 
 def entry_record(svc, e, names: dict[str, str]) -> dict:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import click
 
 from dutylog.domain.dates import parse_year
-from dutylog.textcells import table
 
-from .common import echo_json, echo_records, lang, parse_date_opt, service, tr
+from .common import echo_json, echo_records, echo_text, lang, parse_date_opt, service, table, tr
 
 COLOR_NAMES = {"red": ("红·逾期", "red · overdue"), "yellow": ("黄·临期", "yellow · due soon"),
                "blue": ("蓝·正常", "blue · on schedule"), "closed": ("已办结", "closed")}
@@ -110,12 +109,12 @@ def show(item_id, as_of, as_json) -> None:
             return
         due = due_text(record)
         kind = term_word(svc.policy.ledger_type(record["type"]), record["type"])
-        click.echo(f"{record['id']}  {kind}  {record['title'] or ''}")
+        echo_text(f"{record['id']}  {kind}  {record['title'] or ''}")
         click.echo(f"{tr('状态', 'Colour')}: {named(COLOR_NAMES, record['color'])}  "
                    f"{tr('收到', 'Opened')}: {record['opened']}  {tr('期限', 'Due')}: {due}  "
                    f"{tr('办结', 'Closed')}: {record['closed'] or '—'}")
         for p in record["progress"]:
-            click.echo(f"  {p['date']}  {p['note'] or ''}")
+            echo_text(f"  {p['date']}  {p['note'] or ''}")
 
 
 @click.command()

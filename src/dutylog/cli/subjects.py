@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import click
 
-from dutylog.textcells import table
-
-from .common import echo_json, parse_date_opt, service, words
+from .common import echo_json, parse_date_opt, service, table, words
 
 
 def register(cli: click.Group) -> None:

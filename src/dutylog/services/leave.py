@@ -7,10 +7,11 @@ from datetime import date
 from dutylog.domain.errors import InvalidInput
 from dutylog.store import ledgers as db
 
+# dutylog.domain.ledger (and with it the working-day calendar) is imported where used.
+from dutylog.textsafe import clean_text
+
 from .context import Context
 from .subjects import Roster
-
-# dutylog.domain.ledger (and with it the working-day calendar) is imported where used.
 
 
 class Leave:
@@ -27,7 +28,7 @@ class Leave:
                                f"{self._ctx.today}); give the day the request was made", "requested")
         from dutylog.domain import ledger as rules
         rules.validate_trip(depart, return_date)
-        destination = (destination or "").strip() or None
+        destination = clean_text(destination or "", multiline=False).strip() or None
         return self._repo.add_trip(subject_id=subj.id, requested=requested, depart=depart,
                            return_date=return_date, emergency=bool(emergency),
                            destination=destination, changed_by=subj.name)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from dutylog.domain.errors import InvalidInput
 from dutylog.store import ledgers as db
+from dutylog.textsafe import clean_text
 
 from .context import Context
 from .leave import Leave
@@ -30,7 +31,7 @@ HOLIDAY_WORDS = {"holiday": "holiday", "休": "holiday", "假": "holiday", "放�
 
 
 def _text(value: str | None) -> str | None:
-    value = (value or "").strip()
+    value = clean_text(value or "").strip()  # no control characters stored (issue 12)
     return value or None
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from dutylog.domain.errors import InvalidInput
 from dutylog.domain.model import Entry
 from dutylog.store import entry_to_record
+from dutylog.textsafe import clean_name
 
 from .context import Context
 from .subjects import Roster
@@ -26,7 +27,7 @@ class Records:
     def confirm(self, entry_id: str, by: str) -> Entry:
         e = self._entries.get_entry(entry_id)
         subj = self._roster.subject_of(e)
-        by = (by or "").strip()
+        by = clean_name(by or "")
         if by != subj.name:
             raise InvalidInput(f"by: only the subject ({subj.name}) can confirm this entry, "
                                f"not {by!r}", "by")

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
+from dutylog.textsafe import shown
+
 SESSION_KINDS = ("frontline-office",)
 WORDS = {
     "due": ("台账到期", "Ledger item due"), "trip": ("外出", "Trip"),
@@ -24,7 +26,7 @@ def _w(key: str, lang: str) -> str:
 
 def escape(text) -> str:
     """RFC 5545 3.3.11 TEXT: backslash, semicolon, comma and newlines escaped."""
-    text = str(text).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    text = shown(str(text)).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
     return text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
 
 

@@ -13,6 +13,7 @@ from datetime import date
 
 from dutylog.fmt import rule_line
 from dutylog.i18n import t
+from dutylog.textsafe import shown
 
 from .reports import ReportData, w
 
@@ -44,7 +45,9 @@ def word(key: str, lang: str) -> str:
 
 
 def xml_safe(value) -> str:
-    return _NOT_XML.sub("", "" if value is None else str(value))
+    """Text for a Word or Excel file: every control character visible (textsafe.shown, so
+    an ESC or OSC sequence stored before issue 12 never lands raw), then XML-legal."""
+    return _NOT_XML.sub("", shown("" if value is None else str(value)))
 
 
 def one_line(value) -> str:

@@ -20,6 +20,7 @@ from dutylog.domain.errors import InvalidInput
 from dutylog.domain.model import Entry
 from dutylog.fmt import num, rule_line
 from dutylog.i18n import t
+from dutylog.textsafe import shown, shown_line
 
 from .report_ics import calendar_text
 
@@ -75,7 +76,7 @@ _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|#"})
 
 def md_text(value) -> str:
     """User text safe in Markdown: one line, special characters escaped."""
-    return " ".join(str(value).split()).translate(_MD_SPECIAL)
+    return shown_line(str(value)).translate(_MD_SPECIAL)
 
 
 def entry_line(e: Entry, data: ReportData, svc, lang: str, esc=md_text) -> str:
@@ -196,7 +197,7 @@ def cell(value) -> str:
     """Text Excel shows as text: formulas (=, +, -, @ first) are defused with a quote."""
     if value is None:
         return ""
-    text = str(value)
+    text = shown(str(value))  # an ESC/OSC sequence never lands raw in the sheet (issue 12)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 

@@ -7,8 +7,11 @@ from typing import Protocol
 
 from dutylog.domain.errors import InvalidInput, NotFound
 from dutylog.domain.model import Link, Subject
+from dutylog.textsafe import clean_name
 
 from .context import Context
+
+MAX_NAME = 200  # as store.specs.MAX_NAME: a bundle is held to the same
 
 
 class OfSubject(Protocol):
@@ -41,9 +44,11 @@ class Roster:
         return self._ctx.policy.expand_roles(subj.roles)
 
     def add_subject(self, name: str, roles: list[str], since: date | None = None) -> Subject:
-        name = (name or "").strip()
+        name = clean_name(name or "")
         if not name:
             raise InvalidInput("name: a subject needs a name", "name")
+        if len(name) > MAX_NAME:
+            raise InvalidInput(f"name: {len(name)} characters; at most {MAX_NAME}", "name")
         unique = self.check_roles(roles)
         since = self._ctx.not_future(since or self._ctx.today, "since")
         return self._subjects.add_subject(name, unique, since=since)
@@ -53,8 +58,12 @@ class Roster:
         subj = self.subject(subject)
         if roles is not None:
             roles = self.check_roles(roles)
-        if name is not None and not name.strip():
+        if name is not None:
+            name = clean_name(name)
+        if name is not None and not name:
             raise InvalidInput("name: a subject needs a name", "name")
+        if name is not None and len(name) > MAX_NAME:
+            raise InvalidInput(f"name: {len(name)} characters; at most {MAX_NAME}", "name")
         if since is not None:
             self._ctx.not_future(since, "since")
             return self._subjects.update_subject(subj.id, name=name, roles=roles, since=since,
@@ -76,6 +85,8 @@ class Roster:
         try:
             return self._subjects.get_subject(name)
         except NotFound:
+            if clean_name(name or "") not in ("", name):
+                return self.subject(clean_name(name))
             names = [s.name for s in self._subjects.list_subjects()]
             known = (f"; known: {', '.join(names)}" if names
                      else "; add one with: dutylog subject add NAME --role ROLE")
@@ -99,9 +110,11 @@ class Roster:
 
     def link(self, subject: str, link_type: str, name: str, since: date | None = None) -> Link:
         self.check_link_type(link_type)
-        name = (name or "").strip()
+        name = clean_name(name or "")
         if not name:
             raise InvalidInput("name: a linked object needs a name", "name")
+        if len(name) > MAX_NAME:
+            raise InvalidInput(f"name: {len(name)} characters; at most {MAX_NAME}", "name")
         subj = self.subject(subject)
         return self._subjects.add_link(subj.id, link_type, name, since or self._ctx.today)
 

@@ -15,6 +15,8 @@ from functools import cached_property
 from datetime import date, datetime
 from typing import Any
 
+from dutylog.textsafe import clean_name, clean_text
+
 # The store checks the shape of a vocabulary value (role, link, patrol and ledger type:
 # a short lower-case code); which codes exist is the policy's word, checked by services.
 HOLIDAY_KINDS = ("holiday", "workday")
@@ -137,16 +139,45 @@ def _uuid(value: Any) -> str:
     return value.lower()
 
 
-def _text(value: Any) -> str:
+# What the CLI accepts (domain.validate.MAX_TEXT for texts; services for names): a bundle
+# is held to the same (issue 12, finding 7: 1 MB names).
+MAX_TEXT = 4000
+MAX_NAME = 200
+
+
+def _string(value: Any, most: int) -> str:
     if not isinstance(value, str):
-        raise ValueError(f"must be a string, not {value!r}")
+        raise ValueError(f"must be a string, not {_brief(value)}")
+    if len(value) > most:
+        raise ValueError(f"is {len(value)} characters; at most {most} are accepted")
     return value
+
+
+def _brief(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _text(value: Any) -> str:
+    """One line of text: control characters removed (textsafe.clean_text)."""
+    return clean_text(_string(value, MAX_TEXT), multiline=False).strip() or None  # type: ignore[return-value]
+
+
+def _lines(value: Any) -> str:
+    """Text of several lines (a note): control characters but tab and newline removed."""
+    return clean_text(_string(value, MAX_TEXT)).strip() or None  # type: ignore[return-value]
 
 
 def _name(value: Any) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"must be a non-empty string, not {value!r}")
-    return value
+    """A name, as names are compared: NFKC, invisible characters gone, spaces folded."""
+    name = clean_name(_string(value, MAX_NAME))
+    if not name:
+        raise ValueError(f"must be a non-empty name, not {_brief(value)}")
+    return name
+
+
+def _opt_name(value: Any) -> str:
+    return clean_name(_string(value, MAX_NAME)) or None  # type: ignore[return-value]
 
 
 def _bool(value: Any) -> bool:
@@ -195,7 +226,7 @@ def _day(value: Any) -> str:
 
 
 def _short(value: Any) -> str:
-    value = _text(value)
+    value = clean_name(_string(value, MAX_NAME))  # "text" fields: who recorded it, a name
     return sys.intern(value) if len(value) <= 32 else value
 
 
@@ -221,7 +252,10 @@ def _plan(spec: Spec) -> list[tuple]:
             null = None
         else:
             null = {"bool": False, "text": ""}.get(base, _MISSING)
-        plan.append((f.name, _CHECKS[base], f.required, null))
+        check = _CHECKS[base]
+        if base == "text" and optional:
+            check = {"note": _lines, "confirmed_by": _opt_name}.get(f.name, _text)
+        plan.append((f.name, check, f.required, null))
     return plan
 
 

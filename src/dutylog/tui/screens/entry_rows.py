@@ -41,8 +41,8 @@ def entry_cells(svc, e, lang: str, names: dict[str, str]) -> list[Text]:
         title = f"[{t('msg.four_no', lang)}] {title}"
     obj = names.get(e.object_id, "") if e.object_id else ""
     by = e.recorded_by or ""
-    return [Text(e.date.isoformat()), Text(kind_name), Text(days, justify="right"),
-            Text(title), Text(e.place or ""), Text(obj), Text(by)]
+    return [Text(e.date.isoformat()), fmt.cell(kind_name), Text(days, justify="right"),
+            fmt.cell(title), fmt.cell(e.place), fmt.cell(obj), fmt.cell(by)]
 
 
 def fill_entry_table(svc, table: DataTable, entries, lang: str, names: dict[str, str],

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.binding import Binding
 
 from dutylog.domain.errors import DutylogError
 from dutylog.fmt import local_time
 from dutylog.i18n import named
 
+from .. import fmt
 from .base import TableScreen
 
 # Fields compared between versions; "history.field.*" names them.
@@ -57,7 +57,7 @@ class HistoryScreen(TableScreen):
             what = " · ".join(str(x) for x in (v.get("title"), v.get("note")) if x)
             if v.get("deleted"):
                 what = f"[{w('msg.deleted')}] {what}"
-            table.add_row(*(Text(str(c)) for c in (
+            table.add_row(*(fmt.cell(c) for c in (
                 local_time(v.get("changed_at")), v.get("changed_by") or "",
                 named("history.reason", v.get("reason") or "", lg), v.get("date") or "",
                 "" if v.get("days") is None else f"{v['days']:g}", what, shown)), key=str(i))

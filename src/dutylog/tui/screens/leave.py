@@ -10,6 +10,7 @@ from textual.binding import Binding
 
 from dutylog.tui.dialogs.form import FormDialog, FormField
 
+from .. import fmt
 from .base import TableScreen
 
 COLUMNS = ("col.subject", "leave.dest", "leave.requested", "leave.depart", "leave.return",
@@ -43,7 +44,7 @@ class LeaveScreen(TableScreen):
             if t["emergency"]:
                 ok.append(f" {w('leave.emergency')}")
             back = Text(w("leave.open"), style="bold yellow") if t["open"] else Text(t["back"] or "")
-            table.add_row(Text(t["subject"]), Text(t["destination"] or ""), Text(t["requested"]),
+            table.add_row(fmt.cell(t["subject"]), fmt.cell(t["destination"]), Text(t["requested"]),
                           Text(t["depart"]), Text(t["return"]), back, Text(str(t["notice_days"])),
                           ok, key=t["id"])
         open_n = sum(t["open"] for t in self.trips)

@@ -13,6 +13,7 @@ from dutylog.i18n import t
 from dutylog.tui.dialogs.form import FormDialog, FormField
 from dutylog.tui.fmt import ledger_type_word
 
+from .. import fmt
 from .base import TableScreen
 
 COLOUR_STYLES = {"red": "bold red", "yellow": "bold yellow", "blue": "bold blue", "closed": "dim"}
@@ -73,8 +74,8 @@ class LedgerScreen(TableScreen):
             if r["late"]:
                 due += f" {w('ledger.late')}"
             table.add_row(colour_text(r["color"], lg), Text(ledger_type_word(policy, r["type"], lg)),
-                          Text(r["title"] or ""), Text(r["opened"]), Text(due),
-                          Text(r["closed"] or ""), Text(r["subject"]), key=r["id"])
+                          fmt.cell(r["title"]), Text(r["opened"]), Text(due),
+                          Text(r["closed"] or ""), fmt.cell(r["subject"]), key=r["id"])
         red = sum(r["color"] == "red" for r in self.items)
         yellow = sum(r["color"] == "yellow" for r in self.items)
         self.title_line(f"{w('ledger.title')} · {self.subject or w('screen.all')} · {self.as_of} · "
