@@ -68,7 +68,7 @@ def log(kind, subject_name, when, four_no, sensitive, follow_up_due, days, title
 @click.option("--to", "date_to")
 @click.option("--search", help="Any substring of title, place, people or note, Chinese included.")
 @click.option("--deleted", "include_deleted", is_flag=True, help="Include deleted entries.")
-@click.option("--limit", type=click.IntRange(min=1), default=None)
+@click.option("--limit", type=click.IntRange(min=1, max=10_000_000), default=None)
 @click.option("--json", "as_json", is_flag=True)
 def entries(subject_name, kinds, date_from, date_to, search, include_deleted, limit, as_json) -> None:
     """List entries, oldest first."""

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dutylog.domain.dates import parse_days
+from dutylog.domain.dates import check_range, parse_days
 from dutylog.domain.errors import InvalidInput
 from dutylog.domain.validate import check_entry
 
@@ -81,6 +81,9 @@ class Transfers:
         fields and patrol type, a subject's roles, a link's link type, a ledger item's
         ledger type. A one-line reason, or None."""
         kind, policy = rec.get("type"), self._ctx.policy
+        problem = self._check_dates(rec)
+        if problem:
+            return problem
         if kind == "entry":
             return self.validate_bundle_entry(rec)
         if kind == "subject":
@@ -94,6 +97,12 @@ class Transfers:
                             policy.ledger_type_ids)
         return None
 
+    def _check_dates(self, rec: dict) -> str | None:
+        """A bundle's dates by the CLI's rules: from 2000, no later than today where the
+        CLI refuses the future, at most ten years ahead elsewhere; a trip returns after it
+        departs."""
+        return _dates_of(rec, self._ctx.today)
+
     def validate_bundle_entry(self, rec: dict) -> str | None:
         """Check an incoming entry record against the policy (its kind, fields and patrol
         type); None when it is acceptable."""
@@ -106,13 +115,46 @@ class Transfers:
             days = rec.get("days")
             if days is not None:
                 parse_days(days)
-            check_entry(policy, kind=kind.id, when=when, today=date.max, days=days,
+            check_entry(policy, kind=kind.id, when=when, today=self._ctx.today, days=days,
                         title=rec.get("title"), object_id=rec.get("object"),
                         appeared=rec.get("appeared"), patrol=rec.get("patrol"),
                         texts={k: rec.get(k) for k in ("title", "place", "people", "note")})
         except (InvalidInput, ValueError, TypeError, KeyError) as exc:
             return str(exc)
         return None
+
+
+# The dates of each record and how far they may go: "past" ones no later than today (as
+# the CLI's), the others up to today + 10 years; all from 2000 (domain.dates.check_range).
+_DATES = {"subject": (("since", "past"),), "link": (("since", "any"), ("until", "any")),
+          "ledger": (("opened", "past"), ("due", "any"), ("closed", "past")),
+          "ledger_progress": (("date", "past"),),
+          "trip": (("requested", "past"), ("depart", "any"), ("return", "any"),
+                   ("back", "past")),
+          "holiday": (("date", "any"),)}
+
+
+def _dates_of(rec: dict, today: date) -> str | None:
+    for field, reach in _DATES.get(rec.get("type") or "", ()):
+        text = rec.get(field)
+        if text is None:
+            continue
+        day = date.fromisoformat(text)
+        if reach == "past" and day > today:
+            return f"{field}: {day} is in the future (today is {today})"
+        try:
+            check_range(day, today, field)
+        except InvalidInput as exc:
+            return str(exc)
+    if rec.get("type") == "trip":
+        from dutylog.domain.ledger import validate_trip  # (the calendar: only when needed)
+
+        try:
+            validate_trip(date.fromisoformat(rec["depart"]), date.fromisoformat(rec["return"]),
+                          date.fromisoformat(rec["back"]) if rec.get("back") else None)
+        except InvalidInput as exc:
+            return str(exc)
+    return None
 
 
 def _unknown(field: str, what: str, value, accepted) -> str:

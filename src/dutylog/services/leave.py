@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+# dutylog.domain.ledger (and with it the working-day calendar) is imported where used.
+from dutylog.domain.dates import check_range
 from dutylog.domain.errors import InvalidInput
 from dutylog.store import ledgers as db
-
-# dutylog.domain.ledger (and with it the working-day calendar) is imported where used.
 from dutylog.textsafe import clean_text
 
 from .context import Context
@@ -27,6 +27,8 @@ class Leave:
             raise InvalidInput(f"requested: {requested} is in the future (today is "
                                f"{self._ctx.today}); give the day the request was made", "requested")
         from dutylog.domain import ledger as rules
+        for field, day in (("requested", requested), ("depart", depart), ("return", return_date)):
+            check_range(day, self._ctx.today, field)
         rules.validate_trip(depart, return_date)
         destination = clean_text(destination or "", multiline=False).strip() or None
         return self._repo.add_trip(subject_id=subj.id, requested=requested, depart=depart,

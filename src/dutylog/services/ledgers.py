@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dutylog.domain.dates import check_range
 from dutylog.domain.errors import InvalidInput
 from dutylog.store import ledgers as db
 from dutylog.textsafe import clean_text
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
 # the methods that compute with them: commands that never touch a ledger skip them.
 
 URGENCY = {"red": 0, "yellow": 1, "blue": 2, "closed": 3}
+MAX_WORKDAYS = 2600  # about ten years of working days (issue 12)
+
 HOLIDAY_WORDS = {"holiday": "holiday", "休": "holiday", "假": "holiday", "放假": "holiday",
                  "workday": "workday", "班": "workday", "上班": "workday", "调休上班": "workday"}
 
@@ -51,6 +54,9 @@ class Ledgers:
         return WorkCalendar(self._repo.overrides())
 
     def workday(self, start: date, n: int) -> dict:
+        if n > MAX_WORKDAYS:
+            raise InvalidInput(f"n: {n} working days is more than ten years; at most "
+                               f"{MAX_WORKDAYS}", "n")
         result = self.calendar().add_workdays(start, n)
         return {"date": result.date.isoformat(), "estimated": result.estimated}
 
@@ -117,6 +123,9 @@ class Ledgers:
         if opened > self._ctx.today:
             raise InvalidInput(f"opened: {opened} is in the future (today is {self._ctx.today})",
                                "opened")
+        check_range(opened, self._ctx.today, "opened")
+        if due is not None:
+            check_range(due, self._ctx.today, "due")
         resolved = rules.resolve_due(kind, opened, due, self.calendar())
         return self._repo.add_item(subject_id=subj.id, type=ledger_type,
                            title=_text(title), note=_text(note), opened=opened,
@@ -231,6 +240,7 @@ class Ledgers:
             if due < entry.date:
                 raise InvalidInput(f"follow-up-due: {due} is before the entry's date "
                                    f"{entry.date}", "follow-up-due")
+            check_range(due, self._ctx.today, "follow-up-due")
             item = self.follow_up(entry.id, due, title)
         return entry, item
 
@@ -242,6 +252,7 @@ class Ledgers:
             raise InvalidInput(f"entry {entry.id[:8]} is deleted", "id")
         if due < entry.date:
             raise InvalidInput(f"due: {due} is before the entry's date {entry.date}", "due")
+        check_range(due, self._ctx.today, "due")
         title = _text(title) or _text(entry.title) or _text(entry.note) or _text(entry.place)
         if title and len(title) > 60:
             title = title[:59] + "…"

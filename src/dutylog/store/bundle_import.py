@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import datetime, timedelta, UTC
 from collections.abc import Callable
 from operator import itemgetter
 from pathlib import Path
@@ -68,6 +69,7 @@ class _Importer:
     def run(self, path: str | os.PathLike, validate_record: RecordCheck | None,
             progress: Progress | None) -> ImportSummary:
         bundle = read_bundle(Path(path), validate_record)
+        self._check_stamps(bundle)
         summary = ImportSummary()
         source = str(bundle.header.get("source") or "import")
         with self.db.transaction() as conn:
@@ -78,6 +80,20 @@ class _Importer:
             self._decide_sources(conn, bundle, plan)
             self._write(conn, plan, source, bundle.total, progress)
         return summary
+
+    def _check_stamps(self, bundle: Bundle) -> None:
+        """No version from the future (issue 12: an `updated_at` in 9999 won forever): a
+        stamp more than a day ahead of this machine's clock refuses the bundle, naming the
+        line."""
+        # the later of the store's clock (injected in tests) and the computer's
+        now = max(parse_stamp(self.db.timestamp()), datetime.now(UTC))
+        limit = now + timedelta(days=1)
+        for kind in ORDER:
+            for number, rec in bundle.records[kind]:
+                stamp = rec.get("updated_at")
+                if stamp and parse_stamp(stamp) > limit:
+                    raise bundle.fail(number, f"updated_at: {stamp} is more than a day ahead "
+                                              f"of this computer's clock ({limit:%Y-%m-%d})")
 
     # ---- ids: aliases and references --------------------------------------------------
     def _resolve(self, conn, bundle: Bundle, plan: _Plan) -> None:

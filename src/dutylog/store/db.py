@@ -20,6 +20,7 @@ from dutylog.store import paths
 from dutylog.store.migrations import migrations
 
 Clock = Callable[[], datetime]
+FUTURE_SLACK = timedelta(days=1)
 ONE_MICROSECOND = timedelta(microseconds=1)
 
 
@@ -193,7 +194,14 @@ class Database:
         if self._last is not None and now <= self._last:
             now = (self._last + ONE_MICROSECOND).astimezone(now.tzinfo)
         if after:
-            previous = parse_stamp(after)
+            try:
+                previous = parse_stamp(after)
+            except (ValueError, OverflowError):
+                previous = now  # an unreadable stored stamp: ours is simply now
+            if previous > now + FUTURE_SLACK:
+                # a stamp from the far future (imported before issue 12's check): never
+                # follow it — 9999-12-31 would overflow, and nothing could come after it
+                previous = now - ONE_MICROSECOND
             if now <= previous:
                 now = (previous + ONE_MICROSECOND).astimezone(now.tzinfo)
         self._last = now

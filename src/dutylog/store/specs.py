@@ -12,7 +12,7 @@ import re
 import sys
 from dataclasses import dataclass
 from functools import cached_property
-from datetime import date, datetime
+from datetime import date, datetime, UTC
 from typing import Any
 
 from dutylog.textsafe import clean_name, clean_text
@@ -126,10 +126,34 @@ def check_date(value: Any) -> str:
     return value
 
 
+FIRST_STAMP_YEAR = 2000
+
+
 def check_stamp(value: Any) -> str:
-    if not isinstance(value, str) or len(value) < 16 or not _DATE_RE.match(value):
-        raise ValueError(f"not an ISO timestamp: {value!r}")
-    datetime.fromisoformat(value)
+    """An ISO timestamp with its zone, from 2000 on. One with a zone is kept as written
+    (the versions' order and `seen` lists compare it as text); one without a zone is
+    read as this machine's local time and written in UTC with its zone (issue 12: a
+    zone-less 0001 or 9999 stamp crashed imports). Not later than the importer's clock:
+    the importer checks that (bundle_import), it knows the clock."""
+    if not isinstance(value, str) or len(value) < 16 or len(value) > 40 \
+            or not _DATE_RE.match(value):
+        raise ValueError(f"not an ISO timestamp: {_brief(value)}")
+    try:
+        stamp = datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"not an ISO timestamp: {_brief(value)}") from None
+    if stamp.year < FIRST_STAMP_YEAR:
+        raise ValueError(f"{value} is before {FIRST_STAMP_YEAR}")
+    if stamp.tzinfo is None:
+        try:
+            stamp = stamp.astimezone().astimezone(UTC)
+        except (OverflowError, ValueError, OSError):
+            raise ValueError(f"{value} is out of range") from None
+        return stamp.isoformat(timespec="microseconds")
+    try:
+        stamp.astimezone(UTC)
+    except OverflowError:
+        raise ValueError(f"{value} is out of range") from None
     return value
 
 
