@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,17 +59,27 @@ def _load(raw: bytes, number: int, fail) -> Any:
         raise fail(number, "not UTF-8 text") from None
     except json.JSONDecodeError as exc:
         raise fail(number, f"not a JSON object ({exc.msg})") from None
+    except ValueError:  # an integer of thousands of digits
+        raise fail(number, "not a record (a number too long)") from None
     except RecursionError:
         raise fail(number, "not a record (JSON nested too deeply)") from None
     if not isinstance(value, dict):
         raise fail(number, "not a JSON object")
+    if _SURROGATE_ESCAPE.search(raw):
+        try:
+            json.dumps(value, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            raise fail(number, "holds a lone surrogate (\\udXXX alone is not text)") from None
     return value
+
+
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 
 
 def _other_checksums(path: Path, end_line: int) -> set[str]:
     """What other tools may have hashed: the lines before the end line without the very
     last newline, or without any of their newlines."""
-    joined, bare = hashlib.sha256(), hashlib.sha256()
+    joined, bare, lines = hashlib.sha256(), hashlib.sha256(), hashlib.sha256()
     pending = b""
     with path.open("rb") as fh:
         for number, raw in enumerate(fh, 1):
@@ -79,7 +90,12 @@ def _other_checksums(path: Path, end_line: int) -> set[str]:
             joined.update(raw[:-1] if raw.endswith(b"\n") else raw)
             pending = b"\n" if raw.endswith(b"\n") else b""
             bare.update(stripped)
-    return {joined.hexdigest(), bare.hexdigest()}
+            # the lines' content, as dutylog wrote them: a BOM and CRLF added by Notepad
+            # (issue 12) do not alter a bundle
+            if number == 1 and stripped.startswith(BOM):
+                stripped = stripped[len(BOM):]
+            lines.update(stripped + b"\n")
+    return {joined.hexdigest(), bare.hexdigest(), lines.hexdigest()}
 
 
 def _scan(bundle: Bundle, fh) -> tuple[int | None, int, int]:

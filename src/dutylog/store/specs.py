@@ -212,10 +212,14 @@ def _bool(value: Any) -> bool:
 
 def _days(value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ValueError(f"must be a number, not {value!r}")
-    if not math.isfinite(value) or value <= 0:
-        raise ValueError(f"must be more than 0, not {value!r}")
-    return float(value)
+        raise ValueError(f"must be a number, not {_brief(value)}")
+    try:
+        number = float(value)
+    except OverflowError:  # an integer of hundreds of digits
+        raise ValueError(f"must be a number of days, not {_brief(value)}") from None
+    if not math.isfinite(number) or number <= 0:
+        raise ValueError(f"must be more than 0, not {_brief(value)}")
+    return number
 
 
 def check_code(value: Any) -> str:
