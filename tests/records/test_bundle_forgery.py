@@ -107,8 +107,8 @@ def test_names_that_look_the_same_are_the_same(run, tmp_path, name):
 
 
 @pytest.mark.parametrize("line, words", [
-    ('{"type": "subject", "id": "%s", "name": "王\\ud800明", "roles": ["leader"], '
-     '"updated_at": "2025-01-02T08:00:00+08:00"}' % S1, "lone surrogate"),
+    ('{"type": "subject", "id": "' + S1 + '", "name": "王\\ud800明", "roles": ["leader"], '
+     '"updated_at": "2025-01-02T08:00:00+08:00"}', "lone surrogate"),
     (json.dumps(entry(1, LATER, days=int("9" * 400), kind="field-research")), "days"),
     (json.dumps(entry(1, LATER)).replace('"days": null', '"days": ' + "9" * 5000), "number"),
     (json.dumps(subject(name="名" * 1_000_000)), "at most 200"),
