@@ -3,6 +3,7 @@ against this policy (the store knows no policy)."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -26,9 +27,13 @@ class Transfers:
 
     def export(self, path: Path, subject: str | None = None, since: date | None = None,
                to: str | None = None, include_sensitive: bool = False,
-               passphrase: bytes | None = None) -> int:
+               passphrase: bytes | None = None, force: bool = False) -> int:
         """Write a bundle; with a passphrase, sealed (dutylog.sealing): the plain bundle is
-        written in the data folder (never on the USB stick) and removed once sealed."""
+        written in the data folder (never on the USB stick) and removed once sealed. An
+        existing file is replaced only with `force`; a device or pipe never."""
+        from dutylog.console import check_output_file
+
+        check_output_file(path, force)
         subject_id = self._roster.subject(subject).id if subject else None
         if to is not None and not to.strip():
             raise InvalidInput("to: give a destination name, e.g. --to office-pc", "to")
@@ -41,14 +46,22 @@ class Transfers:
         try:
             n = self._ctx.store.bundles.export_bundle(
                 plain, subject_id=subject_id, since=since, include_sensitive=include_sensitive, to=to)
-            sealed = path.with_name(f".{path.name}.sealing")
-            seal_file(plain, sealed, passphrase)
-            sealed.replace(path)
+            import tempfile
+
+            fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
+                                        suffix=".sealing")  # O_EXCL: never a planted link
+            os.close(fd)
+            sealed = Path(name)
+            try:
+                seal_file(plain, sealed, passphrase)
+                sealed.replace(path)
+            except BaseException:
+                sealed.unlink(missing_ok=True)
+                raise
         except SealError as exc:
             raise InvalidInput(f"passphrase: {exc}", "passphrase") from None
         finally:
             plain.unlink(missing_ok=True)
-            path.with_name(f".{path.name}.sealing").unlink(missing_ok=True)
         return n
 
     def import_bundle(self, path: Path,
@@ -57,8 +70,10 @@ class Transfers:
         """Merge a bundle; a sealed one is opened with the passphrase into a temporary
         plain copy in the data folder (removed afterwards) — a wrong passphrase or one
         altered byte refuses it whole."""
+        from dutylog.console import check_input_file
         from dutylog.sealing import SealError, is_sealed, open_file
 
+        check_input_file(path)  # before anything opens it: a FIFO would hang
         if not is_sealed(path):
             return self._ctx.store.bundles.import_bundle(
                 path, validate_record=self.validate_bundle_record, progress=progress)

@@ -226,8 +226,9 @@ class Dutylog:
 
     def export(self, path: Path, subject: str | None = None, since: dt.date | None = None,
                to: str | None = None, include_sensitive: bool = False,
-               passphrase: bytes | None = None) -> int:
-        return self.transfers.export(path, subject, since, to, include_sensitive, passphrase)
+               passphrase: bytes | None = None, force: bool = False) -> int:
+        return self.transfers.export(path, subject, since, to, include_sensitive, passphrase,
+                                     force)
 
     def import_bundle(self, path: Path,
                       progress: Callable[[int, int], None] | None = None,

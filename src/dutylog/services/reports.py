@@ -240,9 +240,11 @@ def build_report(svc, subject: str, year, fmt: str, lang: str = "zh",
 
 
 def write_report(svc, out: Path, subject: str, year, fmt: str, lang: str = "zh",
-                 include_sensitive: bool = False) -> Path:
-    """Build the report and write it to `out` (replacing it); files inside the data
-    folder get mode 0600 like the rest of it."""
+                 include_sensitive: bool = False, force: bool = False) -> Path:
+    """Build the report and write it to `out` (an existing file only with `force`; never
+    a device or pipe); files inside the data folder get mode 0600 like the rest of it."""
+    from dutylog.console import check_output_file, write_beside
+
     out = Path(out).expanduser()
     if out.is_dir():
         raise InvalidInput(f"out: {out} is a folder; give a file name such as {out / ('report' + SUFFIX[fmt])}", "out")
@@ -251,20 +253,15 @@ def write_report(svc, out: Path, subject: str, year, fmt: str, lang: str = "zh",
     home = svc.home
     if out.name.startswith("dutylog.db") and _inside(out, home) or _inside(out, home / "backups"):
         raise InvalidInput(f"out: {out} is dutylog's own data; choose another file name", "out")
+    check_output_file(out, force)
     payload = build_report(svc, subject, year, fmt, lang, include_sensitive)
     inside = _inside(out, home)
-    tmp = out.with_name(f".{out.name}.tmp")
     try:
-        fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600 if inside else 0o666)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-        os.replace(tmp, out)
+        write_beside(out, payload, 0o600 if inside else 0o666)
     except PermissionError as exc:  # on Windows: the file is open in Excel or WPS
-        tmp.unlink(missing_ok=True)
         raise InvalidInput(f"out: cannot replace {out}: 请先在 Excel/WPS 中关闭该文件 "
                            f"(close it in Excel/WPS first; {exc.strerror or exc})", "out") from exc
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise InvalidInput(f"out: cannot write {out} ({exc.strerror or exc})", "out") from exc
     if inside:
         os.chmod(out, 0o600)

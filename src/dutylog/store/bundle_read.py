@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dutylog.console import MAX_LINE_BYTES, check_input_file
 from dutylog.domain.errors import BundleError
 from dutylog.store.bundles import FORMAT, VERSION
 from dutylog.store.specs import ENTRY, SPECS, parse_record
@@ -98,13 +99,25 @@ def _other_checksums(path: Path, end_line: int) -> set[str]:
     return {joined.hexdigest(), bare.hexdigest(), lines.hexdigest()}
 
 
+def _lines(fh, fail, first: int = 1):
+    """(number, bytes) of each line, refusing one longer than MAX_LINE_BYTES (a file of
+    zeros with no newline is never read whole)."""
+    number = first - 1
+    while raw := fh.readline(MAX_LINE_BYTES + 1):
+        number += 1
+        if len(raw) > MAX_LINE_BYTES:
+            raise fail(number, f"a line longer than {MAX_LINE_BYTES >> 20} MiB: not a bundle "
+                               "(a record is at most a few hundred kB)")
+        yield number, raw
+
+
 def _scan(bundle: Bundle, fh) -> tuple[int | None, int, int]:
     """First pass, without parsing records: find the end line, check its checksum, count
     the records. Returns (end line number or None, record count, number of lines)."""
     digest = hashlib.sha256()
     number, count = 0, 0
     last: tuple[int, bytes, str] | None = None
-    for number, raw in enumerate(fh, 1):
+    for number, raw in _lines(fh, bundle.fail):
         if raw.strip() and number > 1:
             count += 1
             # the digest of everything before this line, should it be the end line
@@ -130,9 +143,12 @@ def read_bundle(path: Path, validate_record: RecordCheck | None = None) -> Bundl
     path = Path(path)
     bundle = Bundle(path, {}, {t: [] for t in SPECS})
     fail = bundle.fail
+    check_input_file(path)  # a regular file, not too big: a FIFO or /dev/zero refused
     try:
         with path.open("rb") as fh:
-            first = fh.readline()
+            first = fh.readline(MAX_LINE_BYTES + 1)
+            if len(first) > MAX_LINE_BYTES:
+                raise fail(1, f"a line longer than {MAX_LINE_BYTES >> 20} MiB: not a bundle")
             if not first.strip():
                 raise fail(1, f"no header; a bundle starts with "
                               f'{{"format": "{FORMAT}", "version": {VERSION}, …}}')
@@ -173,7 +189,7 @@ def _records(bundle: Bundle, fh, end: int | None, validate_record: RecordCheck |
     also goes to `validate_record`, when given."""
     fail = bundle.fail
     first_line: dict[tuple[str, str], int] = {}
-    for number, raw in enumerate(fh, 2):
+    for number, raw in _lines(fh, fail, 2):
         if end is not None and number >= end:
             break
         if not raw.strip():
