@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from dutylog.domain.errors import StoreError
 from dutylog.store import paths
 from dutylog.store.backup import Backup, list_backups
 
@@ -45,6 +46,14 @@ class BackupFolder:
         check_backup(source)
         db_path = self.home / paths.DB_NAME
         ensure_not_in_use(db_path)
+        if self.home.is_dir():
+            from dutylog.store.homelock import Busy, HomeLock
+
+            try:  # the app holds the data folder's lock while it is open
+                HomeLock(self.home).exclusive(timeout=2.0).release()
+            except Busy:
+                raise StoreError(f"the database {db_path} is in use by another dutylog (is "
+                                 "the app open?); close it, then run the command again") from None
         return RestorePlan(source, db_path, db_path.exists())
 
     def restore(self, plan: RestorePlan) -> Path | None:

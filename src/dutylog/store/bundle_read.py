@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from dutylog.console import MAX_LINE_BYTES, check_input_file
-from dutylog.domain.errors import BundleError
+from dutylog.domain.errors import BundleError, InvalidInput
 from dutylog.store.bundles import FORMAT, VERSION
 from dutylog.store.specs import ENTRY, SPECS, parse_record
 
@@ -143,7 +143,12 @@ def read_bundle(path: Path, validate_record: RecordCheck | None = None) -> Bundl
     path = Path(path)
     bundle = Bundle(path, {}, {t: [] for t in SPECS})
     fail = bundle.fail
-    check_input_file(path)  # a regular file, not too big: a FIFO or /dev/zero refused
+    try:
+        check_input_file(path)  # a regular file, not too big: a FIFO or /dev/zero refused
+    except BundleError:
+        raise
+    except InvalidInput as exc:
+        raise BundleError(str(exc)) from None
     try:
         with path.open("rb") as fh:
             first = fh.readline(MAX_LINE_BYTES + 1)

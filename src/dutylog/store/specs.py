@@ -184,12 +184,12 @@ def _brief(value: Any) -> str:
 
 def _text(value: Any) -> str:
     """One line of text: control characters removed (textsafe.clean_text)."""
-    return clean_text(_string(value, MAX_TEXT), multiline=False).strip() or None  # type: ignore[return-value]
+    return clean_text(_string(value, MAX_TEXT), multiline=False)
 
 
 def _lines(value: Any) -> str:
     """Text of several lines (a note): control characters but tab and newline removed."""
-    return clean_text(_string(value, MAX_TEXT)).strip() or None  # type: ignore[return-value]
+    return clean_text(_string(value, MAX_TEXT))
 
 
 def _name(value: Any) -> str:
