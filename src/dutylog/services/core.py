@@ -107,9 +107,16 @@ class Dutylog:
         """The data folder (reports refuse to overwrite what is in it)."""
         return Path(self._store.home)
 
-    def backup_now(self) -> Path:
-        """A consistent copy of the database in backups/ now."""
-        return self._store.backups.create(self.today)
+    def backup_now(self, passphrase: bytes | None = None) -> Path:
+        """A consistent copy of the database in backups/ now; with a passphrase, sealed
+        (dutylog.sealing: `<name>.db.sealed`, the plain copy removed) for a laptop that
+        may be lost."""
+        path = self._store.backups.create(self.today)
+        if passphrase is None:
+            return path
+        from .backups import seal_backup
+
+        return seal_backup(path, passphrase)
 
     # ------------------------------------------------------------------ subjects and links
     def check_roles(self, roles) -> list[str]:

@@ -49,6 +49,23 @@ class DutylogApp(App):
         chooses where to write."""
         self.deliver_screenshot()
 
+    crash: BaseException | None = None  # the error that stopped the app (tui/launch.py)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Textual's hook for an unhandled error (it exits the app with return code 1):
+        the error is kept so that `launch` writes its traceback to the data folder's log
+        and says one line instead (issue 12: a crash exited 0)."""
+        if self.crash is None:
+            self.crash = error
+        super()._handle_exception(error)
+
+    def _print_error_renderables(self) -> None:
+        """No traceback on the terminal for a crash: it goes to the log (launch.py)."""
+        if self.crash is not None:
+            self._exit_renderables.clear()
+            return
+        super()._print_error_renderables()
+
     def __init__(self, service, lang: str = "zh", *, demo: bool = False, blink: bool = True,
                  theme: str | None = None) -> None:
         super().__init__()
