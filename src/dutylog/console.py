@@ -80,3 +80,73 @@ def read_user_text(path: str | os.PathLike) -> str:
     except UnicodeDecodeError:
         raise UnreadableText(f"{path}: not a text file in UTF-8 or GBK/GB18030; save it again as "
                              "UTF-8 (记事本: 另存为 → 编码 UTF-8)") from None
+
+
+# ---- files dutylog reads from others, and files it writes (issue 12, finding 8) -------
+MAX_BUNDLE_BYTES = 8 << 30  # 8 GiB: five years of 500 laptops is about 1 GB
+MAX_LINE_BYTES = 2 << 20  # 2 MiB: a record of four 4,000-character texts is under 100 kB
+
+
+def check_input_file(path: str | os.PathLike, what: str = "bundle") -> int:
+    """A file to read that is a regular file of at most MAX_BUNDLE_BYTES (a FIFO would
+    hang, /dev/zero never ends); its size. Raises InvalidInput (one line) otherwise."""
+    import stat
+
+    from dutylog.domain.errors import InvalidInput
+
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        raise InvalidInput(code="file.unreadable", field="path", path=path,
+                           reason=exc.strerror or exc) from None
+    if not stat.S_ISREG(st.st_mode):
+        raise InvalidInput(code="file.not_regular", field="path", path=path)
+    if st.st_size > MAX_BUNDLE_BYTES:
+        raise InvalidInput(code="file.too_big", field="path", path=path,
+                           gib=f"{st.st_size / (1 << 30):.1f}", most=MAX_BUNDLE_BYTES >> 30)
+    return st.st_size
+
+
+def check_output_file(path: str | os.PathLike, force: bool = False) -> None:
+    """A file to write: refused when it is not a regular file (a device node, a pipe, a
+    folder — through a symbolic link too), or exists and `force` is not given."""
+    import stat
+
+    from dutylog.domain.errors import InvalidInput
+
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise InvalidInput(code="out.unwritable", field="out", path=path,
+                           reason=exc.strerror or exc) from None
+    if not stat.S_ISREG(st.st_mode):
+        raise InvalidInput(code="out.not_regular", field="out", path=path)
+    if not force:
+        raise InvalidInput(code="out.exists_force", field="out", path=path)
+
+
+def write_beside(path: Path, payload: bytes, mode: int = 0o666) -> None:
+    """Write `payload` to a temporary file created exclusively (O_EXCL, never through a
+    link planted at its name) beside `path`, then rename it over `path`; the temporary
+    file is removed on any failure."""
+    import tempfile
+
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        os.chmod(name, mode & ~_umask())
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(name, path)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current

@@ -310,6 +310,7 @@ SCREEN_STRINGS: dict[str, tuple[str, str]] = {
     "export.bundle": ("合并包（JSON Lines）", "Merge bundle (JSON Lines)"),
     "export.file": ("保存到文件（回车确认，Esc 取消）：", "Save to file (Enter to write, Esc to cancel):"),
     "export.written": ("已写入 {path}", "Written: {path}"),
+    "export.exists": ("{path} 已存在；再按回车替换它，或改个文件名", "{path} exists; press Enter again to replace it, or change the name"),
     # export commands of the palette (label, help)
     "export.cmd.md": ("导出述职报告 Markdown", "Export annual report (Markdown)"),
     "export.cmd.csv": ("导出记录表 CSV（Excel）", "Export entries for Excel (CSV)"),

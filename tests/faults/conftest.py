@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-TODAY = "2025-12-15"
+TODAY = "2025-12-31"  # the generated bundles run to 31 December; none may be in the future
 SUBJECT = "测试员"
 UUID_LEN = 36
 

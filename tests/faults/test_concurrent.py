@@ -100,11 +100,68 @@ def test_cli_loop_while_service_imports(seeded, tmp_path):
     path = tmp_path / "b.jsonl"
     load_generate().generate(path, subjects=2, years=1, per_subject_year=2000, checksum=True)
     loop = CliLoop(seeded, 10, "during-import")
-    with Dutylog.open(seeded.home, today=TODAY) as svc:
+    # the generated year runs to 31 December: a bundle's entries may not be in the future
+    with Dutylog.open(seeded.home, today=date(2025, 12, 31)) as svc:
         loop.start()
         svc.import_bundle(path)
         svc.import_bundle(path)  # twice: the second changes nothing
     loop.join(timeout=300)
     assert not loop.failures, loop.failures[:3]
     assert set(loop.ids) <= ids(seeded.db, "entries")
+    assert integrity(seeded.db) == ["ok"]
+
+
+class RestoreLoop(threading.Thread):
+    """`dutylog backup restore FILE --yes` again and again until `stop`."""
+
+    def __init__(self, cli, backup: str, stop: threading.Event):
+        super().__init__(daemon=True)
+        self.cli, self.backup, self.stop = cli, backup, stop
+        self.done, self.refused, self.errors = 0, 0, []
+
+    def run(self) -> None:
+        while not self.stop.is_set():
+            r = self.cli("backup", "restore", self.backup, "--yes")
+            if r.returncode == 0:
+                self.done += 1
+            elif "in use" in r.stderr:
+                self.refused += 1
+            else:
+                self.errors.append(f"exit {r.returncode}: {r.stderr.strip()}")
+
+
+@pytest.mark.slow
+def test_restore_during_writes_loses_none(seeded):
+    """Issue 12, finding 3: 62 restores during 150 `log` writes lost 5 writes that printed
+    an id and exited 0. Now every id printed is in the database or in a file a restore
+    replaced (backups/replaced-*.db). DUTYLOG_RESTORE_WRITES sets the number of writes
+    (the issue's check: 500; default 200 on a shared machine)."""
+    import os
+
+    total = int(os.environ.get("DUTYLOG_RESTORE_WRITES", "200"))
+    loops = 4
+    before = set((seeded.home / "backups").glob("*.db"))
+    seeded.ok("backup", "create")
+    (backup,) = set((seeded.home / "backups").glob("*.db")) - before  # with the subject
+    writers = [CliLoop(seeded, total // loops, f"w{k}") for k in range(loops)]
+    stop = threading.Event()
+    restores = RestoreLoop(seeded, str(backup), stop)
+    restores.start()
+    for w in writers:
+        w.start()
+    for w in writers:
+        w.join(timeout=900)
+    stop.set()
+    restores.join(timeout=120)
+    assert not restores.errors, restores.errors[:3]
+    assert restores.done >= 1, (restores.done, restores.refused)
+    printed = [x for w in writers for x in w.ids]
+    failures = [f for w in writers for f in w.failures]
+    # a write may be refused while a restore holds the folder, but never lost once printed
+    assert len(printed) + len(failures) == total and len(printed) >= total // 2, failures[:3]
+    found = ids(seeded.db, "entries")
+    for replaced in (seeded.home / "backups").glob("replaced-*.db"):
+        found |= ids(replaced, "entries")
+    lost = set(printed) - found
+    assert not lost, f"{len(lost)} of {len(printed)} printed ids lost ({restores.done} restores)"
     assert integrity(seeded.db) == ["ok"]

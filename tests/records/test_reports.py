@@ -38,7 +38,7 @@ def scenario(run, monkeypatch):
 
 def report(run, tmp_path, fmt, *extra):
     out = tmp_path / f"r.{fmt}"
-    r = run("report", "--subject", "王明", "--year", "2025", "--format", fmt, "--out", out, *extra)
+    r = run("report", "--subject", "王明", "--year", "2025", "--format", fmt, "--force", "--out", out, *extra)
     assert r.code == 0, r.err
     assert r.out.strip() == str(out)
     return out.read_bytes()

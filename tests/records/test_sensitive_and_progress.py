@@ -58,7 +58,7 @@ def test_the_flag_travels_with_the_entry(run, wang, tmp_path, monkeypatch):
     assert entry_ids(tmp_path / "onward.jsonl") == [plain]
     run("report", "--subject", "王明", "--year", "2025", "--format", "ics", "--out", tmp_path / "c.ics")
     assert "BEGIN:VEVENT" not in (tmp_path / "c.ics").read_text(encoding="utf-8")  # the session is sensitive
-    run("report", "--subject", "王明", "--year", "2025", "--format", "ics", "--out", tmp_path / "c.ics",
+    run("report", "--subject", "王明", "--year", "2025", "--format", "ics", "--force", "--out", tmp_path / "c.ics",
         "--include-sensitive")
     assert (tmp_path / "c.ics").read_text(encoding="utf-8").count("BEGIN:VEVENT") == 1
 

@@ -37,7 +37,7 @@ def test_a_report_open_in_excel_is_refused_with_a_hint(run, tmp_path, monkeypatc
         raise PermissionError(13, "Permission denied")  # what Windows says while Excel holds it
 
     monkeypatch.setattr(os, "replace", locked)
-    r = run("report", "--subject", "王明", "--year", "2025", "--format", "csv", "--out", out)
+    r = run("report", "--subject", "王明", "--year", "2025", "--format", "csv", "--force", "--out", out)
     assert r.code == 2 and "Excel/WPS" in r.err and r.err.count("\n") == 1
     assert out.read_text(encoding="utf-8") == "old"  # nothing half-written
     assert not list(tmp_path.glob(".r.csv*"))  # the temporary file is gone

@@ -40,7 +40,8 @@ def test_open_creates_folder_and_database_only_there(dutylog_home):
         assert store.home == dutylog_home
         assert store.path == dutylog_home / DB_NAME
     assert {p.name for p in dutylog_home.iterdir()} <= {DB_NAME, DB_NAME + "-wal",
-                                                        DB_NAME + "-shm"}
+                                                        DB_NAME + "-shm", DB_NAME + ".lock",
+                                                        DB_NAME + ".gate"}  # (homelock)
     assert (dutylog_home / DB_NAME).is_file()
 
 

@@ -32,10 +32,15 @@ def backup() -> None:
 
 
 @backup.command("create")
-def backup_create() -> None:
+@click.option("--encrypt", is_flag=True, help="Seal the copy with a passphrase (for a laptop that may be lost).")
+@click.option("--passphrase-file", type=click.Path(dir_okay=False), help="Read the passphrase (or the office's key file) from FILE.")
+def backup_create(encrypt: bool, passphrase_file: str | None) -> None:
     """Take a consistent copy of the database now."""
+    from .bundles import passphrase
+
+    secret = passphrase(passphrase_file, confirm=True) if encrypt or passphrase_file else None
     with service() as svc:
-        path = svc.backup_now()
+        path = svc.backup_now(secret)
     click.echo(str(path))
 
 
@@ -51,7 +56,7 @@ def backup_list(as_json: bool) -> None:
     if not items:
         click.echo(_w("none"))
         return
-    from dutylog.textcells import table
+    from .common import table
 
     rows = [[b.label, f"{b.size / 1024:.0f} KB", _w("replaced") if b.replaced else "", str(b.path)]
             for b in items]
@@ -62,13 +67,23 @@ def backup_list(as_json: bool) -> None:
 @backup.command("restore")
 @click.argument("file")
 @click.option("--yes", is_flag=True, help="Do not ask before replacing the database.")
-def backup_restore(file: str, yes: bool) -> None:
+@click.option("--passphrase-file", type=click.Path(dir_okay=False), help="The passphrase of a sealed backup, from FILE.")
+def backup_restore(file: str, yes: bool, passphrase_file: str | None) -> None:
     """Replace the database by the backup FILE (the replaced file is kept in backups/)."""
+    from .bundles import passphrase
+
     folder = _folder()
-    plan = folder.plan_restore(file)  # checked, and refused while in use, before asking
-    if plan.replaces and not yes:
-        click.confirm(_w("ask", db=plan.database, src=plan.source), abort=True, err=True)
-    kept = folder.restore(plan)
-    click.echo(_w("restored", src=plan.source))
+    plain = None
+    if folder.is_sealed(file):  # a sealed backup: asks for its passphrase
+        plain = folder.open_sealed(file, passphrase(passphrase_file))
+    try:
+        plan = folder.plan_restore(str(plain or file))  # checked, refused while in use
+        if plan.replaces and not yes:
+            click.confirm(_w("ask", db=plan.database, src=file), abort=True, err=True)
+        kept = folder.restore(plan)
+    finally:
+        if plain is not None:
+            plain.unlink(missing_ok=True)
+    click.echo(_w("restored", src=file))
     if kept is not None:
         click.echo(_w("kept", kept=kept))

@@ -22,12 +22,15 @@ def register(cli: click.Group) -> None:
 @click.option("--include-sensitive", is_flag=True, help="Also export entries marked sensitive.")
 @click.option("--encrypt", is_flag=True, help="Seal the bundle with a passphrase (for a USB stick that may be lost).")
 @click.option("--passphrase-file", type=click.Path(dir_okay=False), help="Read the passphrase (or the office's key file) from FILE.")
-def export(path, subject_name, since, destination, include_sensitive, encrypt, passphrase_file) -> None:
+@click.option("--force", is_flag=True, help="Replace PATH if it exists.")
+def export(path, subject_name, since, destination, include_sensitive, encrypt, passphrase_file,
+           force) -> None:
     """Write a merge bundle to PATH."""
     with service() as svc:
         secret = passphrase(passphrase_file, confirm=True) if encrypt or passphrase_file else None
         n = svc.export(Path(path), subject=subject_name, since=parse_date_opt(svc, since, "since"),
-                       to=destination, include_sensitive=include_sensitive, passphrase=secret)
+                       to=destination, include_sensitive=include_sensitive, passphrase=secret,
+                       force=force)
         click.echo(f"{n} records written to {path}" + (" (sealed)" if secret else ""))
 
 
@@ -36,10 +39,12 @@ def export(path, subject_name, since, destination, include_sensitive, encrypt, p
 @click.option("--passphrase-file", type=click.Path(dir_okay=False), help="The passphrase of a sealed bundle, from FILE.")
 def import_(path, passphrase_file) -> None:
     """Merge a bundle; importing the same bundle twice changes nothing."""
+    from dutylog.console import check_input_file
     from dutylog.sealing import is_sealed
 
     from .progress import ImportProgress, summary_lines
 
+    check_input_file(path)  # a FIFO or /dev/zero: refused before anything reads it
     secret = passphrase(passphrase_file) if passphrase_file or is_sealed(path) else None
     bar = ImportProgress()
     bar.start(Path(path))

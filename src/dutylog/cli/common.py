@@ -14,6 +14,7 @@ import click
 
 from dutylog.domain.errors import DataFolderError, DutylogError, InvalidInput
 from dutylog.i18n import Words, choose_lang, words
+from dutylog.textsafe import shown, shown_line
 
 
 def current_words() -> Words:
@@ -62,8 +63,33 @@ def service():
         svc.close()
 
 
+# JSON escapes C0 itself; C1 (U+0080–U+009F, read as CSI/OSC by some terminals) and the
+# bidi controls it writes raw when ensure_ascii is off.
+_JSON_RAW = {c: f"\\u{c:04x}" for c in [*range(0x7F, 0xA0), *range(0x202A, 0x202F),
+                                         *range(0x2066, 0x206A)]}
+
+
+def safe_json(data) -> str:
+    """JSON text with no control character raw (a stored ESC or OSC stays an escape)."""
+    return json.dumps(data, ensure_ascii=False, indent=2).translate(_JSON_RAW)
+
+
 def echo_json(data) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    click.echo(safe_json(data))
+
+
+def table(headers: list[str], rows: list[list[str]], **options) -> str:
+    """textcells' table with every cell on one line and every control character visible
+    (issue 12: a title holding ESC/OSC sequences must not reach the terminal)."""
+    from dutylog import textcells
+
+    return textcells.table([shown_line(h) for h in headers],
+                           [[shown_line(str(c)) for c in row] for row in rows], **options)
+
+
+def echo_text(text: str, err: bool = False) -> None:
+    """A line holding user text, every control character but newline and tab visible."""
+    click.echo(shown(text), err=err)
 
 
 def echo_records(records: Sequence[Any], as_json: bool, empty: str, headers: list[str],
@@ -76,8 +102,6 @@ def echo_records(records: Sequence[Any], as_json: bool, empty: str, headers: lis
     if not records:
         click.echo(empty)
         return
-    from dutylog.textcells import table
-
     click.echo(table(headers, [row(r) for r in records], **table_options))
 
 
@@ -93,7 +117,7 @@ def parse_date_opt(svc, value: str | None, field: str, allow_future: bool = True
 
 
 def _one_line(text: str) -> str:
-    return " ".join(str(text).split())
+    return shown_line(str(text))
 
 
 def run_guarded(cli: click.Group, argv: list[str] | None) -> int:

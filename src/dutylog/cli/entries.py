@@ -7,9 +7,8 @@ import click
 from dutylog.domain.dates import parse_days
 from dutylog.domain.validate import parse_yes_no
 from dutylog.fmt import local_time
-from dutylog.textcells import table
 
-from .common import echo_json, lang, parse_date_opt, service, word
+from .common import echo_json, echo_text, lang, parse_date_opt, service, table, word
 
 
 def register(cli: click.Group) -> None:
@@ -69,7 +68,7 @@ def log(kind, subject_name, when, four_no, sensitive, follow_up_due, days, title
 @click.option("--to", "date_to")
 @click.option("--search", help="Any substring of title, place, people or note, Chinese included.")
 @click.option("--deleted", "include_deleted", is_flag=True, help="Include deleted entries.")
-@click.option("--limit", type=click.IntRange(min=1), default=None)
+@click.option("--limit", type=click.IntRange(min=1, max=10_000_000), default=None)
 @click.option("--json", "as_json", is_flag=True)
 def entries(subject_name, kinds, date_from, date_to, search, include_deleted, limit, as_json) -> None:
     """List entries, oldest first."""
@@ -190,7 +189,7 @@ def confirm(entry_id, by) -> None:
     """The subject confirms an entry someone else recorded."""
     with service() as svc:
         e = svc.confirm(entry_id, by)
-        click.echo(f"{e.id} confirmed by {e.confirmed_by}")
+        echo_text(f"{e.id} confirmed by {e.confirmed_by}")
 
 
 def entry_record(svc, e, names: dict[str, str]) -> dict:

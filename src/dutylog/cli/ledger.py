@@ -5,9 +5,8 @@ from __future__ import annotations
 import click
 
 from dutylog.domain.dates import parse_year
-from dutylog.textcells import table
 
-from .common import current_words, echo_json, echo_records, iso, lang, parse_date_opt, service, word
+from .common import current_words, echo_json, echo_records, echo_text, iso, lang, parse_date_opt, service, table, word
 
 
 def colour_word(colour: str | None) -> str:
@@ -109,12 +108,12 @@ def show(item_id, as_of, as_json) -> None:
             return
         due = due_text(record)
         kind = term_word(svc.policy.ledger_type(record.type), record.type)
-        click.echo(f"{record.id}  {kind}  {record.title or ''}")
+        echo_text(f"{record.id}  {kind}  {record.title or ''}")
         click.echo(f"{word('ledger.colour')}: {colour_word(record.color)}  "
                    f"{word('ledger.opened')}: {record.opened}  {word('ledger.due')}: {due}  "
                    f"{word('ledger.closed')}: {iso(record.closed) or '—'}")
         for p in record.progress:
-            click.echo(f"  {p.date}  {p.note or ''}")
+            echo_text(f"  {p.date}  {p.note or ''}")
 
 
 @click.command()

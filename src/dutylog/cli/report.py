@@ -21,12 +21,14 @@ def register(cli: click.Group) -> None:
               help="md: 述职 material; docx: the same as a Word document; csv: entries for Excel; "
                    "xlsx: an Excel workbook of entries, ledgers and the status table; "
                    "ics: sessions, due dates and trips.")
-@click.option("--out", required=True, help="File to write (replaced if it exists).")
+@click.option("--out", required=True, help="File to write.")
+@click.option("--force", is_flag=True, help="Replace the file if it exists.")
 @click.option("--include-sensitive", is_flag=True, help="Also include entries marked sensitive.")
-def report(subject_name, year, fmt, out, include_sensitive) -> None:
+def report(subject_name, year, fmt, out, include_sensitive, force) -> None:
     """Write the year's report for SUBJECT."""
     from dutylog.services.reports import write_report
 
     with service() as svc:
-        path = write_report(svc, Path(out), subject_name, year, fmt, lang(), include_sensitive)
+        path = write_report(svc, Path(out), subject_name, year, fmt, lang(), include_sensitive,
+                            force)
     click.echo(str(path))

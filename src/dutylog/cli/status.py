@@ -40,7 +40,9 @@ def status_json(progress, policy_id: str) -> dict:
 
 def render_status(progress, policy, lg: str) -> str:
     """The status table: one row a rule, in the words of `fmt.rule_line` (the dashboard's)."""
-    from dutylog.textcells import bar, table
+    from dutylog.textcells import bar
+
+    from .common import table
 
     roles = ("、" if lg == "zh" else ", ").join(
         (policy.role(r).word(lg) if policy.role(r) else r) for r in progress.roles)
@@ -55,4 +57,6 @@ def render_status(progress, policy, lg: str) -> str:
             notes.append(f"  {r.rule.title.get(lg)}: {line.detail}")
     body = table([t("col.rule", lg), t("col.progress", lg), t("col.actual", lg), t("col.expected", lg),
                   t("col.status", lg)], rows, aligns=["left", "left", "right", "right", "left"])
-    return "\n".join([head, body, *notes])
+    from dutylog.textsafe import shown
+
+    return "\n".join([shown(head), body, *map(shown, notes)])

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import click
 
-from dutylog.textcells import table
-
-from .common import echo_json, parse_date_opt, service, word
+from .common import echo_json, parse_date_opt, service, table, word
 
 
 def register(cli: click.Group) -> None:

@@ -7,9 +7,8 @@ from pathlib import Path
 import click
 
 from dutylog.domain.dates import parse_year
-from dutylog.textcells import table
 
-from .common import echo_json, service, word
+from .common import echo_json, echo_text, service, table, word
 
 
 def register(cli: click.Group) -> None:
@@ -44,7 +43,7 @@ def set_(day, kind, name) -> None:
     """Mark one day a holiday or a (make-up) workday."""
     with service() as svc:
         entry = svc.holidays_set(svc.date(day, "date"), kind, name)
-        click.echo(f"{entry.date} {entry.kind}" + (f" {entry.name}" if entry.name else ""))
+        echo_text(f"{entry.date} {entry.kind}" + (f" {entry.name}" if entry.name else ""))
 
 
 @holidays.command("list")

@@ -121,6 +121,30 @@ def parse_date(text: str, today: date, field: str = "date", allow_future: bool =
         raise InvalidInput(code="date.no_such_day", field=field, text=raw) from None
     if not allow_future and value > today:
         raise InvalidInput(code="date.future", field=field, when=value, today=today)
+    check_range(value, today, field)
+    return value
+
+
+FIRST_YEAR = 2000  # nothing before 2000 is a real entry, due day or trip
+FUTURE_YEARS = 10  # a due day or a trip at most ten years ahead
+
+
+def latest_day(today: date) -> date:
+    """The last day a date may name: today + 10 years (29 Feb becomes 28 Feb)."""
+    try:
+        return today.replace(year=today.year + FUTURE_YEARS)
+    except ValueError:
+        return today.replace(year=today.year + FUTURE_YEARS, day=28)
+
+
+def check_range(value: date, today: date, field: str = "date") -> date:
+    """Refuse a date before 2000 or more than ten years after today (issue 12: a due day
+    of 9999-12-31 stalled the ledger and the dashboard)."""
+    if value.year < FIRST_YEAR:
+        raise InvalidInput(code="date.too_early", field=field, when=value, first=FIRST_YEAR)
+    if value > latest_day(today):
+        raise InvalidInput(code="date.too_far", field=field, when=value, years=FUTURE_YEARS,
+                           last=latest_day(today))
     return value
 
 

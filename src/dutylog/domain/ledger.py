@@ -108,7 +108,10 @@ def colour(
         return "closed"
     if as_of > due:
         return "red"
-    left = calendar.workdays_between(as_of, due).count
+    # only whether more than `warning_days` working days are left matters: look no further
+    # than a window that always holds that many (the longest break is under two weeks)
+    horizon = min(due, as_of + _dt.timedelta(days=31 + 2 * warning_days))
+    left = calendar.workdays_between(as_of, horizon).count
     return "yellow" if left <= warning_days else "blue"
 
 

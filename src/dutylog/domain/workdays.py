@@ -68,6 +68,10 @@ _LAST_LUNAR_YEAR = 2100
 MAKE_UP = "补假"  # suffix of a substitute day's name: 国庆节补假
 
 
+# working days counted one by one ahead of a day; beyond, estimated (workdays_between)
+EXACT_SPAN = 800
+
+
 class WorkdayResult(NamedTuple):
     """A computed day and whether any assumption (Mon–Fri guess) went into it."""
 
@@ -273,7 +277,14 @@ class WorkCalendar:
         a = _plain_date(a, "from")
         b = _plain_date(b, "to")
         count, estimated, day = 0, False, a
-        while day < b:
+        exact_until = min(b, a + _dt.timedelta(days=EXACT_SPAN)) if b > a else b
+        if b > exact_until:
+            # Far ahead (a due day years away, issue 12: one of 9999-12-31 took seconds a
+            # list): day by day for EXACT_SPAN days, then five working days a week,
+            # estimated — never a loop to the due day.
+            rest = (b - exact_until).days
+            count, estimated = rest // 7 * 5 + min(rest % 7, 5), True
+        while day < exact_until:
             day += _ONE_DAY
             workday, guessed = self.is_workday(day)
             estimated = estimated or guessed

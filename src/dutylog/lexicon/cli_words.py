@@ -69,6 +69,12 @@ CLICK: dict[str, str] = {
 
 # the commands' help (English as the decorators give it, cleaned) -> Chinese
 HELP: dict[str, str] = {
+    # issue 12: sealed backups, --force
+    "Seal the copy with a passphrase (for a laptop that may be lost).": "用口令加密备份（以防笔记本丢失）。",
+    "The passphrase of a sealed backup, from FILE.": "加密备份的口令，从文件 FILE 读取。",
+    "Replace PATH if it exists.": "PATH 已存在时替换它。",
+    "File to write.": "要写入的文件。",
+    "Replace the file if it exists.": "文件已存在时替换它。",
     # import-table (issue 11 §5)
     "Import the rows of an Excel or CSV 台账 as entries, all or nothing.\n\nColumns by header (Chinese or English): 日期 类别 天数 标题 地点 人员 备注 对象 记录人 姓名\n(date kind days title place people note object by subject). Importing the same file\nagain changes nothing.":
         "把 Excel 或 CSV 台账的各行作为记录导入，要么全部导入，要么一行不导。\n\n按表头（中文或英文）识别列：日期 类别 天数 标题 地点 人员 备注 对象 记录人 姓名。\n同一个文件再导入一次不会有任何改变。",

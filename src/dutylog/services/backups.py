@@ -10,8 +10,34 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from dutylog.domain.errors import StoreError
 from dutylog.store import paths
 from dutylog.store.backup import Backup, list_backups
+
+SEALED = ".sealed"
+
+
+def seal_backup(path: Path, passphrase: bytes) -> Path:
+    """Seal the backup at `path` into `<path>.sealed` (created exclusively, mode 0600) and
+    remove the plain copy; InvalidInput for a passphrase the sealing refuses."""
+    import os
+
+    from dutylog.domain.errors import InvalidInput
+    from dutylog.sealing import SealError, seal_file
+
+    sealed = path.with_name(path.name + SEALED)
+    try:
+        os.close(os.open(sealed, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        seal_file(path, sealed, passphrase)
+    except SealError as exc:
+        sealed.unlink(missing_ok=True)
+        raise InvalidInput(f"passphrase: {exc}", "passphrase") from None
+    except BaseException:
+        sealed.unlink(missing_ok=True)
+        raise
+    finally:
+        path.unlink(missing_ok=True)
+    return sealed
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,10 +68,56 @@ class BackupFolder:
         from dutylog.store.restore import check_backup, ensure_not_in_use, resolve_backup
 
         source = resolve_backup(self.home, name)
+        from dutylog.sealing import is_sealed
+
+        if is_sealed(source):
+            from dutylog.domain.errors import InvalidInput
+
+            raise InvalidInput(f"{source} is sealed: give its passphrase (--passphrase-file "
+                               "FILE, or type it when asked)", "passphrase")
         check_backup(source)
         db_path = self.home / paths.DB_NAME
         ensure_not_in_use(db_path)
+        if self.home.is_dir():
+            from dutylog.store.homelock import Busy, HomeLock
+
+            try:  # the app holds the data folder's lock while it is open
+                HomeLock(self.home).exclusive(timeout=2.0).release()
+            except Busy:
+                raise StoreError(f"the database {db_path} is in use by another dutylog (is "
+                                 "the app open?); close it, then run the command again") from None
         return RestorePlan(source, db_path, db_path.exists())
+
+    def is_sealed(self, name: str) -> bool:
+        from dutylog.sealing import is_sealed
+        from dutylog.store.restore import resolve_backup
+
+        return is_sealed(resolve_backup(self.home, name))
+
+    def open_sealed(self, name: str, passphrase: bytes) -> Path:
+        """The sealed backup FILE opened into a temporary plain copy in the data folder
+        (mode 0600; remove it with `discard`); InvalidInput for a wrong passphrase or an
+        altered byte."""
+        import os
+        import tempfile
+
+        from dutylog.domain.errors import InvalidInput
+        from dutylog.sealing import SealError, open_file
+        from dutylog.store.restore import resolve_backup
+
+        source = resolve_backup(self.home, name)
+        paths.ensure_home(self.home)
+        fd, plain = tempfile.mkstemp(dir=self.home, prefix=".restore-", suffix=".db")
+        os.close(fd)
+        try:
+            open_file(source, plain, passphrase)
+        except SealError as exc:
+            Path(plain).unlink(missing_ok=True)
+            raise InvalidInput(f"{source}: {exc}", "passphrase") from None
+        except BaseException:
+            Path(plain).unlink(missing_ok=True)
+            raise
+        return Path(plain)
 
     def restore(self, plan: RestorePlan) -> Path | None:
         """Replace the database by the plan's backup; return where the replaced file went."""

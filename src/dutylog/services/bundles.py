@@ -3,12 +3,13 @@ against this policy (the store knows no policy)."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dutylog.domain.dates import parse_days
+from dutylog.domain.dates import check_range, parse_days
 from dutylog.domain.errors import InvalidInput
 from dutylog.domain.validate import check_entry
 
@@ -26,9 +27,13 @@ class Transfers:
 
     def export(self, path: Path, subject: str | None = None, since: date | None = None,
                to: str | None = None, include_sensitive: bool = False,
-               passphrase: bytes | None = None) -> int:
+               passphrase: bytes | None = None, force: bool = False) -> int:
         """Write a bundle; with a passphrase, sealed (dutylog.sealing): the plain bundle is
-        written in the data folder (never on the USB stick) and removed once sealed."""
+        written in the data folder (never on the USB stick) and removed once sealed. An
+        existing file is replaced only with `force`; a device or pipe never."""
+        from dutylog.console import check_output_file
+
+        check_output_file(path, force)
         subject_id = self._roster.subject(subject).id if subject else None
         if to is not None and not to.strip():
             raise InvalidInput(code="bundle.no_destination", field="to")
@@ -41,14 +46,22 @@ class Transfers:
         try:
             n = self._ctx.store.bundles.export_bundle(
                 plain, subject_id=subject_id, since=since, include_sensitive=include_sensitive, to=to)
-            sealed = path.with_name(f".{path.name}.sealing")
-            seal_file(plain, sealed, passphrase)
-            sealed.replace(path)
+            import tempfile
+
+            fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
+                                        suffix=".sealing")  # O_EXCL: never a planted link
+            os.close(fd)
+            sealed = Path(name)
+            try:
+                seal_file(plain, sealed, passphrase)
+                sealed.replace(path)
+            except BaseException:
+                sealed.unlink(missing_ok=True)
+                raise
         except SealError as exc:
             raise InvalidInput(code="passphrase.refused", field="passphrase", reason=exc) from None
         finally:
             plain.unlink(missing_ok=True)
-            path.with_name(f".{path.name}.sealing").unlink(missing_ok=True)
         return n
 
     def import_bundle(self, path: Path,
@@ -57,10 +70,10 @@ class Transfers:
         """Merge a bundle; a sealed one is opened with the passphrase into a temporary
         plain copy in the data folder (removed afterwards) — a wrong passphrase or one
         altered byte refuses it whole."""
+        from dutylog.console import check_input_file
         from dutylog.sealing import SealError, is_sealed, open_file
 
-        if not Path(path).is_file():
-            raise InvalidInput(code="bundle.no_file", field="path", path=path)
+        check_input_file(path)  # before anything opens it: a FIFO would hang
         if not is_sealed(path):
             return self._ctx.store.bundles.import_bundle(
                 path, validate_record=self.validate_bundle_record, progress=progress)
@@ -82,6 +95,9 @@ class Transfers:
         fields and patrol type, a subject's roles, a link's link type, a ledger item's
         ledger type. A one-line reason, or None."""
         kind, policy = rec.get("type"), self._ctx.policy
+        problem = self._check_dates(rec)
+        if problem:
+            return problem
         if kind == "entry":
             return self.validate_bundle_entry(rec)
         if kind == "subject":
@@ -95,6 +111,12 @@ class Transfers:
                             policy.ledger_type_ids)
         return None
 
+    def _check_dates(self, rec: dict[str, Any]) -> str | None:
+        """A bundle's dates by the CLI's rules: from 2000, no later than today where the
+        CLI refuses the future, at most ten years ahead elsewhere; a trip returns after it
+        departs."""
+        return _dates_of(rec, self._ctx.today)
+
     def validate_bundle_entry(self, rec: dict[str, Any]) -> str | None:
         """Check an incoming entry record against the policy (its kind, fields and patrol
         type); None when it is acceptable."""
@@ -107,7 +129,7 @@ class Transfers:
             days = rec.get("days")
             if days is not None:
                 parse_days(days)
-            check_entry(policy, kind=kind.id, when=when, today=date.max, days=days,
+            check_entry(policy, kind=kind.id, when=when, today=self._ctx.today, days=days,
                         title=rec.get("title"), object_id=rec.get("object"),
                         appeared=rec.get("appeared"), patrol=rec.get("patrol"),
                         texts={k: rec.get(k) for k in ("title", "place", "people", "note")})
@@ -118,6 +140,46 @@ class Transfers:
 
             return words("en").refusal(exc)
         return None
+
+
+# The dates of each record and how far they may go: "past" ones no later than today (as
+# the CLI's), the others up to today + 10 years; all from 2000 (domain.dates.check_range).
+_DATES = {"subject": (("since", "past"),), "link": (("since", "any"), ("until", "any")),
+          "ledger": (("opened", "past"), ("due", "any"), ("closed", "past")),
+          "ledger_progress": (("date", "past"),),
+          "trip": (("requested", "past"), ("depart", "any"), ("return", "any"),
+                   ("back", "past")),
+          "holiday": (("date", "any"),)}
+
+
+def _english(exc: Exception) -> str:
+    """A bundle's refusal in English, line number and all (store/bundle_read.py)."""
+    from dutylog.i18n import words
+
+    return words("en").refusal(exc)
+
+
+def _dates_of(rec: dict[str, Any], today: date) -> str | None:
+    for field, reach in _DATES.get(rec.get("type") or "", ()):
+        text = rec.get(field)
+        if text is None:
+            continue
+        day = date.fromisoformat(text)
+        if reach == "past" and day > today:
+            return f"{field}: {day} is in the future (today is {today})"
+        try:
+            check_range(day, today, field)
+        except InvalidInput as exc:
+            return _english(exc)
+    if rec.get("type") == "trip":
+        from dutylog.domain.ledger import validate_trip  # (the calendar: only when needed)
+
+        try:
+            validate_trip(date.fromisoformat(rec["depart"]), date.fromisoformat(rec["return"]),
+                          date.fromisoformat(rec["back"]) if rec.get("back") else None)
+        except InvalidInput as exc:
+            return _english(exc)
+    return None
 
 
 def _unknown(field: str, what: str, value: object, accepted: Iterable[str]) -> str:

@@ -136,9 +136,16 @@ class Dutylog:
         """The data folder (reports refuse to overwrite what is in it)."""
         return Path(self._store.home)
 
-    def backup_now(self) -> Path:
-        """A consistent copy of the database in backups/ now."""
-        return self._store.backups.create(self.today)
+    def backup_now(self, passphrase: bytes | None = None) -> Path:
+        """A consistent copy of the database in backups/ now; with a passphrase, sealed
+        (dutylog.sealing: `<name>.db.sealed`, the plain copy removed) for a laptop that
+        may be lost."""
+        path = self._store.backups.create(self.today)
+        if passphrase is None:
+            return path
+        from .backups import seal_backup
+
+        return seal_backup(path, passphrase)
 
     # ------------------------------------------------------------------ subjects and links
     def check_roles(self, roles: Iterable[str]) -> list[str]:
@@ -258,8 +265,9 @@ class Dutylog:
 
     def export(self, path: Path, subject: str | None = None, since: dt.date | None = None,
                to: str | None = None, include_sensitive: bool = False,
-               passphrase: bytes | None = None) -> int:
-        return self.transfers.export(path, subject, since, to, include_sensitive, passphrase)
+               passphrase: bytes | None = None, force: bool = False) -> int:
+        return self.transfers.export(path, subject, since, to, include_sensitive, passphrase,
+                                     force)
 
     def import_bundle(self, path: Path,
                       progress: Callable[[int, int], None] | None = None,

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
+# dutylog.domain.ledger (and with it the working-day calendar) is imported where used.
+from dutylog.domain.dates import check_range
 from dutylog.domain.errors import InvalidInput
 from dutylog.store import ledgers as db
+from dutylog.textsafe import clean_text
 
 from .context import Context
 from .results import TripRecord
 from .subjects import Roster
-
-# dutylog.domain.ledger (and with it the working-day calendar) is imported where used.
 
 
 class Leave:
@@ -27,8 +28,10 @@ class Leave:
             raise InvalidInput(code="leave.requested_future", field="requested", when=requested,
                                today=self._ctx.today)
         from dutylog.domain import ledger as rules
+        for field, day in (("requested", requested), ("depart", depart), ("return", return_date)):
+            check_range(day, self._ctx.today, field)
         rules.validate_trip(depart, return_date)
-        destination = (destination or "").strip() or None
+        destination = clean_text(destination or "", multiline=False).strip() or None
         return self._repo.add_trip(subject_id=subj.id, requested=requested, depart=depart,
                            return_date=return_date, emergency=bool(emergency),
                            destination=destination, changed_by=subj.name)

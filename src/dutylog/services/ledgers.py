@@ -10,9 +10,11 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dutylog.domain.dates import check_range
 from dutylog.domain.errors import InvalidInput
 from dutylog.domain.model import Entry
 from dutylog.store import ledgers as db
+from dutylog.textsafe import clean_text
 
 from .context import Context
 from .leave import Leave
@@ -27,12 +29,14 @@ if TYPE_CHECKING:
 # the methods that compute with them: commands that never touch a ledger skip them.
 
 URGENCY = {"red": 0, "yellow": 1, "blue": 2, "closed": 3}
+MAX_WORKDAYS = 2600  # about ten years of working days (issue 12)
+
 HOLIDAY_WORDS = {"holiday": "holiday", "休": "holiday", "假": "holiday", "放假": "holiday",
                  "workday": "workday", "班": "workday", "上班": "workday", "调休上班": "workday"}
 
 
 def _text(value: str | None) -> str | None:
-    value = (value or "").strip()
+    value = clean_text(value or "").strip()  # no control characters stored (issue 12)
     return value or None
 
 
@@ -52,6 +56,8 @@ class Ledgers:
         return WorkCalendar(self._repo.overrides())
 
     def workday(self, start: date, n: int) -> Workday:
+        if n > MAX_WORKDAYS:
+            raise InvalidInput(code="workday.too_many", field="n", n=n, most=MAX_WORKDAYS)
         result = self.calendar().add_workdays(start, n)
         return Workday(result.date, result.estimated)
 
@@ -115,6 +121,9 @@ class Ledgers:
         subj = self._roster.subject(subject)
         if opened > self._ctx.today:
             raise InvalidInput(code="day.future", field="opened", when=opened, today=self._ctx.today)
+        check_range(opened, self._ctx.today, "opened")
+        if due is not None:
+            check_range(due, self._ctx.today, "due")
         resolved = rules.resolve_due(kind, opened, due, self.calendar())
         return self._repo.add_item(subject_id=subj.id, type=ledger_type,
                            title=_text(title), note=_text(note), opened=opened,
@@ -219,6 +228,7 @@ class Ledgers:
             if due < entry.date:
                 raise InvalidInput(code="ledger.due_before_entry", field="follow-up-due", due=due,
                                    date=entry.date)
+            check_range(due, self._ctx.today, "follow-up-due")
             item = self.follow_up(entry.id, due, title)
         return entry, item
 
@@ -230,6 +240,7 @@ class Ledgers:
             raise InvalidInput(code="entry.deleted", field="id", id=entry.id[:8])
         if due < entry.date:
             raise InvalidInput(code="ledger.due_before_entry", field="due", due=due, date=entry.date)
+        check_range(due, self._ctx.today, "due")
         title = _text(title) or _text(entry.title) or _text(entry.note) or _text(entry.place)
         if title and len(title) > 60:
             title = title[:59] + "…"

@@ -9,6 +9,7 @@ from typing import Any
 from dutylog.domain.errors import InvalidInput
 from dutylog.domain.model import Entry, Subject
 from dutylog.domain.validate import check_entry, check_kind
+from dutylog.textsafe import clean_name, clean_text
 
 from .context import Context
 from .subjects import Roster
@@ -68,10 +69,10 @@ class Logbook:
                     appeared=req.appeared, patrol=req.patrol,
                     texts={"title": title, "place": req.place, "people": req.people,
                            "note": req.note, "by": req.by})
-        by = _clean(req.by) or subj.name
+        by = _name(req.by) or subj.name
         entry = Entry(id=req.id or "", subject_id=subj.id, kind=kind.id, date=req.date, days=days,
                       four_no=bool(req.four_no), title=title, place=_clean(req.place),
-                      people=_clean(req.people), note=_clean(req.note), object_id=object_id,
+                      people=_clean(req.people), note=_clean(req.note, multiline=True), object_id=object_id,
                       recorded_by=by, appeared=req.appeared, patrol=req.patrol,
                       sensitive=req.sensitive)
         return self._entries.add_entry(entry)
@@ -101,7 +102,7 @@ class Logbook:
                 changes["object_id"] = moved
         for key in ("title", "place", "people", "note"):
             if key in changes:
-                changes[key] = _clean(changes[key])
+                changes[key] = _clean(changes[key], multiline=key == "note")
         candidate = replace(current, **changes)
         kind = check_kind(policy, candidate.kind)
         if candidate.days is None and kind.day_based:
@@ -113,7 +114,7 @@ class Logbook:
                     texts={k: getattr(candidate, k) for k in ("title", "place", "people", "note")})
         if not changes:
             raise InvalidInput(code="edit.nothing")
-        return self._entries.update_entry(current.id, by or subj.name, **changes)
+        return self._entries.update_entry(current.id, _name(by) or subj.name, **changes)
 
     def delete(self, entry_id: str, by: str | None = None) -> Entry:
         e = self._entries.get_entry(entry_id)
@@ -166,8 +167,15 @@ class Logbook:
             date_to=flt.date_to, search=flt.search or None)
 
 
-def _clean(text: str | None) -> str | None:
+def _clean(text: str | None, multiline: bool = False) -> str | None:
+    """Text as stored: control characters removed (issue 12), one line unless the field
+    holds several (a note), ends stripped; empty is None."""
     if text is None:
         return None
-    text = text.strip()
+    text = clean_text(text, multiline).strip()
     return text or None
+
+
+def _name(text: str | None) -> str | None:
+    """A person's name (who recorded it) as names are compared: textsafe.clean_name."""
+    return clean_name(text) or None if text is not None else None

@@ -7,6 +7,7 @@ from typing import Any
 from dutylog.domain.errors import InvalidInput
 from dutylog.domain.model import Entry
 from dutylog.store import entry_to_record
+from dutylog.textsafe import clean_name
 
 from .context import Context
 from .results import EntryVersion
@@ -28,7 +29,7 @@ class Records:
         """`by` (the subject) confirms; `keyed_by`: who typed it in, in the history."""
         e = self._entries.get_entry(entry_id)
         subj = self._roster.subject_of(e)
-        by = (by or "").strip()
+        by = clean_name(by or "")
         if by != subj.name:
             raise InvalidInput(code="confirm.not_subject", field="by", subject=subj.name, by=by)
         if e.deleted:

@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from .core import Dutylog
     from .reports import ReportData
 
+from dutylog.textsafe import shown
+
 SESSION_KINDS = ("frontline-office",)
 WORDS = {
     "due": ("台账到期", "Ledger item due"), "trip": ("外出", "Trip"),
@@ -29,7 +31,7 @@ def _w(key: str, lang: str) -> str:
 
 def escape(value: object) -> str:
     """RFC 5545 3.3.11 TEXT: backslash, semicolon, comma and newlines escaped."""
-    text = str(value).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    text = shown(str(value)).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
     return text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
 
 

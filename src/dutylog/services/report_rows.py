@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from dutylog.domain.model import Entry
 from dutylog.fmt import rule_line
 from dutylog.i18n import t
+from dutylog.textsafe import shown
 
 from .reports import ReportData, w
 from .results import LedgerRecord, TripRecord
@@ -50,7 +51,9 @@ def word(key: str, lang: str) -> str:
 
 
 def xml_safe(value: object) -> str:
-    return _NOT_XML.sub("", "" if value is None else str(value))
+    """Text for a Word or Excel file: every control character visible (textsafe.shown, so
+    an ESC or OSC sequence stored before issue 12 never lands raw), then XML-legal."""
+    return _NOT_XML.sub("", shown("" if value is None else str(value)))
 
 
 def one_line(value: object) -> str:

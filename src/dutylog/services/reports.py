@@ -22,6 +22,7 @@ from dutylog.domain.errors import InvalidInput
 from dutylog.domain.model import Entry, Link, Subject
 from dutylog.fmt import local_time, num, rule_line
 from dutylog.i18n import t
+from dutylog.textsafe import shown, shown_line
 
 from .report_ics import calendar_text
 
@@ -81,7 +82,7 @@ _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|#"})
 
 def md_text(value: object) -> str:
     """User text safe in Markdown: one line, special characters escaped."""
-    return " ".join(str(value).split()).translate(_MD_SPECIAL)
+    return shown_line(str(value)).translate(_MD_SPECIAL)
 
 
 def entry_line(e: Entry, data: ReportData, svc: Dutylog, lang: str,
@@ -204,7 +205,7 @@ def cell(value: object) -> str:
     """Text Excel shows as text: formulas (=, +, -, @ first) are defused with a quote."""
     if value is None:
         return ""
-    text = str(value)
+    text = shown(str(value))  # an ESC/OSC sequence never lands raw in the sheet (issue 12)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
@@ -251,9 +252,11 @@ def build_report(svc: Dutylog, subject: str, year: int | str | None, fmt: str, l
 
 
 def write_report(svc: Dutylog, out: Path, subject: str, year: int | str | None, fmt: str, lang: str = "zh",
-                 include_sensitive: bool = False) -> Path:
-    """Build the report and write it to `out` (replacing it); files inside the data
-    folder get mode 0600 like the rest of it."""
+                 include_sensitive: bool = False, force: bool = False) -> Path:
+    """Build the report and write it to `out` (an existing file only with `force`; never
+    a device or pipe); files inside the data folder get mode 0600 like the rest of it."""
+    from dutylog.console import check_output_file, write_beside
+
     out = Path(out).expanduser()
     if out.is_dir():
         raise InvalidInput(code="out.folder", field="out", path=out, example=out / ("report" + SUFFIX[fmt]))
@@ -262,19 +265,14 @@ def write_report(svc: Dutylog, out: Path, subject: str, year: int | str | None, 
     home = svc.home
     if out.name.startswith("dutylog.db") and _inside(out, home) or _inside(out, home / "backups"):
         raise InvalidInput(code="out.own_data", field="out", path=out)
+    check_output_file(out, force)
     payload = build_report(svc, subject, year, fmt, lang, include_sensitive)
     inside = _inside(out, home)
-    tmp = out.with_name(f".{out.name}.tmp")
     try:
-        fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600 if inside else 0o666)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-        os.replace(tmp, out)
+        write_beside(out, payload, 0o600 if inside else 0o666)
     except PermissionError as exc:  # on Windows: the file is open in Excel or WPS
-        tmp.unlink(missing_ok=True)
         raise InvalidInput(code="out.locked", field="out", path=out, reason=exc.strerror or exc) from exc
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise InvalidInput(code="out.unwritable", field="out", path=out, reason=exc.strerror or exc) from exc
     if inside:
         os.chmod(out, 0o600)

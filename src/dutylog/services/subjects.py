@@ -8,8 +8,11 @@ from typing import Protocol
 
 from dutylog.domain.errors import InvalidInput, NotFound
 from dutylog.domain.model import Link, Subject
+from dutylog.textsafe import clean_name
 
 from .context import Context
+
+MAX_NAME = 200  # as store.specs.MAX_NAME: a bundle is held to the same
 
 
 class OfSubject(Protocol):
@@ -44,9 +47,11 @@ class Roster:
     def add_subject(self, name: str, roles: list[str], since: date | None = None,
                     by: str | None = None) -> Subject:
         """`by`: who added it (the operator), kept in the subject's history."""
-        name = (name or "").strip()
+        name = clean_name(name or "")
         if not name:
             raise InvalidInput(code="subject.no_name", field="name")
+        if len(name) > MAX_NAME:
+            raise InvalidInput(code="name.too_long", field="name", n=len(name), most=MAX_NAME)
         unique = self.check_roles(roles)
         since = self._ctx.not_future(since or self._ctx.today, "since")
         return self._subjects.add_subject(name, unique, since=since,
@@ -60,8 +65,12 @@ class Roster:
         subj = self.subject(subject)
         if roles is not None:
             roles = self.check_roles(roles)
-        if name is not None and not name.strip():
+        if name is not None:
+            name = clean_name(name)
+        if name is not None and not name:
             raise InvalidInput(code="subject.no_name", field="name")
+        if name is not None and len(name) > MAX_NAME:
+            raise InvalidInput(code="name.too_long", field="name", n=len(name), most=MAX_NAME)
         who = (by or "").strip() or subj.name
         if since is not None:
             self._ctx.not_future(since, "since")
@@ -105,6 +114,8 @@ class Roster:
         try:
             return self._subjects.get_subject(name)
         except NotFound:
+            if clean_name(name or "") not in ("", name):
+                return self.subject(clean_name(name))
             names = [s.name for s in self._subjects.list_subjects()]
             if names:
                 raise NotFound(code="subject.unknown", field="subject", name=name, known=names) from None
@@ -129,9 +140,11 @@ class Roster:
 
     def link(self, subject: str, link_type: str, name: str, since: date | None = None) -> Link:
         self.check_link_type(link_type)
-        name = (name or "").strip()
+        name = clean_name(name or "")
         if not name:
             raise InvalidInput(code="link.no_name", field="name")
+        if len(name) > MAX_NAME:
+            raise InvalidInput(code="name.too_long", field="name", n=len(name), most=MAX_NAME)
         subj = self.subject(subject)
         return self._subjects.add_link(subj.id, link_type, name, since or self._ctx.today)
 

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import datetime, timedelta, UTC
 from collections.abc import Callable
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 from dutylog.store import chars
+from dutylog.textsafe import clean_name
 from dutylog.store.bundle_read import Bundle, ImportSummary, RecordCheck, read_bundle
 from dutylog.store.bundles import _chunks, _marks
 from dutylog.store.db import Database, parse_stamp
@@ -27,6 +29,8 @@ from dutylog.store.specs import (ENTRY, LEDGER, ORDER, SPECS, SUBJECT, Spec, can
 
 Progress = Callable[[int, int], None]
 BATCH = 5000
+SOURCE_MAX = 200  # the header's source kept, at most (once per import)
+SOURCE_LABEL = 40  # its part written as each record's changed_by
 BULK_FTS = 2000  # from this many new entries, index them in bulk after inserting them
 
 
@@ -68,9 +72,10 @@ class _Importer:
     def run(self, path: str | os.PathLike, validate_record: RecordCheck | None,
             progress: Progress | None) -> ImportSummary:
         bundle = read_bundle(Path(path), validate_record)
+        self._check_stamps(bundle)
         summary = ImportSummary()
-        source = str(bundle.header.get("source") or "import")
         with self.db.transaction() as conn:
+            source = self._source(conn, bundle.header.get("source"))
             plan = _Plan()
             self._resolve(conn, bundle, plan)
             for kind in ORDER:
@@ -78,6 +83,32 @@ class _Importer:
             self._decide_sources(conn, bundle, plan)
             self._write(conn, plan, source, bundle.total, progress)
         return summary
+
+    def _source(self, conn, given: Any) -> str:
+        """Who the changes come from, as each record's `changed_by`: the header's `source`
+        cleaned and cut to SOURCE_LABEL characters; the whole (at most SOURCE_MAX) is kept
+        once per import in settings (`import-source:<label>`), never on every record
+        (issue 12: a 1 MB source made the database 100 MB)."""
+        text = clean_name(given if isinstance(given, str) else "")[:SOURCE_MAX] or "import"
+        label = text if len(text) <= SOURCE_LABEL else text[:SOURCE_LABEL - 1] + "…"
+        if label != text:
+            conn.execute("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)",
+                         (f"import-source:{label}", text))
+        return label
+
+    def _check_stamps(self, bundle: Bundle) -> None:
+        """No version from the future (issue 12: an `updated_at` in 9999 won forever): a
+        stamp more than a day ahead of this machine's clock refuses the bundle, naming the
+        line."""
+        # the later of the store's clock (injected in tests) and the computer's
+        now = max(parse_stamp(self.db.timestamp()), datetime.now(UTC))
+        limit = now + timedelta(days=1)
+        for kind in ORDER:
+            for number, rec in bundle.records[kind]:
+                stamp = rec.get("updated_at")
+                if stamp and parse_stamp(stamp) > limit:
+                    raise bundle.fail(number, f"updated_at: {stamp} is more than a day ahead "
+                                              f"of this computer's clock ({limit:%Y-%m-%d})")
 
     # ---- ids: aliases and references --------------------------------------------------
     def _resolve(self, conn, bundle: Bundle, plan: _Plan) -> None:
@@ -229,10 +260,13 @@ class _Importer:
         names = ({r["name"]: r["id"] for r in conn.execute("SELECT id, name FROM subjects")}
                  if spec is SUBJECT else {})
         older = []
+        subject_names = self._subject_names(conn, bundle) if spec is ENTRY else {}
         for number, rec in items:
             key = rec[spec.key]
-            new = record_to_row(spec, rec)
             old = existing.get(key)
+            if spec is ENTRY:
+                _guard_entry(rec, old, subject_names)
+            new = record_to_row(spec, rec)
             if old is None:
                 new["seen"] = merge_seen(rec["seen"])
                 plan.inserts[spec.type].append(new)
@@ -270,6 +304,11 @@ class _Importer:
                 summary.older_kept += 1
                 older.append((rec, new, old, same, tie))
         self._decide_older(conn, spec, older, plan, summary, source)
+
+    def _subject_names(self, conn, bundle: Bundle) -> dict[str, str]:
+        names = {r["id"]: r["name"] for r in conn.execute("SELECT id, name FROM subjects")}
+        names.update((rec["id"], rec["name"]) for _, rec in bundle.records["subject"])
+        return names
 
     def _decide_older(self, conn, spec, older, plan, summary, source) -> None:
         """Incoming versions older than ours: ours stays; theirs joins our history once."""
@@ -372,3 +411,29 @@ class _Importer:
         keep_history(self.db, plan.history)
         if progress:
             progress(total, total)
+
+
+def _guard_entry(rec: dict, ours: Any, subject_names: dict[str, str]) -> None:
+    """What a bundle may say about an entry's confirmation and privacy (issue 12, finding
+    7: a bundle set `confirmed_by`, bypassing `confirm`, and cleared `sensitive`).
+
+    The incoming version keeps its `confirmed_by` and a cleared `sensitive` only when its
+    history agrees: it was made on top of our current version (our `updated_at` is in its
+    `seen`), or, for an entry new here, it has a history at all (a confirmation is a
+    change after the entry was recorded, so it arrives with `seen`); and `confirmed_by`
+    must name the entry's subject, as `confirm` requires. Otherwise ours stands: the
+    confirmation we have (or none), and `sensitive` once set stays set. Marking an entry
+    sensitive is always accepted."""
+    seen = rec.get("seen") or []
+    if ours is None:
+        agrees = bool(seen)
+        our_confirmed, our_sensitive = None, False
+    else:
+        agrees = ours["updated_at"] in seen
+        our_confirmed, our_sensitive = ours["confirmed_by"], bool(ours["sensitive"])
+    confirmed = rec.get("confirmed_by")
+    forged = confirmed is not None and confirmed != subject_names.get(rec["subject"])
+    if confirmed != our_confirmed and (not agrees or forged):
+        rec["confirmed_by"] = our_confirmed
+    if our_sensitive and not rec.get("sensitive") and not agrees:
+        rec["sensitive"] = True

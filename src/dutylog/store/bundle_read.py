@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dutylog.domain.errors import BundleError
+from dutylog.console import MAX_LINE_BYTES, check_input_file
+from dutylog.domain.errors import BundleError, InvalidInput
 from dutylog.store.bundles import FORMAT, VERSION
 from dutylog.store.specs import ENTRY, SPECS, parse_record
 
@@ -58,17 +60,27 @@ def _load(raw: bytes, number: int, fail) -> Any:
         raise fail(number, "not UTF-8 text") from None
     except json.JSONDecodeError as exc:
         raise fail(number, f"not a JSON object ({exc.msg})") from None
+    except ValueError:  # an integer of thousands of digits
+        raise fail(number, "not a record (a number too long)") from None
     except RecursionError:
         raise fail(number, "not a record (JSON nested too deeply)") from None
     if not isinstance(value, dict):
         raise fail(number, "not a JSON object")
+    if _SURROGATE_ESCAPE.search(raw):
+        try:
+            json.dumps(value, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            raise fail(number, "holds a lone surrogate (\\udXXX alone is not text)") from None
     return value
+
+
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 
 
 def _other_checksums(path: Path, end_line: int) -> set[str]:
     """What other tools may have hashed: the lines before the end line without the very
     last newline, or without any of their newlines."""
-    joined, bare = hashlib.sha256(), hashlib.sha256()
+    joined, bare, lines = hashlib.sha256(), hashlib.sha256(), hashlib.sha256()
     pending = b""
     with path.open("rb") as fh:
         for number, raw in enumerate(fh, 1):
@@ -79,7 +91,24 @@ def _other_checksums(path: Path, end_line: int) -> set[str]:
             joined.update(raw[:-1] if raw.endswith(b"\n") else raw)
             pending = b"\n" if raw.endswith(b"\n") else b""
             bare.update(stripped)
-    return {joined.hexdigest(), bare.hexdigest()}
+            # the lines' content, as dutylog wrote them: a BOM and CRLF added by Notepad
+            # (issue 12) do not alter a bundle
+            if number == 1 and stripped.startswith(BOM):
+                stripped = stripped[len(BOM):]
+            lines.update(stripped + b"\n")
+    return {joined.hexdigest(), bare.hexdigest(), lines.hexdigest()}
+
+
+def _lines(fh, fail, first: int = 1):
+    """(number, bytes) of each line, refusing one longer than MAX_LINE_BYTES (a file of
+    zeros with no newline is never read whole)."""
+    number = first - 1
+    while raw := fh.readline(MAX_LINE_BYTES + 1):
+        number += 1
+        if len(raw) > MAX_LINE_BYTES:
+            raise fail(number, f"a line longer than {MAX_LINE_BYTES >> 20} MiB: not a bundle "
+                               "(a record is at most a few hundred kB)")
+        yield number, raw
 
 
 def _scan(bundle: Bundle, fh) -> tuple[int | None, int, int]:
@@ -88,7 +117,7 @@ def _scan(bundle: Bundle, fh) -> tuple[int | None, int, int]:
     digest = hashlib.sha256()
     number, count = 0, 0
     last: tuple[int, bytes, str] | None = None
-    for number, raw in enumerate(fh, 1):
+    for number, raw in _lines(fh, bundle.fail):
         if raw.strip() and number > 1:
             count += 1
             # the digest of everything before this line, should it be the end line
@@ -115,8 +144,16 @@ def read_bundle(path: Path, validate_record: RecordCheck | None = None) -> Bundl
     bundle = Bundle(path, {}, {t: [] for t in SPECS})
     fail = bundle.fail
     try:
+        check_input_file(path)  # a regular file, not too big: a FIFO or /dev/zero refused
+    except BundleError:
+        raise
+    except InvalidInput as exc:
+        raise BundleError(str(exc)) from None
+    try:
         with path.open("rb") as fh:
-            first = fh.readline()
+            first = fh.readline(MAX_LINE_BYTES + 1)
+            if len(first) > MAX_LINE_BYTES:
+                raise fail(1, f"a line longer than {MAX_LINE_BYTES >> 20} MiB: not a bundle")
             if not first.strip():
                 raise fail(1, f"no header; a bundle starts with "
                               f'{{"format": "{FORMAT}", "version": {VERSION}, …}}')
@@ -157,7 +194,7 @@ def _records(bundle: Bundle, fh, end: int | None, validate_record: RecordCheck |
     also goes to `validate_record`, when given."""
     fail = bundle.fail
     first_line: dict[tuple[str, str], int] = {}
-    for number, raw in enumerate(fh, 2):
+    for number, raw in _lines(fh, fail, 2):
         if end is not None and number >= end:
             break
         if not raw.strip():

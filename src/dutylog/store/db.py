@@ -17,10 +17,12 @@ from typing import Any
 
 from dutylog.domain.errors import Conflict, DataFolderError, DutylogError, StoreError
 from dutylog.store import paths
-from dutylog.store.migrations import migrations
+from dutylog.store.homelock import Busy, HomeLock
+from dutylog.store.migrations import migrations, newer_schema
 
 Clock = Callable[[], datetime]
 Ids = Callable[[], str]  # a new record id (a UUID in text) each call
+FUTURE_SLACK = timedelta(days=1)
 ONE_MICROSECOND = timedelta(microseconds=1)
 
 
@@ -52,6 +54,7 @@ class Database:
         self._depth = 0
         self._tx_rev: int | None = None
         self._last: datetime | None = None
+        self._held: HomeLock | None = None  # the data folder's shared lock (homelock)
 
     # ---- opening and closing -------------------------------------------------------
     @classmethod
@@ -63,9 +66,15 @@ class Database:
         db_path = home / paths.DB_NAME
         created_db = paths.ensure_db_file(db_path)
         conn = None
+        held = None
         try:
             if not created_db and not _writable(db_path):
                 raise DataFolderError(code="db.read_only", path=db_path)
+            try:
+                held = HomeLock(home).shared()  # waits while a restore swaps the file
+            except Busy:
+                raise StoreError(f"the database {db_path} is being restored; run the command "
+                                 "again in a moment") from None
             conn = sqlite3.connect(
                 db_path, timeout=15.0, isolation_level=None, check_same_thread=False
             )
@@ -74,10 +83,16 @@ class Database:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("PRAGMA synchronous=NORMAL")
+            newer = newer_schema(conn)
+            if newer:
+                raise DataFolderError(f"the database {db_path} {newer}; use that dutylog "
+                                      "(or a newer one), or restore a backup")
             _apply_migrations(conn)
         except (sqlite3.Error, StoreError, OSError) as exc:
             if conn is not None:
                 conn.close()
+            if held is not None:
+                held.release()
             if created_db:
                 paths.remove_db_files(db_path)
             if created_home:
@@ -88,13 +103,18 @@ class Database:
             if isinstance(exc, StoreError):
                 raise
             raise StoreError(f"cannot open the database in data folder {home}: {exc}") from exc
-        return cls(conn, home, clock or real_clock, ids or random_id)
+        db = cls(conn, home, clock or real_clock, ids or random_id)
+        db._held = held
+        return db
 
     def close(self) -> None:
         with self.lock:
             if self._conn is not None:
                 self._conn.close()
                 self._conn = None
+            held, self._held = getattr(self, "_held", None), None
+            if held is not None:
+                held.release()
 
     def __enter__(self) -> Database:
         return self
@@ -199,7 +219,14 @@ class Database:
         if self._last is not None and now <= self._last:
             now = (self._last + ONE_MICROSECOND).astimezone(now.tzinfo)
         if after:
-            previous = parse_stamp(after)
+            try:
+                previous = parse_stamp(after)
+            except (ValueError, OverflowError):
+                previous = now  # an unreadable stored stamp: ours is simply now
+            if previous > now + FUTURE_SLACK:
+                # a stamp from the far future (imported before issue 12's check): never
+                # follow it — 9999-12-31 would overflow, and nothing could come after it
+                previous = now - ONE_MICROSECOND
             if now <= previous:
                 now = (previous + ONE_MICROSECOND).astimezone(now.tzinfo)
         self._last = now

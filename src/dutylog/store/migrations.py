@@ -81,6 +81,27 @@ class LazyMigrations:
 
 
 migrations = LazyMigrations("dutylog")
+SCHEMA_USER_VERSION = 0  # PRAGMA user_version as this dutylog leaves it (never changed)
+
+
+def newer_schema(conn: sqlite3.Connection) -> str | None:
+    """Why the database is of a schema newer than this dutylog knows (a later version's
+    migrations, or a user_version it does not set), in words; None when it is not."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_USER_VERSION:
+        return f"has schema version {version} (user_version); this dutylog knows {SCHEMA_USER_VERSION}"
+    table = migrations.migrations_table
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                    (table,)).fetchone() is None:
+        return None
+    known = set(migrations.names())
+    unknown = sorted(name for (name,) in conn.execute(
+        f"SELECT name FROM [{table}] WHERE migration_set = ?", (migrations.name,))
+        if name not in known)
+    if unknown:
+        return (f"has schema changes this dutylog does not know ({', '.join(unknown[:3])}"
+                f"{' …' if len(unknown) > 3 else ''}): it was written by a newer dutylog")
+    return None
 
 _META = """
     changed_by TEXT NOT NULL DEFAULT '',

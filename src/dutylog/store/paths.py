@@ -60,7 +60,7 @@ def ensure_db_file(db_path: Path) -> bool:
 
 def remove_db_files(db_path: Path) -> None:
     """Remove a database this process created but could not finish (and its WAL files)."""
-    for suffix in ("", "-wal", "-shm", "-journal"):
+    for suffix in ("", "-wal", "-shm", "-journal", ".lock", ".gate"):
         try:
             Path(str(db_path) + suffix).unlink()
         except OSError:

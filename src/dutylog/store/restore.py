@@ -4,8 +4,6 @@ when the database is damaged."""
 
 from __future__ import annotations
 
-from dutylog.store.paths import readonly_uri
-
 import os
 import shutil
 import sqlite3
@@ -14,6 +12,9 @@ from pathlib import Path
 
 from dutylog.domain.errors import InvalidInput, StoreError
 from dutylog.store import paths
+from dutylog.store.homelock import Busy, HomeLock
+from dutylog.store.migrations import migrations, newer_schema
+from dutylog.store.paths import readonly_uri
 from dutylog.store.backup import (REPLACED, _copy_db, _ensure_dir, _new_file, _problem, backups_dir,
                                   list_backups)
 
@@ -42,10 +43,31 @@ def check_backup(path: Path) -> None:
                 conn.close()
         except sqlite3.Error as exc:
             tables, problem = set(), str(exc)
-        if problem is None and "entries" not in tables:
+        if problem is None and ("entries" not in tables
+                                or migrations.migrations_table not in tables):
             problem = "it is not a dutylog database"
+        if problem is None:
+            problem = _schema_problem(path)
     if problem is not None:
         raise InvalidInput(code="backup.unusable", field="file", path=path, problem=problem)
+
+
+def _schema_problem(path: Path) -> str | None:
+    """A dutylog database of a schema this dutylog knows: its first migration applied,
+    none it does not know, no user_version it does not set."""
+    conn = sqlite3.connect(readonly_uri(path), uri=True)
+    try:
+        newer = newer_schema(conn)
+        if newer:
+            return f"it {newer}"
+        first = conn.execute(
+            f"SELECT 1 FROM [{migrations.migrations_table}] WHERE migration_set = ? AND name = ?",
+            (migrations.name, migrations.names()[0])).fetchone()
+        return None if first else "it is not a dutylog database"
+    except sqlite3.Error as exc:
+        return str(exc)
+    finally:
+        conn.close()
 
 
 def _keep_replaced(db_path: Path, today: date, now: datetime | None) -> Path | None:
@@ -101,8 +123,22 @@ def restore_backup(home: Path, backup: Path, today: date | None = None,
     home = Path(home)
     db_path = home / paths.DB_NAME
     check_backup(backup)
-    ensure_not_in_use(db_path)
     paths.ensure_home(home)
+    lock = HomeLock(home)
+    try:
+        lock.exclusive()  # no dutylog has the database open, and none opens it meanwhile
+    except Busy:
+        raise StoreError(f"the database {db_path} is in use by another dutylog (is the app "
+                         "open?); close it, then run the command again") from None
+    try:
+        ensure_not_in_use(db_path)
+        return _swap(home, db_path, backup, today, now)
+    finally:
+        lock.release()
+
+
+def _swap(home: Path, db_path: Path, backup: Path, today: date | None,
+          now: datetime | None) -> Path | None:
     kept = _keep_replaced(db_path, today or date.today(), now)
     staging = home / f"{paths.DB_NAME}.restoring"
     staging.unlink(missing_ok=True)

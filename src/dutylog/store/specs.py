@@ -12,8 +12,10 @@ import re
 import sys
 from dataclasses import dataclass
 from functools import cached_property
-from datetime import date, datetime
+from datetime import date, datetime, UTC
 from typing import Any
+
+from dutylog.textsafe import clean_name, clean_text
 
 # The store checks the shape of a vocabulary value (role, link, patrol and ledger type:
 # a short lower-case code); which codes exist is the policy's word, checked by services.
@@ -124,10 +126,34 @@ def check_date(value: Any) -> str:
     return value
 
 
+FIRST_STAMP_YEAR = 2000
+
+
 def check_stamp(value: Any) -> str:
-    if not isinstance(value, str) or len(value) < 16 or not _DATE_RE.match(value):
-        raise ValueError(f"not an ISO timestamp: {value!r}")
-    datetime.fromisoformat(value)
+    """An ISO timestamp with its zone, from 2000 on. One with a zone is kept as written
+    (the versions' order and `seen` lists compare it as text); one without a zone is
+    read as this machine's local time and written in UTC with its zone (issue 12: a
+    zone-less 0001 or 9999 stamp crashed imports). Not later than the importer's clock:
+    the importer checks that (bundle_import), it knows the clock."""
+    if not isinstance(value, str) or len(value) < 16 or len(value) > 40 \
+            or not _DATE_RE.match(value):
+        raise ValueError(f"not an ISO timestamp: {_brief(value)}")
+    try:
+        stamp = datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"not an ISO timestamp: {_brief(value)}") from None
+    if stamp.year < FIRST_STAMP_YEAR:
+        raise ValueError(f"{value} is before {FIRST_STAMP_YEAR}")
+    if stamp.tzinfo is None:
+        try:
+            stamp = stamp.astimezone().astimezone(UTC)
+        except (OverflowError, ValueError, OSError):
+            raise ValueError(f"{value} is out of range") from None
+        return stamp.isoformat(timespec="microseconds")
+    try:
+        stamp.astimezone(UTC)
+    except OverflowError:
+        raise ValueError(f"{value} is out of range") from None
     return value
 
 
@@ -137,16 +163,45 @@ def _uuid(value: Any) -> str:
     return value.lower()
 
 
-def _text(value: Any) -> str:
+# What the CLI accepts (domain.validate.MAX_TEXT for texts; services for names): a bundle
+# is held to the same (issue 12, finding 7: 1 MB names).
+MAX_TEXT = 4000
+MAX_NAME = 200
+
+
+def _string(value: Any, most: int) -> str:
     if not isinstance(value, str):
-        raise ValueError(f"must be a string, not {value!r}")
+        raise ValueError(f"must be a string, not {_brief(value)}")
+    if len(value) > most:
+        raise ValueError(f"is {len(value)} characters; at most {most} are accepted")
     return value
+
+
+def _brief(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _text(value: Any) -> str:
+    """One line of text: control characters removed (textsafe.clean_text)."""
+    return clean_text(_string(value, MAX_TEXT), multiline=False)
+
+
+def _lines(value: Any) -> str:
+    """Text of several lines (a note): control characters but tab and newline removed."""
+    return clean_text(_string(value, MAX_TEXT))
 
 
 def _name(value: Any) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"must be a non-empty string, not {value!r}")
-    return value
+    """A name, as names are compared: NFKC, invisible characters gone, spaces folded."""
+    name = clean_name(_string(value, MAX_NAME))
+    if not name:
+        raise ValueError(f"must be a non-empty name, not {_brief(value)}")
+    return name
+
+
+def _opt_name(value: Any) -> str:
+    return clean_name(_string(value, MAX_NAME)) or None  # type: ignore[return-value]
 
 
 def _bool(value: Any) -> bool:
@@ -157,10 +212,14 @@ def _bool(value: Any) -> bool:
 
 def _days(value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ValueError(f"must be a number, not {value!r}")
-    if not math.isfinite(value) or value <= 0:
-        raise ValueError(f"must be more than 0, not {value!r}")
-    return float(value)
+        raise ValueError(f"must be a number, not {_brief(value)}")
+    try:
+        number = float(value)
+    except OverflowError:  # an integer of hundreds of digits
+        raise ValueError(f"must be a number of days, not {_brief(value)}") from None
+    if not math.isfinite(number) or number <= 0:
+        raise ValueError(f"must be more than 0, not {_brief(value)}")
+    return number
 
 
 def check_code(value: Any) -> str:
@@ -195,7 +254,7 @@ def _day(value: Any) -> str:
 
 
 def _short(value: Any) -> str:
-    value = _text(value)
+    value = clean_name(_string(value, MAX_NAME))  # "text" fields: who recorded it, a name
     return sys.intern(value) if len(value) <= 32 else value
 
 
@@ -221,7 +280,10 @@ def _plan(spec: Spec) -> list[tuple]:
             null = None
         else:
             null = {"bool": False, "text": ""}.get(base, _MISSING)
-        plan.append((f.name, _CHECKS[base], f.required, null))
+        check = _CHECKS[base]
+        if base == "text" and optional:
+            check = {"note": _lines, "confirmed_by": _opt_name}.get(f.name, _text)
+        plan.append((f.name, check, f.required, null))
     return plan
 
 

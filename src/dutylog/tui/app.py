@@ -74,6 +74,29 @@ class DutylogApp(App):
         if binding.key_display:
             return binding.key_display
         return key_name(binding.key)
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """Textual's screenshot action, without a file name or folder from the caller: an
+        action can also arrive from text shown as markup (issue 12: a subject named
+        "[@click=app.screenshot('dutylog.db', …)]" replaced the database), so it never
+        chooses where to write."""
+        self.deliver_screenshot()
+
+    crash: BaseException | None = None  # the error that stopped the app (tui/launch.py)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Textual's hook for an unhandled error (it exits the app with return code 1):
+        the error is kept so that `launch` writes its traceback to the data folder's log
+        and says one line instead (issue 12: a crash exited 0)."""
+        if self.crash is None:
+            self.crash = error
+        super()._handle_exception(error)
+
+    def _print_error_renderables(self) -> None:
+        """No traceback on the terminal for a crash: it goes to the log (launch.py)."""
+        if self.crash is not None:
+            self._exit_renderables.clear()
+            return
+        super()._print_error_renderables()
 
     def __init__(self, service, lang: str = "zh", *, demo: bool = False, blink: bool = True,
                  theme: str | None = None) -> None:

@@ -11,6 +11,7 @@ from dutylog import console
 from dutylog.i18n import t
 
 from . import fmt, registry
+from .palette_text import highlight, plain, plain_help
 
 YEARS_BACK = 5
 
@@ -47,13 +48,21 @@ class DutylogCommands(Provider):
                         partial(app.action_log, k.id), k.name.get(other)))
         return out
 
+    def safe_commands(self) -> list[tuple[str, object, str]]:
+        """The commands with every word as plain text: a subject's name comes from the
+        user or a bundle, and Textual reads a palette's help (and `Matcher.highlight`)
+        as markup — a name like "[@click=app.screenshot(…)]" must stay a name."""
+        return [(plain(title), command, plain_help(help_text))
+                for title, command, help_text in self.commands()]
+
     async def discover(self) -> Hits:
-        for title, command, help_text in self.commands():
+        for title, command, help_text in self.safe_commands():
             yield DiscoveryHit(Content(title), command, text=title, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for title, command, help_text in self.commands():
+        for title, command, help_text in self.safe_commands():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), command, text=title, help=help_text)
+                yield Hit(score, highlight(matcher, title), command, text=title, help=help_text)
+

@@ -10,10 +10,12 @@ from __future__ import annotations
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
 
 from dutylog.domain.errors import DutylogError
 from dutylog.i18n import t
 
+from .palette_text import highlight, plain, plain_help
 from .screens.export_dialog import ExportDialog
 
 
@@ -31,7 +33,7 @@ class ExportCommands(Provider):
         found = []
         for name in subjects:
             for fmt in ("md", "docx", "xlsx", "csv", "ics"):
-                text = f"{t(f'export.cmd.{fmt}', lang)} · {name} · {year}"
+                text = f"{t(f'export.cmd.{fmt}', lang)} · {plain(name)} · {year}"
                 found.append((text, t(f"export.help.{fmt}", lang), partial(self._open, fmt, name, year)))
         found.append((t("export.cmd.bundle", lang), t("export.help.bundle", lang),
                       partial(self._open, "bundle", None, year)))
@@ -42,11 +44,12 @@ class ExportCommands(Provider):
 
     async def discover(self) -> Hits:
         for text, help_text, command in self.commands():
-            yield DiscoveryHit(text, command, text=text, help=help_text)
+            yield DiscoveryHit(Content(text), command, text=text, help=plain_help(help_text))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for text, help_text, command in self.commands():
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, matcher.highlight(text), command, text=text, help=help_text)
+                yield Hit(score, highlight(matcher, text), command, text=text,
+                          help=plain_help(help_text))

@@ -5,11 +5,14 @@ from __future__ import annotations
 import calendar
 from datetime import date
 
+from rich.text import Text
+
 from dutylog.domain.progress import PeriodResult, RuleResult
 from dutylog.domain.rules import Target
 from dutylog.fmt import STATUS_MARK, num  # noqa: F401  (STATUS_MARK: one table for CLI and TUI)
 from dutylog.fmt import target_text as _target_text
 from dutylog.i18n import t
+from dutylog.textsafe import shown_line
 
 # Status colours (work on dark and light themes); the word always goes with the colour.
 STATUS_STYLE = {
@@ -144,3 +147,10 @@ def patrol_word(policy, patrol: str | None, lang: str) -> str:
 def ledger_type_word(policy, ledger_type: str, lang: str) -> str:
     """'督办件' for `supervision`: the name of the policy's [[ledger_types]]."""
     return _word(policy.ledger_type(ledger_type), ledger_type, lang)
+
+
+def cell(text, style: str = "", justify=None) -> Text:
+    """A table cell holding user text: a Text (never markup), on one line, every control
+    character made visible (issue 12: ESC/OSC sequences in a title must not reach the
+    terminal)."""
+    return Text(shown_line("" if text is None else str(text)), style=style, justify=justify)

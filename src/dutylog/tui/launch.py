@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -31,6 +32,34 @@ def launch(lang: str | None = None, home=None) -> None:
         if app is not None:
             app.cleanup()
         svc.close()
+    finish(app, svc.home)
+
+
+CRASH_LOG = "dutylog-crash.log"
+
+
+def finish(app, home) -> None:
+    """After the app stopped: a crash is written to the data folder's crash log (its
+    traceback, appended, mode 0600) and raised as one line (exit status 1)."""
+    from dutylog.domain.errors import DutylogError
+
+    crash = getattr(app, "crash", None)
+    if crash is None:
+        return
+    import traceback
+    from datetime import datetime
+
+    log = Path(home) / CRASH_LOG
+    text = "".join(traceback.format_exception(type(crash), crash, crash.__traceback__))
+    try:
+        fd = os.open(log, os.O_CREAT | os.O_APPEND | os.O_WRONLY, 0o600)
+        with os.fdopen(fd, "a", encoding="utf-8") as fh:
+            fh.write(f"--- {datetime.now().astimezone().isoformat(timespec='seconds')}\n{text}\n")
+        where = f"; details in {log}"
+    except OSError:
+        where = ""
+    first = " ".join(str(crash).split())[:200]
+    raise DutylogError(f"the app stopped on an error: {type(crash).__name__}: {first}{where}")
 
 
 def launch_demo(today: date | None = None, keep: bool = False, lang: str | None = None) -> Path:

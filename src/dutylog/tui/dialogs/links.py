@@ -65,7 +65,7 @@ class LinksDialog(DutylogDialog[bool]):
         table.clear()
         for ln in svc.links(self.subject):
             until = ln.until.isoformat() if ln.until else t("links.active", lang)
-            table.add_row(Text(fmt.link_type_word(svc.policy, ln.link_type, lang)), Text(ln.name),
+            table.add_row(Text(fmt.link_type_word(svc.policy, ln.link_type, lang)), fmt.cell(ln.name),
                           Text(ln.since.isoformat() if ln.since else "—"),
                           Text(until, style="dim" if ln.until else "green"), key=ln.id)
 

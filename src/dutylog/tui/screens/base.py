@@ -194,10 +194,10 @@ class TableScreen(DutylogScreen):
         return table
 
     def title_line(self, text) -> None:
-        self.query_one(f"#{self.NAME}-title", Static).update(text)
+        self.query_one(f"#{self.NAME}-title", Static).update(_safe(text))
 
     def say(self, text) -> None:
-        self.query_one(f"#{self.NAME}-message", Static).update(text)
+        self.query_one(f"#{self.NAME}-message", Static).update(_safe(text))
 
     def selected_row(self, rows: list[RowT], pick: str) -> RowT | None:
         """The row under the cursor; none (and the catalog's `pick` said) when there is none."""
@@ -218,3 +218,11 @@ class TableScreen(DutylogScreen):
         """Put the cursor on the row `key` when the table lists it."""
         if key is not None and key in keys:
             self.table.move_cursor(row=keys.index(key))
+
+
+def _safe(text):
+    """A title or message may hold a subject's name or an error quoting the user's text:
+    every control character made visible (a Text is already built from safe words)."""
+    from dutylog.textsafe import shown_line
+
+    return shown_line(text) if isinstance(text, str) else text

@@ -59,7 +59,7 @@ class CasebookScreen(DutylogScreen):
             mark = (Text(w("casebook.unknown"), style="dim") if c.appeared is None else
                     Text(w("casebook.yes"), style="green") if c.appeared else
                     Text(w("casebook.no"), style="bold red"))
-            table.add_row(Text(c.date.isoformat()), Text(c.title or c.place or ""), mark)
+            table.add_row(Text(c.date.isoformat()), fmt.cell(c.title or c.place), mark)
         rate = "—" if courts.rate is None else f"{courts.rate * 100:.0f}%"
         self.query_one("#courts-head", Static).update(
             f"{w('casebook.courts')} · {self.subject} · {self.year} · {w('casebook.rate')} {rate} "

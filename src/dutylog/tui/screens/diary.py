@@ -14,6 +14,7 @@ from textual.widgets import Checkbox, Input
 
 from dutylog.domain.errors import DutylogError
 from dutylog.services.results import DiaryRow
+from dutylog.textsafe import shown_line
 from dutylog.tui.dialogs.form import FormDialog, FormField
 
 from .base import TableScreen
@@ -24,7 +25,7 @@ COLUMNS = ("col.date", "col.place", "diary.people", "diary.raised", "diary.follo
 
 def highlighted(text: str | None, query: str) -> Text:
     """`text` as a Text (never markup) with every occurrence of `query` highlighted."""
-    out = Text(text or "")
+    out = Text(shown_line(text))
     if query:
         out.highlight_words([query], style="bold reverse", case_sensitive=False)
     return out

@@ -44,11 +44,12 @@ def entry_cells(svc, e, lang: str, names: dict[str, str],
     if e.four_no:
         title = f"[{t('msg.four_no', lang)}] {title}"
     obj = names.get(e.object_id, "") if e.object_id else ""
-    by = Text(e.recorded_by or "")
+    by = fmt.cell(e.recorded_by or "")
     if subject is not None and ui.is_pending(e, subject):
-        by = Text(f"{e.recorded_by} · {t('entries.pending', lang)}", style="bold yellow")
-    return [Text(e.date.isoformat()), Text(kind_name), Text(days, justify="right"),
-            Text(title), Text(e.place or ""), Text(obj), by]
+        by = fmt.cell(f"{e.recorded_by} · {t('entries.pending', lang)}")
+        by.stylize("bold yellow")
+    return [Text(e.date.isoformat()), fmt.cell(kind_name), Text(days, justify="right"),
+            fmt.cell(title), fmt.cell(e.place), fmt.cell(obj), by]
 
 
 def fill_entry_table(svc, table: DataTable, entries, lang: str, names: dict[str, str],

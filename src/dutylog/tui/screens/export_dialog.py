@@ -23,14 +23,15 @@ def suggested_name(fmt: str, subject: str | None, year: int) -> str:
             "ics": f"{who}-{year}.ics", "bundle": f"{who}-bundle.jsonl"}[fmt]
 
 
-def export(service, fmt: str, path: Path, subject: str | None, year: int, lang: str) -> Path:
+def export(service, fmt: str, path: Path, subject: str | None, year: int, lang: str,
+           force: bool = False) -> Path:
     """Write one export; DutylogError when refused."""
     if fmt == "bundle":
-        service.export(path, subject=subject)
+        service.export(path, subject=subject, force=force)
         return path
     from dutylog.services.reports import write_report
 
-    return write_report(service, path, subject, year, fmt, lang)
+    return write_report(service, path, subject, year, fmt, lang, force=force)
 
 
 class ExportDialog(DutylogDialog[Path | None]):
@@ -45,6 +46,7 @@ class ExportDialog(DutylogDialog[Path | None]):
         self.subject = subject
         self.year = year
         self.folder = folder or Path.cwd()
+        self._confirmed: Path | None = None  # the existing file the user agreed to replace
 
     def compose(self) -> ComposeResult:
         heading = self.word(f"export.{self.fmt}")
@@ -65,9 +67,16 @@ class ExportDialog(DutylogDialog[Path | None]):
         text = event.value.strip()
         if not text:
             return
+        target = Path(text).expanduser()
+        force = self._confirmed == target
+        if not force and target.is_file():
+            # an existing file: ask, and replace it on a second Enter (issue 12)
+            self._confirmed = target
+            self.query_one("#export-error", Static).update(self.word("export.exists", path=target))
+            return
         try:
-            path = export(self.service, self.fmt, Path(text).expanduser(), self.subject,
-                          self.year, self.lang)
+            path = export(self.service, self.fmt, target, self.subject, self.year, self.lang,
+                          force=force)
         except DutylogError as exc:
             self.query_one("#export-error", Static).update(self.words.refusal(exc))
             return

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.binding import Binding
 
 from dutylog.domain.errors import DutylogError
@@ -10,6 +9,7 @@ from dutylog.fmt import local_time
 from dutylog.i18n import named
 from dutylog.services.results import EntryVersion
 
+from .. import fmt
 from .base import TableScreen
 
 # Fields compared between versions; "history.field.*" names them.
@@ -58,7 +58,7 @@ class HistoryScreen(TableScreen):
             what = " · ".join(str(x) for x in (v.field("title"), v.field("note")) if x)
             if v.deleted:
                 what = f"[{w('msg.deleted')}] {what}"
-            table.add_row(*(Text(str(c)) for c in (
+            table.add_row(*(fmt.cell(c) for c in (
                 local_time(v.changed_at), v.changed_by or "",
                 named("history.reason", v.reason or "", lg), v.date or "",
                 "" if v.days is None else f"{v.days:g}", what, shown)), key=str(i))

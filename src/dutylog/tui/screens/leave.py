@@ -11,6 +11,7 @@ from textual.binding import Binding
 from dutylog.services.results import TripRecord
 from dutylog.tui.dialogs.form import FormDialog, FormField
 
+from .. import fmt
 from .base import TableScreen
 
 COLUMNS = ("col.subject", "leave.dest", "leave.requested", "leave.depart", "leave.return",
@@ -45,7 +46,7 @@ class LeaveScreen(TableScreen):
                 ok.append(f" {w('leave.emergency')}")
             back = (Text(w("leave.open"), style="bold yellow") if t.open else
                     Text(t.back.isoformat() if t.back else ""))
-            table.add_row(Text(t.subject), Text(t.destination or ""), Text(t.requested.isoformat()),
+            table.add_row(fmt.cell(t.subject), fmt.cell(t.destination), Text(t.requested.isoformat()),
                           Text(t.depart.isoformat()), Text(t.return_date.isoformat()), back,
                           Text(str(t.notice_days)), ok, key=t.id)
         open_n = sum(t.open for t in self.trips)

@@ -14,6 +14,7 @@ from dutylog.services.results import LedgerRecord
 from dutylog.tui.dialogs.form import FormDialog, FormField
 from dutylog.tui.fmt import ledger_type_word
 
+from .. import fmt
 from .base import TableScreen
 
 COLOUR_STYLES = {"red": "bold red", "yellow": "bold yellow", "blue": "bold blue", "closed": "dim"}
@@ -74,8 +75,8 @@ class LedgerScreen(TableScreen):
             if r.late:
                 due += f" {w('ledger.late')}"
             table.add_row(colour_text(r.color, lg), Text(ledger_type_word(policy, r.type, lg)),
-                          Text(r.title or ""), Text(r.opened.isoformat()), Text(due),
-                          Text(r.closed.isoformat() if r.closed else ""), Text(r.subject), key=r.id)
+                          fmt.cell(r.title), Text(r.opened.isoformat()), Text(due),
+                          Text(r.closed.isoformat() if r.closed else ""), fmt.cell(r.subject), key=r.id)
         red = sum(r.color == "red" for r in self.items)
         yellow = sum(r.color == "yellow" for r in self.items)
         self.title_line(f"{w('ledger.title')} · {self.subject or w('screen.all')} · {self.as_of} · "

@@ -11,6 +11,7 @@ from dutylog.domain.errors import DutylogError
 from dutylog.services.results import LedgerDetail
 from dutylog.tui.fmt import ledger_type_word
 
+from .. import fmt
 from .base import TableScreen
 from .ledger import colour_text
 
@@ -54,7 +55,7 @@ class LedgerItemScreen(TableScreen):
             head.append(f"\n{w('item.from')} {r.entry[:8]}", style="dim")
         self.title_line(head)
         for p in r.progress:
-            table.add_row(Text(p.date.isoformat()), Text(p.note or ""), Text(p.recorded_by or ""))
+            table.add_row(Text(p.date.isoformat()), fmt.cell(p.note), fmt.cell(p.recorded_by))
         self.say("" if r.progress else w("item.none"))
 
     def action_back(self) -> None:

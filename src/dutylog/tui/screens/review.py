@@ -3,13 +3,13 @@ reject them. Rejecting deletes the entry (a tombstone) and `u` brings it back.""
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.binding import Binding
 
 from dutylog.domain.errors import DutylogError
 from dutylog.fmt import local_time
 from dutylog.services import ui
 
+from .. import fmt
 from ..dialogs.ask import AskDialog
 from .base import TableScreen
 from .history import HistoryScreen
@@ -63,7 +63,7 @@ class ReviewScreen(TableScreen):
             label = kind.name.get(lg) if kind else e.kind
             days = "" if e.days is None else f"{e.days:g}"
             title = " · ".join(x for x in (e.title, e.note) if x)
-            table.add_row(*(Text(c) for c in (e.date.isoformat(), label, days, e.place or "",
+            table.add_row(*(fmt.cell(c) for c in (e.date.isoformat(), label, days, e.place or "",
                                               title, e.recorded_by, local_time(e.updated_at))),
                           key=e.id)
         self.title_line(self.word("review.title", name=self.subject, n=len(pending)))
