@@ -63,6 +63,15 @@ def _one_line(text: str) -> str:
     return " ".join(str(text).split())
 
 
+class Finished(Exception):  # noqa: N818 - not an error: the command's own exit code
+    """Raised by a command that printed everything it had to say and ends with `code`
+    (e.g. `import` of a folder where one bundle was refused: exit 2 after the summary)."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
 def run_guarded(cli: click.Group, argv: list[str] | None) -> int:
     """Run the click group; turn every failure into one line and an exit code."""
     try:
@@ -70,6 +79,8 @@ def run_guarded(cli: click.Group, argv: list[str] | None) -> int:
         return 0
     except click.exceptions.Exit as exc:
         return exc.exit_code
+    except Finished as exc:
+        return exc.code
     except click.exceptions.Abort:
         click.echo("dutylog: aborted", err=True)
         return 1
