@@ -302,6 +302,16 @@ SCREEN_STRINGS: dict[str, tuple[str, str]] = {
     "export.help.ics": ("一线办公、台账到期日和外出", "Frontline sessions, ledger due dates and trips"),
     "export.help.bundle": ("给秘书或汇总办公室的 JSON Lines 文件",
                            "A JSON Lines file for another laptop or the office"),
+    # the office's merge day: import a folder of bundles (services/merge_day.py)
+    "merge.cmd": ("导入合并包（文件或文件夹）", "Import bundles (a file or a folder)"),
+    "merge.help": ("各笔记本交来的 JSON Lines 合并包，每个包单独成事务", "JSON Lines bundles from the laptops, one transaction each"),
+    "merge.path": ("合并包或文件夹（回车导入，Esc 关闭）：", "Bundle or folder (Enter to import, Esc to close):"),
+    "merge.running": ("正在导入 {n} 个合并包…", "Importing {n} bundles…"),
+    "merge.done": ("已合并 {merged}/{sources} 个合并包", "Merged {merged} of {sources} bundles"),
+    "merge.source": ("来源", "source"), "merge.new": ("新增", "new"),
+    "merge.updated": ("更新", "updated"), "merge.conflicts": ("冲突", "conflicts"),
+    "merge.refused": ("拒绝", "refused"), "merge.failed": ("失败", "failed"),
+    "merge.total": ("合计", "total"),
     # the screens the palette opens (tui/registry.py PALETTE)
     "open.ledger": ("台账（督办、会签、纪要、整改）", "Ledgers (supervision, co-signing, minutes)"),
     "open.diary": ("民情日记", "People's diary"),

@@ -75,10 +75,10 @@ def _import_one(path: Path, passphrase_file) -> None:
 
 
 def _import_many(files: list[Path], secret, as_json: bool) -> None:
-    from dutylog.services.merge_day import merge_all
+    from dutylog.services.merge_day import merge_all, summary_table
 
     from .common import echo_json
-    from .progress import MergeProgressBar, merge_table
+    from .progress import MergeProgressBar
 
     bar = MergeProgressBar(files)
     with service() as svc:
@@ -89,7 +89,7 @@ def _import_many(files: list[Path], secret, as_json: bool) -> None:
     if as_json:
         echo_json({"sources": [r.as_json() for r in day.results], "total": day.total()})
     else:
-        click.echo(merge_table(day))
+        click.echo(summary_table(day))
     for r in day.refused:
         where = "" if str(r.path) in r.reason else f"{r.path}: "
         click.echo(f"dutylog: refused: {where}{r.reason}", err=True)

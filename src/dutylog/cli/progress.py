@@ -123,19 +123,3 @@ def _size(path) -> int:
     except OSError:
         return 0
 
-
-def merge_table(day) -> str:
-    """The merge day's summary: a row per source (new, updated, conflicts, refused), then
-    the total."""
-    from dutylog.textcells import table
-    from dutylog.textsafe import shown_line
-
-    rows = []
-    for r in day.results:
-        refused = "" if r.status == "merged" else ("拒绝 refused" if r.status == "refused" else "失败 failed")
-        rows.append([shown_line(r.path.name), str(r.added), str(r.updated), str(len(r.conflicts)), refused])
-    tot = day.total()
-    rows.append([f"合计 total ({tot['merged']}/{tot['sources']} merged)", str(tot["new"]),
-                 str(tot["updated"]), str(tot["conflicts"]), str(tot["refused"]) if tot["refused"] else ""])
-    return table(["来源 source", "新增 new", "更新 updated", "冲突 conflicts", "拒绝 refused"], rows,
-                 aligns=["left", "right", "right", "right", "left"])

@@ -125,3 +125,27 @@ def merge_all(svc, paths: list[Path], progress: MergeProgress | None = None,
 
 def _one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split())
+
+
+def summary_table(day: MergeDay, lang: str | None = None) -> str:
+    """The summary: a row per source (new, updated, conflicts, refused), then the total.
+    `lang` None: the words in both languages ("来源 source"), as the CLI prints them."""
+    from dutylog.i18n import t
+    from dutylog.textcells import table
+    from dutylog.textsafe import shown_line
+
+    def w(key: str) -> str:
+        return f"{t(key, 'zh')} {t(key, 'en')}" if lang is None else t(key, lang)
+
+    rows = []
+    for r in day.results:
+        mark = "" if r.status == "merged" else w(f"merge.{r.status}")
+        rows.append([shown_line(r.path.name), str(r.added), str(r.updated),
+                     str(len(r.conflicts)), mark])
+    tot = day.total()
+    rows.append([f"{w('merge.total')} ({tot['merged']}/{tot['sources']})", str(tot["new"]),
+                 str(tot["updated"]), str(tot["conflicts"]),
+                 str(tot["refused"]) if tot["refused"] else ""])
+    heads = [w(k) for k in ("merge.source", "merge.new", "merge.updated", "merge.conflicts",
+                            "merge.refused")]
+    return table(heads, rows, aligns=["left", "right", "right", "right", "left"])

@@ -26,6 +26,7 @@ SCREENS: dict[str, tuple[str, str]] = {
     "links": ("dutylog.tui.dialogs.links", "LinksDialog"),
     "form": ("dutylog.tui.dialogs.form", "FormDialog"),
     "export": ("dutylog.tui.screens.export_dialog", "ExportDialog"),
+    "import": ("dutylog.tui.screens.import_dialog", "ImportDialog"),
 }
 
 # the screens opened for the selected subject from the palette and `app.open('NAME')`
