@@ -23,6 +23,7 @@ def dutylog_home(tmp_path, monkeypatch):
     monkeypatch.setenv("DUTYLOG_HOME", str(home))
     monkeypatch.delenv("DUTYLOG_TODAY", raising=False)
     monkeypatch.delenv("DUTYLOG_LANG", raising=False)
+    monkeypatch.setenv("DUTYLOG_BACKUP", "inline")  # the day's backup in the test's process
     return home
 
 

@@ -12,6 +12,13 @@ from .common import echo_json, lang, service
 WORDS = {
     "none": ("没有备份。现在备份：dutylog backup create", "No backups yet. Take one now: dutylog backup create"),
     "cols": (("时间", "大小", "", "文件"), ("taken", "size", "", "file")),
+    "checked": ("已检查", "checked"), "damaged": ("检查未通过", "failed the check"),
+    "rule": ("保留规则：最近 {daily} 天每天最新一份、最近 {weekly} 周每周最新一份，以及最近一份通过检查的备份；"
+             "总大小不超过数据库的 {factor} 倍（至少 {floor_mib} MiB），超出时先删最旧的。每天的备份在命令结束后于后台进行并检查。",
+             "Kept: the newest copy of each of the last {daily} days and of each of the last {weekly} weeks, "
+             "and the newest copy that passed the check; in all at most {factor}× the database (at least "
+             "{floor_mib} MiB), the oldest going first. The day's copy is taken and checked in the background "
+             "after a command."),
     "replaced": ("恢复时替换下的文件", "replaced by a restore"),
     "ask": ("用 {src} 替换 {db}？当前文件会保留在 backups/ 中。", "Replace {db} by {src}? The current file is kept in backups/."),
     "restored": ("已恢复 {src}", "restored {src}"),
@@ -53,19 +60,26 @@ def backup_create() -> None:
 @click.option("--json", "as_json", is_flag=True)
 def backup_list(as_json: bool) -> None:
     """Backups, oldest first."""
-    items = _folder().backups()
+    folder = _folder()
+    items, checked = folder.backups(), folder.checked()
     if as_json:
         echo_json([{"file": str(b.path), "name": b.name, "taken": b.label, "size": b.size,
-                    "replaced": b.replaced} for b in items])
+                    "replaced": b.replaced, "checked": checked.get(b.name)} for b in items])
         return
     if not items:
         click.echo(_w("none"))
+        click.echo(_w("rule", **folder.rule()))
         return
     from dutylog.textcells import table
 
-    rows = [[b.label, f"{b.size / 1024:.0f} KB", _w("replaced") if b.replaced else "", str(b.path)]
-            for b in items]
+    def mark(b) -> str:
+        if b.replaced:
+            return _w("replaced")
+        return {True: _w("checked"), False: _w("damaged")}.get(checked.get(b.name), "")
+
+    rows = [[b.label, f"{b.size / 1024:.0f} KB", mark(b), str(b.path)] for b in items]
     click.echo(table(list(_w("cols")), rows, aligns=["left", "right", "left", "left"]))
+    click.echo(_w("rule", **folder.rule()))
 
 
 @backup.command("restore")
