@@ -9,7 +9,7 @@ from dutylog.domain.validate import parse_yes_no
 from dutylog.fmt import local_time
 from dutylog.textcells import table
 
-from .common import echo_json, lang, parse_date_opt, service, words
+from .common import echo_json, echo_json_stream, lang, parse_date_opt, service, words
 
 
 def register(cli: click.Group) -> None:
@@ -80,7 +80,7 @@ def entries(subject_name, kinds, date_from, date_to, search, include_deleted, li
                             include_deleted=include_deleted, limit=limit)
         names: dict[str, str] = {}
         if as_json:
-            echo_json([entry_record(svc, e, names) for e in items])
+            echo_json_stream(entry_record(svc, e, names) for e in items)
             return
         if not items:
             click.echo(words("msg.no_entries"))
