@@ -25,7 +25,6 @@ Files `restore` replaced (`replaced-….db`) are outside the rule and never remo
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 import time
 from datetime import date
@@ -206,6 +205,8 @@ def schedule(home: Path, today: date) -> None:
     if mode == "inline":
         run_job(home, today)
         return
+    import subprocess  # only on the day's first close (it costs a few ms to import)
+
     options: dict = {"stdin": subprocess.DEVNULL, "stdout": subprocess.DEVNULL,
                      "stderr": subprocess.DEVNULL, "close_fds": True, "cwd": str(home)}
     if os.name == "nt":
