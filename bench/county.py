@@ -122,6 +122,7 @@ def county(bench, run, sample, interleaved, dutylog, fail_note, py, here: Path,
                                                sorted(later)[len(later) // 2], True,
                                                f"{len(first)} new days; the copy and its check run detached")
     kept = sum(p.stat().st_size for p in (home / "backups").glob("dutylog-*.db"))
+    size = db.stat().st_size if db.exists() else 0  # now: the merges made it grow
     if size:
         res["backups kept / database"] = _put(kept / size, None, True,
                                               f"{len(list((home / 'backups').glob('dutylog-*.db')))} copies",

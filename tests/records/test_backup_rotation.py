@@ -55,6 +55,7 @@ def test_thirty_days_of_rotation(dutylog_home):
     assert days(dutylog_home) == [12, 19, 24, 25, 26, 27, 28, 29, 30]
     checked = backup_job.checked(dutylog_home)
     assert all(checked[b.name] for b in list_backups(dutylog_home))
+    assert sorted(checked) == sorted(b.name for b in list_backups(dutylog_home))  # no stale lines
     (dutylog_home / "backups" / "replaced-2024-12-31-000000.db").write_bytes(b"kept")
     assert backup_mod.prune(dutylog_home) == []
     assert any(b.replaced for b in list_backups(dutylog_home))  # never pruned

@@ -120,6 +120,15 @@ def prune(home: Path) -> list[Path]:
                 removed.append(b.path)
             except OSError:
                 pass
+    if removed:  # forget the verdicts of removed copies (the file stays small)
+        verdicts = checked(home)
+        left = {b.name for b in list_backups(home)}
+        try:
+            (backups_dir(home) / CHECKED).write_text(
+                "".join(f"{n} {'ok' if ok else 'damaged'}\n" for n, ok in verdicts.items() if n in left),
+                encoding="utf-8")
+        except OSError:
+            pass
     return removed
 
 
