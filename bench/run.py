@@ -332,12 +332,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="fewer repetitions, 20k only")
     ap.add_argument("--runs", type=int, default=7, help="timed runs per process figure")
     ap.add_argument("--keep", type=Path, help="build in this folder and keep it")
+    ap.add_argument("--sizes", default="20k,200k,county",
+                    help="which sizes (comma-separated): 20k, 200k, county (500 subjects × 5 years)")
     a = ap.parse_args(argv)
+    wanted = set(a.sizes.split(","))
     t_start = time.perf_counter()
     root = a.keep or Path(tempfile.mkdtemp(prefix="dutylog-bench-"))
     root.mkdir(parents=True, exist_ok=True)
     bench = Bench(root, 3 if a.quick else a.runs, a.quick)
     sizes = [("20k", 20, 1)] + ([] if a.quick else [("200k", 20, 10)])
+    sizes = [sz for sz in sizes if sz[0] in wanted]
+    county_results = None
     try:
         for size, subjects, years in sizes:
             _, home, subject = bench.build(size, subjects, years)
@@ -346,6 +351,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"[{size}] TUI …", flush=True)
             bench.tui(size, home)
             bench.scroll(size, home)
+        if "county" in wanted and not a.quick:
+            import county
+
+            county_results = county.county(bench, run, sample, interleaved, dutylog, fail_note, PY,
+                                           HERE, min(bench.runs, 5), SEARCH_LONG, SEARCH_SHORT)
     finally:
         if a.keep is None:
             shutil.rmtree(root, ignore_errors=True)
@@ -353,7 +363,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"dutylog bench — {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, "
           f"medians of {bench.runs} runs (imports: 3 at 20k, 1 at 200k); DUTYLOG_TODAY={TODAY}, "
           f"status/dashboard for one leader's year {YEAR}; searches {SEARCH_LONG!r} and {SEARCH_SHORT!r}")
-    print(table(bench.results, [s[0] for s in sizes]))
+    if sizes:
+        print(table(bench.results, [s[0] for s in sizes]))
+    if county_results is not None:
+        import county
+
+        print(f"\ncounty: {county.SUBJECTS} subjects × {county.YEARS} years; load average at the end "
+              f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        print(county.table(county_results, fmt))
     print(f"\ntotal bench time {time.perf_counter() - t_start:.0f} s")
     return 0
 

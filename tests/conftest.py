@@ -27,6 +27,7 @@ def dutylog_home(tmp_path, monkeypatch):
     # English wording without the CLI: `words("en").refusal(exc)` (dutylog.i18n).
     monkeypatch.delenv("DUTYLOG_LANG", raising=False)
     monkeypatch.delenv("DUTYLOG_ASCII", raising=False)
+    monkeypatch.setenv("DUTYLOG_BACKUP", "inline")  # the day's backup in the test's process
     return home
 
 

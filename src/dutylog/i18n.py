@@ -355,6 +355,16 @@ SCREEN_STRINGS: dict[str, tuple[str, str]] = {
     "ti.col.row": ("行", "Row"),
     "ti.col.subject": ("姓名", "Name"),
     "ti.col.text": ("标题·对象·备注", "Title · object · note"),
+    # the office's merge day: import a folder of bundles (services/merge_day.py)
+    "merge.cmd": ("导入合并包（文件或文件夹）", "Import bundles (a file or a folder)"),
+    "merge.help": ("各笔记本交来的 JSON Lines 合并包，每个包单独成事务", "JSON Lines bundles from the laptops, one transaction each"),
+    "merge.path": ("合并包或文件夹（回车导入，Esc 关闭）：", "Bundle or folder (Enter to import, Esc to close):"),
+    "merge.running": ("正在导入 {n} 个合并包…", "Importing {n} bundles…"),
+    "merge.done": ("已合并 {merged}/{sources} 个合并包", "Merged {merged} of {sources} bundles"),
+    "merge.source": ("来源", "source"), "merge.new": ("新增", "new"),
+    "merge.updated": ("更新", "updated"), "merge.conflicts": ("冲突", "conflicts"),
+    "merge.refused": ("拒绝", "refused"), "merge.failed": ("失败", "failed"),
+    "merge.total": ("合计", "total"),
     # the screens the palette opens (tui/registry.py PALETTE)
     "open.ledger": ("台账（督办、会签、纪要、整改）", "Ledgers (supervision, co-signing, minutes)"),
     "open.diary": ("民情日记", "People's diary"),
@@ -523,6 +533,13 @@ CLI_STRINGS: dict[str, tuple[str, str]] = {
     "backup.none": ("没有备份。现在备份：dutylog backup create", "No backups yet. Take one now: dutylog backup create"),
     "backup.col.taken": ("时间", "taken"), "backup.col.size": ("大小", "size"), "backup.col.file": ("文件", "file"),
     "backup.replaced": ("恢复时替换下的文件", "replaced by a restore"),
+    "backup.checked": ("已检查", "checked"), "backup.damaged": ("检查未通过", "failed the check"),
+    "backup.rule": ("保留规则：最近 {daily} 天每天最新一份、最近 {weekly} 周每周最新一份，以及最近一份通过检查的备份；"
+                    "总大小不超过数据库的 {factor} 倍（至少 {floor_mib} MiB），超出时先删最旧的。每天的备份在命令结束后于后台进行并检查。",
+                    "Kept: the newest copy of each of the last {daily} days and of each of the last {weekly} weeks, "
+                    "and the newest copy that passed the check; in all at most {factor}× the database (at least "
+                    "{floor_mib} MiB), the oldest going first. The day's copy is taken and checked in the background "
+                    "after a command."),
     "backup.ask": ("用 {src} 替换 {db}？当前文件会保留在 backups/ 中。", "Replace {db} by {src}? The current file is kept in backups/."),
     "backup.restored": ("已恢复 {src}", "restored {src}"),
     "backup.kept": ("替换下的数据库保留为 {kept}", "the replaced database is kept as {kept}"),

@@ -1,18 +1,17 @@
-"""Backups: the daily copy, keeping 14, create/list/restore, and a damaged database file."""
+"""Backups: the daily copy (the rule of what is kept: test_backup_rotation.py), create/list/restore, and a damaged database file."""
 
 from __future__ import annotations
 
 import io
 import os
 import sqlite3
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 
 from dutylog.domain.errors import StoreError
 from dutylog.i18n import words
-from dutylog.store import Store
-from dutylog.store.backup import KEEP, auto_backup, check_or_explain, list_backups, prune
+from dutylog.store.backup import check_or_explain, list_backups
 
 said = words("en").refusal  # a refusal in English, as its code words it
 
@@ -93,23 +92,6 @@ def test_daily_backup_once_a_day(run, wang, dutylog_home, monkeypatch):
     run("entries")
     run("subject", "list")
     assert [b.day for b in list_backups(dutylog_home)] == [date(2025, 5, 10), date(2025, 5, 11)]
-
-
-def test_keeps_the_last_14(dutylog_home):
-    store = Store.open(dutylog_home)
-    try:
-        start = date(2025, 1, 1)
-        for i in range(20):
-            auto_backup(store, start + timedelta(days=i))
-        auto_backup(store, start + timedelta(days=19))  # the same day again: no new copy
-    finally:
-        store.close()
-    days = [b.day for b in list_backups(dutylog_home)]
-    assert len(days) == KEEP == 14
-    assert days == [start + timedelta(days=i) for i in range(6, 20)]
-    (dutylog_home / "backups" / "replaced-2024-12-31-000000.db").write_bytes(b"kept")
-    assert prune(dutylog_home) == []
-    assert any(b.replaced for b in list_backups(dutylog_home))  # never pruned
 
 
 def corrupt(path, size=4096):

@@ -212,8 +212,9 @@ async def test_bundle_export_command(svc, tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         hits = [h async for h in ExportCommands(app.screen).discover()]
-        assert len(hits) == 6  # md, docx, xlsx, csv, ics for 王明 + one bundle
-        hits[-1].command()
+        assert len(hits) == 7  # md, docx, xlsx, csv, ics for 王明 + one bundle + import (issue 14 §6)
+        assert hits[-1].text == "导入合并包（文件或文件夹）"
+        hits[-2].command()
         await pilot.pause()
         app.screen.query_one("#export-path").value = str(tmp_path / "b.jsonl")
         await pilot.press("enter")

@@ -258,8 +258,11 @@ def test_empty_and_unreadable(copy, tmp_path):
     empty = tmp_path / "empty.jsonl"
     empty.write_bytes(b"")
     refused(copy, empty, "line 1: no header")
-    with pytest.raises(BundleError, match="cannot read"):
+    with pytest.raises(BundleError) as info:
         copy.bundles.import_bundle(tmp_path / "missing.jsonl")
+    from dutylog.i18n import words
+
+    assert "cannot read" in words("en").refusal(info.value)
 
 
 def test_not_utf8(copy, tmp_path):

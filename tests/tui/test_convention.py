@@ -32,7 +32,7 @@ def test_every_registered_screen_imports_and_stands_on_the_one_base():
     for name in registry.SCREENS:
         cls = registry.load(name)
         assert issubclass(cls, DutylogScreen), name
-    for name in ("log", "links", "form", "export"):
+    for name in ("log", "links", "form", "export", "import"):
         assert issubclass(registry.load(name), DutylogDialog), name
 
 

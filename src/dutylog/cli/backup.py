@@ -48,20 +48,27 @@ def backup_create(encrypt: bool, passphrase_file: str | None) -> None:
 @click.option("--json", "as_json", is_flag=True)
 def backup_list(as_json: bool) -> None:
     """Backups, oldest first."""
-    items = _folder().backups()
+    folder = _folder()
+    items, checked = folder.backups(), folder.checked()
     if as_json:
         echo_json([{"file": str(b.path), "name": b.name, "taken": b.label, "size": b.size,
-                    "replaced": b.replaced} for b in items])
+                    "replaced": b.replaced, "checked": checked.get(b.name)} for b in items])
         return
     if not items:
         click.echo(_w("none"))
+        click.echo(_w("rule", **folder.rule()))
         return
     from .common import table
 
-    rows = [[b.label, f"{b.size / 1024:.0f} KB", _w("replaced") if b.replaced else "", str(b.path)]
-            for b in items]
+    def mark(b) -> str:
+        if b.replaced:
+            return _w("replaced")
+        return {True: _w("checked"), False: _w("damaged")}.get(checked.get(b.name), "")
+
+    rows = [[b.label, f"{b.size / 1024:.0f} KB", mark(b), str(b.path)] for b in items]
     click.echo(table([_w("col.taken"), _w("col.size"), "", _w("col.file")], rows,
                      aligns=["left", "right", "left", "left"]))
+    click.echo(_w("rule", **folder.rule()))
 
 
 @backup.command("restore")

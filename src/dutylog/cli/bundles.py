@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .common import parse_date_opt, service
+from .common import Finished, parse_date_opt, service
 
 
 def register(cli: click.Group) -> None:
@@ -35,10 +35,33 @@ def export(path, subject_name, since, destination, include_sensitive, encrypt, p
 
 
 @click.command("import")
-@click.argument("path")
+@click.argument("paths", nargs=-1, required=True)
 @click.option("--passphrase-file", type=click.Path(dir_okay=False), help="The passphrase of a sealed bundle, from FILE.")
-def import_(path, passphrase_file) -> None:
-    """Merge a bundle; importing the same bundle twice changes nothing."""
+@click.option("--json", "as_json", is_flag=True, help="The summary as JSON (per source and the total).")
+def import_(paths, passphrase_file, as_json) -> None:
+    """Merge bundles (files, or folders of .jsonl bundles); each bundle in its own
+    transaction; importing the same bundle twice changes nothing. Exit 2 when any bundle
+    was refused (the others are merged)."""
+    from dutylog.sealing import is_sealed
+    from dutylog.services.merge_day import bundle_paths
+
+    files = bundle_paths(paths)
+    if len(files) == 1 and not Path(paths[0]).is_dir() and not as_json:
+        _import_one(files[0], passphrase_file)
+        return
+    asked: list[bytes] = []
+
+    def secret(path: Path) -> bytes | None:  # asked once, for the first sealed bundle
+        if not (passphrase_file or is_sealed(path)):
+            return None
+        if not asked:
+            asked.append(passphrase(passphrase_file))
+        return asked[0]
+
+    _import_many(files, secret, as_json)
+
+
+def _import_one(path: Path, passphrase_file) -> None:
     from dutylog.console import check_input_file
     from dutylog.sealing import is_sealed
 
@@ -54,6 +77,29 @@ def import_(path, passphrase_file) -> None:
         finally:
             bar.close()
         click.echo("\n".join(summary_lines(summary)))
+
+
+def _import_many(files: list[Path], secret, as_json: bool) -> None:
+    from dutylog.services.merge_day import merge_all, summary_table
+
+    from .common import echo_json
+    from .progress import MergeProgressBar
+
+    bar = MergeProgressBar(files)
+    with service() as svc:
+        try:
+            day = merge_all(svc, files, progress=bar, passphrase=secret)
+        finally:
+            bar.close()
+    if as_json:
+        echo_json({"sources": [r.as_json() for r in day.results], "total": day.total()})
+    else:
+        click.echo(summary_table(day))
+    for r in day.refused:
+        where = "" if str(r.path) in r.reason else f"{r.path}: "
+        click.echo(f"dutylog: refused: {where}{r.reason}", err=True)
+    if day.exit_code:
+        raise Finished(day.exit_code)
 
 
 def passphrase(path: str | None, confirm: bool = False) -> bytes:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
 from datetime import date
 from typing import Any
@@ -92,6 +92,22 @@ def echo_text(text: str, err: bool = False) -> None:
     click.echo(shown(text), err=err)
 
 
+def echo_json_stream(records: Iterable[dict], chunk: int = 500) -> None:
+    """A JSON array written as it is made: one record a line, in the C encoder (indented
+    JSON forces Python's slow one), in chunks — the same JSON value as `echo_json`, with
+    flat memory for the text however long the list (issue 14 §7)."""
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    first, pending = True, []
+    for rec in records:
+        pending.append(("[\n  " if first else ",\n  ") + dumps(rec).translate(_JSON_RAW))
+        first = False
+        if len(pending) >= chunk:
+            click.echo("".join(pending), nl=False)
+            pending.clear()
+    pending.append("[]\n" if first else "\n]\n")
+    click.echo("".join(pending), nl=False)
+
+
 def echo_records(records: Sequence[Any], as_json: bool, empty: str, headers: list[str],
                  row: Callable[[Any], list[str]], **table_options) -> None:
     """The records as JSON (give them as dicts then); else a table, a `row(record)` each;
@@ -120,6 +136,15 @@ def _one_line(text: str) -> str:
     return shown_line(str(text))
 
 
+class Finished(Exception):  # noqa: N818 - not an error: the command's own exit code
+    """Raised by a command that printed everything it had to say and ends with `code`
+    (e.g. `import` of a folder where one bundle was refused: exit 2 after the summary)."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
 def run_guarded(cli: click.Group, argv: list[str] | None) -> int:
     """Run the click group; turn every failure into one line and an exit code, worded in
     the run's language (one catalog, built here and handed to the commands as `ctx.obj`)."""
@@ -140,6 +165,8 @@ def _run(cli: click.Group, args: list[str], w: Words) -> int:
         return 0
     except click.exceptions.Exit as exc:
         return exc.exit_code
+    except Finished as exc:
+        return exc.code
     except click.exceptions.Abort:
         say(w.refusal_code("run.aborted"))
         return 1

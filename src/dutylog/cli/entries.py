@@ -8,7 +8,7 @@ from dutylog.domain.dates import parse_days
 from dutylog.domain.validate import parse_yes_no
 from dutylog.fmt import local_time
 
-from .common import echo_json, echo_text, lang, parse_date_opt, service, table, word
+from .common import echo_json, echo_json_stream, echo_text, lang, parse_date_opt, service, table, word
 
 
 def register(cli: click.Group) -> None:
@@ -79,7 +79,7 @@ def entries(subject_name, kinds, date_from, date_to, search, include_deleted, li
                             include_deleted=include_deleted, limit=limit)
         names: dict[str, str] = {}
         if as_json:
-            echo_json([entry_record(svc, e, names) for e in items])
+            echo_json_stream(entry_record(svc, e, names) for e in items)
             return
         if not items:
             click.echo(word("msg.no_entries"))

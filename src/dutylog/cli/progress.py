@@ -75,3 +75,51 @@ def summary_lines(summary) -> list[str]:
         lines[0] += f" ({older} of the unchanged were older than the version here)"
     lines += [f"  conflict: {c}" for c in conflicts]
     return lines
+
+
+class MergeProgressBar:
+    """One bar for a merge day (several bundles): the share of the bytes of all the files
+    done so far, and which file is being merged; drawn only on a terminal."""
+
+    def __init__(self, files, stream: TextIO | None = None, label: str = "合并 merging"):
+        self.stream = stream or sys.stderr
+        self.label = label
+        self.enabled = _is_tty(self.stream) and len(files) > 1
+        self.sizes = [_size(p) for p in files]
+        self.names = [p.name for p in files]
+        self.total = sum(self.sizes) or 1
+        self.shown: tuple[int, int] | None = None
+        self.width = 0
+        self.drawn = False
+
+    def __call__(self, index: int, count: int, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        before = sum(self.sizes[:index])
+        part = self.sizes[index] * done // total if total and index < count else 0
+        percent = min(100, (before + part) * 100 // self.total)
+        if (index, percent) == self.shown:
+            return
+        self.shown = (index, percent)
+        filled = WIDTH * percent // 100
+        name = self.names[index] if index < count else ""
+        line = (f"\r{self.label} {'█' * filled}{'░' * (WIDTH - filled)} {percent:3d}% "
+                f"{min(index + 1, count)}/{count} {name}")
+        self.stream.write(line + " " * max(0, self.width - cell_len(line)))
+        self.width = cell_len(line)
+        self.stream.flush()
+        self.drawn = True
+
+    def close(self) -> None:
+        if self.drawn:
+            self.stream.write("\n")
+            self.stream.flush()
+            self.drawn = False
+
+
+def _size(path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+

@@ -69,6 +69,10 @@ CLICK: dict[str, str] = {
 
 # the commands' help (English as the decorators give it, cleaned) -> Chinese
 HELP: dict[str, str] = {
+    # issue 14 §6: import a folder of bundles
+    "Merge bundles (files, or folders of .jsonl bundles); each bundle in its own\ntransaction; importing the same bundle twice changes nothing. Exit 2 when any bundle\nwas refused (the others are merged).":
+        "合并合并包（文件，或放有 .jsonl 合并包的文件夹）；每个包单独成一个事务；\n同一个包导入两次不会重复。有包被拒绝时退出码为 2（其余的包照常合并）。",
+    "The summary as JSON (per source and the total).": "以 JSON 输出汇总（每个来源及合计）。",
     # issue 12: sealed backups, --force
     "Seal the copy with a passphrase (for a laptop that may be lost).": "用口令加密备份（以防笔记本丢失）。",
     "The passphrase of a sealed backup, from FILE.": "加密备份的口令，从文件 FILE 读取。",

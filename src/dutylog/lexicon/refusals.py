@@ -184,6 +184,7 @@ REFUSALS: dict[str, tuple[str, str]] = {
     "bundle.no_destination": ("{field}：请给出目的地名称，如 --to office-pc", "{field}: give a destination name, e.g. --to office-pc"),
     "bundle.sealed": ("{path} 已加密：请给出口令（--passphrase-file 文件，或在提示时输入）",
                       "{path} is sealed: give its passphrase (--passphrase-file FILE, or type it when asked)"),
+    "path.missing": ("{field}：找不到 {path}（既不是文件也不是文件夹）", "{path}: no such file or folder"),
     "file.unreadable": ("{field}：无法读取 {path}（{reason}）", "{path}: cannot read it: {reason}"),
     "file.not_regular": ("{field}：{path} 不是普通文件（是文件夹、设备或管道）；请先复制成文件",
                          "{path}: not a regular file (a folder, device or pipe); copy it to a file first"),

@@ -62,6 +62,21 @@ class BackupFolder:
         """Every backup, oldest first."""
         return list_backups(self.home)
 
+    def checked(self) -> dict[str, bool]:
+        """Backup name -> whether its copy passed the day's check (absent: not checked)."""
+        from dutylog.store.backup_job import checked
+
+        return checked(self.home)
+
+    def rule(self) -> dict[str, int]:
+        """What is kept (store/backup_job.py): the newest copy of each of `daily` days and
+        `weekly` weeks, the newest checked one, at most `factor`× the database (never
+        less than `floor_mib` MiB in all)."""
+        from dutylog.store import backup_job as job
+
+        return {"daily": job.DAILY, "weekly": job.WEEKLY, "factor": job.SIZE_FACTOR,
+                "floor_mib": job.SIZE_FLOOR // (1024 * 1024)}
+
     def plan_restore(self, name: str) -> RestorePlan:
         """Find and check the backup FILE (a path or a name in backups/); refused when it is
         not an undamaged dutylog database or the database is in use."""

@@ -2,7 +2,9 @@
 
 Copies are made with SQLite's online backup API (`sqlite3.Connection.backup`), so a copy
 taken while dutylog writes is still a consistent database. One copy a day is taken when
-dutylog opens the database (`auto_backup`); the newest `KEEP` regular copies are kept.
+dutylog closes a database it opened without trouble (`store.backup_job`, off the
+command's path); which copies are kept is `backup_job.keep`'s rule (7 daily, 4 weekly,
+the newest checked one, at most 3× the database).
 `store.restore.restore_backup` keeps the file it replaces as `replaced-….db` (never pruned).
 `Backups` is the repository the open store hands out (`store.backups`).
 
@@ -26,7 +28,6 @@ from dutylog.domain.errors import StoreError
 from dutylog.store.paths import readonly_uri
 
 BACKUP_DIR = "backups"
-KEEP = 14
 PREFIX = "dutylog-"
 REPLACED = "replaced-"
 _NAME_RE = re.compile(r"^(dutylog|replaced)-(\d{4}-\d{2}-\d{2})-(\d{6})(?:-(\d+))?\.db$")
@@ -156,28 +157,36 @@ def create_backup(db: OpenDatabase, day: date, now: datetime | None = None) -> P
     return path
 
 
-def prune(home: Path, keep: int = KEEP) -> list[Path]:
-    """Remove all but the newest `keep` regular backups; files `restore` replaced stay."""
-    regular = [b for b in list_backups(home) if not b.replaced]
-    removed = []
-    for b in regular[:-keep] if keep else regular:
-        try:
-            b.path.unlink()
-            removed.append(b.path)
-        except OSError:
-            pass
-    return removed
+def prune(home: Path) -> list[Path]:
+    """Remove the regular backups the rule does not keep (`backup_job.keep`); files
+    `restore` replaced stay."""
+    from dutylog.store.backup_job import prune as prune_by_rule
+
+    return prune_by_rule(home)
 
 
 def auto_backup(db: OpenDatabase, today: date, now: datetime | None = None) -> Path | None:
-    """Take the day's backup unless one exists for `today`. A failure here never stops
-    dutylog from working: it returns None instead."""
+    """Take the day's backup unless one exists for `today`, check the copy, prune. A
+    failure here never stops dutylog from working: it returns None instead."""
     if daily_done(db.home, today):
         return None
+    from dutylog.store.backup_job import prune as prune_by_rule
+    from dutylog.store.backup_job import verify
+
     try:
-        return create_backup(db, today, now)
-    except StoreError:
+        folder = _ensure_dir(db.home)
+        path = _new_file(folder, PREFIX, today, now)
+    except (StoreError, OSError):
         return None
+    try:
+        with db.lock:
+            _copy_db(db.conn, path)
+    except (sqlite3.Error, OSError):
+        path.unlink(missing_ok=True)
+        return None
+    verify(db.home, path)
+    prune_by_rule(db.home)
+    return path
 
 
 class Backups:

@@ -148,6 +148,8 @@ def read_bundle(path: Path, validate_record: RecordCheck | None = None) -> Bundl
     except BundleError:
         raise
     except InvalidInput as exc:
+        if exc.code:
+            raise BundleError(field=exc.field, code=exc.code, **exc.params) from None
         raise BundleError(str(exc)) from None
     try:
         with path.open("rb") as fh:

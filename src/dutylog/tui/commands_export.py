@@ -37,7 +37,13 @@ class ExportCommands(Provider):
                 found.append((text, t(f"export.help.{fmt}", lang), partial(self._open, fmt, name, year)))
         found.append((t("export.cmd.bundle", lang), t("export.help.bundle", lang),
                       partial(self._open, "bundle", None, year)))
+        found.append((t("merge.cmd", lang), t("merge.help", lang), self._open_import))
         return found
+
+    def _open_import(self) -> None:
+        from .registry import load
+
+        self.app.push_screen(load("import")())
 
     def _open(self, fmt: str, subject: str | None, year: int) -> None:
         self.app.push_screen(ExportDialog(fmt, subject, year))

@@ -30,6 +30,7 @@ SCREENS: dict[str, tuple[str, str]] = {
     "ask": ("dutylog.tui.dialogs.ask", "AskDialog"),
     "desk": ("dutylog.tui.screens.desk", "DeskScreen"),
     "help": ("dutylog.tui.screens.help", "HelpScreen"),
+    "import": ("dutylog.tui.screens.import_dialog", "ImportDialog"),
 }
 
 # the screens opened for the selected subject from the palette and `app.open('NAME')`

@@ -127,6 +127,8 @@ SCENES: tuple[Scene, ...] = (
     Scene("desk", ("ctrl+w", "f3"), shows=("desk",)),
     Scene("subjects", (opens("subjects"),), shows=("subjects",)),
     Scene("ask", (opens("subjects"), "f4"), shows=("ask",)),
+    # issue 14 §6: the office's merge day
+    Scene("import", (opens("import", folder=Path("usb")),), shows=("import",)),
     # issue 10: F1 help with the legend; ASCII glyphs; the sizes laptops have
     Scene("help", ("f1",), shows=("help",)),
     Scene("dashboard-ascii", (action("set_glyphs", "ascii"),), size=(100, 30), shows=("dashboard",)),
