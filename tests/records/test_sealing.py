@@ -34,7 +34,7 @@ def test_round_trip_at_every_chunk_edge(size):
     data = bytes((i * 7) % 256 for i in range(size))
     blob = sealed(data)
     assert blob.startswith(MAGIC)
-    assert data not in blob or size == 0
+    assert data not in blob or size < 8  # a byte or two may turn up in random ciphertext
     assert opened(blob) == data
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .common import Finished, parse_date_opt, service
+from .common import Finished, current_words, parse_date_opt, service
 
 
 def register(cli: click.Group) -> None:
@@ -88,7 +88,7 @@ def _import_many(files: list[Path], secret, as_json: bool) -> None:
     bar = MergeProgressBar(files)
     with service() as svc:
         try:
-            day = merge_all(svc, files, progress=bar, passphrase=secret)
+            day = merge_all(svc, files, progress=bar, passphrase=secret, say=current_words().refusal)
         finally:
             bar.close()
     if as_json:

@@ -102,10 +102,12 @@ def bundle_paths(names: Iterable[str | Path]) -> list[Path]:
 
 
 def merge_all(svc: Dutylog, paths: list[Path], progress: MergeProgress | None = None,
-              passphrase: Callable[[Path], bytes | None] | None = None) -> MergeDay:
+              passphrase: Callable[[Path], bytes | None] | None = None,
+              say: Callable[[BaseException], str] | None = None) -> MergeDay:
     """Import every file of `paths` with `svc.import_bundle`, one transaction each; a
     refusal is noted and the next file imported. `passphrase(path)` gives a sealed
-    bundle's passphrase (None: the bundle is refused as sealed)."""
+    bundle's passphrase (None: the bundle is refused as sealed); `say` words a refusal
+    in the interface's language (`Words.refusal`; English when not given)."""
     results = []
     for i, path in enumerate(paths):
         step = None if progress is None else (
@@ -114,9 +116,9 @@ def merge_all(svc: Dutylog, paths: list[Path], progress: MergeProgress | None = 
             secret = passphrase(path) if passphrase is not None else None
             summary = svc.import_bundle(path, progress=step, passphrase=secret)
         except InvalidInput as exc:
-            results.append(SourceResult(path, "refused", reason=_one_line(exc)))
+            results.append(SourceResult(path, "refused", reason=_one_line(exc, say)))
         except (DutylogError, OSError) as exc:
-            results.append(SourceResult(path, "failed", reason=_one_line(exc)))
+            results.append(SourceResult(path, "failed", reason=_one_line(exc, say)))
         else:
             results.append(SourceResult(
                 path, "merged", summary.added, summary.updated,
@@ -127,8 +129,12 @@ def merge_all(svc: Dutylog, paths: list[Path], progress: MergeProgress | None = 
     return MergeDay(results)
 
 
-def _one_line(exc: BaseException) -> str:
-    return " ".join(str(exc).split())
+def _one_line(exc: BaseException, say: Callable[[BaseException], str] | None = None) -> str:
+    if say is None:
+        from dutylog.i18n import words
+
+        say = words("en").refusal
+    return " ".join(say(exc).split())
 
 
 def summary_table(day: MergeDay, lang: str | None = None) -> str:

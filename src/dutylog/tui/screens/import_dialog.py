@@ -50,7 +50,7 @@ class ImportDialog(DutylogDialog[object]):
         try:
             files = bundle_paths([Path(text).expanduser()])
         except DutylogError as exc:
-            self.query_one("#import-error", Static).update(str(exc))
+            self.query_one("#import-error", Static).update(self.refusal(exc))
             return
         self.query_one("#import-error", Static).update("")
         self.query_one("#import-summary", Static).update(self.word("merge.running", n=len(files)))
@@ -61,7 +61,7 @@ class ImportDialog(DutylogDialog[object]):
     def merge(self, files: list[Path]) -> None:
         from dutylog.services.merge_day import merge_all
 
-        day = merge_all(self.service, files)
+        day = merge_all(self.service, files, say=self.refusal)
         self.app.call_from_thread(self.merged, day)
 
     def merged(self, day) -> None:
