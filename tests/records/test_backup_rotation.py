@@ -189,6 +189,19 @@ def test_schedule_detaches_and_returns(dutylog_home, monkeypatch):
     assert [b.day for b in list_backups(dutylog_home)] == [date(2025, 3, 5)]
 
 
+def test_a_small_database_is_copied_before_the_command_exits(dutylog_home, monkeypatch):
+    """By default a small database is copied in the closing process: when the command has
+    returned the copy is there and no job outlives it (a script may remove the folder)."""
+    monkeypatch.delenv("DUTYLOG_BACKUP")
+    env = {**os.environ, "DUTYLOG_HOME": str(dutylog_home), "DUTYLOG_TODAY": "2025-03-07"}
+    done = subprocess.run([sys.executable, "-m", "dutylog", "subject", "add", "王明", "--role", "leader"],
+                          env=env, capture_output=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert [b.day for b in list_backups(dutylog_home)] == [date(2025, 3, 7)]
+    assert not (dutylog_home / "backups" / backup_job.LOCK).exists()
+    assert backup_job._small(dutylog_home)
+
+
 def test_a_second_job_gives_way(dutylog_home):
     store = Store.open(dutylog_home)
     store.close()

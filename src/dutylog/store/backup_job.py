@@ -8,8 +8,11 @@ consistent snapshot: in WAL mode writers are never blocked), runs `PRAGMA quick_
 the copy (the scheduled full check, once a day, never on the command's path), notes the
 result in `backups/.checked`, and prunes. A job killed half-way leaves a hidden partial
 file and an empty reserved name: neither is a backup, and the next close tries again.
-`DUTYLOG_BACKUP=inline` runs the same job in the closing process (tests, scripts);
-`DUTYLOG_BACKUP=off` takes none.
+A database under INLINE_BELOW (32 MiB, some 100,000 entries) is copied in the closing
+process itself, after the output: that takes milliseconds, and no process outlives the
+command (a script that removes its data folder right after its last command must not race
+a job writing into it). `DUTYLOG_BACKUP=inline` does so whatever the size (tests,
+scripts); `DUTYLOG_BACKUP=background` detaches whatever the size; `off` takes none.
 
 A start that fails never reaches `schedule`, so a foreign or broken file is never backed
 up over the good copies (issue 12, finding 5).
@@ -219,10 +222,10 @@ def _take_lock(lock: Path) -> bool:
 def schedule(home: Path, today: date) -> None:
     """After a successful run: the day's backup, when due, in a detached process (or
     inline, or not at all: `DUTYLOG_BACKUP`)."""
-    mode = os.environ.get("DUTYLOG_BACKUP", "background")
+    mode = os.environ.get("DUTYLOG_BACKUP", "auto")
     if mode == "off" or daily_done(home, today):
         return
-    if mode == "inline":
+    if mode == "inline" or (mode != "background" and _small(home)):
         run_job(home, today)
         return
     import subprocess  # only on the day's first close (it costs a few ms to import)
@@ -242,6 +245,16 @@ def schedule(home: Path, today: date) -> None:
                           today.isoformat()], env=env, **options)
     except OSError:
         run_job(home, today)  # no process to spare: take it here, after the output
+
+
+INLINE_BELOW = 32 << 20  # bytes: a smaller database is copied in the closing process
+
+
+def _small(home: Path) -> bool:
+    try:
+        return (home / DB_NAME).stat().st_size < INLINE_BELOW
+    except OSError:
+        return True
 
 
 def main(argv: list[str]) -> int:
