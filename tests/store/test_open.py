@@ -256,3 +256,29 @@ def test_settings(store):
     store.settings.set("lang", "zh")
     assert store.settings.get("lang") == "zh"
     assert store.settings.all() == {"lang": "zh"}
+
+
+def test_read_only_side_files_left_by_an_earlier_run_are_healed(tmp_path):
+    """issue 12, finding 9: a run that read the database while it was read-only left
+    `-wal`/`-shm` read-only (SQLite gives them the database's mode); once the database is
+    writable again, the next write works without deleting anything by hand."""
+    import os
+    import stat
+
+    from dutylog.store import Store
+
+    store = Store.open(tmp_path)
+    store.close()
+    db = tmp_path / "dutylog.db"
+    for suffix in ("-wal", "-shm"):
+        side = db.with_name(db.name + suffix)
+        side.touch()
+        os.chmod(side, 0o444)
+    store = Store.open(tmp_path)
+    try:
+        for suffix in ("-wal", "-shm"):
+            assert os.stat(db.with_name(db.name + suffix)).st_mode & stat.S_IWUSR, suffix
+        store.settings.set("lang", "en")
+        assert store.settings.get("lang") == "en"
+    finally:
+        store.close()

@@ -70,6 +70,7 @@ class Database:
         try:
             if not created_db and not _writable(db_path):
                 raise DataFolderError(code="db.read_only", path=db_path)
+            _heal_side_files(db_path)
             try:
                 held = HomeLock(home).shared()  # waits while a restore swaps the file
             except Busy:
@@ -247,6 +248,23 @@ class Database:
 
 def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK)
+
+
+def _heal_side_files(db_path: Path) -> None:
+    """SQLite makes `-wal` and `-shm` with the database file's mode: a run that read a
+    database while it was read-only leaves them read-only, and every later write would
+    fail until they were deleted by hand (issue 12, finding 9). The database is writable
+    again: so are they (they are ours, in our private folder)."""
+    import stat
+
+    for suffix in ("-wal", "-shm"):
+        side = db_path.with_name(db_path.name + suffix)
+        try:
+            mode = side.stat().st_mode
+            if not mode & stat.S_IWUSR:
+                os.chmod(side, (mode | stat.S_IWUSR | stat.S_IRUSR) & 0o7777)
+        except OSError:
+            continue
 
 
 def _apply_migrations(conn: sqlite3.Connection) -> None:
