@@ -444,6 +444,11 @@ class _Importer:
                 self._write_kind(conn, SPECS[kind], plan, rev, now, source, total, done,
                                  progress)
                 continue
+            # history in ORDER, as before streaming: the kinds written so far, then the
+            # entries' batch by batch, then the rest
+            before = {SPECS[k].history for k in ORDER[:ORDER.index(kind)]}
+            keep_history(self.db, [h for h in plan.history if h[0] in before])
+            plan.history = [h for h in plan.history if h[0] not in before]
             names = self._subject_names(conn, bundle)
             bulk = bundle.counts.get(ENTRY.type, 0) >= BULK_FTS
             if bulk:
