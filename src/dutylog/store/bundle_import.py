@@ -76,9 +76,10 @@ class _Importer:
             progress: Progress | None) -> ImportSummary:
         """Streams the bundle (issue 12: memory bounded whatever its size): the header
         and checksum first (nothing kept), then, inside the one transaction, a pass that
-        checks every record (entries are not kept: their ids go to a temporary table), a
-        pass resolving the entries' references, and a pass deciding and writing entries
-        BATCH at a time. Any refusal rolls the whole import back."""
+        checks every record (entries are not kept in memory: each is staged, parsed, in
+        SQLite's temporary tables), a pass resolving the entries' references, and a pass
+        deciding and writing entries BATCH at a time. Any refusal rolls the whole import
+        back."""
         bundle = open_bundle(Path(path))
         summaries = {kind: ImportSummary() for kind in ORDER}
         conn = self.db.conn
@@ -116,7 +117,7 @@ class _Importer:
         entries."""
         first_line: dict[tuple[str, str], int] = {}
         # entries not yet staged: (id, line, subject, object, the record marshalled)
-        pending: list[tuple[str, int, str, str | None, str]] = []
+        pending: list[tuple[str, int, str, str | None, bytes]] = []
 
         def flush() -> None:
             found: dict[str, int] = {}
