@@ -10,6 +10,7 @@ name) — is mapped to ours through `aliases` instead of duplicated.
 from __future__ import annotations
 
 import json
+import marshal
 import os
 from datetime import datetime, timedelta, UTC
 from collections.abc import Callable
@@ -17,9 +18,11 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+from dutylog.domain.errors import BundleError
 from dutylog.store import chars
 from dutylog.textsafe import clean_name
-from dutylog.store.bundle_read import Bundle, ImportSummary, RecordCheck, read_bundle
+from dutylog.store.bundle_read import (Bundle, ImportSummary, RecordCheck, duplicate,
+                                       open_bundle)
 from dutylog.store.bundles import _chunks, _marks
 from dutylog.store.db import Database, parse_stamp
 from dutylog.store.history import history_row, keep_history, merge_seen
@@ -71,18 +74,108 @@ class _Importer:
 
     def run(self, path: str | os.PathLike, validate_record: RecordCheck | None,
             progress: Progress | None) -> ImportSummary:
-        bundle = read_bundle(Path(path), validate_record)
-        self._check_stamps(bundle)
+        """Streams the bundle (issue 12: memory bounded whatever its size): the header
+        and checksum first (nothing kept), then, inside the one transaction, a pass that
+        checks every record (entries are not kept in memory: each is staged, parsed, in
+        SQLite's temporary tables), a pass resolving the entries' references, and a pass
+        deciding and writing entries BATCH at a time. Any refusal rolls the whole import
+        back."""
+        bundle = open_bundle(Path(path))
+        summaries = {kind: ImportSummary() for kind in ORDER}
+        conn = self.db.conn
+        try:
+            with self.db.transaction() as conn:
+                _staging(conn)
+                self._check(conn, bundle, validate_record)
+                source = self._source(conn, bundle.header.get("source"))
+                plan = _Plan()
+                refs = self._resolve(conn, bundle, plan)
+                for kind in ORDER:
+                    if kind != ENTRY.type:
+                        self._decide(conn, SPECS[kind], bundle, bundle.records[kind], plan,
+                                     summaries[kind], source)
+                self._decide_sources(conn, bundle, plan)
+                self._write(conn, bundle, plan, refs, source, summaries[ENTRY.type],
+                            progress)
+        finally:
+            if not conn.in_transaction:
+                conn.execute("DROP TABLE IF EXISTS temp.import_ids")
+                conn.execute("DROP TABLE IF EXISTS temp.import_entries")
         summary = ImportSummary()
-        with self.db.transaction() as conn:
-            source = self._source(conn, bundle.header.get("source"))
-            plan = _Plan()
-            self._resolve(conn, bundle, plan)
-            for kind in ORDER:
-                self._decide(conn, SPECS[kind], bundle, plan, summary, source)
-            self._decide_sources(conn, bundle, plan)
-            self._write(conn, plan, source, bundle.total, progress)
+        for part in summaries.values():
+            summary.added += part.added
+            summary.updated += part.updated
+            summary.unchanged += part.unchanged
+            summary.older_kept += part.older_kept
+            summary.conflicts += part.conflicts
         return summary
+
+    def _check(self, conn, bundle: Bundle, validate_record: RecordCheck | None) -> None:
+        """Every record parsed and checked, the first bad line refused; a duplicate
+        refused naming both lines; then (as before streaming) the first stamp from the
+        future, by type then line. Keeps the small kinds in `bundle.records`, not the
+        entries."""
+        first_line: dict[tuple[str, str], int] = {}
+        # entries not yet staged: (id, line, subject, object, the record marshalled)
+        pending: list[tuple[str, int, str, str | None, bytes]] = []
+
+        def flush() -> None:
+            found: dict[str, int] = {}
+            for chunk in _chunks([item[0] for item in pending]):
+                found.update(conn.execute(
+                    f"SELECT id, line FROM temp.import_ids WHERE id IN ({_marks(chunk)})",
+                    chunk).fetchall())
+            for key, number, *_ in pending:
+                if key in found:
+                    raise bundle.fail(number, duplicate(ENTRY.type, key, found[key]))
+                found[key] = number
+            conn.executemany("INSERT INTO temp.import_ids(id, line) VALUES (?, ?)",
+                             [item[:2] for item in pending])
+            conn.executemany("INSERT INTO temp.import_entries(line, subject, object, record) "
+                             "VALUES (?, ?, ?, ?)", [item[1:] for item in pending])
+            pending.clear()
+
+        now = max(parse_stamp(self.db.timestamp()), datetime.now(UTC))
+        limit = now + timedelta(days=1)
+        rank = {kind: i for i, kind in enumerate(ORDER)}
+        future: tuple[int, int, str] | None = None
+        counts = bundle.counts
+        try:
+            for number, kind, rec in bundle.iter_records(validate_record):
+                stamp = rec.get("updated_at")
+                if stamp and (future is None or (rank[kind], number) < future[:2]) \
+                        and parse_stamp(stamp) > limit:
+                    future = (rank[kind], number, stamp)
+                key = rec[SPECS[kind].key]
+                if kind == ENTRY.type:
+                    counts[kind] = counts.get(kind, 0) + 1
+                    pending.append((key, number, rec["subject"], rec["object"],
+                                    marshal.dumps(rec)))
+                    if len(pending) >= BATCH:
+                        flush()
+                    continue
+                if (kind, key) in first_line:
+                    raise bundle.fail(number, duplicate(kind, key, first_line[kind, key]))
+                first_line[kind, key] = number
+                bundle.records[kind].append((number, rec))
+        except BundleError:
+            flush()  # a duplicate entry on an earlier line is the first bad line
+            raise
+        flush()
+        if future is not None:
+            _, number, stamp = future
+            raise bundle.fail(number, f"updated_at: {stamp} is more than a day ahead "
+                                      f"of this computer's clock ({limit:%Y-%m-%d})")
+
+    def _entries(self, conn, columns: str = "record"):
+        """The staged entries in line order, BATCH at a time (read by key, so the writes
+        in between do not disturb the reading)."""
+        last = 0
+        while rows := conn.execute(f"SELECT line, {columns} FROM temp.import_entries "
+                                   f"WHERE line > ? ORDER BY line LIMIT {BATCH}",
+                                   (last,)).fetchall():
+            last = rows[-1][0]
+            yield rows
 
     def _source(self, conn, given: Any) -> str:
         """Who the changes come from, as each record's `changed_by`: the header's `source`
@@ -96,23 +189,11 @@ class _Importer:
                          (f"import-source:{label}", text))
         return label
 
-    def _check_stamps(self, bundle: Bundle) -> None:
-        """No version from the future (issue 12: an `updated_at` in 9999 won forever): a
-        stamp more than a day ahead of this machine's clock refuses the bundle, naming the
-        line."""
-        # the later of the store's clock (injected in tests) and the computer's
-        now = max(parse_stamp(self.db.timestamp()), datetime.now(UTC))
-        limit = now + timedelta(days=1)
-        for kind in ORDER:
-            for number, rec in bundle.records[kind]:
-                stamp = rec.get("updated_at")
-                if stamp and parse_stamp(stamp) > limit:
-                    raise bundle.fail(number, f"updated_at: {stamp} is more than a day ahead "
-                                              f"of this computer's clock ({limit:%Y-%m-%d})")
-
     # ---- ids: aliases and references --------------------------------------------------
-    def _resolve(self, conn, bundle: Bundle, plan: _Plan) -> None:
-        """Map foreign subject/link ids to ours and check every reference resolves."""
+    def _resolve(self, conn, bundle: Bundle, plan: _Plan) -> Callable[[int, dict], None]:
+        """Map foreign subject/link ids to ours and check every reference resolves (the
+        entries' streamed, BATCH at a time). Returns what resolves one entry's
+        references, for the pass that writes them."""
         alias = dict(conn.execute("SELECT foreign_id, local_id FROM aliases").fetchall())
         subjects = {r["id"]: r["name"] for r in conn.execute("SELECT id, name FROM subjects")}
         by_name = {name: sid for sid, name in subjects.items()}
@@ -165,7 +246,7 @@ class _Importer:
             rec["id"] = local
             links.setdefault(local, rec["subject"])
 
-        for number, rec in bundle.records["entry"]:
+        def entry(number: int, rec: dict) -> None:
             rec["subject"] = subject(number, rec["subject"])
             if rec["object"] is not None:
                 obj = lmap.get(rec["object"]) or alias.get(rec["object"], rec["object"])
@@ -176,6 +257,10 @@ class _Importer:
                     raise bundle.fail(number, f"object {rec['object']} is linked to another "
                                               "subject")
                 rec["object"] = obj
+
+        for rows in self._entries(conn, "subject, object"):
+            for number, foreign, obj in rows:
+                entry(number, {"subject": foreign, "object": obj})
         for kind in ("ledger", "trip"):
             for number, rec in bundle.records[kind]:
                 rec["subject"] = subject(number, rec["subject"])
@@ -188,17 +273,18 @@ class _Importer:
             if rec["item"] not in items:
                 raise bundle.fail(number, f"ledger item {rec['item']} is neither in the "
                                           "bundle nor in the database")
-        bundled = {rec["id"] for _, rec in bundle.records["entry"]}
         sources = {rec["entry"] for _, rec in bundle.records["ledger"]
                    if rec["entry"] is not None}
-        wanted = sorted(sources - bundled)
-        for chunk in _chunks(wanted):
-            bundled.update(r[0] for r in conn.execute(
-                f"SELECT id FROM entries WHERE id IN ({_marks(chunk)})", chunk))
+        bundled: set[str] = set()
+        for chunk in _chunks(sorted(sources)):
+            for table in ("temp.import_ids", "entries"):
+                bundled.update(r[0] for r in conn.execute(
+                    f"SELECT id FROM {table} WHERE id IN ({_marks(chunk)})", chunk))
         for number, rec in bundle.records["ledger"]:
             if rec["entry"] is not None and rec["entry"] not in bundled:
                 raise bundle.fail(number, f"entry {rec['entry']} is neither in the bundle "
                                           "nor in the database")
+        return entry
 
     def _decide_sources(self, conn, bundle: Bundle, plan: _Plan) -> None:
         """Which diary entry raised each incoming ledger item (its `entry` field), kept in
@@ -242,9 +328,9 @@ class _Importer:
                 plan.sources.append((key, chosen))
 
     # ---- deciding, record by record -----------------------------------------------------
-    def _decide(self, conn, spec: Spec, bundle: Bundle, plan: _Plan, summary: ImportSummary,
-                source: str) -> None:
-        items = bundle.records[spec.type]
+    def _decide(self, conn, spec: Spec, bundle: Bundle, items: list[tuple[int, dict]],
+                plan: _Plan, summary: ImportSummary, source: str,
+                subject_names: dict[str, str] | None = None) -> None:
         if not items:
             return
         cols = spec.columns
@@ -260,7 +346,8 @@ class _Importer:
         names = ({r["name"]: r["id"] for r in conn.execute("SELECT id, name FROM subjects")}
                  if spec is SUBJECT else {})
         older = []
-        subject_names = self._subject_names(conn, bundle) if spec is ENTRY else {}
+        if subject_names is None:
+            subject_names = self._subject_names(conn, bundle) if spec is ENTRY else {}
         for number, rec in items:
             key = rec[spec.key]
             old = existing.get(key)
@@ -341,9 +428,12 @@ class _Importer:
                 plan.seen[spec.type].append((seen, key))
 
     # ---- writing ---------------------------------------------------------------------------
-    def _write(self, conn, plan: _Plan, source: str, total: int,
-               progress: Progress | None) -> None:
-        done = 0
+    def _write(self, conn, bundle: Bundle, plan: _Plan, refs: Callable[[int, dict], None],
+               source: str, summary: ImportSummary, progress: Progress | None) -> None:
+        """Write the plan, kind by kind in ORDER; the entries are decided and written
+        here, BATCH at a time, read again from the bundle."""
+        total = bundle.total
+        done = [0]
         if progress:
             progress(0, total)
         rev = self.db.rev()
@@ -351,66 +441,102 @@ class _Importer:
         conn.executemany("INSERT OR REPLACE INTO aliases(foreign_id, local_id, record_type) "
                          "VALUES (?, ?, ?)", plan.aliases)
         for kind in ORDER:
-            spec = SPECS[kind]
-            data = [*spec.columns, "seen"]
-            fixed = ("rev", "changed_by", "change_reason") if spec.meta else ("rev",)
-            values = (rev, source, "import") if spec.meta else (rev,)
-            created = ("created_at",) if spec.meta else ()
-            cols = [*data, *fixed, *created]
-            insert = (f"INSERT INTO {spec.table} ({', '.join(cols)}) "
-                      f"VALUES ({', '.join('?' * len(cols))})")
-            changed = [c for c in data if c != spec.key]
-            update = (f"UPDATE {spec.table} SET "
-                      f"{', '.join(f'{c} = ?' for c in [*changed, *fixed])} "
-                      f"WHERE {spec.key} = ?")
-            as_insert, as_update = itemgetter(*data), itemgetter(*changed)
-            tail = values + (now,) * len(created)
-            bulk = spec is ENTRY and len(plan.inserts[kind]) >= BULK_FTS
+            if kind != ENTRY.type:
+                self._write_kind(conn, SPECS[kind], plan, rev, now, source, total, done,
+                                 progress)
+                continue
+            # history in ORDER, as before streaming: the kinds written so far, then the
+            # entries' batch by batch, then the rest
+            before = {SPECS[k].history for k in ORDER[:ORDER.index(kind)]}
+            keep_history(self.db, [h for h in plan.history if h[0] in before])
+            plan.history = [h for h in plan.history if h[0] not in before]
+            names = self._subject_names(conn, bundle)
+            bulk = bundle.counts.get(ENTRY.type, 0) >= BULK_FTS
             if bulk:
                 first = conn.execute("SELECT coalesce(max(seq), 0) FROM entries").fetchone()[0]
                 conn.execute("DROP TRIGGER entries_fts_insert")
                 conn.execute(f"DROP TRIGGER {chars.TABLE}_insert")
-            for chunk in _chunks(plan.inserts[kind], BATCH):
-                conn.executemany(insert, [as_insert(row) + tail for row in chunk])
-                done += len(chunk)
-                if progress:
-                    progress(done, total)
+            for rows in self._entries(conn):
+                batch = [(number, marshal.loads(record)) for number, record in rows]
+                for number, rec in batch:
+                    refs(number, rec)
+                part = _Plan()
+                self._decide(conn, ENTRY, bundle, batch, part, summary, source, names)
+                self._write_kind(conn, ENTRY, part, rev, now, source, total, done, progress)
+                keep_history(self.db, part.history)
             if bulk:
                 # Index the new rows in one statement (the character index from Python,
                 # faster than its trigger's SQL), then restore the triggers (DDL is
-                # transactional: a failure rolls the triggers back too).
+                # transactional: a failure rolls the triggers back too). The triggers are
+                # dropped once for every batch (DDL makes SQLite prepare statements anew).
                 conn.execute("INSERT INTO entries_fts(rowid, title, place, people, note) "
                              "SELECT seq, title, place, people, note FROM entries "
                              "WHERE seq > ?", (first,))
                 chars.index_from(conn, first)
                 conn.execute(FTS_INSERT_TRIGGER)
                 conn.execute(chars.INSERT_TRIGGER)
-            bulk_update = spec is ENTRY and len(plan.updates[kind]) >= BULK_FTS
-            if bulk_update:
-                # The character index's trigger computes its text in SQL, slowly: for many
-                # updates, take the old text out and put the new in from Python instead.
-                seqs = []
-                for chunk in _chunks([row["id"] for row in plan.updates[kind]]):
-                    seqs += [r[0] for r in conn.execute(
-                        f"SELECT seq FROM entries WHERE id IN ({_marks(chunk)})", chunk)]
-                conn.execute(f"DROP TRIGGER {chars.TABLE}_update")
-                chars.unindex_rows(conn, chars.indexed_rows(conn, seqs))
-            for chunk in _chunks(plan.updates[kind], BATCH):
-                conn.executemany(update, [as_update(row) + values + (row[spec.key],)
-                                          for row in chunk])
-                done += len(chunk)
-                if progress:
-                    progress(done, total)
-            if bulk_update:
-                chars.index_rows(conn, chars.indexed_rows(conn, seqs))
-                conn.execute(chars.UPDATE_TRIGGER)
-            conn.executemany(f"UPDATE {spec.table} SET seen = ?, rev = {rev} "
-                             f"WHERE {spec.key} = ?", plan.seen[kind])
         conn.executemany("INSERT OR REPLACE INTO ledger_sources(item_id, entry_id) "
                          "VALUES (?, ?)", plan.sources)
         keep_history(self.db, plan.history)
         if progress:
             progress(total, total)
+
+    def _write_kind(self, conn, spec: Spec, plan: _Plan, rev: int, now: str, source: str,
+                    total: int, done: list[int], progress: Progress | None) -> None:
+        kind = spec.type
+        data = [*spec.columns, "seen"]
+        fixed = ("rev", "changed_by", "change_reason") if spec.meta else ("rev",)
+        values = (rev, source, "import") if spec.meta else (rev,)
+        created = ("created_at",) if spec.meta else ()
+        cols = [*data, *fixed, *created]
+        insert = (f"INSERT INTO {spec.table} ({', '.join(cols)}) "
+                  f"VALUES ({', '.join('?' * len(cols))})")
+        changed = [c for c in data if c != spec.key]
+        update = (f"UPDATE {spec.table} SET "
+                  f"{', '.join(f'{c} = ?' for c in [*changed, *fixed])} "
+                  f"WHERE {spec.key} = ?")
+        as_insert, as_update = itemgetter(*data), itemgetter(*changed)
+        tail = values + (now,) * len(created)
+        for chunk in _chunks(plan.inserts[kind], BATCH):
+            conn.executemany(insert, [as_insert(row) + tail for row in chunk])
+            done[0] += len(chunk)
+            if progress:
+                progress(done[0], total)
+        bulk_update = spec is ENTRY and len(plan.updates[kind]) >= BULK_FTS
+        if bulk_update:
+            # The character index's trigger computes its text in SQL, slowly: for many
+            # updates, take the old text out and put the new in from Python instead.
+            seqs = []
+            for chunk in _chunks([row["id"] for row in plan.updates[kind]]):
+                seqs += [r[0] for r in conn.execute(
+                    f"SELECT seq FROM entries WHERE id IN ({_marks(chunk)})", chunk)]
+            conn.execute(f"DROP TRIGGER {chars.TABLE}_update")
+            chars.unindex_rows(conn, chars.indexed_rows(conn, seqs))
+        for chunk in _chunks(plan.updates[kind], BATCH):
+            conn.executemany(update, [as_update(row) + values + (row[spec.key],)
+                                      for row in chunk])
+            done[0] += len(chunk)
+            if progress:
+                progress(done[0], total)
+        if bulk_update:
+            chars.index_rows(conn, chars.indexed_rows(conn, seqs))
+            conn.execute(chars.UPDATE_TRIGGER)
+        conn.executemany(f"UPDATE {spec.table} SET seen = ?, rev = {rev} "
+                         f"WHERE {spec.key} = ?", plan.seen[kind])
+
+
+def _staging(conn) -> None:
+    """Temporary tables (SQLite's temporary file, not memory) for one import: the
+    entries' ids (duplicates, ledger sources) and the entries themselves, checked and
+    parsed once, read back BATCH at a time (`marshal`: the fastest encoding of the plain
+    dicts `parse_record` makes; only this connection writes and reads the table)."""
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_ids "
+                 "(id TEXT PRIMARY KEY, line INTEGER) WITHOUT ROWID")
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_entries "
+                 "(line INTEGER PRIMARY KEY, subject TEXT, object TEXT, record BLOB)")
+    conn.execute("PRAGMA temp.cache_size = -32768")  # 32 MiB: the ids' B-tree in memory
+    conn.execute("DELETE FROM temp.import_ids")
+    conn.execute("DELETE FROM temp.import_entries")
 
 
 def _guard_entry(rec: dict, ours: Any, subject_names: dict[str, str]) -> None:

@@ -1,8 +1,10 @@
 """Reading a merge bundle: every line checked before anything is written.
 
-`read_bundle` returns the records grouped by type, or raises
-`BundleError("PATH: line N: reason")` for the first bad line. When the header states
-`records`, the end line, the count and the checksum must all be right.
+`open_bundle` checks the header, end line, count and checksum in one streaming pass;
+`Bundle.iter_records` then reads the records line by line, raising
+`BundleError("PATH: line N: reason")` for the first bad line (nothing is held whole).
+When the header states `records`, the end line, the count and the checksum must all be
+right.
 """
 
 from __future__ import annotations
@@ -39,16 +41,34 @@ class ImportSummary:
 
 @dataclass
 class Bundle:
+    """A bundle whose header and checksum were checked (`open_bundle`). Its records are
+    read again, line by line, by `iter_records` (never all in memory: issue 12);
+    `records` holds what the importer chose to keep (the small kinds)."""
+
     path: Path
     header: dict[str, Any]
     records: dict[str, list[tuple[int, dict]]]  # type -> [(line number, record)]
+    end: int | None = None  # the end line's number, when there is one
+    count: int = 0  # record lines (not the header, not the end line)
+    counts: dict[str, int] = field(default_factory=dict)  # entries read (by type)
 
     @property
     def total(self) -> int:
-        return sum(len(v) for v in self.records.values())
+        return self.count
 
     def fail(self, line: int, reason: str) -> BundleError:
         return BundleError(f"{self.path}: line {line}: {reason}")
+
+    def iter_records(self, validate_record: RecordCheck | None = None):
+        """(line number, type, record) of every record line, parsed and checked (each
+        also by `validate_record`, when given); raises BundleError for the first bad
+        line. Duplicates are the caller's to find."""
+        try:
+            with self.path.open("rb") as fh:
+                fh.readline(MAX_LINE_BYTES + 1)
+                yield from _records(self, fh, self.end, validate_record)
+        except OSError as exc:
+            raise BundleError(f"{self.path}: cannot read it: {exc.strerror or exc}") from exc
 
 
 def _load(raw: bytes, number: int, fail) -> Any:
@@ -139,7 +159,9 @@ def _scan(bundle: Bundle, fh) -> tuple[int | None, int, int]:
     return end_number, count - 1, number
 
 
-def read_bundle(path: Path, validate_record: RecordCheck | None = None) -> Bundle:
+def open_bundle(path: Path) -> Bundle:
+    """Check the file, its header, end line, count and checksum, streaming (no record
+    kept); the records are then read with `Bundle.iter_records`."""
     path = Path(path)
     bundle = Bundle(path, {}, {t: [] for t in SPECS})
     fail = bundle.fail
@@ -169,12 +191,28 @@ def read_bundle(path: Path, validate_record: RecordCheck | None = None) -> Bundl
             if stated is not None and count != stated:
                 raise fail(end, f"the header states {stated} records but there are "
                                 f"{count}: {TAMPERED}")
-            fh.seek(0)
-            fh.readline()
-            _records(bundle, fh, end, validate_record)
     except OSError as exc:
         raise BundleError(f"{path}: cannot read it: {exc.strerror or exc}") from exc
+    bundle.end, bundle.count = end, count
     return bundle
+
+
+def read_bundle(path: Path, validate_record: RecordCheck | None = None) -> Bundle:
+    """The whole bundle in memory (small bundles, tools): `open_bundle`, then every
+    record, a duplicate refused naming both lines."""
+    bundle = open_bundle(path)
+    first_line: dict[tuple[str, str], int] = {}
+    for number, kind, record in bundle.iter_records(validate_record):
+        key = (kind, record[SPECS[kind].key])
+        if key in first_line:
+            raise bundle.fail(number, duplicate(kind, key[1], first_line[key]))
+        first_line[key] = number
+        bundle.records[kind].append((number, record))
+    return bundle
+
+
+def duplicate(kind: str, key: str, first: int) -> str:
+    return f"{kind} {key} appears twice (also on line {first})"
 
 
 def _check_header(bundle: Bundle, header: dict) -> None:
@@ -191,11 +229,10 @@ def _check_header(bundle: Bundle, header: dict) -> None:
     bundle.header = header
 
 
-def _records(bundle: Bundle, fh, end: int | None, validate_record: RecordCheck | None) -> None:
-    """Second pass: parse and check every record line (line 1 already read); each record
-    also goes to `validate_record`, when given."""
+def _records(bundle: Bundle, fh, end: int | None, validate_record: RecordCheck | None):
+    """Parse and check every record line (line 1 already read), yielding
+    (number, type, record); each record also goes to `validate_record`, when given."""
     fail = bundle.fail
-    first_line: dict[tuple[str, str], int] = {}
     for number, raw in _lines(fh, fail, 2):
         if end is not None and number >= end:
             break
@@ -220,9 +257,4 @@ def _records(bundle: Bundle, fh, end: int | None, validate_record: RecordCheck |
             problem = validate_record(shown)
             if problem:
                 raise fail(number, problem)
-        key = (kind, record[spec.key])
-        if key in first_line:
-            raise fail(number, f"{kind} {record[spec.key]} appears twice "
-                               f"(also on line {first_line[key]})")
-        first_line[key] = number
-        bundle.records[kind].append((number, record))
+        yield number, kind, record
