@@ -17,15 +17,16 @@ from typing import Any
 
 from dutylog.console import MAX_LINE_BYTES, check_input_file
 from dutylog.domain.errors import BundleError, InvalidInput
+from dutylog.i18n import words
 from dutylog.store.bundles import FORMAT, VERSION
 from dutylog.store.specs import ENTRY, SPECS, parse_record
 
-TAMPERED = "the bundle is truncated or altered"
+TAMPERED = "the bundle is truncated or altered"  # (the wording of the code bundle.tampered)
 BOM = "\ufeff".encode()
 # The caller's check of one record (services checks the policy's vocabulary: kinds, roles,
 # link, patrol and ledger types): the record as {"type": …, field: value …} -> a one-line
-# reason to refuse the bundle, or None. The store itself knows no policy.
-RecordCheck = Callable[[dict], "str | None"]
+# reason to refuse the bundle (a coded refusal, worded in the run's language), or None.
+RecordCheck = Callable[[dict], "str | Exception | None"]
 
 
 @dataclass
@@ -47,8 +48,16 @@ class Bundle:
     def total(self) -> int:
         return sum(len(v) for v in self.records.values())
 
-    def fail(self, line: int, reason: str) -> BundleError:
-        return BundleError(f"{self.path}: line {line}: {reason}")
+    def fail(self, line: int | None, reason: str | Exception | None = None, *,
+             code: str | None = None, **params: Any) -> BundleError:
+        """The refusal of line `line`: its reason a code with values (worded at the edge,
+        "第 N 行：…" in Chinese), a coded refusal, or (a value check's) plain text."""
+        if code is not None:
+            reason = InvalidInput(code=code, **params)
+        refused = BundleError(code="bundle.line", path=self.path, line=line, reason=reason)
+        # str() in English, as logs and the older callers read it; the edge words the code
+        refused.args = (words("en").refusal(refused),)
+        return refused
 
 
 def _load(raw: bytes, number: int, fail) -> Any:
@@ -57,20 +66,20 @@ def _load(raw: bytes, number: int, fail) -> Any:
     try:
         value = json.loads(raw)
     except UnicodeDecodeError:
-        raise fail(number, "not UTF-8 text") from None
+        raise fail(number, code="bundle.not_utf8") from None
     except json.JSONDecodeError as exc:
-        raise fail(number, f"not a JSON object ({exc.msg})") from None
+        raise fail(number, code="bundle.not_json", why=exc.msg) from None
     except ValueError:  # an integer of thousands of digits
-        raise fail(number, "not a record (a number too long)") from None
+        raise fail(number, code="bundle.number_too_long") from None
     except RecursionError:
-        raise fail(number, "not a record (JSON nested too deeply)") from None
+        raise fail(number, code="bundle.too_deep") from None
     if not isinstance(value, dict):
-        raise fail(number, "not a JSON object")
+        raise fail(number, code="bundle.not_object")
     if _SURROGATE_ESCAPE.search(raw):
         try:
             json.dumps(value, ensure_ascii=False).encode("utf-8")
         except UnicodeEncodeError:
-            raise fail(number, "holds a lone surrogate (\\udXXX alone is not text)") from None
+            raise fail(number, code="bundle.lone_surrogate") from None
     return value
 
 
@@ -106,8 +115,7 @@ def _lines(fh, fail, first: int = 1):
     while raw := fh.readline(MAX_LINE_BYTES + 1):
         number += 1
         if len(raw) > MAX_LINE_BYTES:
-            raise fail(number, f"a line longer than {MAX_LINE_BYTES >> 20} MiB: not a bundle "
-                               "(a record is at most a few hundred kB)")
+            raise fail(number, code="bundle.line_too_long", mib=MAX_LINE_BYTES >> 20)
         yield number, raw
 
 
@@ -135,7 +143,7 @@ def _scan(bundle: Bundle, fh) -> tuple[int | None, int, int]:
     expected = tail.get("sha256")
     expected = expected.strip().lower() if isinstance(expected, str) else ""
     if expected != before and expected not in _other_checksums(bundle.path, end_number):
-        raise bundle.fail(end_number, f"the checksum does not match: {TAMPERED}")
+        raise bundle.fail(end_number, code="bundle.checksum")
     return end_number, count - 1, number
 
 
@@ -155,39 +163,39 @@ def read_bundle(path: Path, validate_record: RecordCheck | None = None) -> Bundl
         with path.open("rb") as fh:
             first = fh.readline(MAX_LINE_BYTES + 1)
             if len(first) > MAX_LINE_BYTES:
-                raise fail(1, f"a line longer than {MAX_LINE_BYTES >> 20} MiB: not a bundle")
+                raise fail(1, code="bundle.first_line_too_long", mib=MAX_LINE_BYTES >> 20)
             if not first.strip():
-                raise fail(1, f"no header; a bundle starts with "
-                              f'{{"format": "{FORMAT}", "version": {VERSION}, …}}')
+                raise fail(1, code="bundle.no_header", format=FORMAT, version=VERSION)
             header = _load(first, 1, fail)
             _check_header(bundle, header)
             fh.seek(0)
             end, count, lines = _scan(bundle, fh)
             stated = header.get("records")
             if stated is not None and end is None:
-                raise fail(lines + 1, f"the end line is missing: {TAMPERED}")
+                raise fail(lines + 1, code="bundle.no_end")
             if stated is not None and count != stated:
-                raise fail(end, f"the header states {stated} records but there are "
-                                f"{count}: {TAMPERED}")
+                raise fail(end, code="bundle.count", stated=stated, count=count)
             fh.seek(0)
             fh.readline()
             _records(bundle, fh, end, validate_record)
     except OSError as exc:
-        raise BundleError(f"{path}: cannot read it: {exc.strerror or exc}") from exc
+        refused = BundleError(code="bundle.unreadable", path=path, why=exc.strerror or exc)
+        refused.args = (words("en").refusal(refused),)
+        raise refused from exc
     return bundle
 
 
 def _check_header(bundle: Bundle, header: dict) -> None:
     fail = bundle.fail
     if header.get("format") != FORMAT:
-        raise fail(1, f'the header\'s "format" is {header.get("format")!r}, not "{FORMAT}"')
+        raise fail(1, code="bundle.format", given=repr(header.get("format")), format=FORMAT)
     version = header.get("version")
     if version != VERSION or isinstance(version, bool):
-        raise fail(1, f"bundle version {version!r} is not supported (only {VERSION})")
+        raise fail(1, code="bundle.version", given=repr(version), version=VERSION)
     stated = header.get("records")
     if stated is not None and (not isinstance(stated, int) or isinstance(stated, bool)
                                or stated < 0):
-        raise fail(1, f'"records" must be a count, not {stated!r}')
+        raise fail(1, code="bundle.records_count", given=repr(stated))
     bundle.header = header
 
 
@@ -204,11 +212,10 @@ def _records(bundle: Bundle, fh, end: int | None, validate_record: RecordCheck |
         obj = _load(raw, number, fail)
         kind = obj.get("type")
         if kind == "end":
-            raise fail(number, f"an end line before the last line: {TAMPERED}")
+            raise fail(number, code="bundle.early_end")
         spec = SPECS.get(kind) if isinstance(kind, str) else None
         if spec is None:
-            raise fail(number, f"unknown record type {kind!r}; accepted: "
-                               f"{', '.join(SPECS)}")
+            raise fail(number, code="bundle.record_type", given=repr(kind), accepted=list(SPECS))
         try:
             record = parse_record(spec, obj)
         except ValueError as exc:
@@ -222,7 +229,7 @@ def _records(bundle: Bundle, fh, end: int | None, validate_record: RecordCheck |
                 raise fail(number, problem)
         key = (kind, record[spec.key])
         if key in first_line:
-            raise fail(number, f"{kind} {record[spec.key]} appears twice "
-                               f"(also on line {first_line[key]})")
+            raise fail(number, code="bundle.twice", kind=kind, key=record[spec.key],
+                           other=first_line[key])
         first_line[key] = number
         bundle.records[kind].append((number, record))
