@@ -98,7 +98,7 @@ def test_empty_folder_refused(run, tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
     r = run("import", empty)
-    assert r.code == 2 and "no bundle" in r.err
+    assert r.code == 2 and "这个文件夹中没有捆包" in r.err
 
 
 def test_progress_bar_one_line_on_a_terminal(folder):

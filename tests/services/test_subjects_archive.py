@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from dutylog.domain.errors import InvalidInput
+from dutylog.i18n import words
 from dutylog.services import Dutylog
 
 TODAY = date(2025, 6, 18)
@@ -28,12 +29,15 @@ def test_archive_hides_keeps_and_restores(svc):
     assert [s.name for s in svc.subjects()] == ["王明"]
     assert [s.name for s in svc.subjects(include_archived=True)] == ["王明", "李华"]
     assert svc.subject("李华").name == "李华"  # still found by name: status, history
-    with pytest.raises(InvalidInput, match="already archived"):
+    with pytest.raises(InvalidInput) as info:
         svc.archive_subject("李华")
+    assert words("en").refusal(info.value).startswith("subject: 李华 is already archived")
     assert svc.restore_subject("李华", by="李秘书").archived is None
     assert [s.name for s in svc.subjects()] == ["王明", "李华"]
-    with pytest.raises(InvalidInput, match="not archived"):
+    with pytest.raises(InvalidInput) as info:
         svc.restore_subject("李华")
+    assert words("en").refusal(info.value) == "subject: 李华 is not archived"
+    assert words("zh").refusal(info.value) == "对象：李华 没有归档"
     versions = svc.roster.subject_history("李华")
     assert [v["reason"] for v in versions] == ["add", "archive", "restore"]
     assert [v["changed_by"] for v in versions][1:] == ["李秘书", "李秘书"]

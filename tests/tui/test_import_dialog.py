@@ -42,7 +42,7 @@ async def test_import_a_folder_from_the_palette(svc, make, tmp_path):
         field.value = str(tmp_path / "nowhere")
         await pilot.press("enter")
         await pilot.pause()
-        assert "no such file" in str(dialog.query_one("#import-error", Static).render())
+        assert "找不到" in str(dialog.query_one("#import-error", Static).render())
         field.value = str(usb)
         await pilot.press("enter")
         await app.workers.wait_for_complete()

@@ -88,7 +88,7 @@ def bundle_paths(names: Iterable[str | Path]) -> list[Path]:
                             if not p.name.startswith(".") and p.is_file()
                             and (p.name.endswith(BUNDLE_SUFFIXES) or is_sealed(p)))
             if not inside:
-                raise InvalidInput(f"{path}: no bundle in this folder (files ending in .jsonl)", "path")
+                raise InvalidInput(code="merge.no_bundle", field="path", path=path)
             found += inside
         elif path.exists():
             found.append(path)

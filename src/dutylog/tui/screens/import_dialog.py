@@ -15,6 +15,7 @@ from textual.widgets import Input, Label, Static
 
 from dutylog.domain.errors import DutylogError
 
+from ..errors import explain
 from .base import DutylogDialog
 
 
@@ -50,7 +51,7 @@ class ImportDialog(DutylogDialog[object]):
         try:
             files = bundle_paths([Path(text).expanduser()])
         except DutylogError as exc:
-            self.query_one("#import-error", Static).update(str(exc))
+            self.query_one("#import-error", Static).update(explain(exc, self.lang))
             return
         self.query_one("#import-error", Static).update("")
         self.query_one("#import-summary", Static).update(self.word("merge.running", n=len(files)))
