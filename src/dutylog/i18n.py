@@ -365,6 +365,18 @@ SCREEN_STRINGS: dict[str, tuple[str, str]] = {
     "merge.updated": ("更新", "updated"), "merge.conflicts": ("冲突", "conflicts"),
     "merge.refused": ("拒绝", "refused"), "merge.failed": ("失败", "failed"),
     "merge.total": ("合计", "total"),
+    # the command line's own report lines (cli/bundles.py, cli/progress.py, cli/demo.py)
+    "cli.exported": ("已写入 {n} 条记录到 {path}", "{n} records written to {path}"),
+    "cli.exported_sealed": ("已写入 {n} 条记录到 {path}（已加密）", "{n} records written to {path} (sealed)"),
+    "cli.import_summary": ("新增 {added}，更新 {updated}，未变 {unchanged}，已解决冲突 {conflicts}",
+                           "added {added}, updated {updated}, unchanged {unchanged}, conflicts resolved {conflicts}"),
+    "cli.import_older": ("（未变的记录中有 {older} 条比这里的版本旧）",
+                         " ({older} of the unchanged were older than the version here)"),
+    "cli.import_conflict": ("  冲突：{what}", "  conflict: {what}"),
+    "cli.source_refused": ("dutylog: 已拒绝：{where}{reason}", "dutylog: refused: {where}{reason}"),
+    "cli.demo_kept": ("演示数据保留在 {home}", "demo data kept in {home}"),
+    "cli.importing": ("导入", "importing"), "cli.checking": ("检查", "checking"),
+    "cli.merging": ("合并", "merging"),
     # the screens the palette opens (tui/registry.py PALETTE)
     "open.ledger": ("台账（督办、会签、纪要、整改）", "Ledgers (supervision, co-signing, minutes)"),
     "open.diary": ("民情日记", "People's diary"),

@@ -36,7 +36,8 @@ class SourceResult:
     updated: int = 0
     unchanged: int = 0
     conflicts: list[str] = field(default_factory=list)
-    reason: str = ""
+    reason: str = ""  # in English, for --json
+    error: BaseException | None = field(default=None, repr=False, compare=False)  # worded at the edge
 
     def as_json(self) -> dict[str, object]:
         return {"source": str(self.path), "status": self.status, "new": self.added,
@@ -114,9 +115,9 @@ def merge_all(svc: Dutylog, paths: list[Path], progress: MergeProgress | None = 
             secret = passphrase(path) if passphrase is not None else None
             summary = svc.import_bundle(path, progress=step, passphrase=secret)
         except InvalidInput as exc:
-            results.append(SourceResult(path, "refused", reason=_one_line(exc)))
+            results.append(SourceResult(path, "refused", reason=_one_line(exc), error=exc))
         except (DutylogError, OSError) as exc:
-            results.append(SourceResult(path, "failed", reason=_one_line(exc)))
+            results.append(SourceResult(path, "failed", reason=_one_line(exc), error=exc))
         else:
             results.append(SourceResult(
                 path, "merged", summary.added, summary.updated,
@@ -128,7 +129,10 @@ def merge_all(svc: Dutylog, paths: list[Path], progress: MergeProgress | None = 
 
 
 def _one_line(exc: BaseException) -> str:
-    return " ".join(str(exc).split())
+    """The reason in English, as --json gives it (the CLI and the app word `error`)."""
+    from dutylog.i18n import words
+
+    return words("en").refusal(exc)
 
 
 def summary_table(day: MergeDay, lang: str | None = None) -> str:
