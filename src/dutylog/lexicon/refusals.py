@@ -265,6 +265,17 @@ REFUSALS: dict[str, tuple[str, str]] = {
     "export.in_use": ("无法替换 {path}：请先关闭正在使用该文件的程序（{why}）",
                       "cannot replace {path}: 请先关闭正在使用该文件的程序 (close the program that has it open; {why})"),
     "export.unwritable": ("无法写入 {path}：{why}", "cannot write {path}: {why}"),
+    # the app, backups, history and list queries
+    "app.no_terminal": ("应用需要在终端中运行（标准输入和输出都不是终端）；命令在哪里都能用：dutylog --help",
+                        "the app needs a terminal (standard input and output are not one); the commands work anywhere: dutylog --help"),
+    "app.no_recorder": ("{field}：请填写使用这台电脑的人的姓名", "{field}: give the name of who uses this computer"),
+    "file.unwritable": ("{field}：无法写入 {path}：{why}", "{field}: cannot write {path}: {why}"),
+    "backup.no_folder": ("无法创建备份文件夹 {folder}：{why}", "cannot create the backup folder {folder}: {why}"),
+    "backup.no_name": ("无法在 {folder} 中为新备份命名", "cannot name a new backup in {folder}"),
+    "backup.unwritable": ("无法写入备份 {path}：{why}", "cannot write the backup {path}: {why}"),
+    "history.record_type": ("未知的记录类型 {given}；可用：{accepted}", "unknown record type {given}; accepted: {accepted}"),
+    "query.not_a_date": ("{field}：须是 YYYY-MM-DD 格式的日期，不能是 {given}", "{field} must be a date YYYY-MM-DD, not {given}"),
+    "query.order": ("未知的排序 {given}；可用：{accepted}", "unknown order {given}; accepted: {accepted}"),
     # a bundle's lines (store/bundle_read.py): "PATH: line N: reason", the reason a code too
     "bundle.line": ("{path}：第 {line} 行：{reason}", "{path}: line {line}: {reason}"),
     "bundle.unreadable": ("{path}：读不了：{why}", "{path}: cannot read it: {why}"),

@@ -161,7 +161,7 @@ class SubjectsScreen(TableScreen):
         try:
             fn()
         except DutylogError as exc:
-            self.say(str(exc))
+            self.say(self.refusal(exc))
             return
         if undo is not None:
             self.undos.append(undo)
@@ -177,7 +177,7 @@ class SubjectsScreen(TableScreen):
         try:
             undo.run()
         except DutylogError as exc:
-            self.say(str(exc))
+            self.say(self.refusal(exc))
             return
         self.undos.pop()
         self.say(self.word("subjects.undone", name=undo.name))
