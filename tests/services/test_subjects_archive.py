@@ -59,9 +59,12 @@ def test_an_ended_link_reopens_once(svc):
     firm = svc.link("王明", "enterprise", "甲公司", date(2025, 1, 1))
     svc.unlink("王明", "enterprise", "甲公司", TODAY)
     assert svc.reopen_link(firm.id).until is None
-    with pytest.raises(Exception, match="has not ended"):
+    with pytest.raises(Exception) as info:
         svc.reopen_link(firm.id)
+    assert words("en").refusal(info.value) == "link '甲公司' has not ended"
     svc.unlink("王明", "enterprise", "甲公司", TODAY)
     svc.link("王明", "enterprise", "甲公司", TODAY)  # linked again meanwhile: no second active
-    with pytest.raises(Exception, match="linked again"):
+    with pytest.raises(Exception) as info:
         svc.reopen_link(firm.id)
+    assert words("en").refusal(info.value) == "'甲公司' is linked again already"
+    assert words("zh").refusal(info.value) == "名称：'甲公司' 已经重新建立了联系"
