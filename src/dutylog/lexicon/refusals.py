@@ -203,6 +203,8 @@ REFUSALS: dict[str, tuple[str, str]] = {
     "seal.wrong": ("口令不对，或文件被改动或不完整", "wrong passphrase, or the file was altered or cut short"),
     "file.not_text": ("{field}：{path} 不是 UTF-8 或 GBK/GB18030 文本文件；请另存为 UTF-8（记事本：另存为 → 编码 UTF-8）",
                       "{path}: not a text file in UTF-8 or GBK/GB18030; save it again as UTF-8 (记事本: 另存为 → 编码 UTF-8)"),
+    "policy.not_toml": ("政策文件 {source}：{where}不是有效的 TOML：{why}", "{source}: {where}not valid TOML: {why}"),
+    "policy.invalid": ("政策文件 {source}：{where}：{what}", "{source}: {where}: {what}"),
     "policy.not_found": ("{field}：找不到政策文件 {path}", "{path}: policy file not found"),
     "policy.unreadable": ("{field}：读不了政策文件 {path}（{reason}）", "{path}: cannot read policy file ({reason})"),
     # the data folder (store/paths.py)
