@@ -377,6 +377,9 @@ SCREEN_STRINGS: dict[str, tuple[str, str]] = {
     "cli.demo_kept": ("演示数据保留在 {home}", "demo data kept in {home}"),
     "cli.importing": ("导入", "importing"), "cli.checking": ("检查", "checking"),
     "cli.merging": ("合并", "merging"),
+    "cli.vocab.roles": ("角色", "roles"), "cli.vocab.link_types": ("联系类型", "link types"),
+    "cli.vocab.patrol_types": ("巡查类型", "patrol types"), "cli.vocab.ledger_types": ("台账类型", "ledger types"),
+    "cli.vocab.workdays": ("{n} 个工作日", "{n} working days"),
     # the screens the palette opens (tui/registry.py PALETTE)
     "open.ledger": ("台账（督办、会签、纪要、整改）", "Ledgers (supervision, co-signing, minutes)"),
     "open.diary": ("民情日记", "People's diary"),
