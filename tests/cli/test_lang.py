@@ -203,3 +203,11 @@ def test_plain_refusals_still_print_as_they_are():
     coded = InvalidInput(code="date.future", field="date", when="2099-01-01", today="2025-06-30")
     assert words("zh").refusal(coded) == "日期：2099-01-01 晚于今天（2025-06-30）；不能登记将来的日子"
     assert words("en").refusal(coded).startswith("date: 2099-01-01 is in the future")
+
+
+def test_policy_show_names_its_vocabulary_in_the_runs_language(run, monkeypatch):
+    out = run("policy", "show").out.splitlines()
+    assert out[1].startswith("  角色：leader、") and out[4].startswith("  台账类型：supervision (3 个工作日)")
+    monkeypatch.setenv("DUTYLOG_LANG", "en")
+    out = run("policy", "show").out.splitlines()
+    assert out[1].startswith("  roles: leader, ") and "supervision (3 working days)" in out[4]

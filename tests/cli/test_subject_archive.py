@@ -13,7 +13,7 @@ def test_archive_and_restore_from_the_command_line(run, monkeypatch):
     everyone = run("subject", "list", "--all", "--json").json
     assert [(s["name"], s["archived"]) for s in everyone] == [("王明", None), ("李华", "2025-06-18")]
     again = run("subject", "archive", "李华")
-    assert again.code == 2 and "already archived" in again.err and "\n" not in again.err.strip()
+    assert again.code == 2 and "李华 已于 2025-06-18 归档" in again.err and "\n" not in again.err.strip()
     assert run("subject", "restore", "李华").code == 0
     assert [s["name"] for s in run("subject", "list", "--json").json] == ["王明", "李华"]
     assert "archived" not in run("subject", "list", "--json").json[0]  # the contract's shape

@@ -99,13 +99,13 @@ def test_bad_entry_reference_refused_whole(run, wang, tmp_path, monkeypatch, sna
     dump = snapshot()
     r = run("import", bundle)
     assert refused(r), r.err
-    assert f"line {number}:" in r.err and ghost in r.err
+    assert f"第 {number} 行：" in r.err and ghost in r.err
     assert snapshot() == dump
     records[number - 1]["entry"] = "not-a-uuid"
     _rewrite(bundle, records)
     r = run("import", bundle)
     assert refused(r), r.err
-    assert f"line {number}:" in r.err and "entry" in r.err
+    assert f"第 {number} 行：" in r.err and "entry" in r.err
     assert snapshot() == dump
 
 

@@ -114,7 +114,8 @@ def test_names_that_look_the_same_are_the_same(run, tmp_path, name):
     (json.dumps(subject(name="名" * 300_000), ensure_ascii=False), "at most 200"),
     (json.dumps(entry(1, LATER, note="长" * 4001)), "at most 4000"),
 ], ids=["surrogate", "days-400-digits", "days-5000-digits", "long-name", "long-note"])
-def test_bad_values_are_refused_with_their_line(run, tmp_path, line, words):
+def test_bad_values_are_refused_with_their_line(run, monkeypatch, tmp_path, line, words):
+    monkeypatch.setenv("DUTYLOG_LANG", "en")
     header = {"format": "dutylog-bundle", "version": 1, "source": "t"}
     first = json.dumps(subject()) if "subject" not in line[:20] else json.dumps(
         {"type": "holiday", "date": "2025-10-01", "kind": "holiday",
@@ -137,4 +138,23 @@ def test_a_bundle_saved_again_by_notepad_is_accepted(run, tmp_path):
     altered = tmp_path / "c.jsonl"
     altered.write_bytes(path.read_bytes().replace("记事本".encode(), "记事薄".encode()))
     r = run("import", altered)
-    assert r.code == 2 and "truncated or altered" in r.err
+    assert r.code == 2 and "第 4 行：校验和不符：捆包被截断或被改动过" in r.err
+
+
+def test_a_bad_line_is_worded_in_the_runs_language(run, monkeypatch, tmp_path):
+    """The line number is a value and the reason a code: 第 N 行 in Chinese, line N in English;
+    the policy's checks on a record follow the language too."""
+    path = tmp_path / "b.jsonl"
+    header = {"format": "dutylog-bundle", "version": 1, "source": "t"}
+    path.write_text("\n".join([json.dumps(header), json.dumps(subject()), '{"type": "x"}']) + "\n",
+                    encoding="utf-8")
+    r = run("import", path)
+    assert r.code == 2 and "：第 3 行：未知的记录类型 'x'；可用：subject、" in r.err, r.err
+    late = {**subject(), "since": "2999-01-01"}
+    other = tmp_path / "c.jsonl"
+    other.write_text("\n".join([json.dumps(header), json.dumps(late)]) + "\n", encoding="utf-8")
+    r = run("import", other)
+    assert r.code == 2 and "：第 2 行：起始日期：2999-01-01 晚于今天" in r.err, r.err
+    monkeypatch.setenv("DUTYLOG_LANG", "en")
+    r = run("import", path)
+    assert r.code == 2 and ": line 3: unknown record type 'x'; accepted: subject, " in r.err, r.err

@@ -17,6 +17,13 @@ import json
 import pytest
 
 
+@pytest.fixture(autouse=True)
+def english(monkeypatch):
+    """The summaries below are checked in English (Chinese: tests/records/test_merge_day.py)."""
+    monkeypatch.setenv("DUTYLOG_LANG", "en")
+
+
+
 @pytest.fixture
 def exported(run, tmp_path, monkeypatch):
     """A real export with 3 records (subject, link, entry); then a fresh, empty data folder."""

@@ -45,7 +45,7 @@ def test_a_line_without_end_is_refused(run, tmp_path):
     path = tmp_path / "zeros.jsonl"
     path.write_bytes(b'{"format": "dutylog-bundle", "version": 1}\n' + b"0" * (3 << 20))
     r = run("import", path)
-    assert r.code == 2 and "line 2:" in r.err and "longer than 2 MiB" in r.err
+    assert r.code == 2 and "第 2 行：一行超过 2 MiB：不是捆包" in r.err
 
 
 def test_outputs_are_regular_files_and_are_not_replaced_unasked(run, tmp_path):

@@ -44,9 +44,9 @@ def ledger_rows(n: int = 1000) -> list[list]:
 
 
 BAD = {  # index into ledger_rows -> what makes it bad, and the reason's beginning
-    10: (0, "2026/2/30", "date:"),           # not on the calendar
-    500: (1, "开大会", "kind:"),              # no such kind
-    901: (7, "无此企业", "object"),           # an enterprise not linked: refused by `log` itself
+    10: (0, "2026/2/30", "日期："),           # not on the calendar
+    500: (1, "开大会", "类别："),              # no such kind
+    901: (7, "无此企业", "联系对象："),           # an enterprise not linked: refused by `log` itself
 }
 
 
@@ -175,7 +175,7 @@ def test_english_headers_and_a_subject_column_need_no_subject_option(office, tmp
                     ",2026-03-04,diary,,c\n", encoding="utf-8")
     res = run("import-table", path, "--dry-run")
     assert res.code == 2  # row 4 names no one and no --subject fills it
-    assert res.err.startswith("dutylog: 第 4 行：subject:")
+    assert res.err.startswith("dutylog: 第 4 行：对象：空；请填写姓名，或给出 --subject")
     res = run("import-table", path, "--subject", "王明", "--yes")
     assert res.code == 0, res.err
     li = run("entries", "--subject", "李华", "--json").json

@@ -17,6 +17,12 @@ import pytest
 
 FIELDS = ("date", "note", "deleted", "updated_at")
 
+@pytest.fixture(autouse=True)
+def english(monkeypatch):
+    """The summaries below are checked in English (Chinese: tests/records/test_merge_day.py)."""
+    monkeypatch.setenv("DUTYLOG_LANG", "en")
+
+
 
 @pytest.fixture
 def bundles(hb, tmp_path):
@@ -120,7 +126,7 @@ def test_refused_bundle_changes_nothing(run, monkeypatch, tmp_path, hb):
     bad = hb.write_bundle(tmp_path / "bad.jsonl", [hb.subject(), hb.entry(1, hb.t(8), note="好"),
                                                     hb.entry(2, hb.t(8), kind="no-such-kind")])
     r = run("import", bad)
-    assert r.code == 2 and "line 4" in r.err and "no-such-kind" in r.err and r.err.count("\n") == 1
+    assert r.code == 2 and "line 4: unknown kind 'no-such-kind'" in r.err and r.err.count("\n") == 1
     assert run("subject", "list", "--json").json == []
 
 

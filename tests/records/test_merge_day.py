@@ -50,7 +50,7 @@ def test_folder_two_merged_one_refused(run, folder):
     assert "truncated or altered" in by["c.jsonl"]["reason"]
     assert day["total"] == {"sources": 3, "merged": 2, "refused": 1, "new": 4, "updated": 1,
                             "unchanged": 1, "conflicts": 1}
-    assert "c.jsonl" in r.err and "refused" in r.err
+    assert "c.jsonl" in r.err and "已拒绝：" in r.err and "第 4 行：校验和不符" in r.err
     assert notes(run) == [("00000001", "B"), ("00000002", ""), ("00000003", "")]
 
     again = run("import", folder, "--json")
@@ -64,13 +64,13 @@ def test_table_per_source_and_total(run, folder):
     r = run("import", folder / "a.jsonl", folder / "c.jsonl", folder / "b.jsonl")
     assert r.code == 2
     rows = [line.split() for line in r.out.splitlines()]
-    assert rows[0][:2] == ["来源", "source"]
+    assert rows[0][:2] == ["来源", "新增"]  # the run's language (Chinese by default)
     table = {row[0]: row[1:] for row in rows[2:]}  # after the header and its rule
     assert table["a.jsonl"] == ["3", "0", "0"]
-    assert table["c.jsonl"][:3] == ["0", "0", "0"] and "refused" in table["c.jsonl"]
+    assert table["c.jsonl"][:3] == ["0", "0", "0"] and "拒绝" in table["c.jsonl"]
     assert table["b.jsonl"] == ["1", "1", "1"]
     total = rows[-1]
-    assert total == ["合计", "total", "(2/3)", "4", "1", "1", "1"]
+    assert total == ["合计", "(2/3)", "4", "1", "1", "1"]
 
 
 def test_all_good_exit_0(run, folder):
@@ -83,7 +83,7 @@ def test_all_good_exit_0(run, folder):
 def test_one_file_keeps_the_single_bundle_output(run, folder):
     r = run("import", folder / "a.jsonl")
     assert r.code == 0
-    assert r.out.startswith("added 3, updated 0, unchanged 0")
+    assert r.out.startswith("新增 3，更新 0，未变 0，已解决冲突 0")
 
 
 def test_missing_path_refused_before_anything(run, folder):
@@ -98,7 +98,7 @@ def test_empty_folder_refused(run, tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
     r = run("import", empty)
-    assert r.code == 2 and "no bundle" in r.err
+    assert r.code == 2 and "这个文件夹中没有捆包" in r.err
 
 
 def test_progress_bar_one_line_on_a_terminal(folder):
@@ -120,3 +120,11 @@ def test_progress_bar_one_line_on_a_terminal(folder):
     text = out.getvalue()
     assert text.count("\n") == 1 and text.endswith("\n")
     assert "100%" in text and "3/3" in text
+
+
+def test_export_and_import_report_in_the_runs_language(run, monkeypatch, tmp_path):
+    assert run("subject", "add", "王明", "--role", "leader").code == 0
+    out = tmp_path / "a.jsonl"
+    assert run("export", out).out.strip() == f"已写入 1 条记录到 {out}"
+    monkeypatch.setenv("DUTYLOG_LANG", "en")
+    assert run("export", out, "--force").out.strip() == f"1 records written to {out}"

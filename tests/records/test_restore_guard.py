@@ -64,7 +64,7 @@ def test_restore_is_refused_while_the_folder_is_held(run, tmp_path, dutylog_home
     held = HomeLock(dutylog_home).shared()  # as the open app holds it
     try:
         r = run("backup", "restore", backup, "--yes")
-        assert r.code == 1 and "in use" in r.err
+        assert r.code == 1 and "正被另一个 dutylog 使用" in r.err
     finally:
         held.release()
     assert run("backup", "restore", backup, "--yes").code == 0

@@ -8,6 +8,13 @@ import json
 import pytest
 
 
+@pytest.fixture(autouse=True)
+def english(monkeypatch):
+    """The summaries below are checked in English (Chinese: tests/records/test_merge_day.py)."""
+    monkeypatch.setenv("DUTYLOG_LANG", "en")
+
+
+
 @pytest.fixture
 def wang(run, monkeypatch):
     monkeypatch.setenv("DUTYLOG_TODAY", "2025-06-30")

@@ -25,6 +25,13 @@ def today(monkeypatch):
     monkeypatch.setenv("DUTYLOG_TODAY", TODAY)
 
 
+@pytest.fixture
+def english(monkeypatch):
+    """The refusals below are checked in English (a bundle's line in Chinese:
+    tests/records/test_bundle_forgery.py)."""
+    monkeypatch.setenv("DUTYLOG_LANG", "en")
+
+
 def dump(home) -> list[str]:
     conn = sqlite3.connect(home / "dutylog.db")
     try:
@@ -53,7 +60,7 @@ def refused(run, home, tmp_path, records, line: int, words: str) -> None:
     ("1999-12-31T23:59:59+08:00", "before 2000"),
 ])
 def test_a_stamp_out_of_range_is_refused_with_its_line(run, dutylog_home, tmp_path, today,
-                                                       stamp, words):
+                                                       english, stamp, words):
     refused(run, dutylog_home, tmp_path, [subject(), entry(1, STAMP), entry(2, stamp)], 4, words)
 
 
@@ -76,7 +83,8 @@ def test_a_zone_less_stamp_is_stored_in_utc_with_its_zone(run, tmp_path, today):
     ({"type": "ledger", "id": uid(9), "subject": S1, "ledger_type": "follow-up",
       "opened": "2025-07-01", "due": "2025-08-01", "updated_at": STAMP}, "in the future"),
 ])
-def test_bundle_dates_follow_the_cli_rules(run, dutylog_home, tmp_path, today, record, words):
+def test_bundle_dates_follow_the_cli_rules(run, dutylog_home, tmp_path, today, english, record,
+                                           words):
     refused(run, dutylog_home, tmp_path, [subject(), entry(1, STAMP), record], 4, words)
 
 

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from dutylog.domain.errors import InvalidInput
+from dutylog.i18n import words
 from dutylog.services import Dutylog
 
 TODAY = date(2025, 6, 18)
@@ -28,12 +29,15 @@ def test_archive_hides_keeps_and_restores(svc):
     assert [s.name for s in svc.subjects()] == ["王明"]
     assert [s.name for s in svc.subjects(include_archived=True)] == ["王明", "李华"]
     assert svc.subject("李华").name == "李华"  # still found by name: status, history
-    with pytest.raises(InvalidInput, match="already archived"):
+    with pytest.raises(InvalidInput) as info:
         svc.archive_subject("李华")
+    assert words("en").refusal(info.value).startswith("subject: 李华 is already archived")
     assert svc.restore_subject("李华", by="李秘书").archived is None
     assert [s.name for s in svc.subjects()] == ["王明", "李华"]
-    with pytest.raises(InvalidInput, match="not archived"):
+    with pytest.raises(InvalidInput) as info:
         svc.restore_subject("李华")
+    assert words("en").refusal(info.value) == "subject: 李华 is not archived"
+    assert words("zh").refusal(info.value) == "对象：李华 没有归档"
     versions = svc.roster.subject_history("李华")
     assert [v["reason"] for v in versions] == ["add", "archive", "restore"]
     assert [v["changed_by"] for v in versions][1:] == ["李秘书", "李秘书"]
@@ -55,9 +59,12 @@ def test_an_ended_link_reopens_once(svc):
     firm = svc.link("王明", "enterprise", "甲公司", date(2025, 1, 1))
     svc.unlink("王明", "enterprise", "甲公司", TODAY)
     assert svc.reopen_link(firm.id).until is None
-    with pytest.raises(Exception, match="has not ended"):
+    with pytest.raises(Exception) as info:
         svc.reopen_link(firm.id)
+    assert words("en").refusal(info.value) == "link '甲公司' has not ended"
     svc.unlink("王明", "enterprise", "甲公司", TODAY)
     svc.link("王明", "enterprise", "甲公司", TODAY)  # linked again meanwhile: no second active
-    with pytest.raises(Exception, match="linked again"):
+    with pytest.raises(Exception) as info:
         svc.reopen_link(firm.id)
+    assert words("en").refusal(info.value) == "'甲公司' is linked again already"
+    assert words("zh").refusal(info.value) == "名称：'甲公司' 已经重新建立了联系"

@@ -9,6 +9,7 @@ from datetime import date, datetime
 import pytest
 
 from dutylog.domain.errors import InvalidInput
+from dutylog.i18n import words
 from dutylog.store import ImportSummary, entry_to_record
 
 from .bundle_helpers import open_home, state
@@ -268,8 +269,10 @@ def test_export_to_a_destination_sends_only_changes(store, wang, tmp_path):
 
 
 def test_export_to_a_missing_folder(store, wang, tmp_path):
-    with pytest.raises(InvalidInput, match="does not exist"):
+    with pytest.raises(InvalidInput) as info:
         store.bundles.export_bundle(tmp_path / "nope" / "b.jsonl")
+    assert words("en").refusal(info.value).endswith("nope does not exist")
+    assert words("zh").refusal(info.value).endswith("nope 不存在")
 
 
 def test_progress_and_validate_record_callbacks(office, tmp_path):

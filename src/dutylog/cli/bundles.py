@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .common import Finished, current_words, parse_date_opt, service
+from .common import Finished, current_words, lang, parse_date_opt, service, word
 
 
 def register(cli: click.Group) -> None:
@@ -31,7 +31,7 @@ def export(path, subject_name, since, destination, include_sensitive, encrypt, p
         n = svc.export(Path(path), subject=subject_name, since=parse_date_opt(svc, since, "since"),
                        to=destination, include_sensitive=include_sensitive, passphrase=secret,
                        force=force)
-        click.echo(f"{n} records written to {path}" + (" (sealed)" if secret else ""))
+        click.echo(word("cli.exported_sealed" if secret else "cli.exported", n=n, path=path))
 
 
 @click.command("import")
@@ -88,16 +88,18 @@ def _import_many(files: list[Path], secret, as_json: bool) -> None:
     bar = MergeProgressBar(files)
     with service() as svc:
         try:
-            day = merge_all(svc, files, progress=bar, passphrase=secret, say=current_words().refusal)
+            day = merge_all(svc, files, progress=bar, passphrase=secret)
         finally:
             bar.close()
     if as_json:
         echo_json({"sources": [r.as_json() for r in day.results], "total": day.total()})
     else:
-        click.echo(summary_table(day))
+        click.echo(summary_table(day, lang()))
+    said = current_words().refusal
     for r in day.refused:
-        where = "" if str(r.path) in r.reason else f"{r.path}: "
-        click.echo(f"dutylog: refused: {where}{r.reason}", err=True)
+        reason = said(r.error) if r.error is not None else r.reason
+        where = "" if str(r.path) in reason else f"{r.path}: "
+        click.echo(word("cli.source_refused", where=where, reason=reason), err=True)
     if day.exit_code:
         raise Finished(day.exit_code)
 

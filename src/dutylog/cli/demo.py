@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from .common import lang
+from .common import lang, word
 
 
 def _exit_on_hangup() -> None:
@@ -37,4 +37,4 @@ def demo(today_text: str | None, keep: bool) -> None:
     _exit_on_hangup()  # a closed terminal still runs launch_demo's clean-up
     home = launch_demo(today, keep=keep, lang=lang())
     if keep:
-        click.echo(f"demo data kept in {home}")
+        click.echo(word("cli.demo_kept", home=home))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .common import echo_json, refuse, service
+from .common import echo_json, lang, refuse, service, word
 
 
 def register(cli: click.Group) -> None:
@@ -65,9 +65,9 @@ def policy_show(as_json: bool) -> None:
             echo_json({"id": p.id, "source": p.source, **words, "rules": rows})
             return
         click.echo(f"{p.id} ({p.source})")
-        for key, label in (("roles", "roles"), ("link_types", "link types"),
-                           ("patrol_types", "patrol types"), ("ledger_types", "ledger types")):
-            click.echo(f"  {label}: {', '.join(_vocab_item(x) for x in words[key])}")
+        sep, comma = ("：", "、") if lang() == "zh" else (": ", ", ")
+        for key in ("roles", "link_types", "patrol_types", "ledger_types"):
+            click.echo(f"  {word('cli.vocab.' + key)}{sep}{comma.join(_vocab_item(x) for x in words[key])}")
         for r in rows:
             click.echo(f"  {r['id']:<26} §{r['clause']:<3} {r['period']:<9} {r['target']}  {r['title']}")
 
@@ -78,7 +78,7 @@ def _term(x) -> dict:
 
 def _vocab_item(x: dict) -> str:
     if x.get("due_workdays"):
-        return f"{x['id']} ({x['due_workdays']} working days)"
+        return f"{x['id']} ({word('cli.vocab.workdays', n=x['due_workdays'])})"
     if x.get("due_required"):
         return f"{x['id']} (--due)"
     return x["id"]

@@ -15,9 +15,9 @@ WIDTH = 30
 class ImportProgress:
     """`progress(done, total)` callback for `import_bundle`; `close()` ends the line."""
 
-    def __init__(self, stream: TextIO | None = None, label: str = "导入 importing"):
+    def __init__(self, stream: TextIO | None = None, label: str | None = None):
         self.stream = stream or sys.stderr
-        self.label = label
+        self.label = label or _word("cli.importing")
         self.enabled = _is_tty(self.stream)
         self.shown = -1
         self.drawn = False
@@ -31,7 +31,7 @@ class ImportProgress:
         except OSError:
             return
         if self.enabled and size >= MIN_BYTES:
-            line = f"\r{self.label}: 检查 checking {path.name} ({size / 1e6:.0f} MB)…"
+            line = f"\r{self.label}: {_word('cli.checking')} {path.name} ({size / 1e6:.0f} MB)…"
             self.width = cell_len(line)
             self.stream.write(line)
             self.stream.flush()
@@ -65,15 +65,21 @@ def _is_tty(stream) -> bool:
         return False
 
 
+def _word(key: str, **values) -> str:
+    from .common import word
+
+    return word(key, **values)
+
+
 def summary_lines(summary) -> list[str]:
     """The import summary: counts, then each conflict that was resolved."""
     conflicts = list(getattr(summary, "conflicts", []) or [])
     older = getattr(summary, "older_kept", 0)  # ours is later: the current version stays
-    lines = [f"added {summary.added}, updated {summary.updated}, unchanged {summary.unchanged + older}, "
-             f"conflicts resolved {len(conflicts)}"]
+    lines = [_word("cli.import_summary", added=summary.added, updated=summary.updated,
+                  unchanged=summary.unchanged + older, conflicts=len(conflicts))]
     if older:
-        lines[0] += f" ({older} of the unchanged were older than the version here)"
-    lines += [f"  conflict: {c}" for c in conflicts]
+        lines[0] += _word("cli.import_older", older=older)
+    lines += [_word("cli.import_conflict", what=c) for c in conflicts]
     return lines
 
 
@@ -81,9 +87,9 @@ class MergeProgressBar:
     """One bar for a merge day (several bundles): the share of the bytes of all the files
     done so far, and which file is being merged; drawn only on a terminal."""
 
-    def __init__(self, files, stream: TextIO | None = None, label: str = "合并 merging"):
+    def __init__(self, files, stream: TextIO | None = None, label: str | None = None):
         self.stream = stream or sys.stderr
-        self.label = label
+        self.label = label or _word("cli.merging")
         self.enabled = _is_tty(self.stream) and len(files) > 1
         self.sizes = [_size(p) for p in files]
         self.names = [p.name for p in files]

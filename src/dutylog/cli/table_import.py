@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from dutylog.domain.errors import InvalidInput
+from dutylog.i18n import words
 
 from .common import lang, service, word
 
@@ -34,7 +35,7 @@ def _refuse_rows(plan) -> None:
     """One line per bad row on stderr, then the refusal (exit 2)."""
     sep = "：" if lang() == "zh" else ": "
     for row in plan.bad:
-        click.echo(f"dutylog: {_w('ti.row', n=row.number)}{sep}{' '.join(str(row.error).split())}",
+        click.echo(f"dutylog: {_w('ti.row', n=row.number)}{sep}{words(lang()).refusal(row.error)}",
                    err=True)
     raise InvalidInput(_w("ti.refused", file=plan.path.name, total=len(plan.rows), bad=len(plan.bad)),
                        "file")

@@ -92,7 +92,7 @@ def _plain_date(value: object, what: str) -> _dt.date:
         return value.date()
     if isinstance(value, _dt.date):
         return value
-    raise InvalidInput(f"{what} must be a date, got {value!r}", field=what)
+    raise InvalidInput(code="workday.not_a_date", field=what, given=repr(value))
 
 
 def _package_covers(year: int) -> bool:
@@ -170,7 +170,7 @@ def estimated_holidays(year: int) -> dict[_dt.date, str]:
     and their substitute days (named e.g. 春节, 国庆节补假). Empty before 2025. Meant for
     years the official calendar does not cover; it never says which weekend days are worked."""
     if isinstance(year, bool) or not isinstance(year, int):
-        raise InvalidInput(f"year must be a whole number, got {year!r}", field="year")
+        raise InvalidInput(code="workday.year", field="year", given=repr(year))
     return dict(_estimate(year))
 
 

@@ -65,7 +65,8 @@ def parse_policy(text: str, source: str = "builtin") -> Policy:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         where = _block_at(text, str(exc))
-        raise PolicyError(f"{source}: {where}not valid TOML: {exc}") from None
+        raise PolicyError(f"{source}: {where}not valid TOML: {exc}", code="policy.not_toml",
+                          source=source, where=where, why=exc) from None
     if source != "builtin":
         data = _with_builtin_vocabulary(data)
     return _Builder(source).policy(data)
@@ -89,7 +90,10 @@ class _Builder:
         self.source = source
 
     def fail(self, where: str, what: str):
-        raise PolicyError(f"{self.source}: {where}: {what}")
+        # str() in English (logs, tests); the edge words the frame by its code (the reason
+        # itself is still English: the policy file's own terms)
+        raise PolicyError(f"{self.source}: {where}: {what}", code="policy.invalid",
+                          source=self.source, where=where, what=what)
 
     def text(self, where: str, value) -> Text:
         if isinstance(value, str):

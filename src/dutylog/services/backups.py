@@ -31,7 +31,7 @@ def seal_backup(path: Path, passphrase: bytes) -> Path:
         seal_file(path, sealed, passphrase)
     except SealError as exc:
         sealed.unlink(missing_ok=True)
-        raise InvalidInput(f"passphrase: {exc}", "passphrase") from None
+        raise InvalidInput(code="backup.passphrase", field="passphrase", reason=exc) from None
     except BaseException:
         sealed.unlink(missing_ok=True)
         raise
@@ -88,8 +88,7 @@ class BackupFolder:
         if is_sealed(source):
             from dutylog.domain.errors import InvalidInput
 
-            raise InvalidInput(f"{source} is sealed: give its passphrase (--passphrase-file "
-                               "FILE, or type it when asked)", "passphrase")
+            raise InvalidInput(code="bundle.sealed", field="passphrase", path=source)
         check_backup(source)
         db_path = self.home / paths.DB_NAME
         ensure_not_in_use(db_path)
@@ -99,8 +98,7 @@ class BackupFolder:
             try:  # the app holds the data folder's lock while it is open
                 HomeLock(self.home).exclusive(timeout=2.0).release()
             except Busy:
-                raise StoreError(f"the database {db_path} is in use by another dutylog (is "
-                                 "the app open?); close it, then run the command again") from None
+                raise StoreError(code="db.in_use", path=db_path) from None
         return RestorePlan(source, db_path, db_path.exists())
 
     def is_sealed(self, name: str) -> bool:
@@ -128,7 +126,8 @@ class BackupFolder:
             open_file(source, plain, passphrase)
         except SealError as exc:
             Path(plain).unlink(missing_ok=True)
-            raise InvalidInput(f"{source}: {exc}", "passphrase") from None
+            raise InvalidInput(code="backup.sealed_unopened", field="passphrase", path=source,
+                               reason=exc) from None
         except BaseException:
             Path(plain).unlink(missing_ok=True)
             raise

@@ -89,11 +89,11 @@ class Transfers:
         finally:
             plain.unlink(missing_ok=True)
 
-    def validate_bundle_record(self, rec: dict[str, Any]) -> str | None:
+    def validate_bundle_record(self, rec: dict[str, Any]) -> Exception | None:
         """The check the store's bundle reader runs on each record. A bundle is a file
         from another machine: its vocabulary must be this policy's — an entry's kind,
         fields and patrol type, a subject's roles, a link's link type, a ledger item's
-        ledger type. A one-line reason, or None."""
+        ledger type. A coded refusal (worded at the edge, in the run's language), or None."""
         kind, policy = rec.get("type"), self._ctx.policy
         problem = self._check_dates(rec)
         if problem:
@@ -111,19 +111,20 @@ class Transfers:
                             policy.ledger_type_ids)
         return None
 
-    def _check_dates(self, rec: dict[str, Any]) -> str | None:
+    def _check_dates(self, rec: dict[str, Any]) -> Exception | None:
         """A bundle's dates by the CLI's rules: from 2000, no later than today where the
         CLI refuses the future, at most ten years ahead elsewhere; a trip returns after it
         departs."""
         return _dates_of(rec, self._ctx.today)
 
-    def validate_bundle_entry(self, rec: dict[str, Any]) -> str | None:
+    def validate_bundle_entry(self, rec: dict[str, Any]) -> Exception | None:
         """Check an incoming entry record against the policy (its kind, fields and patrol
         type); None when it is acceptable."""
         policy = self._ctx.policy
         kind = policy.kind(rec.get("kind", ""))
         if kind is None:
-            return f"unknown kind {rec.get('kind')!r}; accepted: {', '.join(policy.kind_ids)}"
+            return InvalidInput(code="bundle.unknown_kind", given=repr(rec.get("kind")),
+                                accepted=list(policy.kind_ids))
         try:
             when = date.fromisoformat(rec["date"])
             days = rec.get("days")
@@ -134,11 +135,9 @@ class Transfers:
                         appeared=rec.get("appeared"), patrol=rec.get("patrol"),
                         texts={k: rec.get(k) for k in ("title", "place", "people", "note")})
         except (InvalidInput, ValueError, TypeError, KeyError) as exc:
-            # a bundle's refusal is worded in English for now, line number and all (see
-            # store/bundle_read.py); a coded refusal gives its English wording
-            from dutylog.i18n import words
-
-            return words("en").refusal(exc)
+            # the line's reason: a coded refusal is worded at the edge, in the run's
+            # language; a plain one (a ValueError's text) is shown as it is
+            return exc
         return None
 
 
@@ -152,25 +151,18 @@ _DATES = {"subject": (("since", "past"),), "link": (("since", "any"), ("until", 
           "holiday": (("date", "any"),)}
 
 
-def _english(exc: Exception) -> str:
-    """A bundle's refusal in English, line number and all (store/bundle_read.py)."""
-    from dutylog.i18n import words
-
-    return words("en").refusal(exc)
-
-
-def _dates_of(rec: dict[str, Any], today: date) -> str | None:
+def _dates_of(rec: dict[str, Any], today: date) -> Exception | None:
     for field, reach in _DATES.get(rec.get("type") or "", ()):
         text = rec.get(field)
         if text is None:
             continue
         day = date.fromisoformat(text)
         if reach == "past" and day > today:
-            return f"{field}: {day} is in the future (today is {today})"
+            return InvalidInput(code="day.future", field=field, when=day, today=today)
         try:
             check_range(day, today, field)
         except InvalidInput as exc:
-            return _english(exc)
+            return exc
     if rec.get("type") == "trip":
         from dutylog.domain.ledger import validate_trip  # (the calendar: only when needed)
 
@@ -178,9 +170,14 @@ def _dates_of(rec: dict[str, Any], today: date) -> str | None:
             validate_trip(date.fromisoformat(rec["depart"]), date.fromisoformat(rec["return"]),
                           date.fromisoformat(rec["back"]) if rec.get("back") else None)
         except InvalidInput as exc:
-            return _english(exc)
+            return exc
     return None
 
 
-def _unknown(field: str, what: str, value: object, accepted: Iterable[str]) -> str:
-    return f"{field}: unknown {what} {value!r}; accepted: {', '.join(accepted)}"
+_WHAT = {"role": {"zh": "角色", "en": "role"}, "link type": {"zh": "联系类型", "en": "link type"},
+         "ledger type": {"zh": "台账类型", "en": "ledger type"}}
+
+
+def _unknown(field: str, what: str, value: object, accepted: Iterable[str]) -> Exception:
+    return InvalidInput(code="bundle.unknown_value", field=field, what=_WHAT[what],
+                        given=repr(value), accepted=list(accepted))

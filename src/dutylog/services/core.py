@@ -274,10 +274,10 @@ class Dutylog:
                       passphrase: bytes | None = None) -> ImportSummary:
         return self.transfers.import_bundle(path, progress, passphrase)
 
-    def validate_bundle_record(self, rec: dict[str, Any]) -> str | None:
+    def validate_bundle_record(self, rec: dict[str, Any]) -> Exception | None:
         return self.transfers.validate_bundle_record(rec)
 
-    def validate_bundle_entry(self, rec: dict[str, Any]) -> str | None:
+    def validate_bundle_entry(self, rec: dict[str, Any]) -> Exception | None:
         return self.transfers.validate_bundle_entry(rec)
 
     # ------------------------------------------------------------------ working days, ledgers

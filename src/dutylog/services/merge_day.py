@@ -36,7 +36,8 @@ class SourceResult:
     updated: int = 0
     unchanged: int = 0
     conflicts: list[str] = field(default_factory=list)
-    reason: str = ""
+    reason: str = ""  # in English, for --json
+    error: BaseException | None = field(default=None, repr=False, compare=False)  # worded at the edge
 
     def as_json(self) -> dict[str, object]:
         return {"source": str(self.path), "status": self.status, "new": self.added,
@@ -88,7 +89,7 @@ def bundle_paths(names: Iterable[str | Path]) -> list[Path]:
                             if not p.name.startswith(".") and p.is_file()
                             and (p.name.endswith(BUNDLE_SUFFIXES) or is_sealed(p)))
             if not inside:
-                raise InvalidInput(f"{path}: no bundle in this folder (files ending in .jsonl)", "path")
+                raise InvalidInput(code="merge.no_bundle", field="path", path=path)
             found += inside
         elif path.exists():
             found.append(path)
@@ -102,12 +103,11 @@ def bundle_paths(names: Iterable[str | Path]) -> list[Path]:
 
 
 def merge_all(svc: Dutylog, paths: list[Path], progress: MergeProgress | None = None,
-              passphrase: Callable[[Path], bytes | None] | None = None,
-              say: Callable[[BaseException], str] | None = None) -> MergeDay:
+              passphrase: Callable[[Path], bytes | None] | None = None) -> MergeDay:
     """Import every file of `paths` with `svc.import_bundle`, one transaction each; a
     refusal is noted and the next file imported. `passphrase(path)` gives a sealed
-    bundle's passphrase (None: the bundle is refused as sealed); `say` words a refusal
-    in the interface's language (`Words.refusal`; English when not given)."""
+    bundle's passphrase (None: the bundle is refused as sealed). A result keeps its
+    refusal (`error`), worded by the CLI and the app in their language."""
     results = []
     for i, path in enumerate(paths):
         step = None if progress is None else (
@@ -116,9 +116,9 @@ def merge_all(svc: Dutylog, paths: list[Path], progress: MergeProgress | None = 
             secret = passphrase(path) if passphrase is not None else None
             summary = svc.import_bundle(path, progress=step, passphrase=secret)
         except InvalidInput as exc:
-            results.append(SourceResult(path, "refused", reason=_one_line(exc, say)))
+            results.append(SourceResult(path, "refused", reason=_one_line(exc), error=exc))
         except (DutylogError, OSError) as exc:
-            results.append(SourceResult(path, "failed", reason=_one_line(exc, say)))
+            results.append(SourceResult(path, "failed", reason=_one_line(exc), error=exc))
         else:
             results.append(SourceResult(
                 path, "merged", summary.added, summary.updated,
@@ -129,12 +129,11 @@ def merge_all(svc: Dutylog, paths: list[Path], progress: MergeProgress | None = 
     return MergeDay(results)
 
 
-def _one_line(exc: BaseException, say: Callable[[BaseException], str] | None = None) -> str:
-    if say is None:
-        from dutylog.i18n import words
+def _one_line(exc: BaseException) -> str:
+    """The reason in English, as --json gives it (the CLI and the app word `error`)."""
+    from dutylog.i18n import words
 
-        say = words("en").refusal
-    return " ".join(say(exc).split())
+    return " ".join(words("en").refusal(exc).split())
 
 
 def summary_table(day: MergeDay, lang: str | None = None) -> str:

@@ -83,9 +83,8 @@ class Roster:
         restorable (`restore`). Refused when already archived."""
         subj = self.subject(subject)
         if subj.archived is not None:
-            raise InvalidInput(f"subject: {subj.name} is already archived "
-                               f"(since {subj.archived}); restore it with: "
-                               f"dutylog subject restore {subj.name}", "subject")
+            raise InvalidInput(code="subject.already_archived", field="subject", name=subj.name,
+                               since=subj.archived)
         return self._subjects.set_archived(subj.id, self._ctx.today,
                                            (by or "").strip() or subj.name)
 
@@ -93,7 +92,7 @@ class Roster:
         """Bring an archived subject back into the lists."""
         subj = self.subject(subject)
         if subj.archived is None:
-            raise InvalidInput(f"subject: {subj.name} is not archived", "subject")
+            raise InvalidInput(code="subject.not_archived", field="subject", name=subj.name)
         return self._subjects.set_archived(subj.id, None, (by or "").strip() or subj.name)
 
     def subject_history(self, subject: str) -> list[dict[str, object]]:

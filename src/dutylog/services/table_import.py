@@ -48,7 +48,7 @@ TEXT_FIELDS = ("title", "place", "people", "note", "object", "by")
 class TableRow:
     number: int  # the row as the user sees it: the sheet's row, the CSV's record
     req: LogRequest | None = None
-    error: str | None = None
+    error: Exception | None = None  # a refusal, worded at the edge
     present: bool = False  # already in the data (imported before)
 
 
@@ -123,10 +123,10 @@ class TableImport:
                 from openpyxl.utils.datetime import from_excel
 
                 return ctx.not_future(from_excel(value).date(), "date")
-            raise InvalidInput(f"date: {value!r} is not a date", "date")
+            raise InvalidInput(code="table.not_a_date", field="date", given=repr(value))
         text = _TIME_TAIL.sub("", cell_text(value))
         if not text:
-            raise InvalidInput("date: empty; every row needs its date (日期)", "date")
+            raise InvalidInput(code="table.no_date", field="date")
         return ctx.date(text, "date", allow_future=False)
 
     def _patrol(self, text: str) -> str:
@@ -145,11 +145,11 @@ class TableImport:
 
         who = _text(get("subject")) or subject
         if not who:
-            raise InvalidInput("subject: empty; fill the 姓名 (subject) cell or give --subject", "subject")
+            raise InvalidInput(code="table.no_subject", field="subject")
         self._roster.subject(who)  # an unknown name is this row's refusal
         kind_text = _text(get("kind_code")) or _text(get("kind"))
         if not kind_text:
-            raise InvalidInput("kind: empty; every row needs its kind (类别)", "kind")
+            raise InvalidInput(code="table.no_kind", field="kind")
         kind = check_kind(self._ctx.policy, kind_text).id
         when = self._date(get("date"))
         days_text = cell_text(get("days"))
@@ -178,13 +178,14 @@ class TableImport:
         rows, sheet_name, encoding = read_rows(path, sheet)
         at = find_header(rows)
         if at is None:
-            where = f" (sheet {sheet_name})" if sheet_name else ""
-            raise InvalidInput(f"file: no header row naming 日期 and 类别 (date and kind) in the first "
-                               f"{HEADER_SEARCH} rows of {path.name}{where}", "file")
+            if sheet_name:
+                raise InvalidInput(code="table.no_header_sheet", field="file", rows=HEADER_SEARCH,
+                                   name=path.name, sheet=sheet_name)
+            raise InvalidInput(code="table.no_header", field="file", rows=HEADER_SEARCH,
+                               name=path.name)
         cols, written, ignored = columns(rows[at][1])
         if subject is None and "subject" not in cols:
-            raise InvalidInput(f"subject: {path.name} has no 姓名 (subject) column; give --subject NAME",
-                               "subject")
+            raise InvalidInput(code="table.no_subject_column", field="subject", name=path.name)
         plan = TablePlan(path, subject, sheet_name, encoding, written, ignored)
         seen: Counter[str] = Counter()
         for number, values in rows[at + 1:]:
@@ -194,7 +195,7 @@ class TableImport:
             try:
                 req = self._request(subject, values, cols)
             except DutylogError as exc:
-                row.error = str(exc)
+                row.error = exc
             else:
                 if req.id is None:
                     sid = self._roster.subject(req.subject).id
@@ -204,13 +205,14 @@ class TableImport:
                 row.req = req
             plan.rows.append(row)
         if not plan.rows:
-            raise InvalidInput(f"file: {path.name} has a header row but no rows below it", "file")
+            raise InvalidInput(code="table.no_rows", field="file", name=path.name)
         ids = Counter(r.req.id for r in plan.rows if r.req)
         for row in plan.rows:
             if row.req is None or row.req.id is None:
                 continue
             if ids[row.req.id] > 1:
-                row.error = f"id: {row.req.id} appears in {ids[row.req.id]} rows; each entry once"
+                row.error = InvalidInput(code="table.same_id", field="id", id=row.req.id,
+                                         rows=ids[row.req.id])
             else:
                 row.present = self._exists(row.req.id)
         return plan
@@ -235,7 +237,7 @@ class TableImport:
                         self._logbook.log(row.req)
                         added += 1
                     except DutylogError as exc:
-                        row.error = str(exc)
+                        row.error = exc
                 if not write or plan.bad:
                     raise _Rollback
         except _Rollback:

@@ -49,19 +49,18 @@ def read_rows(path: Path, sheet: str | None) -> tuple[Rows, str | None, str | No
     """The file's rows, the sheet read (None for a CSV) and the encoding (None for a workbook)."""
     suffix = path.suffix.lower()
     if not path.is_file():
-        raise InvalidInput(f"file: {path} does not exist", "file")
+        raise InvalidInput(code="table.missing", field="file", path=path)
     if suffix in (".xlsx", ".xlsm"):
         rows, sheet_name = xlsx_rows(path, sheet)
         return rows, sheet_name, None
     if suffix in (".csv", ".txt", ".tsv"):
         if sheet is not None:
-            raise InvalidInput("sheet: a CSV has no sheets", "sheet")
+            raise InvalidInput(code="table.csv_sheet", field="sheet")
         rows, encoding = csv_rows(path)
         return rows, None, encoding
     if suffix == ".xls":
-        raise InvalidInput(f"file: {path.name} is an old .xls workbook; save it as .xlsx "
-                           "(or CSV) in Excel or WPS first", "file")
-    raise InvalidInput(f"file: {path.name}: give an .xlsx or .csv file", "file")
+        raise InvalidInput(code="table.xls", field="file", name=path.name)
+    raise InvalidInput(code="table.suffix", field="file", name=path.name)
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -81,19 +80,19 @@ def csv_rows(path: Path) -> tuple[list[tuple[int, list[object]]], str]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise InvalidInput(f"file: cannot read {path} ({exc.strerror or exc})", "file") from None
+        raise InvalidInput(code="table.unreadable", field="file", path=path,
+                           why=exc.strerror or exc) from None
     try:
         text, encoding = decode(raw)
     except UnicodeDecodeError:
-        raise InvalidInput(f"file: {path} is neither UTF-8 nor GBK text; save it from Excel as "
-                           "“CSV UTF-8” or as .xlsx", "file") from None
+        raise InvalidInput(code="table.encoding", field="file", path=path) from None
     first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = max((",", "\t", ";"), key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         return [(n, list[object](row)) for n, row in enumerate(reader, 1)], encoding
     except csv.Error as exc:
-        raise InvalidInput(f"file: {path} is not a readable CSV ({exc})", "file") from None
+        raise InvalidInput(code="table.bad_csv", field="file", path=path, why=exc) from None
 
 
 def xlsx_rows(path: Path, wanted: str | None) -> tuple[list[tuple[int, list[object]]], str]:
@@ -105,13 +104,13 @@ def xlsx_rows(path: Path, wanted: str | None) -> tuple[list[tuple[int, list[obje
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except (OSError, InvalidFileException, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise InvalidInput(f"file: {path} is not an Excel .xlsx workbook ({exc})", "file") from None
+        raise InvalidInput(code="table.bad_xlsx", field="file", path=path, why=exc) from None
     try:
         names = wb.sheetnames
         if wanted is not None:
             if wanted not in names:
-                raise InvalidInput(f"sheet: no sheet {wanted!r} in {path.name}; sheets: {', '.join(names)}",
-                                   "sheet")
+                raise InvalidInput(code="table.no_sheet", field="sheet", wanted=repr(wanted),
+                                   name=path.name, sheets=list(names))
             order = [wanted]
         else:
             order = [n for n in SHEETS if n in names] + [n for n in names if n not in SHEETS]
@@ -158,8 +157,8 @@ def columns(headers: list[object]) -> tuple[dict[str, int], dict[str, str], list
                 ignored.append(text)
             continue
         if name in index:
-            raise InvalidInput(f"file: two columns are {name} ({written[name]!r} and {text!r}); "
-                               "keep one", "file")
+            raise InvalidInput(code="table.two_columns", field="file", name=name,
+                               first=repr(written[name]), second=repr(text))
         index[name], written[name] = col, text
     return index, written, ignored
 

@@ -74,7 +74,7 @@ def _ensure_dir(home: Path) -> Path:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         os.chmod(folder, 0o700)
     except OSError as exc:
-        raise StoreError(f"cannot create the backup folder {folder}: {exc.strerror or exc}") from exc
+        raise StoreError(code="backup.no_folder", folder=folder, why=exc.strerror or exc) from exc
     return folder
 
 
@@ -90,7 +90,7 @@ def _new_file(folder: Path, prefix: str, day: date, now: datetime | None) -> Pat
             continue
         os.close(fd)
         return path
-    raise StoreError(f"cannot name a new backup in {folder}")
+    raise StoreError(code="backup.no_name", folder=folder)
 
 
 def _copy_db(source: sqlite3.Connection, target: Path) -> None:
@@ -152,7 +152,7 @@ def create_backup(db: OpenDatabase, day: date, now: datetime | None = None) -> P
             _copy_db(db.conn, path)
     except (sqlite3.Error, OSError) as exc:
         path.unlink(missing_ok=True)
-        raise StoreError(f"cannot write the backup {path}: {exc}") from exc
+        raise StoreError(code="backup.unwritable", path=path, why=exc) from exc
     prune(db.home)
     return path
 

@@ -19,15 +19,16 @@ from typing import Any
 
 from dutylog.console import MAX_LINE_BYTES, check_input_file
 from dutylog.domain.errors import BundleError, InvalidInput
+from dutylog.i18n import words
 from dutylog.store.bundles import FORMAT, VERSION
 from dutylog.store.specs import ENTRY, SPECS, parse_record
 
-TAMPERED = "the bundle is truncated or altered"
+TAMPERED = "the bundle is truncated or altered"  # (the wording of the code bundle.tampered)
 BOM = "\ufeff".encode()
 # The caller's check of one record (services checks the policy's vocabulary: kinds, roles,
 # link, patrol and ledger types): the record as {"type": …, field: value …} -> a one-line
-# reason to refuse the bundle, or None. The store itself knows no policy.
-RecordCheck = Callable[[dict], "str | None"]
+# reason to refuse the bundle (a coded refusal, worded in the run's language), or None.
+RecordCheck = Callable[[dict], "str | Exception | None"]
 
 
 @dataclass
@@ -56,8 +57,16 @@ class Bundle:
     def total(self) -> int:
         return self.count
 
-    def fail(self, line: int, reason: str) -> BundleError:
-        return BundleError(f"{self.path}: line {line}: {reason}")
+    def fail(self, line: int | None, reason: str | Exception | None = None, *,
+             code: str | None = None, **params: Any) -> BundleError:
+        """The refusal of line `line`: its reason a code with values (worded at the edge,
+        "第 N 行：…" in Chinese), a coded refusal, or (a value check's) plain text."""
+        if code is not None:
+            reason = InvalidInput(code=code, **params)
+        refused = BundleError(code="bundle.line", path=self.path, line=line, reason=reason)
+        # str() in English, as logs and the older callers read it; the edge words the code
+        refused.args = (words("en").refusal(refused),)
+        return refused
 
     def iter_records(self, validate_record: RecordCheck | None = None):
         """(line number, type, record) of every record line, parsed and checked (each
@@ -68,7 +77,7 @@ class Bundle:
                 fh.readline(MAX_LINE_BYTES + 1)
                 yield from _records(self, fh, self.end, validate_record)
         except OSError as exc:
-            raise BundleError(f"{self.path}: cannot read it: {exc.strerror or exc}") from exc
+            raise _unreadable(self.path, exc) from exc
 
 
 def _load(raw: bytes, number: int, fail) -> Any:
@@ -77,20 +86,20 @@ def _load(raw: bytes, number: int, fail) -> Any:
     try:
         value = json.loads(raw)
     except UnicodeDecodeError:
-        raise fail(number, "not UTF-8 text") from None
+        raise fail(number, code="bundle.not_utf8") from None
     except json.JSONDecodeError as exc:
-        raise fail(number, f"not a JSON object ({exc.msg})") from None
+        raise fail(number, code="bundle.not_json", why=exc.msg) from None
     except ValueError:  # an integer of thousands of digits
-        raise fail(number, "not a record (a number too long)") from None
+        raise fail(number, code="bundle.number_too_long") from None
     except RecursionError:
-        raise fail(number, "not a record (JSON nested too deeply)") from None
+        raise fail(number, code="bundle.too_deep") from None
     if not isinstance(value, dict):
-        raise fail(number, "not a JSON object")
+        raise fail(number, code="bundle.not_object")
     if _SURROGATE_ESCAPE.search(raw):
         try:
             json.dumps(value, ensure_ascii=False).encode("utf-8")
         except UnicodeEncodeError:
-            raise fail(number, "holds a lone surrogate (\\udXXX alone is not text)") from None
+            raise fail(number, code="bundle.lone_surrogate") from None
     return value
 
 
@@ -126,8 +135,7 @@ def _lines(fh, fail, first: int = 1):
     while raw := fh.readline(MAX_LINE_BYTES + 1):
         number += 1
         if len(raw) > MAX_LINE_BYTES:
-            raise fail(number, f"a line longer than {MAX_LINE_BYTES >> 20} MiB: not a bundle "
-                               "(a record is at most a few hundred kB)")
+            raise fail(number, code="bundle.line_too_long", mib=MAX_LINE_BYTES >> 20)
         yield number, raw
 
 
@@ -155,7 +163,7 @@ def _scan(bundle: Bundle, fh) -> tuple[int | None, int, int]:
     expected = tail.get("sha256")
     expected = expected.strip().lower() if isinstance(expected, str) else ""
     if expected != before and expected not in _other_checksums(bundle.path, end_number):
-        raise bundle.fail(end_number, f"the checksum does not match: {TAMPERED}")
+        raise bundle.fail(end_number, code="bundle.checksum")
     return end_number, count - 1, number
 
 
@@ -177,22 +185,22 @@ def open_bundle(path: Path) -> Bundle:
         with path.open("rb") as fh:
             first = fh.readline(MAX_LINE_BYTES + 1)
             if len(first) > MAX_LINE_BYTES:
-                raise fail(1, f"a line longer than {MAX_LINE_BYTES >> 20} MiB: not a bundle")
+                raise fail(1, code="bundle.first_line_too_long", mib=MAX_LINE_BYTES >> 20)
             if not first.strip():
-                raise fail(1, f"no header; a bundle starts with "
-                              f'{{"format": "{FORMAT}", "version": {VERSION}, …}}')
+                raise fail(1, code="bundle.no_header", format=FORMAT, version=VERSION)
             header = _load(first, 1, fail)
             _check_header(bundle, header)
             fh.seek(0)
             end, count, lines = _scan(bundle, fh)
             stated = header.get("records")
             if stated is not None and end is None:
-                raise fail(lines + 1, f"the end line is missing: {TAMPERED}")
+                raise fail(lines + 1, code="bundle.no_end")
             if stated is not None and count != stated:
-                raise fail(end, f"the header states {stated} records but there are "
-                                f"{count}: {TAMPERED}")
+                raise fail(end, code="bundle.count", stated=stated, count=count)
     except OSError as exc:
-        raise BundleError(f"{path}: cannot read it: {exc.strerror or exc}") from exc
+        refused = BundleError(code="bundle.unreadable", path=path, why=exc.strerror or exc)
+        refused.args = (words("en").refusal(refused),)
+        raise refused from exc
     bundle.end, bundle.count = end, count
     return bundle
 
@@ -211,21 +219,28 @@ def read_bundle(path: Path, validate_record: RecordCheck | None = None) -> Bundl
     return bundle
 
 
-def duplicate(kind: str, key: str, first: int) -> str:
-    return f"{kind} {key} appears twice (also on line {first})"
+def duplicate(kind: str, key: str, first: int) -> InvalidInput:
+    """The reason a record is refused as a duplicate (coded: worded at the edge)."""
+    return InvalidInput(code="bundle.twice", kind=kind, key=key, other=first)
+
+
+def _unreadable(path: Path, exc: OSError) -> BundleError:
+    refused = BundleError(code="bundle.unreadable", path=path, why=exc.strerror or exc)
+    refused.args = (words("en").refusal(refused),)  # str() in English, as logs read it
+    return refused
 
 
 def _check_header(bundle: Bundle, header: dict) -> None:
     fail = bundle.fail
     if header.get("format") != FORMAT:
-        raise fail(1, f'the header\'s "format" is {header.get("format")!r}, not "{FORMAT}"')
+        raise fail(1, code="bundle.format", given=repr(header.get("format")), format=FORMAT)
     version = header.get("version")
     if version != VERSION or isinstance(version, bool):
-        raise fail(1, f"bundle version {version!r} is not supported (only {VERSION})")
+        raise fail(1, code="bundle.version", given=repr(version), version=VERSION)
     stated = header.get("records")
     if stated is not None and (not isinstance(stated, int) or isinstance(stated, bool)
                                or stated < 0):
-        raise fail(1, f'"records" must be a count, not {stated!r}')
+        raise fail(1, code="bundle.records_count", given=repr(stated))
     bundle.header = header
 
 
@@ -241,11 +256,10 @@ def _records(bundle: Bundle, fh, end: int | None, validate_record: RecordCheck |
         obj = _load(raw, number, fail)
         kind = obj.get("type")
         if kind == "end":
-            raise fail(number, f"an end line before the last line: {TAMPERED}")
+            raise fail(number, code="bundle.early_end")
         spec = SPECS.get(kind) if isinstance(kind, str) else None
         if spec is None:
-            raise fail(number, f"unknown record type {kind!r}; accepted: "
-                               f"{', '.join(SPECS)}")
+            raise fail(number, code="bundle.record_type", given=repr(kind), accepted=list(SPECS))
         try:
             record = parse_record(spec, obj)
         except ValueError as exc:

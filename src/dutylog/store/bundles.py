@@ -94,13 +94,13 @@ class Bundles:
         mark_key = _mark_key(to, subject_id, include_sensitive) if to else None
         folder = path.parent if str(path.parent) else Path(".")
         if not folder.is_dir():
-            raise InvalidInput(f"cannot write {path}: folder {folder} does not exist",
-                               field="path")
+            raise InvalidInput(code="export.no_folder", field="path", path=path, folder=folder)
         try:
             body_fd, body_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.",
                                                   suffix=".body")
         except OSError as exc:
-            raise InvalidInput(f"cannot write in {folder}: {exc.strerror or exc}") from exc
+            raise InvalidInput(code="export.folder_unwritable", folder=folder,
+                               why=exc.strerror or exc) from exc
         final_name = None
         try:
             with os.fdopen(body_fd, "w+b") as body:
@@ -119,10 +119,9 @@ class Bundles:
             os.replace(final_name, path)
             final_name = None
         except PermissionError as exc:  # on Windows: open in another program
-            raise InvalidInput(f"cannot replace {path}: 请先关闭正在使用该文件的程序 "
-                               f"(close the program that has it open; {exc.strerror or exc})") from exc
+            raise InvalidInput(code="export.in_use", path=path, why=exc.strerror or exc) from exc
         except OSError as exc:
-            raise InvalidInput(f"cannot write {path}: {exc.strerror or exc}") from exc
+            raise InvalidInput(code="export.unwritable", path=path, why=exc.strerror or exc) from exc
         finally:
             for name in (body_name, final_name):
                 if name:

@@ -74,8 +74,7 @@ class Database:
             try:
                 held = HomeLock(home).shared()  # waits while a restore swaps the file
             except Busy:
-                raise StoreError(f"the database {db_path} is being restored; run the command "
-                                 "again in a moment") from None
+                raise StoreError(code="db.restoring", path=db_path) from None
             conn = sqlite3.connect(
                 db_path, timeout=15.0, isolation_level=None, check_same_thread=False
             )
@@ -86,8 +85,7 @@ class Database:
             conn.execute("PRAGMA synchronous=NORMAL")
             newer = newer_schema(conn)
             if newer:
-                raise DataFolderError(f"the database {db_path} {newer}; use that dutylog "
-                                      "(or a newer one), or restore a backup")
+                raise DataFolderError(code="db.newer", path=db_path, why=newer)
             _apply_migrations(conn)
         except (sqlite3.Error, StoreError, OSError) as exc:
             if conn is not None:
@@ -103,7 +101,7 @@ class Database:
                     pass
             if isinstance(exc, StoreError):
                 raise
-            raise StoreError(f"cannot open the database in data folder {home}: {exc}") from exc
+            raise StoreError(code="db.cannot_open", home=home, reason=exc) from exc
         db = cls(conn, home, clock or real_clock, ids or random_id)
         db._held = held
         return db

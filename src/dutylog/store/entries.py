@@ -36,41 +36,41 @@ class Entries:
     def _check_entry(self, entry: Entry) -> None:
         """What the store itself guarantees; the kind policy is the caller's."""
         if not isinstance(entry.kind, str) or not entry.kind.strip():
-            raise InvalidInput("an entry needs a kind", field="kind")
+            raise InvalidInput(code="entry.no_kind", field="kind")
         if not isinstance(entry.date, date) or isinstance(entry.date, datetime):
-            raise InvalidInput(f"date must be a date, not {entry.date!r}", field="date")
+            raise InvalidInput(code="store.not_a_date", field="date", given=repr(entry.date))
         if entry.days is not None:
             if isinstance(entry.days, bool) or not isinstance(entry.days, (int, float)) \
                     or not math.isfinite(entry.days) or entry.days <= 0:
-                raise InvalidInput(f"days must be more than 0, not {entry.days!r}",
-                                   field="days")
+                raise InvalidInput(code="entry.days_not_positive", field="days",
+                                   given=repr(entry.days))
         if entry.patrol is not None:
             try:
                 check_code(entry.patrol)
             except ValueError as exc:
-                raise InvalidInput(f"patrol: {exc}", field="patrol") from None
+                raise InvalidInput(code="value.bad", field="patrol", reason=exc) from None
         if not isinstance(entry.extra, dict):
-            raise InvalidInput("extra must be a dict", field="extra")
+            raise InvalidInput(code="entry.extra", field="extra")
         subject = self.subjects.get_subject(entry.subject_id)
         if subject.id != entry.subject_id:
-            raise NotFound(f"unknown subject id {entry.subject_id!r}", field="subject")
+            raise NotFound(code="store.unknown_subject", field="subject", given=repr(entry.subject_id))
         if entry.object_id is not None:
             row = self.db.row("SELECT subject_id FROM links WHERE id = ? AND deleted = 0",
                             (entry.object_id,))
             if row is None or row["subject_id"] != entry.subject_id:
-                raise InvalidInput(f"object {entry.object_id!r} is not linked to "
-                                   f"{subject.name}", field="object")
+                raise InvalidInput(code="entry.object_not_linked", field="object",
+                                   given=repr(entry.object_id), name=subject.name)
 
     def add_entry(self, entry: Entry, changed_by: str | None = None) -> Entry:
         """Store a new entry; fills `id` (when empty) and the timestamps."""
         self._check_entry(entry)
         entry_id = entry.id or self.db.new_id()
         if not is_uuid(entry_id):
-            raise InvalidInput(f"an entry id must be a UUID, not {entry_id!r}", field="id")
+            raise InvalidInput(code="entry.bad_id", field="id", given=repr(entry_id))
         entry_id = entry_id.lower()
         with self.db.transaction() as conn:
             if conn.execute("SELECT 1 FROM entries WHERE id = ?", (entry_id,)).fetchone():
-                raise Conflict(f"entry {entry_id} already exists")
+                raise Conflict(code="entry.exists", id=entry_id)
             values = entry_columns(dataclasses.replace(entry, id=entry_id))
             by = entry.recorded_by if changed_by is None else changed_by
             history.insert(self.db, ENTRY, values, by, "add")
@@ -81,8 +81,8 @@ class Entries:
         A change that alters nothing writes nothing."""
         unknown = set(changes) - EDITABLE
         if unknown:
-            raise InvalidInput(f"cannot change {', '.join(sorted(unknown))}; editable: "
-                               f"{', '.join(sorted(EDITABLE))}")
+            raise InvalidInput(code="entry.not_editable", unknown=sorted(unknown),
+                               editable=sorted(EDITABLE))
         old = self.get_entry(entry_id)
         if old.deleted:
             raise Conflict(code="entry.deleted_first", id=old.id[:8])
@@ -119,7 +119,7 @@ class Entries:
         with self.db.transaction() as conn:
             row = conn.execute("SELECT * FROM entries WHERE id = ?", (old.id,)).fetchone()
             if row is None:
-                raise NotFound(f"unknown entry {old.id}", field="id")
+                raise NotFound(code="entry.unknown", field="id", id=old.id)
             if row["updated_at"] != old.updated_at:
                 raise Conflict(code="entry.changed_meanwhile", id=old.id[:8])
             changed = {k: v for k, v in values.items()

@@ -81,8 +81,8 @@ def versions(db: Database, record_type: str, record_id: str) -> list[dict[str, A
     record (bundle field names) plus `changed_by`, `changed_at` and `reason`."""
     spec = BY_HISTORY.get(record_type)
     if spec is None:
-        raise InvalidInput(f"unknown record type {record_type!r}; "
-                           f"accepted: {', '.join(BY_HISTORY)}")
+        raise InvalidInput(code="history.record_type", given=repr(record_type),
+                           accepted=list(BY_HISTORY))
     found = []
     for row in db.rows("SELECT * FROM history WHERE record_type = ? AND record_id = ? "
                        "ORDER BY id", (record_type, record_id)):

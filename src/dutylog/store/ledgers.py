@@ -171,7 +171,7 @@ class Ledgers:
         with self.db.transaction() as conn:
             row = conn.execute(f"SELECT * FROM {table} WHERE id = ?", (record_id,)).fetchone()
             if row is None:
-                raise NotFound(f"unknown {spec.type} {record_id}", field="id")
+                raise NotFound(code="record.unknown", field="id", what=spec.type, id=record_id)
             if row["updated_at"] != updated_at:
                 raise Conflict(code="record.changed_meanwhile", what=spec.type, id=record_id[:8])
             history.revise(self.db, spec, row, changes, changed_by, reason)

@@ -28,8 +28,7 @@ def _day(value: date | str | None, name: str) -> str | None:
     try:
         return date.fromisoformat(value).isoformat()
     except (TypeError, ValueError):
-        raise InvalidInput(f"{name} must be a date YYYY-MM-DD, not {value!r}",
-                           field=name) from None
+        raise InvalidInput(code="query.not_a_date", field=name, given=repr(value)) from None
 
 
 def fts_phrase(text: str) -> str:
@@ -109,7 +108,7 @@ def query_entries(
     Paging: `limit`/`offset`, or keyset `after=(value, id)` of the last row shown
     (faster deep in a long list; with order="date" the value is the date)."""
     if order not in ORDERS:
-        raise InvalidInput(f"unknown order {order!r}; accepted: {', '.join(ORDERS)}")
+        raise InvalidInput(code="query.order", given=repr(order), accepted=list(ORDERS))
     where, params = _filters(db, subject_id, kinds, date_from, date_to, search,
                              include_deleted)
     first, second = ORDERS[order]

@@ -128,8 +128,7 @@ def restore_backup(home: Path, backup: Path, today: date | None = None,
     try:
         lock.exclusive()  # no dutylog has the database open, and none opens it meanwhile
     except Busy:
-        raise StoreError(f"the database {db_path} is in use by another dutylog (is the app "
-                         "open?); close it, then run the command again") from None
+        raise StoreError(code="db.in_use", path=db_path) from None
     try:
         ensure_not_in_use(db_path)
         return _swap(home, db_path, backup, today, now)
@@ -155,6 +154,6 @@ def _swap(home: Path, db_path: Path, backup: Path, today: date | None,
         os.replace(staging, db_path)
     except (sqlite3.Error, OSError) as exc:
         staging.unlink(missing_ok=True)
-        raise StoreError(f"cannot restore {backup}: {exc}") from exc
+        raise StoreError(code="backup.cannot_restore", path=backup, reason=exc) from exc
     os.chmod(db_path, 0o600)
     return kept

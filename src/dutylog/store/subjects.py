@@ -23,7 +23,7 @@ def _roles(roles: Iterable[str]) -> list[str]:
         roles = [roles]
     out = list(dict.fromkeys(roles))
     if not out:
-        raise InvalidInput("a subject needs at least one role", field="roles")
+        raise InvalidInput(code="store.no_roles", field="roles")
     for role in out:
         _code(role, "roles")
     return out
@@ -33,20 +33,20 @@ def _code(value: str, field: str) -> str:
     try:
         return check_code(value)
     except ValueError as exc:
-        raise InvalidInput(f"{field}: {exc}", field=field) from None
+        raise InvalidInput(code="value.bad", field=field, reason=exc) from None
 
 
 def _day(value, field: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, date):
-        raise InvalidInput(f"{field} must be a date, not {value!r}", field=field)
+        raise InvalidInput(code="store.not_a_date", field=field, given=repr(value))
     return value.isoformat()
 
 
 def _name(name: str) -> str:
     if not isinstance(name, str) or not name.strip():
-        raise InvalidInput("a name must not be empty", field="name")
+        raise InvalidInput(code="store.empty_name", field="name")
     return name.strip()
 
 
@@ -91,7 +91,7 @@ class Subjects:
         with self.db.transaction() as conn:
             old = conn.execute("SELECT * FROM subjects WHERE id = ?", (subject_id,)).fetchone()
             if old is None:
-                raise NotFound(f"unknown subject id {subject_id!r}", field="subject")
+                raise NotFound(code="store.unknown_subject", field="subject", given=repr(subject_id))
             changes = {}
             if name is not None and _name(name) != old["name"]:
                 name = _name(name)
@@ -114,7 +114,7 @@ class Subjects:
         with self.db.transaction() as conn:
             old = conn.execute("SELECT * FROM subjects WHERE id = ?", (subject_id,)).fetchone()
             if old is None:
-                raise NotFound(f"unknown subject id {subject_id!r}", field="subject")
+                raise NotFound(code="store.unknown_subject", field="subject", given=repr(subject_id))
             value = _day(day, "archived")
             if value != old["archived"]:
                 history.revise(self.db, SUBJECT, old, {"archived": value}, changed_by,
@@ -131,7 +131,7 @@ class Subjects:
         link_type = _code(link_type, "link_type")
         name = _name(name)
         if since is not None and not isinstance(since, date):
-            raise InvalidInput(f"since must be a date, not {since!r}", field="since")
+            raise InvalidInput(code="store.not_a_date", field="since", given=repr(since))
         subject = self.get_subject(subject_id)
         with self.db.transaction() as conn:
             if conn.execute(
@@ -149,16 +149,16 @@ class Subjects:
     def get_link(self, link_id: str) -> Link:
         row = self.db.row("SELECT * FROM links WHERE id = ?", (link_id,))
         if row is None:
-            raise NotFound(f"unknown link id {link_id!r}", field="object")
+            raise NotFound(code="store.unknown_link", field="object", given=repr(link_id))
         return row_to_link(row)
 
     def end_link(self, link_id: str, until: date, changed_by: str = "") -> Link:
         if not isinstance(until, date):
-            raise InvalidInput(f"until must be a date, not {until!r}", field="until")
+            raise InvalidInput(code="store.not_a_date", field="until", given=repr(until))
         with self.db.transaction() as conn:
             old = conn.execute("SELECT * FROM links WHERE id = ?", (link_id,)).fetchone()
             if old is None or old["deleted"]:
-                raise NotFound(f"unknown link id {link_id!r}", field="object")
+                raise NotFound(code="store.unknown_link", field="object", given=repr(link_id))
             if old["until"] is not None:
                 raise Conflict(code="link.already_ended", name=old["name"], until=old["until"])
             if old["since"] is not None and until.isoformat() < old["since"]:
@@ -172,15 +172,15 @@ class Subjects:
         with self.db.transaction() as conn:
             old = conn.execute("SELECT * FROM links WHERE id = ?", (link_id,)).fetchone()
             if old is None or old["deleted"]:
-                raise NotFound(f"unknown link id {link_id!r}", field="object")
+                raise NotFound(code="store.unknown_link", field="object", given=repr(link_id))
             if old["until"] is None:
-                raise Conflict(f"link {old['name']!r} has not ended")
+                raise Conflict(code="link.not_ended", name=repr(old["name"]))
             if conn.execute(
                 "SELECT 1 FROM links WHERE subject_id = ? AND link_type = ? AND name = ? "
                 "AND until IS NULL AND deleted = 0 AND id != ?",
                 (old["subject_id"], old["link_type"], old["name"], link_id),
             ).fetchone():
-                raise Conflict(f"{old['name']!r} is linked again already", field="name")
+                raise Conflict(code="link.linked_again", field="name", name=repr(old["name"]))
             history.revise(self.db, LINK, old, {"until": None}, changed_by, "reopen")
         return self.get_link(link_id)
 
@@ -222,7 +222,7 @@ class Subjects:
         """The name of a link (ended or not)."""
         row = self.db.row("SELECT name FROM links WHERE id = ?", (link_id,))
         if row is None:
-            raise NotFound(f"unknown link id {link_id!r}", field="object")
+            raise NotFound(code="store.unknown_link", field="object", given=repr(link_id))
         return row["name"]
 
     def link_names(self) -> dict[str, str]:

@@ -289,7 +289,7 @@ class DutylogApp(App):
 
             name = values["name"].strip()
             if not name:
-                raise InvalidInput("name: give the name of who uses this computer", "name")
+                raise InvalidInput(code="app.no_recorder", field="name")
             ui.save_recorder(self.service, name)
             return name
 

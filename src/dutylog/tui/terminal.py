@@ -28,8 +28,7 @@ POLL_SECONDS = 0.5
 def require_terminal() -> None:
     streams = (sys.stdin, sys.stdout)
     if not all(s is not None and hasattr(s, "isatty") and s.isatty() for s in streams):
-        raise InvalidInput("the app needs a terminal (standard input and output are not one); "
-                           "the commands work anywhere: dutylog --help")
+        raise InvalidInput(code="app.no_terminal")
 
 
 @contextmanager

@@ -186,7 +186,8 @@ class DeskScreen(DutylogScreen):
             try:
                 path.write_bytes(data)
             except OSError as exc:
-                raise InvalidInput(f"path: cannot write {path}: {exc.strerror}", "path") from None
+                raise InvalidInput(code="file.unwritable", field="path", path=path,
+                                   why=exc.strerror) from None
             return path
 
         def done(path: Path | None) -> None:

@@ -61,7 +61,7 @@ class ImportDialog(DutylogDialog[object]):
     def merge(self, files: list[Path]) -> None:
         from dutylog.services.merge_day import merge_all
 
-        day = merge_all(self.service, files, say=self.refusal)
+        day = merge_all(self.service, files)
         self.app.call_from_thread(self.merged, day)
 
     def merged(self, day) -> None:
