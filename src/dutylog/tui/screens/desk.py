@@ -22,6 +22,7 @@ from dutylog.i18n import t
 from dutylog.services import desk as desk_service
 
 from ..dialogs.form import FormDialog, FormField
+from ..fmt import glyph_text
 from ..widgets.virtual_table import VirtualTable
 from .base import DutylogScreen
 
@@ -90,8 +91,8 @@ class DeskScreen(DutylogScreen):
         table.set_row_count(len(self.shown), cursor_row=row)
         sort = self.word("desk.sort_behind" if self.most_behind else "desk.sort_name")
         self.query_one("#desk-title", Static).update(Text.assemble(
-            (self.word("desk.title", n=len(self.shown), as_of=self.desk.as_of.isoformat()), "bold"),
-            "   ", (sort, "dim"), "   ", _legend(self.lang)))
+            (glyph_text(self.word("desk.title", n=len(self.shown), as_of=self.desk.as_of.isoformat())), "bold"),
+            "   ", (glyph_text(sort), "dim"), "   ", _legend(self.lang)))
 
     def row_at(self, index: int) -> tuple[str, list[Text]]:
         subj = self.shown[index]
@@ -101,7 +102,7 @@ class DeskScreen(DutylogScreen):
                  Text(str(row.behind) if row.behind else "", style="bold red", justify="right")]
         for rule in self.desk.rules:
             state = row.cells.get(rule.id, "")
-            cells.append(Text(f" {CELL_MARK[state]} " if state else "", style=CELL_STYLE.get(state, "")))
+            cells.append(Text(f" {glyph_text(CELL_MARK[state])} " if state else "", style=CELL_STYLE.get(state, "")))
         return subj.id, cells
 
     def show_due(self) -> None:
@@ -115,7 +116,7 @@ class DeskScreen(DutylogScreen):
                  for s, d in items[:DUE_SHOWN]]
         more = f" … +{len(items) - DUE_SHOWN}" if len(items) > DUE_SHOWN else ""
         self.query_one("#desk-due", Static).update(
-            Text(self.word("desk.due_week", items="、".join(words) + more), style="yellow"))
+            Text(glyph_text(self.word("desk.due_week", items="、".join(words) + more)), style="yellow"))
 
     def cursor_subject(self) -> str | None:
         table = self.query_one(VirtualTable)
@@ -213,6 +214,6 @@ def _short(title: str, width: int) -> str:
 def _legend(lang: str) -> Text:
     out = Text()
     for state in desk_service.CELL_STATES:
-        out.append(f" {CELL_MARK[state]} ", style=CELL_STYLE[state])
+        out.append(f" {glyph_text(CELL_MARK[state])} ", style=CELL_STYLE[state])
         out.append(f"{t(f'desk.state.{state}', lang)} ", style="dim")
     return out
