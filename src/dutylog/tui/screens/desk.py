@@ -77,8 +77,8 @@ class DeskScreen(DutylogScreen):
         table.add_column(self.word("desk.col_name"), width=NAME_W, key="name")
         table.add_column(self.word("desk.col_pending"), width=NUM_W, key="pending")
         table.add_column(self.word("desk.col_behind"), width=NUM_W, key="behind")
-        for rule in self.desk.rules:
-            table.add_column(_short(rule.title.get(lang), CELL_W), width=CELL_W, key=rule.id)
+        for rule, head in zip(self.desk.rules, column_heads(self.desk.rules, lang), strict=True):
+            table.add_column(head, width=CELL_W, key=rule.id)
         self.refilter(keep)
         if self._due_shown:
             self.show_due()
@@ -199,6 +199,32 @@ class DeskScreen(DutylogScreen):
         field = FormField("path", self.word("desk.export_path"), value=str(default))
         self.app.push_screen(FormDialog(self.word("desk.export_title"), [field], submit,
                                         changes="export", **self.given), callback=done)
+
+
+def column_heads(rules, lang: str, width: int = CELL_W) -> list[str]:
+    """A distinct label per duty: its policy's `short` name when given, else the start of
+    its title; titles sharing a start ("联系规上企业", "联系镇街") keep their first character and
+    the first one that differs ("联规", "联镇"); a label still taken gets a number."""
+    names = [(r.short or r.title).get(lang) for r in rules]
+    first = [_short(n, width) for n in names]
+    heads = list(first)
+    for i, head in enumerate(first):
+        same = [j for j, h in enumerate(first) if h == head]
+        if len(same) < 2 or rules[i].short is not None:
+            continue
+        others = [names[j] for j in same if j != i]
+        at = next((k for k in range(1, len(names[i]))
+                   if all(k >= len(o) or o[k] != names[i][k] for o in others)), None)
+        if at is not None:
+            heads[i] = _short(_short(names[i], width // 2) + names[i][at:], width)
+    taken: set[str] = set()
+    for i, head in enumerate(heads):
+        n = 1
+        while heads[i] in taken:
+            n += 1
+            heads[i] = _short(head, width - len(str(n))) + str(n)
+        taken.add(heads[i])
+    return heads
 
 
 def _short(title: str, width: int) -> str:
