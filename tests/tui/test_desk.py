@@ -228,3 +228,21 @@ def test_column_heads_fall_back_to_a_differing_character_and_honour_short():
     assert column_heads(rules, "zh") == ["联规", "联镇", "联村", "讲党"]
     rules[0] = replace(rules[0], short=Words(zh="企业", en="Firm"))
     assert column_heads(rules, "zh")[0] == "企业"
+
+
+async def test_desk_cells_are_painted_in_their_status_colour(svc, make):
+    """The legend promises coloured cells: the painted row carries each cell's background."""
+    keep_three(svc)
+    app = make(svc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.action_desk()
+        await pilot.pause()
+        table = app.screen.query_one(VirtualTable)
+        styles = [str(c.style) for c in table.row_at(0)[1][3:] if c.plain.strip()]
+        assert styles and all(s in CELL_STYLE.values() for s in styles)
+        painted = {seg.style.bgcolor.name for seg in table._render_row(0, table.rich_style, table.rich_style,
+                                                                        cursor=False)
+                   if seg.style and seg.style.bgcolor and seg.text.strip()}
+        wanted = {s.split(" on ")[1] for s in styles}
+        assert wanted <= painted, (wanted, painted)
