@@ -56,6 +56,31 @@ def test_ascii_glyphs(home):
     assert "░" not in r.stdout.decode("utf-8")
 
 
+def _save_glyphs(home, glyphs):
+    from dutylog.services import Dutylog, ui
+
+    svc = Dutylog.open(home)
+    try:
+        ui.save_glyphs(svc, glyphs)
+    finally:
+        svc.close()
+
+
+def test_saved_ascii_glyphs_apply_to_the_cli_and_the_environment_wins(home):
+    """The glyph set saved in the TUI's settings draws the CLI's status too (issue 10 §3);
+    DUTYLOG_ASCII=0 or 1 still wins over it, and `--ascii` over a saved "unicode"."""
+    _save_glyphs(home, "ascii")
+    saved = _cli(home, "status", "--subject", "王明").stdout.decode("utf-8")
+    assert "王明" in saved or "基层调研" in saved
+    for glyph in "░█✓✗·─▲":
+        assert glyph not in saved, glyph
+    assert "░" in _cli(home, "status", "--subject", "王明", DUTYLOG_ASCII="0").stdout.decode("utf-8")
+    _save_glyphs(home, "unicode")
+    assert "░" in _cli(home, "status", "--subject", "王明").stdout.decode("utf-8")
+    assert "░" not in _cli(home, "--ascii", "status", "--subject", "王明").stdout.decode("utf-8")
+    assert "░" not in _cli(home, "status", "--subject", "王明", DUTYLOG_ASCII="1").stdout.decode("utf-8")
+
+
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "gb18030"])
 def test_policy_saved_with_bom_or_in_gbk_loads(home, tmp_path, encoding):
     exported = tmp_path / "p.toml"

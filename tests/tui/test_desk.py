@@ -190,3 +190,59 @@ async def test_a_leader_keeping_a_body_starts_on_the_dashboard(svc, make):
         await pilot.press("w")
         await pilot.pause()
         assert isinstance(app.screen, DeskScreen)
+
+
+async def test_desk_column_heads_are_distinct(svc, make):
+    """Each duty's column has its own label (the titles' first two characters repeated:
+    "联系 联系 联系", "调度 调度")."""
+    from dutylog.tui.screens.desk import column_heads
+
+    keep_three(svc)
+    app = make(svc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.action_desk()
+        await pilot.pause()
+        table = app.screen.query_one(VirtualTable)
+        heads = [str(c.label) for c in table.columns.values()][3:]
+        assert len(heads) == len(app.screen.desk.rules) > 10
+        assert len(set(heads)) == len(heads), heads
+    for lang in ("zh", "en"):
+        rules = svc.policy.rules
+        heads = column_heads(rules, lang)
+        assert len(set(heads)) == len(heads) == len(rules), heads
+
+
+def test_column_heads_fall_back_to_a_differing_character_and_honour_short():
+    from dataclasses import replace
+
+    from dutylog.domain.rules import Rule
+    from dutylog.domain.rules import Text as Words
+    from dutylog.tui.screens.desk import column_heads
+
+    def rule(title, short=None):
+        return Rule(id=title, clause=1, section="", roles=(), title=Words(zh=title, en=title), duty="",
+                    metric="count", period="year", unit="count", short=short)
+
+    rules = [rule("联系规上企业"), rule("联系镇街"), rule("联系村(社区)"), rule("讲党课")]
+    assert column_heads(rules, "zh") == ["联规", "联镇", "联村", "讲党"]
+    rules[0] = replace(rules[0], short=Words(zh="企业", en="Firm"))
+    assert column_heads(rules, "zh")[0] == "企业"
+
+
+async def test_desk_cells_are_painted_in_their_status_colour(svc, make):
+    """The legend promises coloured cells: the painted row carries each cell's background."""
+    keep_three(svc)
+    app = make(svc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.action_desk()
+        await pilot.pause()
+        table = app.screen.query_one(VirtualTable)
+        styles = [str(c.style) for c in table.row_at(0)[1][3:] if c.plain.strip()]
+        assert styles and all(s in CELL_STYLE.values() for s in styles)
+        painted = {seg.style.bgcolor.name for seg in table._render_row(0, table.rich_style, table.rich_style,
+                                                                        cursor=False)
+                   if seg.style and seg.style.bgcolor and seg.text.strip()}
+        wanted = {s.split(" on ")[1] for s in styles}
+        assert wanted <= painted, (wanted, painted)

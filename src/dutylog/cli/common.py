@@ -152,8 +152,16 @@ def run_guarded(cli: click.Group, argv: list[str] | None) -> int:
 
     args = list(sys.argv[1:] if argv is None else argv)
     w = words(lang_of(args))
-    with speaking(w, cli):
-        return _run(cli, args, w)
+    from dutylog import console
+    from dutylog.services.settings import peek_saved_glyphs
+
+    # the saved glyph set, as in the TUI; `--ascii` and DUTYLOG_ASCII still win (ascii_mode)
+    console.choose_ascii({"ascii": True, "unicode": False}.get(peek_saved_glyphs() or ""))
+    try:
+        with speaking(w, cli):
+            return _run(cli, args, w)
+    finally:
+        console.choose_ascii(None)
 
 
 def _run(cli: click.Group, args: list[str], w: Words) -> int:

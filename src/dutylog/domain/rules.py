@@ -115,6 +115,7 @@ class Rule:
     reading: str = ""
     # True where the target is the preset's reading, not a number the document gives
     target_reading: Text | None = None
+    short: Text | None = None  # a few characters for narrow columns (the desk); optional
 
     def applies_to(self, roles: Sequence[str]) -> bool:
         return any(r in self.roles for r in roles)

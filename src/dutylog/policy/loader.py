@@ -279,6 +279,7 @@ class _Builder:
             flag=raw.get("flag"), pace=bool(raw.get("pace", True)), breakdown=raw.get("breakdown"),
             reading=str(raw.get("reading", "")),
             target_reading=self.text(where, raw["target_reading"]) if "target_reading" in raw else None,
+            short=self.text(where, raw["short"]) if "short" in raw else None,
         )
 
 

@@ -57,3 +57,11 @@ def peek_saved_lang(home: Path | str | None = None) -> str | None:
 
     value = peek(home, LANG_SETTING)
     return value if value in ("zh", "en") else None
+
+
+def peek_saved_glyphs(home: Path | str | None = None) -> str | None:
+    """The saved glyph set ("ascii"/"unicode"), read like peek_saved_lang: nothing created."""
+    from dutylog.store.settings import peek
+
+    value = peek(home, GLYPHS_SETTING)
+    return value if value in GLYPHS else None

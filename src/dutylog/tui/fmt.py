@@ -45,7 +45,9 @@ def bar_glyphs() -> tuple[str, str, str, str, str]:
 
 
 # the ambiguous-width characters of numbers and targets ("≥4", "1–3", "—"), in ASCII
-ASCII_TEXT = str.maketrans({"≥": ">=", "≤": "<=", "–": "-", "—": "-", "…": "~", "·": ".", "●": "o", "•": "*"})
+ASCII_TEXT = str.maketrans({"≥": ">=", "≤": "<=", "–": "-", "—": "-", "…": "~", "·": ".", "●": "o", "•": "*",
+                             "✓": "+", "✗": "x", "■": "#", "▼": "v", "▲": "^", "█": "#", "─": "-",
+                             "│": "|", "○": "o"})
 
 
 def glyph_text(text: str) -> str:

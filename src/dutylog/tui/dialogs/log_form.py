@@ -24,6 +24,7 @@ from dutylog.i18n import t
 from dutylog.services import LogRequest, ui
 
 from ..errors import explain
+from ..fmt import glyph_text
 from ..screens.base import DutylogDialog
 from ..widgets.date_hint import DateHint
 
@@ -85,8 +86,8 @@ class LogForm(DutylogDialog):
                 for name in TEXT_FIELDS:
                     yield from self.row(name, Input(getattr(e, name) or "" if e else "", id=name))
                 yield from self.row("object", Select([], id="object", prompt=t("form.choose", lang)))
-                yield from self.row("appeared", Select([(t("form.appeared", lang) + " ✓", True),
-                                                        ("✗", False)], id="appeared", prompt=t("form.choose", lang),
+                yield from self.row("appeared", Select([(glyph_text(t("form.appeared", lang) + " ✓"), True),
+                                                        (glyph_text("✗"), False)], id="appeared", prompt=t("form.choose", lang),
                                                        value=e.appeared if e and e.appeared is not None
                                                        else Select.NULL))
                 yield from self.row("patrol", Select(patrols, id="patrol", prompt=t("form.choose", lang),
@@ -111,6 +112,8 @@ class LogForm(DutylogDialog):
         self.query_one("#date-hint", DateHint).show(self.query_one("#date", Input).value)
         self.fill_kinds("" if self.kind else self.query_one("#kind", Input).value)
         self.apply_kind()
+        for arrow in self.query("Select .arrow").results(Static):  # ▼ ▲ in ASCII mode
+            arrow.update(glyph_text(str(arrow.render())))
         self.query_one("#kind" if not self.kind else "#date", Input).focus()
 
     # ---- kind by typing

@@ -224,5 +224,6 @@ def _safe(text):
     """A title or message may hold a subject's name or an error quoting the user's text:
     every control character made visible (a Text is already built from safe words)."""
     from dutylog.textsafe import shown_line
+    from dutylog.tui.fmt import glyph_text
 
-    return shown_line(text) if isinstance(text, str) else text
+    return glyph_text(shown_line(text)) if isinstance(text, str) else text

@@ -57,13 +57,13 @@ class CasebookScreen(DutylogScreen):
         table.clear()
         for c in courts.cases:
             mark = (Text(w("casebook.unknown"), style="dim") if c.appeared is None else
-                    Text(w("casebook.yes"), style="green") if c.appeared else
-                    Text(w("casebook.no"), style="bold red"))
+                    Text(fmt.glyph_text(w("casebook.yes")), style="green") if c.appeared else
+                    Text(fmt.glyph_text(w("casebook.no")), style="bold red"))
             table.add_row(Text(c.date.isoformat()), fmt.cell(c.title or c.place), mark)
         rate = "—" if courts.rate is None else f"{courts.rate * 100:.0f}%"
-        self.query_one("#courts-head", Static).update(
+        self.query_one("#courts-head", Static).update(fmt.glyph_text(
             f"{w('casebook.courts')} · {self.subject} · {self.year} · {w('casebook.rate')} {rate} "
-            f"({courts.appeared}/{courts.decided})")
+            f"({courts.appeared}/{courts.decided})"))
         patrols = self.service.patrols(self.subject, self.year)
         table = self.query_one("#patrols-table", DataTable)
         table.clear()
@@ -73,6 +73,6 @@ class CasebookScreen(DutylogScreen):
         by = patrols.by_type
         table.add_row(w("casebook.year"), *(str(by[k]) for k in kinds), str(patrols.total))
         target = w("casebook.no_target") if patrols.target is None else f"{patrols.target:g}"
-        self.query_one("#patrols-head", Static).update(
+        self.query_one("#patrols-head", Static).update(fmt.glyph_text(
             f"{w('casebook.patrols')} · {self.year} · {w('casebook.total')} {patrols.total} · "
-            f"{w('casebook.target')} {target}")
+            f"{w('casebook.target')} {target}"))

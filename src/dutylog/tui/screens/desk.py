@@ -22,6 +22,7 @@ from dutylog.i18n import t
 from dutylog.services import desk as desk_service
 
 from ..dialogs.form import FormDialog, FormField
+from ..fmt import glyph_text
 from ..widgets.virtual_table import VirtualTable
 from .base import DutylogScreen
 
@@ -76,8 +77,8 @@ class DeskScreen(DutylogScreen):
         table.add_column(self.word("desk.col_name"), width=NAME_W, key="name")
         table.add_column(self.word("desk.col_pending"), width=NUM_W, key="pending")
         table.add_column(self.word("desk.col_behind"), width=NUM_W, key="behind")
-        for rule in self.desk.rules:
-            table.add_column(_short(rule.title.get(lang), CELL_W), width=CELL_W, key=rule.id)
+        for rule, head in zip(self.desk.rules, column_heads(self.desk.rules, lang), strict=True):
+            table.add_column(head, width=CELL_W, key=rule.id)
         self.refilter(keep)
         if self._due_shown:
             self.show_due()
@@ -90,8 +91,8 @@ class DeskScreen(DutylogScreen):
         table.set_row_count(len(self.shown), cursor_row=row)
         sort = self.word("desk.sort_behind" if self.most_behind else "desk.sort_name")
         self.query_one("#desk-title", Static).update(Text.assemble(
-            (self.word("desk.title", n=len(self.shown), as_of=self.desk.as_of.isoformat()), "bold"),
-            "   ", (sort, "dim"), "   ", _legend(self.lang)))
+            (glyph_text(self.word("desk.title", n=len(self.shown), as_of=self.desk.as_of.isoformat())), "bold"),
+            "   ", (glyph_text(sort), "dim"), "   ", _legend(self.lang)))
 
     def row_at(self, index: int) -> tuple[str, list[Text]]:
         subj = self.shown[index]
@@ -101,7 +102,7 @@ class DeskScreen(DutylogScreen):
                  Text(str(row.behind) if row.behind else "", style="bold red", justify="right")]
         for rule in self.desk.rules:
             state = row.cells.get(rule.id, "")
-            cells.append(Text(f" {CELL_MARK[state]} " if state else "", style=CELL_STYLE.get(state, "")))
+            cells.append(Text(f" {glyph_text(CELL_MARK[state])} " if state else "", style=CELL_STYLE.get(state, "")))
         return subj.id, cells
 
     def show_due(self) -> None:
@@ -115,7 +116,7 @@ class DeskScreen(DutylogScreen):
                  for s, d in items[:DUE_SHOWN]]
         more = f" … +{len(items) - DUE_SHOWN}" if len(items) > DUE_SHOWN else ""
         self.query_one("#desk-due", Static).update(
-            Text(self.word("desk.due_week", items="、".join(words) + more), style="yellow"))
+            Text(glyph_text(self.word("desk.due_week", items="、".join(words) + more)), style="yellow"))
 
     def cursor_subject(self) -> str | None:
         table = self.query_one(VirtualTable)
@@ -201,6 +202,32 @@ class DeskScreen(DutylogScreen):
                                         changes="export", **self.given), callback=done)
 
 
+def column_heads(rules, lang: str, width: int = CELL_W) -> list[str]:
+    """A distinct label per duty: its policy's `short` name when given, else the start of
+    its title; titles sharing a start ("联系规上企业", "联系镇街") keep their first character and
+    the first one that differs ("联规", "联镇"); a label still taken gets a number."""
+    names = [(r.short or r.title).get(lang) for r in rules]
+    first = [_short(n, width) for n in names]
+    heads = list(first)
+    for i, head in enumerate(first):
+        same = [j for j, h in enumerate(first) if h == head]
+        if len(same) < 2 or rules[i].short is not None:
+            continue
+        others = [names[j] for j in same if j != i]
+        at = next((k for k in range(1, len(names[i]))
+                   if all(k >= len(o) or o[k] != names[i][k] for o in others)), None)
+        if at is not None:
+            heads[i] = _short(_short(names[i], width // 2) + names[i][at:], width)
+    taken: set[str] = set()
+    for i, head in enumerate(heads):
+        n = 1
+        while heads[i] in taken:
+            n += 1
+            heads[i] = _short(head, width - len(str(n))) + str(n)
+        taken.add(heads[i])
+    return heads
+
+
 def _short(title: str, width: int) -> str:
     """The first characters of a duty's title that fit `width` cells."""
     out = ""
@@ -214,6 +241,6 @@ def _short(title: str, width: int) -> str:
 def _legend(lang: str) -> Text:
     out = Text()
     for state in desk_service.CELL_STATES:
-        out.append(f" {CELL_MARK[state]} ", style=CELL_STYLE[state])
+        out.append(f" {glyph_text(CELL_MARK[state])} ", style=CELL_STYLE[state])
         out.append(f"{t(f'desk.state.{state}', lang)} ", style="dim")
     return out

@@ -17,6 +17,7 @@ from dutylog.services.results import DiaryRow
 from dutylog.textsafe import shown_line
 from dutylog.tui.dialogs.form import FormDialog, FormField
 
+from .. import fmt
 from .base import TableScreen
 from .ledger import colour_text
 
@@ -78,7 +79,7 @@ class DiaryScreen(TableScreen):
             return
         table.clear()
         for r in self.rows:
-            raised = " · ".join(x for x in (r.title, r.note) if x)
+            raised = fmt.glyph_text(" · ").join(x for x in (r.title, r.note) if x)
             table.add_row(Text(r.date.isoformat()), highlighted(r.place, search),
                           highlighted(r.people, search), highlighted(raised, search),
                           self.state(r), key=r.id)

@@ -41,7 +41,7 @@ class LeaveScreen(TableScreen):
         table.clear()
         self.trips = self.service.leave_list(self.subject, self.as_of)
         for t in self.trips:
-            ok = Text(w("leave.yes"), style="green") if t.compliant else Text(w("leave.no"), style="bold red")
+            ok = Text(fmt.glyph_text(w("leave.yes")), style="green") if t.compliant else Text(fmt.glyph_text(w("leave.no")), style="bold red")
             if t.emergency:
                 ok.append(f" {w('leave.emergency')}")
             back = (Text(w("leave.open"), style="bold yellow") if t.open else

@@ -24,7 +24,7 @@ COLUMNS = ("ledger.colour", "col.type", "ledger.what", "ledger.opened", "ledger.
 
 def colour_text(colour: str, lang: str) -> Text:
     """A mark and a word with every colour, so colour is never the only cue."""
-    return Text(t(f"ledger.colour.{colour}", lang), style=COLOUR_STYLES[colour])
+    return Text(fmt.glyph_text(t(f"ledger.colour.{colour}", lang)), style=COLOUR_STYLES[colour])
 
 
 def due_hint(policy, lang: str) -> str:

@@ -62,7 +62,7 @@ class ReviewScreen(TableScreen):
             kind = policy.kind(e.kind)
             label = kind.name.get(lg) if kind else e.kind
             days = "" if e.days is None else f"{e.days:g}"
-            title = " · ".join(x for x in (e.title, e.note) if x)
+            title = fmt.glyph_text(" · ").join(x for x in (e.title, e.note) if x)
             table.add_row(*(fmt.cell(c) for c in (e.date.isoformat(), label, days, e.place or "",
                                               title, e.recorded_by, local_time(e.updated_at))),
                           key=e.id)

@@ -373,8 +373,11 @@ class VirtualTable(ScrollView, can_focus=True):
                 else:
                     text.append(" " * gap)
             segments.append(Segment(pad, style))
+            # Text.render leaves out the cell's own base style (the desk's coloured cells)
+            own = console.get_style(cell.style, default=Style.null()) if cell.style else Style.null()
             for seg in text.render(console, end=""):
-                segments.append(Segment(seg.text, style + seg.style + post if seg.style else style + post))
+                seg_style = own + seg.style if seg.style else own
+                segments.append(Segment(seg.text, style + seg_style + post))
             segments.append(Segment(pad, style))
         rest = max(0, self.size.width - self.table_width())
         if rest:
