@@ -105,4 +105,4 @@ def test_without_a_terminal_it_refuses_in_one_line(home):
                        env=env, timeout=20)
     assert r.returncode == 2
     err = r.stderr.decode("utf-8")
-    assert err.count("\n") == 1 and "terminal" in err
+    assert err.count("\n") == 1 and "终端" in err
