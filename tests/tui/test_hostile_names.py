@@ -37,6 +37,8 @@ async def test_a_markup_name_shows_literally_and_a_click_writes_nothing(svc, mak
     app = make(svc)
     async with app.run_test(size=SIZE) as pilot:
         commands = await open_palette(pilot, "张三")
+        await app.workers.wait_for_complete()  # every source has answered: the order is final
+        await pilot.pause()
         shown = prompts(commands)
         assert any(name in p for p in shown), shown  # the brackets as typed
         # click the hit (on its text, where the link would be)
