@@ -159,21 +159,38 @@ def _counter(policy, link_type: str | None, lang: str) -> str:
 
 
 # ---------------------------------------------------------------------- times
+def local_moment(stamp: str | None, tz=None):
+    """A stored timestamp (ISO, UTC with its zone) as a datetime in the laptop's zone (or
+    `tz`), to the minute; a stamp without a zone is taken as UTC. None when there is none,
+    it cannot be read, or it falls off the calendar at a zone's edge (year 1 or 9999)."""
+    from datetime import datetime
+
+    if not stamp:
+        return None
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    try:
+        return moment.astimezone(tz).replace(second=0, microsecond=0)
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
 def local_time(stamp: str | None, tz=None) -> str:
-    """A stored timestamp (ISO, UTC with its zone) as the laptop's local time, to the
-    minute: "2025-03-02 11:29" for 03:29 UTC on a laptop set to 北京时间. A stamp without a
-    zone is taken as UTC; an unreadable one is shown as it is."""
+    """`local_moment` as text: "2025-03-02 11:29" for 03:29 UTC on a laptop set to 北京时间;
+    a stamp that cannot be placed is shown as it is."""
     from datetime import datetime
 
     if not stamp:
         return ""
     try:
-        moment = datetime.fromisoformat(stamp)
+        datetime.fromisoformat(stamp)
     except ValueError:
         return stamp
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    try:
-        return moment.astimezone(tz).strftime("%Y-%m-%d %H:%M")
-    except (OverflowError, OSError, ValueError):  # year 1 or 9999 at a zone's edge
+    moment = local_moment(stamp, tz)
+    if moment is None:  # year 1 or 9999 at a zone's edge
         return stamp[:16].replace("T", " ")
+    return moment.strftime("%Y-%m-%d %H:%M")

@@ -12,7 +12,33 @@ MIN_BYTES = 5_000_000  # about 10,000 entries: reading and checking takes a mome
 WIDTH = 30
 
 
-class ImportProgress:
+class _Line:
+    """A line on stderr redrawn in place: `draw(text)` covers what was there, `close()`
+    ends it."""
+
+    stream: TextIO
+    width = 0
+    drawn = False
+
+    def draw(self, line: str) -> None:
+        self.stream.write(line + " " * max(0, self.width - cell_len(line)))
+        self.width = cell_len(line)
+        self.stream.flush()
+        self.drawn = True
+
+    def close(self) -> None:
+        if self.drawn:
+            self.stream.write("\n")
+            self.stream.flush()
+            self.drawn = False
+
+
+def bar_text(percent: int) -> str:
+    filled = WIDTH * percent // 100
+    return "█" * filled + "░" * (WIDTH - filled)
+
+
+class ImportProgress(_Line):
     """`progress(done, total)` callback for `import_bundle`; `close()` ends the line."""
 
     def __init__(self, stream: TextIO | None = None, label: str | None = None):
@@ -44,18 +70,7 @@ class ImportProgress:
         if percent == self.shown:
             return
         self.shown = percent
-        filled = WIDTH * percent // 100
-        bar = "█" * filled + "░" * (WIDTH - filled)
-        line = f"\r{self.label} {bar} {percent:3d}% {done}/{total}"
-        self.stream.write(line + " " * max(0, self.width - cell_len(line)))
-        self.stream.flush()
-        self.drawn = True
-
-    def close(self) -> None:
-        if self.drawn:
-            self.stream.write("\n")
-            self.stream.flush()
-            self.drawn = False
+        self.draw(f"\r{self.label} {bar_text(percent)} {percent:3d}% {done}/{total}")
 
 
 def _is_tty(stream) -> bool:
@@ -83,7 +98,7 @@ def summary_lines(summary) -> list[str]:
     return lines
 
 
-class MergeProgressBar:
+class MergeProgressBar(_Line):
     """One bar for a merge day (several bundles): the share of the bytes of all the files
     done so far, and which file is being merged; drawn only on a terminal."""
 
@@ -107,20 +122,9 @@ class MergeProgressBar:
         if (index, percent) == self.shown:
             return
         self.shown = (index, percent)
-        filled = WIDTH * percent // 100
         name = self.names[index] if index < count else ""
-        line = (f"\r{self.label} {'█' * filled}{'░' * (WIDTH - filled)} {percent:3d}% "
-                f"{min(index + 1, count)}/{count} {name}")
-        self.stream.write(line + " " * max(0, self.width - cell_len(line)))
-        self.width = cell_len(line)
-        self.stream.flush()
-        self.drawn = True
-
-    def close(self) -> None:
-        if self.drawn:
-            self.stream.write("\n")
-            self.stream.flush()
-            self.drawn = False
+        self.draw(f"\r{self.label} {bar_text(percent)} {percent:3d}% "
+                  f"{min(index + 1, count)}/{count} {name}")
 
 
 def _size(path) -> int:

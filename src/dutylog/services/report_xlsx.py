@@ -18,7 +18,7 @@ from __future__ import annotations
 import io
 import unicodedata
 import zipfile
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
@@ -27,6 +27,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
 from dutylog import __version__
+from dutylog.fmt import local_moment as fmt_local_moment
 from dutylog.i18n import t
 
 if TYPE_CHECKING:
@@ -121,20 +122,10 @@ def _day(text: str | None) -> date | None:
 
 
 def local_moment(stamp: str | None) -> datetime | None:
-    """A stored timestamp (UTC, with its zone) as the laptop's local time, to the minute,
-    without a zone: Excel has none, and shows what the user's clock showed."""
-    if not stamp:
-        return None
-    try:
-        moment = datetime.fromisoformat(stamp)
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    try:
-        return moment.astimezone().replace(tzinfo=None, second=0, microsecond=0)
-    except (OverflowError, OSError, ValueError):
-        return None
+    """The stamp as the laptop's local time without a zone (Excel has none, and shows
+    what the user's clock showed): `fmt.local_moment`, made naive."""
+    moment = fmt_local_moment(stamp)
+    return None if moment is None else moment.replace(tzinfo=None)
 
 
 def entry_rows(svc: Dutylog, data: ReportData, lang: str) -> list[list[object]]:
