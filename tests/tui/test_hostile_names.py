@@ -37,22 +37,27 @@ async def test_a_markup_name_shows_literally_and_a_click_writes_nothing(svc, mak
     app = make(svc)
     async with app.run_test(size=SIZE) as pilot:
         commands = await open_palette(pilot, "张三")
-        await app.workers.wait_for_complete()  # every source has answered: the order is final
-        await pilot.pause()
-        shown = prompts(commands)
-        assert any(name in p for p in shown), shown  # the brackets as typed
-        # click the hit (on its text, where the link would be)
-        index = next(i for i, p in enumerate(shown) if name in p)
-        commands.highlighted = index
-        for x in range(2, 40, 4):  # anywhere on the hit's text, where a link would be
-            await pilot.click(CommandList, offset=(x, index))
-            await pilot.pause()
-            if not app.screen.query(CommandList):
+        # Click the subject hit on its text, where a link would be. Sources answer in their
+        # own time and the list is re-sorted as they do, so wait until no source is running
+        # and the frame on screen paints the hit where we aim.
+        hit = f"切换对象：{name}"
+        for _ in range(250):
+            await pilot.pause(0.02)
+            shown = prompts(commands)
+            if hit not in [p.split("\n")[0] for p in shown] or any(w.is_running for w in app.workers):
+                continue
+            index = [p.split("\n")[0] for p in shown].index(hit)
+            # an option with help text is two lines tall: its row is its line, not its index
+            row = commands._index_to_line[index] - round(commands.scroll_offset.y) + commands.gutter.top
+            x = commands.gutter.left + 6
+            if app.screen.get_style_at(*(commands.region.offset + (x, row))).meta.get("option") == index:
                 break
+        else:
+            raise AssertionError(f"the hit never settled on screen: {shown}")
+        await pilot.click(CommandList, offset=(x, row))
+        await app.workers.wait_for_complete()  # the chosen command runs after the palette closes
         await pilot.pause()
-        if app.screen.query(CommandList):
-            await pilot.press("enter")
-            await pilot.pause()
+        assert not app.screen.query(CommandList), "the click on the hit chose nothing"
         assert app.subject == name  # the command ran: the subject was chosen
     assert db.read_bytes()[:16] == before == b"SQLite format 3\x00"
     assert sorted(p.name for p in dutylog_home.iterdir()) == files
