@@ -137,3 +137,38 @@ def test_entry_to_record_field_names(store, wang):
     named = store.entry_to_record(e, subject_name="王明", object_name="海阳某公司")
     assert named["subject_name"] == "王明" and named["object_name"] == "海阳某公司"
     assert store.entry_to_record(e, subject_name="王明")["object_name"] is None
+
+
+def test_entry_records_straight_from_the_rows_equal_the_records_of_the_entries(store, wang):
+    """`entries --json` reads records straight from the rows (issue 14 §7): each must be
+    exactly the record of the Entry the old path built, key order included, whatever the
+    fields (an object, a half day, no days, appeared yes/no/unknown, a patrol with an extra
+    field, a deleted entry, a confirmation)."""
+    import json
+
+    from dutylog.store.queries import entry_records
+
+    li = store.subjects.add_subject("李华", ["econ-dept-head"])
+    firm = store.subjects.add_link(wang.id, "enterprise", "海阳某公司", date(2025, 1, 1))
+    store.entries.add_entry(entry(wang, kind="enterprise-visit", object_id=firm.id, title="走访",
+                                  four_no=True, place="开发区", people="张三", note="备注"))
+    court = store.entries.add_entry(entry(wang, kind="court-case", appeared=False, date=date(2025, 4, 1)))
+    store.entries.add_entry(entry(wang, kind="court-case", date=date(2025, 4, 2)))
+    store.entries.update_entry(court.id, "王明", appeared=True)
+    store.entries.add_entry(entry(li, kind="patrol", patrol="river", days=0.5,
+                                  extra={"river": "黄垒河", "a": 1}))
+    store.entries.add_entry(entry(li, kind="field-research", days=None, confirmed_by="李华"))
+    gone = store.entries.add_entry(entry(li, kind="diary", note="删掉的"))
+    store.entries.delete_entry(gone.id, "李华")
+    names = {wang.id: "王明", li.id: "李华", firm.id: "海阳某公司"}
+
+    def old(**filters):
+        return [entry_to_record(e, names[e.subject_id], names.get(e.object_id))
+                for e in store.entries.query_entries(**filters)]
+
+    for filters in ({}, {"include_deleted": True}, {"subject_id": li.id},
+                    {"kinds": ["court-case"]}, {"search": "开发区"}, {"search": "走"},
+                    {"date_from": "2025-04-02"}, {"limit": 2}):
+        got = list(entry_records(store.db, **filters))
+        assert json.dumps(got, ensure_ascii=False) == json.dumps(old(**filters), ensure_ascii=False), filters
+    assert len(list(entry_records(store.db, include_deleted=True))) == 6

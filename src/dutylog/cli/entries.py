@@ -73,14 +73,15 @@ def log(kind, subject_name, when, four_no, sensitive, follow_up_due, days, title
 def entries(subject_name, kinds, date_from, date_to, search, include_deleted, limit, as_json) -> None:
     """List entries, oldest first."""
     with service() as svc:
-        items = svc.entries(subject=subject_name, kinds=list(kinds),
-                            date_from=parse_date_opt(svc, date_from, "from"),
-                            date_to=parse_date_opt(svc, date_to, "to"), search=search,
-                            include_deleted=include_deleted, limit=limit)
-        names: dict[str, str] = {}
-        if as_json:
-            echo_json_stream(entry_record(svc, e, names) for e in items)
+        filters = {"subject": subject_name, "kinds": list(kinds),
+                   "date_from": parse_date_opt(svc, date_from, "from"),
+                   "date_to": parse_date_opt(svc, date_to, "to"), "search": search,
+                   "include_deleted": include_deleted, "limit": limit}
+        if as_json:  # straight from the rows, streamed: no Entry in between
+            echo_json_stream(svc.entry_records(**filters))
             return
+        items = svc.entries(**filters)
+        names: dict[str, str] = {}
         if not items:
             click.echo(word("msg.no_entries"))
             return

@@ -21,7 +21,8 @@ gives a façade over the same store for another day).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,28 +30,10 @@ from dutylog.domain.model import Entry, Link, Subject
 from dutylog.domain.progress import EvalDay, RuleResult
 from dutylog.domain.rules import Policy
 from dutylog.store import Store
-from dutylog.store import ledgers as db
 from dutylog.store.opening import close_store, open_store
 
-from .bundles import Transfers
-from .casebook import Casebook
 from .context import Context, today_from_env
-from .leave import Leave
-from .ledgers import Ledgers
 from .logbook import EntryFilter, Logbook, LogRequest
-from .records import Records
-from .results import (
-    Courts,
-    DiaryRow,
-    EntryVersion,
-    Holiday,
-    LedgerDetail,
-    LedgerRecord,
-    LedgerSummary,
-    Patrols,
-    TripRecord,
-    Workday,
-)
 from .settings import Preferences
 from .subjects import OfSubject, Roster
 from .tracking import Progress, Tracker
@@ -58,7 +41,26 @@ from .tracking import Progress, Tracker
 if TYPE_CHECKING:
     from dutylog.domain.workdays import WorkCalendar
     from dutylog.services.table_import import TableImport
+    from dutylog.store import ledgers as db
     from dutylog.store.bundle_read import ImportSummary
+
+    from .bundles import Transfers
+    from .casebook import Casebook
+    from .leave import Leave
+    from .ledgers import Ledgers
+    from .records import Records
+    from .results import (
+        Courts,
+        DiaryRow,
+        EntryVersion,
+        Holiday,
+        LedgerDetail,
+        LedgerRecord,
+        LedgerSummary,
+        Patrols,
+        TripRecord,
+        Workday,
+    )
 
 __all__ = ["Dutylog", "LogRequest", "Progress", "today_from_env"]
 
@@ -72,13 +74,41 @@ class Dutylog:
         self.roster = Roster(ctx)
         self.logbook = Logbook(ctx, self.roster)
         self.tracker = Tracker(ctx, self.roster, self.logbook)
-        self.records = Records(ctx, self.roster)
-        self.transfers = Transfers(ctx, self.roster)
-        self.leave = Leave(ctx, self.roster)
-        self.ledgers = Ledgers(ctx, self.roster, self.logbook, self.leave)
-        self.casebook = Casebook(ctx, self.roster, self.logbook, self.ledgers)
         self.prefs = Preferences(ctx)
         self._tables: TableImport | None = None
+
+    # The use cases a status or a dashboard does not need are made on first use, so a
+    # command pays only for the modules it runs (`status` is measured against
+    # `import sqlite_utils`: bench/README.md).
+    @cached_property
+    def records(self) -> Records:
+        from .records import Records
+
+        return Records(self._ctx, self.roster)
+
+    @cached_property
+    def transfers(self) -> Transfers:
+        from .bundles import Transfers
+
+        return Transfers(self._ctx, self.roster)
+
+    @cached_property
+    def leave(self) -> Leave:
+        from .leave import Leave
+
+        return Leave(self._ctx, self.roster)
+
+    @cached_property
+    def ledgers(self) -> Ledgers:
+        from .ledgers import Ledgers
+
+        return Ledgers(self._ctx, self.roster, self.logbook, self.leave)
+
+    @cached_property
+    def casebook(self) -> Casebook:
+        from .casebook import Casebook
+
+        return Casebook(self._ctx, self.roster, self.logbook, self.ledgers)
 
     @property
     def tables(self) -> TableImport:
@@ -227,6 +257,13 @@ class Dutylog:
                 limit: int | None = None, offset: int = 0, desc: bool = False) -> list[Entry]:
         return self.logbook.entries(subject, kinds, date_from, date_to, search,
                                     include_deleted, limit, offset, desc)
+
+    def entry_records(self, subject: str | None = None, kinds: list[str] | None = None,
+                      date_from: dt.date | None = None, date_to: dt.date | None = None,
+                      search: str | None = None, include_deleted: bool = False,
+                      limit: int | None = None) -> Iterator[dict[str, Any]]:
+        return self.logbook.entry_records(subject, kinds, date_from, date_to, search,
+                                          include_deleted, limit)
 
     def entry_page(self, flt: EntryFilter, limit: int, after: Entry | None = None,
                    offset: int = 0) -> list[Entry]:

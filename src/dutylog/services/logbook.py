@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from collections.abc import Iterator
 from typing import Any
 
 from dutylog.domain.errors import InvalidInput
@@ -141,6 +142,21 @@ class Logbook:
             subject_id=subject_id, kinds=kinds or None, date_from=date_from, date_to=date_to,
             search=search or None, include_deleted=include_deleted, limit=limit,
             offset=offset, desc=desc)
+
+    def entry_records(self, subject: str | None = None, kinds: list[str] | None = None,
+                      date_from: date | None = None, date_to: date | None = None,
+                      search: str | None = None, include_deleted: bool = False,
+                      limit: int | None = None) -> Iterator[dict[str, Any]]:
+        """`entries` as the records `entries --json` prints (each entry's bundle record
+        with its subject's and object's names), oldest first, streamed from the store.
+        The filters are checked before the first record, as `entries` checks them."""
+        subject_id = self._roster.subject(subject).id if subject else None
+        kinds = [check_kind(self._ctx.policy, k).id for k in kinds or ()]
+        if date_from and date_to and date_to < date_from:
+            raise InvalidInput(code="range.backwards", field="to", date_to=date_to, date_from=date_from)
+        return self._entries.entry_records(
+            subject_id=subject_id, kinds=kinds or None, date_from=date_from, date_to=date_to,
+            search=search or None, include_deleted=include_deleted, limit=limit)
 
     def year_entries(self, subj: Subject, year: int, until: date | None = None) -> list[Entry]:
         """The subject's live entries of `year` (up to `until`), by date: one index read."""

@@ -192,6 +192,25 @@ class Database:
             except sqlite3.Error as exc:
                 raise self.translate(exc) from exc
 
+    def stream(self, sql: str, params: Sequence[Any] | dict = (),
+               size: int = 500) -> Iterator[tuple[Any, ...]]:
+        """The rows of one read as plain tuples, fetched `size` at a time: memory stays
+        flat however many rows (`entries --json` over a county). The lock is held per
+        batch, not across the caller's work between them."""
+        try:
+            with self.lock:
+                cur = self.conn.cursor()
+                cur.row_factory = None
+                cur.execute(sql, params)
+            while True:
+                with self.lock:
+                    batch = cur.fetchmany(size)
+                if not batch:
+                    return
+                yield from batch
+        except sqlite3.Error as exc:
+            raise self.translate(exc) from exc
+
     def row(self, sql: str, params: Sequence[Any] | dict = ()) -> sqlite3.Row | None:
         """The first row of one read, or None."""
         rows = self.rows(sql, params)

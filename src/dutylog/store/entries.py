@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from typing import Any
 
@@ -158,6 +158,15 @@ class Entries:
         """Entries matching every filter given (see `queries.query_entries`)."""
         return queries.query_entries(self.db, subject_id, kinds, date_from, date_to, search,
                                      include_deleted, order, desc, limit, offset, after)
+
+    def entry_records(
+        self, subject_id: str | None = None, kinds: Iterable[str] | str | None = None,
+        date_from: date | str | None = None, date_to: date | str | None = None,
+        search: str | None = None, include_deleted: bool = False, limit: int | None = None,
+    ) -> Iterator[dict[str, Any]]:
+        """The records `entries --json` prints, streamed (see `queries.entry_records`)."""
+        return queries.entry_records(self.db, subject_id, kinds, date_from, date_to, search,
+                                     include_deleted, limit)
 
     def count_entries(
         self, subject_id: str | None = None, kinds: Iterable[str] | str | None = None,

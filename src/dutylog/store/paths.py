@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 from dutylog.domain.errors import DataFolderError, StoreError
 
 DB_NAME = "dutylog.db"
@@ -18,6 +16,8 @@ def data_home() -> Path:
     env = os.environ.get(ENV_VAR)
     if env:
         return Path(env).expanduser()
+    import platformdirs  # only here: with DUTYLOG_HOME set a command does not pay for it
+
     return Path(platformdirs.user_data_dir("dutylog", appauthor=False))
 
 

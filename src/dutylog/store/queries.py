@@ -4,8 +4,9 @@ Functions over a `Database`; the `Entries` repository (entries.py) offers them."
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
@@ -130,6 +131,50 @@ def query_entries(
                f"LIMIT ? OFFSET ?) AS page JOIN entries e ON e.seq = page.seq{order_by}")
         params += [-1 if limit is None else int(limit), int(offset)]
     return [row_to_entry(r) for r in db.rows(sql, params)]
+
+
+# The columns of an entry's record (CONTRACT "Merge bundles", then `entries --json`'s
+# names), in the order `entry_records` reads them.
+_RECORD_SQL = ("SELECT e.id, e.subject_id, e.kind, e.date, e.days, e.four_no, e.title, e.place, "
+               "e.people, e.note, e.object_id, e.recorded_by, e.updated_at, e.deleted, "
+               "e.appeared, e.patrol, e.confirmed_by, e.sensitive, e.extra, s.name, l.name "
+               "FROM entries e JOIN subjects s ON s.id = e.subject_id "
+               "LEFT JOIN links l ON l.id = e.object_id")
+
+
+def entry_records(
+    db: Database, subject_id: str | None = None, kinds: Iterable[str] | str | None = None,
+    date_from: date | str | None = None, date_to: date | str | None = None,
+    search: str | None = None, include_deleted: bool = False, limit: int | None = None,
+) -> Iterator[dict[str, Any]]:
+    """What `entries --json` prints, oldest first, straight from the rows: each entry's
+    record (`records.entry_to_record` of its Entry, with subject and object names) made
+    without the Entry in between, and streamed — a county's subject lists 9,000 entries
+    in a fraction of the time and in flat memory (issue 14 §7)."""
+    where, params = _filters(db, subject_id, kinds, date_from, date_to, search,
+                             include_deleted)
+    sql = f"{_RECORD_SQL}{where} ORDER BY e.date ASC, e.id ASC"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(int(limit))
+    loads = json.loads
+    for (id_, subject_id_, kind, day, days, four_no, title, place, people, note, object_id,
+         recorded_by, updated_at, deleted, appeared, patrol, confirmed_by, sensitive, extra,
+         subject_name, object_name) in db.stream(sql, params):
+        record = {
+            "type": "entry", "id": id_, "subject": subject_id_, "kind": kind, "date": day,
+            "days": None if days is None else float(days), "four_no": bool(four_no),
+            "title": title, "place": place, "people": people, "note": note,
+            "object": object_id, "recorded_by": recorded_by or "", "updated_at": updated_at,
+            "deleted": bool(deleted), "appeared": None if appeared is None else bool(appeared),
+            "patrol": patrol, "confirmed_by": confirmed_by, "sensitive": bool(sensitive)}
+        if extra:
+            more = loads(extra)
+            for key in sorted(more):
+                record.setdefault(key, more[key])
+        record["subject_name"] = subject_name
+        record["object_name"] = object_name if object_id else None
+        yield record
 
 
 def count_entries(

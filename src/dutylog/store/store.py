@@ -8,7 +8,7 @@
     store.bundles.export_bundle(…)    # merge bundles             (bundles.py, bundle_import.py)
     store.backups.create(day)         # copies in backups/        (backup.py)
 
-The bundle modules are imported on first use of `store.bundles`, so opening the store
+The bundle and ledger modules are imported on first use of `store.bundles`/`store.ledgers`, so opening the store
 for a command or the app does not pay for them. Every write is one transaction; group
 several with `with store.transaction():`.
 
@@ -28,13 +28,13 @@ from typing import TYPE_CHECKING
 from dutylog.store.backup import Backups
 from dutylog.store.db import Clock, Database, Ids
 from dutylog.store.entries import Entries
-from dutylog.store.ledgers import Ledgers
 from dutylog.store.records import entry_to_record
 from dutylog.store.settings import Settings
 from dutylog.store.subjects import Subjects
 
 if TYPE_CHECKING:
     from dutylog.store.bundles import Bundles
+    from dutylog.store.ledgers import Ledgers
 
 
 class Store:
@@ -46,9 +46,14 @@ class Store:
         self.db = db
         self.subjects = Subjects(db)
         self.entries = Entries(db, self.subjects)
-        self.ledgers = Ledgers(db)
         self.settings = Settings(db)
         self.backups = Backups(db)
+
+    @cached_property
+    def ledgers(self) -> Ledgers:
+        from dutylog.store.ledgers import Ledgers
+
+        return Ledgers(self.db)
 
     @cached_property
     def bundles(self) -> Bundles:
