@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
-from collections.abc import Iterator
 from typing import Any
 
 from dutylog.domain.errors import InvalidInput
