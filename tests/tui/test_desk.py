@@ -285,16 +285,20 @@ async def test_desk_heads_are_the_rules_shorts_over_their_cells_and_the_names_st
         assert cells_from(header, x).startswith(f" {heads[0]} ")  # 调研报告 at the fourth column
         mark = table.row_at(0)[1][3]
         assert mark.justify == "center" and str(mark.style) in CELL_STYLE.values()
-        # scrolled by the first two duty columns: 形势报告 comes right after the fixed three
+        # → twice moves two duty columns (not two cells): 形势报告 right after the fixed three
         fixed = x
-        shift = sum(c.get_render_width(table) for c in columns[3:5])
-        table.scroll_to(x=shift, animate=False)
+        one, shift = columns[3].get_render_width(table), sum(c.get_render_width(table) for c in columns[3:5])
+        await pilot.press("right", "right")
         await pilot.pause()
-        assert table.scroll_x == shift
+        assert table.scroll_x == shift == 10 + 6  # "调研报告" 8 cells + 2, "党课" 4 + 2
         header, first = table.render_line(0).text, table.render_line(1).text
         assert header.startswith(" 姓名") and first.startswith(" 王明")
         assert cells_from(header, fixed).startswith(f" {heads[2]} "), header
         assert heads[0] not in header and heads[1] not in header
+        await pilot.press("left")
+        await pilot.pause()
+        assert table.scroll_x == one
+        assert cells_from(table.render_line(0).text, fixed).startswith(f" {heads[1]} ")
 
 
 async def test_desk_heads_in_english_are_the_english_shorts(svc, make):

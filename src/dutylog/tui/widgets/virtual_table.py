@@ -288,6 +288,27 @@ class VirtualTable(ScrollView, can_focus=True):
         self._keyboard()
         self._select()
 
+    def action_scroll_left(self) -> None:
+        if not self.fixed_columns or not self.allow_horizontal_scroll:
+            return super().action_scroll_left()
+        self._scroll_columns(-1)
+
+    def action_scroll_right(self) -> None:
+        if not self.fixed_columns or not self.allow_horizontal_scroll:
+            return super().action_scroll_right()
+        self._scroll_columns(+1)
+
+    def _scroll_columns(self, way: int) -> None:
+        """With fixed columns (a matrix: the desk), ←/→ move a whole column, not a cell."""
+        starts, x = [0], 0
+        for column in self.ordered_columns[self.fixed_columns:]:
+            x += column.get_render_width(self)
+            starts.append(x)
+        now = round(self.scroll_target_x)
+        to = (max((s for s in starts if s < now), default=0) if way < 0
+              else min((s for s in starts if s > now), default=now))
+        self.scroll_to(x=to, animate=False)
+
     def _select(self) -> None:
         if self._count:
             self.post_message(self.RowSelected(self, self._cursor, self.row_at(self._cursor)[0]))
