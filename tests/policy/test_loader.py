@@ -104,6 +104,41 @@ def test_duplicate_rule_id_refused():
     assert "duplicate" in msg
 
 
+def test_every_rule_of_the_preset_has_a_short_of_its_own():
+    """The desk's column heads (issue 14 part 5): 2–4 Chinese characters, ≤ 10 letters, no two alike."""
+    rules = load_policy().rules
+    assert len(rules) == 41
+    for lang, lo, hi in (("zh", 2, 4), ("en", 1, 10)):
+        words = [r.short.get(lang) for r in rules if r.short is not None]
+        assert len(words) == len(rules)
+        assert all(lo <= len(w) <= hi for w in words), [w for w in words if not lo <= len(w) <= hi]
+        assert len({w.casefold() for w in words}) == len(words)
+    short = {r.id: r.short for r in rules}
+    assert (short["research-four-no-share"].zh, short["frontline-office"].zh, short["petition-reception"].zh) \
+        == ("四不两直", "一线办公", "接访")
+
+
+@pytest.mark.parametrize("old, new", [
+    ('short = { zh = "党课", en = "Lecture" }', 'short = { zh = "四不两直", en = "Lecture" }'),  # a Chinese twin
+    ('short = { zh = "党课", en = "Lecture" }', 'short = { zh = "党课", en = "surprise %" }'),  # an English one
+    ('short = { zh = "党课", en = "Lecture" }', 'short = "四不两直"'),  # a plain word is both
+])
+def test_a_short_already_taken_is_refused(old, new):
+    with pytest.raises(PolicyError) as exc:
+        parse_policy(edit_rule("party-lecture", old, new), source=SOURCE)
+    assert exc.value.code.startswith("policy.")  # coded, as the other refusals of a copy
+    msg = str(exc.value)
+    assert SOURCE in msg and "party-lecture" in msg and "research-four-no-share" in msg
+    assert "short" in msg
+
+
+def test_a_copy_without_shorts_is_still_read():
+    """A copy exported before shorts existed: the desk falls back to its titles."""
+    text = re.sub(r"\nshort = \{ zh = \"[^\"]*\", en = \"[^\"]*\" \}(?=\nduty)", "", TEXT)
+    assert text.count("\nshort = ") == 12  # the roles' and link types' shorts stay
+    assert all(r.short is None for r in parse_policy(text, source=SOURCE).rules)
+
+
 def test_a_policy_without_rules_refused():
     head = TEXT.split("[[rules]]")[0]
     assert "no [[rules]]" in refused(head)

@@ -246,3 +246,68 @@ async def test_desk_cells_are_painted_in_their_status_colour(svc, make):
                    if seg.style and seg.style.bgcolor and seg.text.strip()}
         wanted = {s.split(" on ")[1] for s in styles}
         assert wanted <= painted, (wanted, painted)
+
+
+def cells_from(text: str, start: int) -> str:
+    """`text` from terminal cell `start` on (a Chinese character is two cells)."""
+    from rich.cells import cell_len
+
+    at = 0
+    for i, ch in enumerate(text):
+        if at >= start:
+            return text[i:]
+        at += cell_len(ch)
+    return ""
+
+
+async def test_desk_heads_are_the_rules_shorts_over_their_cells_and_the_names_stay(svc, make):
+    """80×24: each duty's head is its policy `short` (四不两直, 一线办公), its column as wide as
+    the head, the coloured cell under it; scrolled sideways, the name, pending and behind
+    columns stay in place beside the duties scrolled to."""
+    from rich.cells import cell_len
+
+    keep_three(svc)
+    app = make(svc)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, DeskScreen)
+        table = app.screen.query_one(VirtualTable)
+        rules = app.screen.desk.rules
+        columns = table.ordered_columns
+        heads = [c.label.plain for c in columns[3:]]
+        assert heads == [r.short.zh for r in rules]
+        assert {"四不两直", "一线办公", "接访", "调研天数", "民情日记"} <= set(heads)
+        assert [c.width for c in columns[3:]] == [max(4, cell_len(h)) for h in heads]
+        # painted: each head starts where its column does, and the row's cell fills the column
+        header, first = table.render_line(0).text, table.render_line(1).text
+        assert header.startswith(" 姓名") and first.startswith(" 王明")
+        x = sum(c.get_render_width(table) for c in columns[:3])
+        assert cells_from(header, x).startswith(f" {heads[0]} ")  # 调研报告 at the fourth column
+        mark = table.row_at(0)[1][3]
+        assert mark.justify == "center" and str(mark.style) in CELL_STYLE.values()
+        # → twice moves two duty columns (not two cells): 形势报告 right after the fixed three
+        fixed = x
+        one, shift = columns[3].get_render_width(table), sum(c.get_render_width(table) for c in columns[3:5])
+        await pilot.press("right", "right")
+        await pilot.pause()
+        assert table.scroll_x == shift == 10 + 6  # "调研报告" 8 cells + 2, "党课" 4 + 2
+        header, first = table.render_line(0).text, table.render_line(1).text
+        assert header.startswith(" 姓名") and first.startswith(" 王明")
+        assert cells_from(header, fixed).startswith(f" {heads[2]} "), header
+        assert heads[0] not in header and heads[1] not in header
+        await pilot.press("left")
+        await pilot.pause()
+        assert table.scroll_x == one
+        assert cells_from(table.render_line(0).text, fixed).startswith(f" {heads[1]} ")
+
+
+async def test_desk_heads_in_english_are_the_english_shorts(svc, make):
+    keep_three(svc)
+    app = make(svc, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(VirtualTable)
+        heads = [c.label.plain for c in table.ordered_columns]
+        assert heads[:3] == ["Name", "Pending", "Behind"]  # whole, not "Pendin"
+        assert heads[3:] == [r.short.en for r in app.screen.desk.rules]
+        assert "Surprise %" in heads and "Frontline" in heads

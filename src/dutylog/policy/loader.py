@@ -155,6 +155,7 @@ class _Builder:
             rules.append(rule)
         if not rules:
             self.fail("policy", "has no [[rules]]")
+        self.distinct_shorts(rules)
         deadlines = tuple(Deadline(self.req(d, "id", "deadline"),
                                    self.clause(f"deadline {d.get('id')}", d.get("clause", 0)),
                                    self.text(f"deadline {d.get('id')}", d.get("title")),
@@ -170,6 +171,17 @@ class _Builder:
             if i in seen:
                 self.fail(f"{what} {i}", f"duplicate {what} id")
             seen.add(i)
+
+    def distinct_shorts(self, rules: list[Rule]) -> None:
+        """Two duties under one short would be two columns of the desk under one head."""
+        seen: dict[str, str] = {}
+        for rule in rules:
+            if rule.short is None:
+                continue
+            for word in dict.fromkeys((rule.short.zh, rule.short.en)):
+                other = seen.setdefault(word.strip().casefold(), rule.id)
+                if other != rule.id:
+                    self.fail(f"rule {rule.id}", f"short {word!r} is already rule {other}'s; give each rule its own")
 
     def roles(self, data: dict) -> tuple[Role, ...]:
         raw = self.tables(data, "roles")

@@ -32,6 +32,7 @@ CELL_STYLE = {"met": "black on green", "on_track": "black on dark_cyan",
 CELL_MARK = {"met": "✓", "on_track": "·", "due_soon": "!", "behind": "▼",
              "unreachable": "✗!", "missed": "✗"}
 NAME_W, NUM_W, CELL_W = 10, 6, 4
+SHORT_W = 10  # a rule's `short` head: four Chinese characters or ten letters
 DUE_SHOWN = 6  # due items named on the line; the rest counted
 
 
@@ -58,7 +59,9 @@ class DeskScreen(DutylogScreen):
         yield Static(id="desk-title", markup=False)
         yield Static(id="desk-due", markup=False)
         yield Input(placeholder=self.word("desk.filter_ph"), id="desk-filter")
-        yield VirtualTable(row_at=self.row_at, zebra_stripes=True, id="desk-table")
+        table = VirtualTable(row_at=self.row_at, zebra_stripes=True, id="desk-table")
+        table.fixed_columns = 3  # name, pending, behind: beside the duties scrolled to
+        yield table
         yield Static(id="desk-message", markup=False)
         yield Footer()
 
@@ -74,11 +77,11 @@ class DeskScreen(DutylogScreen):
         keep = self.cursor_subject()
         table.clear(columns=True)
         lang = self.lang
-        table.add_column(self.word("desk.col_name"), width=NAME_W, key="name")
-        table.add_column(self.word("desk.col_pending"), width=NUM_W, key="pending")
-        table.add_column(self.word("desk.col_behind"), width=NUM_W, key="behind")
+        for key, width in (("name", NAME_W), ("pending", NUM_W), ("behind", NUM_W)):
+            head = self.word(f"desk.col_{key}")
+            table.add_column(head, width=max(width, cell_len(head)), key=key)  # "Pending" whole
         for rule, head in zip(self.desk.rules, column_heads(self.desk.rules, lang), strict=True):
-            table.add_column(head, width=CELL_W, key=rule.id)
+            table.add_column(head, width=column_width(head), key=rule.id)
         self.refilter(keep)
         if self._due_shown:
             self.show_due()
@@ -102,7 +105,9 @@ class DeskScreen(DutylogScreen):
                  Text(str(row.behind) if row.behind else "", style="bold red", justify="right")]
         for rule in self.desk.rules:
             state = row.cells.get(rule.id, "")
-            cells.append(Text(f" {glyph_text(CELL_MARK[state])} " if state else "", style=CELL_STYLE.get(state, "")))
+            # the mark in the middle of the coloured cell, which is as wide as the head above
+            cells.append(Text(glyph_text(CELL_MARK[state]) if state else "", style=CELL_STYLE.get(state, ""),
+                              justify="center"))
         return subj.id, cells
 
     def show_due(self) -> None:
@@ -203,11 +208,13 @@ class DeskScreen(DutylogScreen):
 
 
 def column_heads(rules, lang: str, width: int = CELL_W) -> list[str]:
-    """A distinct label per duty: its policy's `short` name when given, else the start of
-    its title; titles sharing a start ("联系规上企业", "联系镇街") keep their first character and
-    the first one that differs ("联规", "联镇"); a label still taken gets a number."""
+    """A distinct label per duty: its policy's `short` name when given (up to SHORT_W cells:
+    "四不两直", "Surprise %"), else the start of its title in `width` cells; titles sharing a
+    start ("联系规上企业", "联系镇街") keep their first character and the first one that
+    differs ("联规", "联镇"); a label still taken gets a number."""
     names = [(r.short or r.title).get(lang) for r in rules]
-    first = [_short(n, width) for n in names]
+    room = [SHORT_W if r.short is not None else width for r in rules]
+    first = [_short(n, w) for n, w in zip(names, room, strict=True)]
     heads = list(first)
     for i, head in enumerate(first):
         same = [j for j, h in enumerate(first) if h == head]
@@ -223,9 +230,14 @@ def column_heads(rules, lang: str, width: int = CELL_W) -> list[str]:
         n = 1
         while heads[i] in taken:
             n += 1
-            heads[i] = _short(head, width - len(str(n))) + str(n)
+            heads[i] = _short(head, room[i] - len(str(n))) + str(n)
         taken.add(heads[i])
     return heads
+
+
+def column_width(head: str) -> int:
+    """A duty's column: as wide as its head, never narrower than a cell's mark."""
+    return max(CELL_W, cell_len(head))
 
 
 def _short(title: str, width: int) -> str:

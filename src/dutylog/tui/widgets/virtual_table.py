@@ -8,6 +8,7 @@ linear in the rows (a table grown page by page to 19,000 rows answered a key in 
 page cache, by offset). Every key costs the same at row 100 and at row 100,000.
 
 What the screens use: columns (`add_column(label, width=…, key=…)`, `ordered_columns`,
+`fixed_columns` kept in place when the others scroll sideways,
 `get_render_width`), `row_count`, `cursor_row`, `move_cursor(row=…)`, `get_row_at(i)`,
 `key_at(i)`, `clear()`, the `RowHighlighted`/`RowSelected` messages, the keys (arrows,
 Page Up/Down, Home/End, Ctrl+Home/End, Enter), a click (moves the cursor; a second click
@@ -124,6 +125,7 @@ class VirtualTable(ScrollView, can_focus=True):
         self.cell_padding = 1
         self.show_header = True
         self.header_height = 1
+        self.fixed_columns = 0  # the first columns stay in place when the rest scroll sideways
         self._zebra = zebra_stripes
         self._count = 0
         self._cursor = 0
@@ -286,6 +288,27 @@ class VirtualTable(ScrollView, can_focus=True):
         self._keyboard()
         self._select()
 
+    def action_scroll_left(self) -> None:
+        if not self.fixed_columns or not self.allow_horizontal_scroll:
+            return super().action_scroll_left()
+        self._scroll_columns(-1)
+
+    def action_scroll_right(self) -> None:
+        if not self.fixed_columns or not self.allow_horizontal_scroll:
+            return super().action_scroll_right()
+        self._scroll_columns(+1)
+
+    def _scroll_columns(self, way: int) -> None:
+        """With fixed columns (a matrix: the desk), ←/→ move a whole column, not a cell."""
+        starts, x = [0], 0
+        for column in self.ordered_columns[self.fixed_columns:]:
+            x += column.get_render_width(self)
+            starts.append(x)
+        now = round(self.scroll_target_x)
+        to = (max((s for s in starts if s < now), default=0) if way < 0
+              else min((s for s in starts if s > now), default=now))
+        self.scroll_to(x=to, animate=False)
+
     def _select(self) -> None:
         if self._count:
             self.post_message(self.RowSelected(self, self._cursor, self.row_at(self._cursor)[0]))
@@ -345,7 +368,12 @@ class VirtualTable(ScrollView, can_focus=True):
             if len(self._strips) > STRIPS_KEPT:
                 self._strips.clear()
             strip = self._render_row(row, row_style, over, cursor=row >= 0 and row == self._cursor)
-            strip = strip.crop(scroll_x, scroll_x + width).adjust_cell_length(width, base)
+            fixed = sum(c.get_render_width(self) for c in self.ordered_columns[:self.fixed_columns])
+            if scroll_x and 0 < fixed < width:  # the desk's names stay beside their cells
+                strip = Strip.join([strip.crop(0, fixed), strip.crop(fixed + scroll_x, scroll_x + width)])
+            else:
+                strip = strip.crop(scroll_x, scroll_x + width)
+            strip = strip.adjust_cell_length(width, base)
             self._strips[key] = strip = strip.simplify()
         return strip
 
