@@ -9,7 +9,7 @@ endif
 STAMP := $(VENV)/.installed
 PYTEST := $(BIN)/python -m pytest -q
 
-.PHONY: run test test-fast test-serial lint graph bench screenshots documents demo kit clean
+.PHONY: run test test-fast test-serial lint graph policy-cache bench screenshots documents demo kit clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,11 @@ test-fast: $(STAMP)
 graph:
 	$(PYTHON) scripts/import_graph.py --write README.md
 	$(PYTHON) scripts/import_graph.py
+
+# The shipped preset's parsed copy, read instead of parsing the TOML on every command;
+# run after editing src/dutylog/policy/haiyang-2022-17.toml (tests fail until then).
+policy-cache: $(STAMP)
+	$(BIN)/python scripts/policy_cache.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

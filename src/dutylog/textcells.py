@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-from rich.cells import cell_len, set_cell_size
+import re
+
+from rich.cells import cell_len, get_character_cell_size, set_cell_size
 
 
-def pad(text: str, width: int, align: str = "left") -> str:
-    """`text` in exactly `width` cells; a longer one ends in "…" ("~" with ASCII glyphs)."""
+def pad(text: str, width: int, align: str = "left", cells: int | None = None) -> str:
+    """`text` in exactly `width` cells; a longer one ends in "…" ("~" with ASCII glyphs).
+    `cells`: the text's width when the caller has measured it already."""
     text = text or ""
-    if cell_len(text) > width:
+    used = _cells(text) if cells is None else cells
+    if used > width:
         from dutylog.console import ascii_mode
 
         more = "~" if ascii_mode() else "…"
         text = _fit(text, width - 1) + more if width > 1 else set_cell_size(text, width)
-    gap = width - cell_len(text)
+        used = _cells(text)
+    gap = width - used
     return (" " * gap + text) if align == "right" else (text + " " * gap)
 
 
@@ -21,15 +26,38 @@ def _fit(text: str, width: int) -> str:
     """The longest start of `text` within `width` cells (a wide character is never halved)."""
     out, used = [], 0
     for ch in text:
-        used += cell_len(ch)
+        used += 1 if ch.isascii() else get_character_cell_size(ch)
         if used > width:
             break
         out.append(ch)
     return "".join(out)
 
 
-def width(text: str) -> int:
-    return cell_len(text or "")
+# Text of printable ASCII, the one-cell punctuation Chinese text uses (· … — “ ” ‘ ’ ×) and
+# the wide characters Chinese is written in (CJK ideographs, extension A, CJK punctuation
+# without its combining marks, fullwidth forms): measured in C. rich measures these exactly
+# so (tests/test_textcells.py checks every character) but walks the text character by
+# character in Python: it was the slowest part of a county's search table.
+_PLAIN_CJK = re.compile("[\x20-\x7e\u00b7\u00d7\u2014\u2018\u2019\u201c\u201d\u2026"
+                        "\u3000-\u3029\u3030-\u303e\u3400-\u4dbf\u4e00-\u9fff"
+                        "\uff01-\uff60]*")
+_NARROW = re.compile("[\u00b7\u00d7\u2014\u2018\u2019\u201c\u201d\u2026]")
+
+
+def _cells(text: str) -> int:
+    """`text`'s width in terminal cells (a Chinese character is two)."""
+    text = text or ""
+    if text.isascii() and text.isprintable():  # one cell a character (both tests run in C)
+        return len(text)
+    if _PLAIN_CJK.fullmatch(text):  # every character not ASCII is wide, but for _NARROW's
+        wide = len(text) - len(text.encode("ascii", "ignore"))
+        if not text.isascii():
+            wide -= len(_NARROW.findall(text))
+        return len(text) + wide
+    return cell_len(text)
+
+
+width = _cells  # (pad's argument is called width)
 
 
 def table(headers: list[str], rows: list[list[str]], aligns: list[str] | None = None,
@@ -37,9 +65,16 @@ def table(headers: list[str], rows: list[list[str]], aligns: list[str] | None = 
     """A plain-text table, columns sized by the widest cell (in screen cells)."""
     aligns = aligns or ["left"] * len(headers)
     widths = [width(h) for h in headers]
+    # each distinct cell measured once (a county's search lists thousands of rows whose
+    # dates, kinds, places and names repeat)
+    measured: dict[str, int] = {}
     for row in rows:
         for i, cell in enumerate(row):
-            widths[i] = max(widths[i], width(cell))
+            cells = measured.get(cell)
+            if cells is None:
+                cells = measured[cell] = width(cell)
+            if cells > widths[i]:
+                widths[i] = cells
     if max_widths:
         widths = [min(w, m) if m else w for w, m in zip(widths, max_widths, strict=False)]
     lines = ["  ".join(pad(h, widths[i], aligns[i]) for i, h in enumerate(headers)).rstrip()]
@@ -48,7 +83,8 @@ def table(headers: list[str], rows: list[list[str]], aligns: list[str] | None = 
     rule = "-" if ascii_mode() else "─"
     lines.append("  ".join(rule * w for w in widths))
     for row in rows:
-        lines.append("  ".join(pad(c, widths[i], aligns[i]) for i, c in enumerate(row)).rstrip())
+        lines.append("  ".join(pad(c, widths[i], aligns[i], measured[c])
+                               for i, c in enumerate(row)).rstrip())
     return "\n".join(lines)
 
 

@@ -80,24 +80,25 @@ def entries(subject_name, kinds, date_from, date_to, search, include_deleted, li
         if as_json:  # straight from the rows, streamed: no Entry in between
             echo_json_stream(svc.entry_records(**filters))
             return
-        items = svc.entries(**filters)
-        names: dict[str, str] = {}
-        if not items:
+        lg = lang()
+        labels: dict[tuple[str, bool], str] = {}
+        rows = []
+        for rec in svc.entry_records(**filters):  # the same rows, no Entry in between
+            label = labels.get((rec["kind"], rec["four_no"]))
+            if label is None:
+                kind = svc.policy.kind(rec["kind"])
+                label = kind.name.get(lg) if kind else rec["kind"]
+                if rec["four_no"]:
+                    label += f" ({word('msg.four_no')})"
+                labels[rec["kind"], rec["four_no"]] = label
+            text = " · ".join(x for x in (rec["title"], rec["object_name"], rec["note"]) if x)
+            if rec["deleted"]:
+                text = f"[{word('msg.deleted')}] {text}"
+            rows.append([rec["id"][:8], rec["date"], rec["subject_name"], label,
+                         _days(rec["days"]), rec["place"] or "", text, rec["recorded_by"]])
+        if not rows:
             click.echo(word("msg.no_entries"))
             return
-        lg = lang()
-        rows = []
-        for e in items:
-            rec = entry_record(svc, e, names)
-            kind = svc.policy.kind(e.kind)
-            label = kind.name.get(lg) if kind else e.kind
-            if e.four_no:
-                label += f" ({word('msg.four_no')})"
-            text = " · ".join(x for x in (e.title, rec.get("object_name"), e.note) if x)
-            if e.deleted:
-                text = f"[{word('msg.deleted')}] {text}"
-            rows.append([e.id[:8], e.date.isoformat(), rec["subject_name"], label,
-                         _days(e.days), e.place or "", text, e.recorded_by])
         click.echo(table([word("col.id"), word("col.date"), word("col.subject"), word("col.kind"),
                           word("col.days"), word("col.place"), word("col.title"), word("col.by")],
                          rows, aligns=["left", "left", "left", "left", "right", "left", "left", "left"],

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import tomllib
+import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -75,7 +77,35 @@ def load_policy(path: str | Path | None = None) -> Policy:
     return parse_policy(text, source=str(p))
 
 
+CACHE_SUFFIX = ".parsed.json"
+
+
+def builtin_cache_entry(text: str) -> dict:
+    """What `haiyang-2022-17.toml.parsed.json` holds: the preset as tomllib reads it, and
+    the length and CRC-32 of the text it was read from (`make policy-cache` writes it)."""
+    return {"length": len(text), "crc32": zlib.crc32(text.encode("utf-8")),
+            "data": tomllib.loads(text)}
+
+
+def _cached_builtin(text: str) -> dict | None:
+    """The shipped preset's parsed copy when it was made from exactly `text`, else None.
+    Every command reads the policy; parsing 30 KB of TOML is a tenth of a `status`, the
+    JSON copy a fiftieth of that. A copy that does not match is ignored, never trusted."""
+    try:
+        cached = json.loads(_packaged(_BUILTIN_FILE + CACHE_SUFFIX).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if (not isinstance(cached, dict) or cached.get("length") != len(text)
+            or cached.get("crc32") != zlib.crc32(text.encode("utf-8"))
+            or not isinstance(cached.get("data"), dict)):
+        return None
+    return cached["data"]
+
+
 def parse_policy(text: str, source: str = "builtin") -> Policy:
+    data = _cached_builtin(text) if source == "builtin" else None
+    if data is not None:
+        return _Builder(source).policy(data)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
