@@ -31,3 +31,18 @@ def test_a_table_of_chinese_lines_up():
     assert lines[2] == "2025-01-01  留格~" or lines[2] == "2025-01-01  留格…"
     assert [textcells.width(x) for x in lines[1:2]] == [18]
     assert lines[3] == "2025-01-02  东村"
+
+
+def test_shown_line_fast_path_changes_nothing():
+    """textsafe.shown_line returns most cells untouched without running its regexes: the
+    result must be what the full path gives, for any mix of the characters that matter."""
+    import itertools
+
+    from dutylog.textsafe import shown, shown_line
+
+    alphabet = ["a", " ", "中", "\t", "\n", "\x1b", "\x9b", "\u202e", "\u3000", "\ud800",
+                "\u200b", "·"]
+    for n in range(4):
+        for chars in itertools.product(alphabet, repeat=n):
+            text = "".join(chars)
+            assert shown_line(text) == (" ".join(shown(text).split()) if text else ""), repr(text)

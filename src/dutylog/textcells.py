@@ -82,9 +82,16 @@ def table(headers: list[str], rows: list[list[str]], aligns: list[str] | None = 
 
     rule = "-" if ascii_mode() else "─"
     lines.append("  ".join(rule * w for w in widths))
+    right = [a == "right" for a in aligns]
     for row in rows:
-        lines.append("  ".join(pad(c, widths[i], aligns[i], measured[c])
-                               for i, c in enumerate(row)).rstrip())
+        parts = []
+        for i, c in enumerate(row):
+            cells, w, c = measured[c], widths[i], c or ""
+            if cells > w:
+                parts.append(pad(c, w, aligns[i], cells))
+            else:
+                parts.append(" " * (w - cells) + c if right[i] else c + " " * (w - cells))
+        lines.append("  ".join(parts).rstrip())
     return "\n".join(lines)
 
 

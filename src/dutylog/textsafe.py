@@ -56,4 +56,10 @@ def _escape(match: re.Match) -> str:
 
 def shown_line(text: str | None) -> str:
     """`shown`, on one line (table cells): newlines and tabs become spaces."""
-    return " ".join(shown(text).split()) if text else ""
+    if not text:
+        return ""
+    # most cells need nothing done: printable (no control, format or separator character
+    # but the ASCII space) and no space to fold — checked in C, a county's table has 20,000
+    if text.isprintable() and "  " not in text and text[0] != " " and text[-1] != " ":
+        return text
+    return " ".join(shown(text).split())

@@ -103,11 +103,25 @@ def echo_text(text: str, err: bool = False) -> None:
     click.echo(shown(text), err=err)
 
 
+def _record_encoder() -> Callable[[Any], str]:
+    """`JSONEncoder(ensure_ascii=False).encode`, with its C encoder made once instead of
+    once a record (making it was half the encoding of a county subject's 9,000 entries)."""
+    encoder = json.JSONEncoder(ensure_ascii=False)
+    from json import encoder as stdlib
+
+    make = getattr(stdlib, "c_make_encoder", None)
+    if make is None:  # an interpreter without the C accelerator
+        return encoder.encode
+    iterencode = make(None, encoder.default, stdlib.encode_basestring, None,
+                      encoder.key_separator, encoder.item_separator, False, False, True)
+    return lambda record: "".join(iterencode(record, 0))
+
+
 def echo_json_stream(records: Iterable[dict], chunk: int = 500) -> None:
     """A JSON array written as it is made: one record a line, in the C encoder (indented
     JSON forces Python's slow one), in chunks — the same JSON value as `echo_json`, with
     flat memory for the text however long the list (issue 14 §7)."""
-    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    dumps = _record_encoder()
     first, pending = True, []
     for rec in records:
         pending.append(("[\n  " if first else ",\n  ") + dumps(rec))
