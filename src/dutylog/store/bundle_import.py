@@ -164,8 +164,8 @@ class _Importer:
         flush()
         if future is not None:
             _, number, stamp = future
-            raise bundle.fail(number, f"updated_at: {stamp} is more than a day ahead "
-                                      f"of this computer's clock ({limit:%Y-%m-%d})")
+            raise bundle.fail(number, code="bundle.stamp_ahead", field="updated_at", given=stamp,
+                              clock=f"{limit:%Y-%m-%d}")
 
     def _entries(self, conn, columns: str = "record"):
         """The staged entries in line order, BATCH at a time (read by key, so the writes
@@ -207,8 +207,7 @@ class _Importer:
             elif local not in subjects:
                 by_name[rec["name"]] = local
             if local in smap.values():
-                raise bundle.fail(number, f"subject {rec['name']!r} appears twice in the "
-                                          "bundle under different ids")
+                raise bundle.fail(number, code="bundle.subject_twice", name=rec["name"])
             smap[foreign] = local
             rec["id"] = local
         known_subjects = set(subjects) | set(smap.values())
@@ -216,8 +215,7 @@ class _Importer:
         def subject(number: int, foreign: str) -> str:
             local = smap.get(foreign) or alias.get(foreign, foreign)
             if local not in known_subjects:
-                raise bundle.fail(number, f"subject {foreign} is neither in the bundle nor "
-                                          "in the database")
+                raise bundle.fail(number, code="bundle.subject_unknown", field="subject", id=foreign)
             return local
 
         links: dict[str, Any] = {}
@@ -241,7 +239,7 @@ class _Importer:
                     local = free[0]
                     plan.aliases.append((rec["id"], local, "link"))
             if local in lmap.values():
-                raise bundle.fail(number, f"link {rec['name']!r} appears twice in the bundle")
+                raise bundle.fail(number, code="bundle.link_twice", name=rec["name"])
             lmap[rec["id"]] = local
             rec["id"] = local
             links.setdefault(local, rec["subject"])
@@ -251,11 +249,11 @@ class _Importer:
             if rec["object"] is not None:
                 obj = lmap.get(rec["object"]) or alias.get(rec["object"], rec["object"])
                 if obj not in links:
-                    raise bundle.fail(number, f"object {rec['object']} is neither a link in "
-                                              "the bundle nor in the database")
+                    raise bundle.fail(number, code="bundle.object_unknown", field="object",
+                                      id=rec["object"])
                 if links[obj] != rec["subject"]:
-                    raise bundle.fail(number, f"object {rec['object']} is linked to another "
-                                              "subject")
+                    raise bundle.fail(number, code="bundle.object_elsewhere", field="object",
+                                      id=rec["object"])
                 rec["object"] = obj
 
         for rows in self._entries(conn, "subject, object"):
@@ -271,8 +269,7 @@ class _Importer:
                 f"SELECT id FROM ledger_items WHERE id IN ({_marks(chunk)})", chunk))
         for number, rec in bundle.records["ledger_progress"]:
             if rec["item"] not in items:
-                raise bundle.fail(number, f"ledger item {rec['item']} is neither in the "
-                                          "bundle nor in the database")
+                raise bundle.fail(number, code="bundle.item_unknown", field="item", id=rec["item"])
         sources = {rec["entry"] for _, rec in bundle.records["ledger"]
                    if rec["entry"] is not None}
         bundled: set[str] = set()
@@ -282,8 +279,7 @@ class _Importer:
                     f"SELECT id FROM {table} WHERE id IN ({_marks(chunk)})", chunk))
         for number, rec in bundle.records["ledger"]:
             if rec["entry"] is not None and rec["entry"] not in bundled:
-                raise bundle.fail(number, f"entry {rec['entry']} is neither in the bundle "
-                                          "nor in the database")
+                raise bundle.fail(number, code="bundle.entry_unknown", field="entry", id=rec["entry"])
         return entry
 
     def _decide_sources(self, conn, bundle: Bundle, plan: _Plan) -> None:
@@ -376,8 +372,7 @@ class _Importer:
                     else parse_stamp(rec["updated_at"]) > parse_stamp(old["updated_at"]))
             if wins:
                 if spec is SUBJECT and names.get(new["name"], key) != key:
-                    raise bundle.fail(number, f"subject name {new['name']!r} is already "
-                                              "used by another subject here")
+                    raise bundle.fail(number, code="bundle.name_taken", field="name", name=new["name"])
                 summary.updated += 1
                 if spec.history:
                     plan.history.append(history_row(spec, old))

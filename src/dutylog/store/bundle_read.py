@@ -262,8 +262,8 @@ def _records(bundle: Bundle, fh, end: int | None, validate_record: RecordCheck |
             raise fail(number, code="bundle.record_type", given=repr(kind), accepted=list(SPECS))
         try:
             record = parse_record(spec, obj)
-        except ValueError as exc:
-            raise fail(number, str(exc)) from None
+        except ValueError as exc:  # specs.BadValue: a coded refusal naming the field
+            raise fail(number, exc) from None
         if validate_record is not None:
             shown = {"type": kind, **{f.name: record[f.name] for f in spec.fields}}
             if spec is ENTRY:
