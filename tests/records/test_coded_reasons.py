@@ -13,7 +13,7 @@ import sqlite3
 
 import pytest
 
-from .conftest import S1, entry, subject, uid, write_bundle
+from .conftest import entry, subject, uid, write_bundle
 
 STAMP = "2025-03-02T08:00:00+08:00"
 CJK = re.compile(r"[\u4e00-\u9fff]")
