@@ -253,7 +253,7 @@ REFUSALS: dict[str, tuple[str, str]] = {
     "policy.kinds": ("kinds 须是 [[kinds]] 中的类别编号，现在是 {given}", "kinds must be among the [[kinds]] ids, got {given}"),
     "policy.link_type": ("计量方式 {metric} 需要 link_type，须是 [[link_types]] 之一：{accepted}",
                          "metric {metric} needs link_type, one of the [[link_types]]: {accepted}"),
-    "policy.section": ("section {given} 不在 {accepted} 之中", "section {given} is not one of {accepted}"),
+    "policy.section": ("section {given} 不是已有的部分；可选：{accepted}", "section {given} is not one of {accepted}"),
     "policy.role_target": ("role_targets 的每一项都须写 role = 本规则的角色之一",
                            "each role_targets entry needs role = one of the rule's roles"),
     # the data folder (store/paths.py)
