@@ -21,7 +21,7 @@ from typing import Any
 from dutylog.domain.errors import BundleError
 from dutylog.store import chars
 from dutylog.textsafe import clean_name
-from dutylog.store.bundle_read import (Bundle, ImportSummary, RecordCheck, duplicate,
+from dutylog.store.bundle_read import (Bundle, ImportConflict, ImportSummary, RecordCheck, duplicate,
                                        open_bundle)
 from dutylog.store.bundles import _chunks, _marks
 from dutylog.store.db import Database, parse_stamp
@@ -50,11 +50,12 @@ class _Plan:
 
 
 def _label(spec: Spec, key: str, record: dict) -> str:
+    """What names a record in a conflict line, beside its type (worded at the edge)."""
     if spec is ENTRY:
-        return f"entry {key[:8]} {record['date']} {record['kind']}"
+        return f"{key[:8]} {record['date']} {record['kind']}"
     if "name" in record and record["name"]:
-        return f"{spec.type} {record['name']}"
-    return f"{spec.type} {key[:8]}"
+        return str(record["name"])
+    return key[:8]
 
 
 def import_bundle(db: Database, path: str | os.PathLike,
@@ -379,9 +380,8 @@ class _Importer:
                 new["seen"] = merge_seen(rec["seen"], old["seen"], old["updated_at"])
                 plan.updates[spec.type].append(new)
                 if not same and (tie or old["updated_at"] not in rec["seen"]):
-                    summary.conflicts.append(
-                        f"{_label(spec, key, rec)}: changed on both sides; the incoming "
-                        f"version ({rec['updated_at']}) replaced ours ({old['updated_at']})")
+                    summary.conflicts.append(ImportConflict(
+                        spec.type, _label(spec, key, rec), True, old["updated_at"], rec["updated_at"]))
             else:
                 summary.older_kept += 1
                 older.append((rec, new, old, same, tie))
@@ -415,9 +415,8 @@ class _Importer:
                 known.setdefault(key, set()).add(stamp)
             ours_seen = json.loads(old["seen"]) if old["seen"] else []
             if not same and (tie or stamp not in ours_seen):
-                summary.conflicts.append(
-                    f"{_label(spec, key, rec)}: changed on both sides; ours "
-                    f"({old['updated_at']}) was kept over the incoming version ({stamp})")
+                summary.conflicts.append(ImportConflict(
+                    spec.type, _label(spec, key, rec), False, old["updated_at"], stamp))
             seen = merge_seen(old["seen"], rec["seen"], stamp)
             if seen != old["seen"]:
                 plan.seen[spec.type].append((seen, key))
