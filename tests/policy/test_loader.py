@@ -15,6 +15,7 @@ import pytest
 from dutylog.domain.errors import PolicyError
 from dutylog.domain.model import Entry
 from dutylog.domain.progress import evaluate
+from dutylog.i18n import words
 from dutylog.policy import builtin_text, load_policy, parse_policy
 
 SOURCE = "/home/wang/my-policy.toml"
@@ -33,11 +34,18 @@ def edit_rule(rule_id: str, old: str, new: str, text: str = TEXT) -> str:
 
 
 def refused(text: str) -> str:
+    """The refusal's English wording (checked here); its Chinese one is checked to name the
+    file and to say what is wrong in Chinese (the file's own terms aside)."""
     with pytest.raises(PolicyError) as exc:
         parse_policy(text, source=SOURCE)
-    msg = str(exc.value)
-    assert SOURCE in msg  # names the file
-    assert "\n" not in msg  # one line
+    msg, zh = words("en").refusal(exc.value), words("zh").refusal(exc.value)
+    for line in (msg, zh):
+        assert SOURCE in line  # names the file
+        assert "\n" not in line and "[policy." not in line  # one line, every code worded
+    assert zh.startswith(f"政策文件 {SOURCE}：")
+    reason = exc.value.params.get("what")
+    if reason is not None:  # (a TOML syntax error: the parser's own words)
+        assert re.search(r"[\u4e00-\u9fff]", words("zh").refusal(reason)), zh
     return msg
 
 
@@ -127,9 +135,11 @@ def test_a_short_already_taken_is_refused(old, new):
     with pytest.raises(PolicyError) as exc:
         parse_policy(edit_rule("party-lecture", old, new), source=SOURCE)
     assert exc.value.code.startswith("policy.")  # coded, as the other refusals of a copy
-    msg = str(exc.value)
+    msg = words("en").refusal(exc.value)
     assert SOURCE in msg and "party-lecture" in msg and "research-four-no-share" in msg
     assert "short" in msg
+    zh = words("zh").refusal(exc.value)
+    assert "简称" in zh and "research-four-no-share" in zh and "party-lecture" in zh
 
 
 def test_a_copy_without_shorts_is_still_read():
@@ -137,6 +147,22 @@ def test_a_copy_without_shorts_is_still_read():
     text = re.sub(r"\nshort = \{ zh = \"[^\"]*\", en = \"[^\"]*\" \}(?=\nduty)", "", TEXT)
     assert text.count("\nshort = ") == 12  # the roles' and link types' shorts stay
     assert all(r.short is None for r in parse_policy(text, source=SOURCE).rules)
+
+def test_a_duplicate_rule_id_is_refused_in_chinese():
+    with pytest.raises(PolicyError) as exc:
+        parse_policy(edit_rule("party-lecture", 'id = "party-lecture"', 'id = "research-report"'),
+                     source=SOURCE)
+    assert words("zh").refusal(exc.value) == (
+        f"政策文件 {SOURCE}：规则 research-report：编号重复（前面已有同一编号的规则）")
+    assert words("en").refusal(exc.value) == f"{SOURCE}: rule research-report: duplicate rule id"
+
+
+def test_a_toml_syntax_error_names_its_line_in_chinese():
+    with pytest.raises(PolicyError) as exc:
+        parse_policy(edit_rule("research-days", "target = { min = 60 }", "target = { min = 60 "),
+                     source=SOURCE)
+    zh = words("zh").refusal(exc.value)
+    assert re.fullmatch(rf"政策文件 {re.escape(SOURCE)}：规则 research-days：第 \d+ 行第 \d+ 列不是有效的 TOML：.+", zh), zh
 
 
 def test_a_policy_without_rules_refused():

@@ -160,3 +160,18 @@ def test_two_laptops_that_each_added_the_subject(run, monkeypatch, tmp_path, hb)
             assert run("import", bundle).out.startswith("added 0, updated 0")
     assert views[0] == views[1]
     assert [v[2] for v in views[0]] == [None, "甲公司", None, "甲公司"]
+
+
+def test_conflicts_are_worded_in_the_runs_language(run, monkeypatch, tmp_path, bundles, hb):
+    """Chinese by default: the kept version of each record changed on both sides, with the
+    record's type in Chinese (not "entry …: changed on both sides" inside 冲突：)."""
+    monkeypatch.delenv("DUTYLOG_LANG", raising=False)
+    a, b = bundles
+    lines = imported(run, monkeypatch, tmp_path / "zh", a, b)[1].splitlines()
+    assert lines[0].startswith("新增 1，更新 2，未变 3，已解决冲突 3")
+    conflicts = [s for s in lines[1:] if s.startswith("  冲突：记录 ")]
+    assert sorted(c.split()[1] for c in conflicts) == [hb.uid(n)[:8] for n in (4, 5, 6)]
+    assert not any("changed" in c or "ours" in c for c in conflicts), conflicts
+    # e4 and e6: B's later versions replaced A's; e5: ours (deleted at 12:00) kept over B's
+    assert sum("：两边都改过；采用了传入的版本（" in c for c in conflicts) == 2
+    assert sum("：两边都改过；保留了这里的版本（" in c for c in conflicts) == 1

@@ -147,11 +147,14 @@ def test_a_then_b_equals_b_then_a(office, tmp_path):
     # each side reports the two records both changed, naming id prefix, date and kind
     for s in (sa, sb):
         assert len(s.conflicts) == 2
-        assert any(c.startswith(f"entry {visit.id[:8]} 2025-03-02 enterprise-visit")
+        assert any(str(c).startswith(f"entry {visit.id[:8]} 2025-03-02 enterprise-visit")
                    for c in s.conflicts)
-        assert any(court.id[:8] in c for c in s.conflicts)
-    assert "replaced ours" in " ".join(sa.conflicts)
-    assert "was kept" in " ".join(sb.conflicts)
+        assert any(court.id[:8] in str(c) for c in s.conflicts)
+    assert "replaced ours" in " ".join(map(str, sa.conflicts))
+    assert "was kept" in " ".join(map(str, sb.conflicts))
+    # worded in the run's language at the edge (the CLI's import summary)
+    line = next(c for c in sb.conflicts if c.label.startswith(visit.id[:8])).worded(words("zh"))
+    assert line.startswith(f"记录 {visit.id[:8]} 2025-03-02 enterprise-visit：两边都改过；保留了这里的版本（"), line
     # A takes B's four newer versions (visit, court, patrol, subject); B keeps its own
     assert (sa.updated, sa.older_kept, sb.updated, sb.older_kept) == (4, 0, 0, 4)
     # merging again changes nothing anywhere

@@ -94,7 +94,11 @@ def summary_lines(summary) -> list[str]:
                   unchanged=summary.unchanged + older, conflicts=len(conflicts))]
     if older:
         lines[0] += _word("cli.import_older", older=older)
-    lines += [_word("cli.import_conflict", what=c) for c in conflicts]
+    from .common import current_words
+
+    w = current_words()
+    lines += [_word("cli.import_conflict", what=c.worded(w) if hasattr(c, "worded") else c)
+              for c in conflicts]
     return lines
 
 

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 from dutylog.domain.errors import DutylogError, InvalidInput
 
 if TYPE_CHECKING:
+    from dutylog.store.bundle_read import ImportConflict
+
     from .core import Dutylog
 
 BUNDLE_SUFFIXES = (".jsonl", ".sealed")
@@ -35,7 +37,7 @@ class SourceResult:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
-    conflicts: list[str] = field(default_factory=list)
+    conflicts: list[ImportConflict] = field(default_factory=list)
     reason: str = ""  # in English, for --json
     error: BaseException | None = field(default=None, repr=False, compare=False)  # worded at the edge
 

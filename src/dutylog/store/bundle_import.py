@@ -21,7 +21,7 @@ from typing import Any
 from dutylog.domain.errors import BundleError
 from dutylog.store import chars
 from dutylog.textsafe import clean_name
-from dutylog.store.bundle_read import (Bundle, ImportSummary, RecordCheck, duplicate,
+from dutylog.store.bundle_read import (Bundle, ImportConflict, ImportSummary, RecordCheck, duplicate,
                                        open_bundle)
 from dutylog.store.bundles import _chunks, _marks
 from dutylog.store.db import Database, parse_stamp
@@ -50,11 +50,12 @@ class _Plan:
 
 
 def _label(spec: Spec, key: str, record: dict) -> str:
+    """What names a record in a conflict line, beside its type (worded at the edge)."""
     if spec is ENTRY:
-        return f"entry {key[:8]} {record['date']} {record['kind']}"
+        return f"{key[:8]} {record['date']} {record['kind']}"
     if "name" in record and record["name"]:
-        return f"{spec.type} {record['name']}"
-    return f"{spec.type} {key[:8]}"
+        return str(record["name"])
+    return key[:8]
 
 
 def import_bundle(db: Database, path: str | os.PathLike,
@@ -164,8 +165,8 @@ class _Importer:
         flush()
         if future is not None:
             _, number, stamp = future
-            raise bundle.fail(number, f"updated_at: {stamp} is more than a day ahead "
-                                      f"of this computer's clock ({limit:%Y-%m-%d})")
+            raise bundle.fail(number, code="bundle.stamp_ahead", field="updated_at", given=stamp,
+                              clock=f"{limit:%Y-%m-%d}")
 
     def _entries(self, conn, columns: str = "record"):
         """The staged entries in line order, BATCH at a time (read by key, so the writes
@@ -207,8 +208,7 @@ class _Importer:
             elif local not in subjects:
                 by_name[rec["name"]] = local
             if local in smap.values():
-                raise bundle.fail(number, f"subject {rec['name']!r} appears twice in the "
-                                          "bundle under different ids")
+                raise bundle.fail(number, code="bundle.subject_twice", name=rec["name"])
             smap[foreign] = local
             rec["id"] = local
         known_subjects = set(subjects) | set(smap.values())
@@ -216,8 +216,7 @@ class _Importer:
         def subject(number: int, foreign: str) -> str:
             local = smap.get(foreign) or alias.get(foreign, foreign)
             if local not in known_subjects:
-                raise bundle.fail(number, f"subject {foreign} is neither in the bundle nor "
-                                          "in the database")
+                raise bundle.fail(number, code="bundle.subject_unknown", field="subject", id=foreign)
             return local
 
         links: dict[str, Any] = {}
@@ -241,7 +240,7 @@ class _Importer:
                     local = free[0]
                     plan.aliases.append((rec["id"], local, "link"))
             if local in lmap.values():
-                raise bundle.fail(number, f"link {rec['name']!r} appears twice in the bundle")
+                raise bundle.fail(number, code="bundle.link_twice", name=rec["name"])
             lmap[rec["id"]] = local
             rec["id"] = local
             links.setdefault(local, rec["subject"])
@@ -251,11 +250,11 @@ class _Importer:
             if rec["object"] is not None:
                 obj = lmap.get(rec["object"]) or alias.get(rec["object"], rec["object"])
                 if obj not in links:
-                    raise bundle.fail(number, f"object {rec['object']} is neither a link in "
-                                              "the bundle nor in the database")
+                    raise bundle.fail(number, code="bundle.object_unknown", field="object",
+                                      id=rec["object"])
                 if links[obj] != rec["subject"]:
-                    raise bundle.fail(number, f"object {rec['object']} is linked to another "
-                                              "subject")
+                    raise bundle.fail(number, code="bundle.object_elsewhere", field="object",
+                                      id=rec["object"])
                 rec["object"] = obj
 
         for rows in self._entries(conn, "subject, object"):
@@ -271,8 +270,7 @@ class _Importer:
                 f"SELECT id FROM ledger_items WHERE id IN ({_marks(chunk)})", chunk))
         for number, rec in bundle.records["ledger_progress"]:
             if rec["item"] not in items:
-                raise bundle.fail(number, f"ledger item {rec['item']} is neither in the "
-                                          "bundle nor in the database")
+                raise bundle.fail(number, code="bundle.item_unknown", field="item", id=rec["item"])
         sources = {rec["entry"] for _, rec in bundle.records["ledger"]
                    if rec["entry"] is not None}
         bundled: set[str] = set()
@@ -282,8 +280,7 @@ class _Importer:
                     f"SELECT id FROM {table} WHERE id IN ({_marks(chunk)})", chunk))
         for number, rec in bundle.records["ledger"]:
             if rec["entry"] is not None and rec["entry"] not in bundled:
-                raise bundle.fail(number, f"entry {rec['entry']} is neither in the bundle "
-                                          "nor in the database")
+                raise bundle.fail(number, code="bundle.entry_unknown", field="entry", id=rec["entry"])
         return entry
 
     def _decide_sources(self, conn, bundle: Bundle, plan: _Plan) -> None:
@@ -376,17 +373,15 @@ class _Importer:
                     else parse_stamp(rec["updated_at"]) > parse_stamp(old["updated_at"]))
             if wins:
                 if spec is SUBJECT and names.get(new["name"], key) != key:
-                    raise bundle.fail(number, f"subject name {new['name']!r} is already "
-                                              "used by another subject here")
+                    raise bundle.fail(number, code="bundle.name_taken", field="name", name=new["name"])
                 summary.updated += 1
                 if spec.history:
                     plan.history.append(history_row(spec, old))
                 new["seen"] = merge_seen(rec["seen"], old["seen"], old["updated_at"])
                 plan.updates[spec.type].append(new)
                 if not same and (tie or old["updated_at"] not in rec["seen"]):
-                    summary.conflicts.append(
-                        f"{_label(spec, key, rec)}: changed on both sides; the incoming "
-                        f"version ({rec['updated_at']}) replaced ours ({old['updated_at']})")
+                    summary.conflicts.append(ImportConflict(
+                        spec.type, _label(spec, key, rec), True, old["updated_at"], rec["updated_at"]))
             else:
                 summary.older_kept += 1
                 older.append((rec, new, old, same, tie))
@@ -420,9 +415,8 @@ class _Importer:
                 known.setdefault(key, set()).add(stamp)
             ours_seen = json.loads(old["seen"]) if old["seen"] else []
             if not same and (tie or stamp not in ours_seen):
-                summary.conflicts.append(
-                    f"{_label(spec, key, rec)}: changed on both sides; ours "
-                    f"({old['updated_at']}) was kept over the incoming version ({stamp})")
+                summary.conflicts.append(ImportConflict(
+                    spec.type, _label(spec, key, rec), False, old["updated_at"], stamp))
             seen = merge_seen(old["seen"], rec["seen"], stamp)
             if seen != old["seen"]:
                 plan.seen[spec.type].append((seen, key))

@@ -31,12 +31,33 @@ BOM = "\ufeff".encode()
 RecordCheck = Callable[[dict], "str | Exception | None"]
 
 
+@dataclass(frozen=True)
+class ImportConflict:
+    """A record changed on both sides, resolved by its stamp: which version was kept.
+    Worded at the edge (`worded(w)`, the catalog's `conflict.*`); str() in English, as logs
+    and the older callers read it."""
+
+    type: str  # the record type: entry, subject, link …
+    label: str  # what names it beside its type: "1a2b3c4d 2025-03-02 diary", a name, an id
+    incoming_won: bool
+    ours: str  # the two versions' stamps
+    incoming: str
+
+    def worded(self, w) -> str:
+        what = f"{w('conflict.' + self.type)} {self.label}"
+        key = "conflict.incoming_won" if self.incoming_won else "conflict.ours_kept"
+        return w(key, what=what, ours=self.ours, incoming=self.incoming)
+
+    def __str__(self) -> str:
+        return self.worded(words("en"))
+
+
 @dataclass
 class ImportSummary:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
-    conflicts: list[str] = field(default_factory=list)
+    conflicts: list[ImportConflict] = field(default_factory=list)
     older_kept: int = 0
 
 
@@ -262,8 +283,8 @@ def _records(bundle: Bundle, fh, end: int | None, validate_record: RecordCheck |
             raise fail(number, code="bundle.record_type", given=repr(kind), accepted=list(SPECS))
         try:
             record = parse_record(spec, obj)
-        except ValueError as exc:
-            raise fail(number, str(exc)) from None
+        except ValueError as exc:  # specs.BadValue: a coded refusal naming the field
+            raise fail(number, exc) from None
         if validate_record is not None:
             shown = {"type": kind, **{f.name: record[f.name] for f in spec.fields}}
             if spec is ENTRY:

@@ -15,7 +15,7 @@ from dutylog.domain.model import Entry
 from dutylog.store import history, queries
 from dutylog.store.db import Database
 from dutylog.store.records import entry_columns, row_to_entry
-from dutylog.store.specs import ENTRY, check_code, is_uuid
+from dutylog.store.specs import ENTRY, BadValue, check_code, is_uuid, named
 from dutylog.store.subjects import Subjects
 
 EDITABLE = frozenset({
@@ -47,8 +47,8 @@ class Entries:
         if entry.patrol is not None:
             try:
                 check_code(entry.patrol)
-            except ValueError as exc:
-                raise InvalidInput(code="value.bad", field="patrol", reason=exc) from None
+            except BadValue as exc:
+                raise named(exc, "patrol") from None
         if not isinstance(entry.extra, dict):
             raise InvalidInput(code="entry.extra", field="extra")
         subject = self.subjects.get_subject(entry.subject_id)

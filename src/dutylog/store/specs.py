@@ -15,6 +15,7 @@ from functools import cached_property
 from datetime import date, datetime, UTC
 from typing import Any
 
+from dutylog.domain.errors import InvalidInput
 from dutylog.textsafe import clean_name, clean_text
 
 # The store checks the shape of a vocabulary value (role, link, patrol and ledger type:
@@ -23,6 +24,17 @@ HOLIDAY_KINDS = ("holiday", "workday")
 ENUMS = {"holiday": HOLIDAY_KINDS}
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CODE_RE = re.compile(r"[a-z][a-z0-9-]{0,63}")
+
+
+class BadValue(InvalidInput, ValueError):
+    """A value a bundle field cannot hold: a coded refusal (`value.*` in
+    lexicon/refusals.py, worded at the edge), raised without its field by the checks below
+    and with it by `parse_record`. A ValueError too, as the store's callers catch it."""
+
+
+def named(exc: InvalidInput, field: str) -> BadValue:
+    """The same refusal, naming the field it is about."""
+    return BadValue(code=exc.code, field=field, **exc.params)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,8 +133,11 @@ def is_uuid(value: Any) -> bool:
 
 def check_date(value: Any) -> str:
     if not isinstance(value, str) or len(value) != 10 or not _DATE_RE.fullmatch(value):
-        raise ValueError(f"not a date YYYY-MM-DD: {value!r}")
-    date.fromisoformat(value)  # raises for 2025-02-30
+        raise BadValue(code="value.not_a_date", given=_brief(value))
+    try:
+        date.fromisoformat(value)
+    except ValueError:  # 2025-02-30
+        raise BadValue(code="value.no_such_day", given=value) from None
     return value
 
 
@@ -137,29 +152,29 @@ def check_stamp(value: Any) -> str:
     the importer checks that (bundle_import), it knows the clock."""
     if not isinstance(value, str) or len(value) < 16 or len(value) > 40 \
             or not _DATE_RE.match(value):
-        raise ValueError(f"not an ISO timestamp: {_brief(value)}")
+        raise BadValue(code="value.not_a_stamp", given=_brief(value))
     try:
         stamp = datetime.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"not an ISO timestamp: {_brief(value)}") from None
+        raise BadValue(code="value.not_a_stamp", given=_brief(value)) from None
     if stamp.year < FIRST_STAMP_YEAR:
-        raise ValueError(f"{value} is before {FIRST_STAMP_YEAR}")
+        raise BadValue(code="value.stamp_too_early", given=value, first=FIRST_STAMP_YEAR)
     if stamp.tzinfo is None:
         try:
             stamp = stamp.astimezone().astimezone(UTC)
         except (OverflowError, ValueError, OSError):
-            raise ValueError(f"{value} is out of range") from None
+            raise BadValue(code="value.stamp_out_of_range", given=value) from None
         return stamp.isoformat(timespec="microseconds")
     try:
         stamp.astimezone(UTC)
     except OverflowError:
-        raise ValueError(f"{value} is out of range") from None
+        raise BadValue(code="value.stamp_out_of_range", given=value) from None
     return value
 
 
 def _uuid(value: Any) -> str:
     if not is_uuid(value):
-        raise ValueError(f"not a UUID: {value!r}")
+        raise BadValue(code="value.not_a_uuid", given=_brief(value))
     return value.lower()
 
 
@@ -171,9 +186,9 @@ MAX_NAME = 200
 
 def _string(value: Any, most: int) -> str:
     if not isinstance(value, str):
-        raise ValueError(f"must be a string, not {_brief(value)}")
+        raise BadValue(code="value.not_a_string", given=_brief(value))
     if len(value) > most:
-        raise ValueError(f"is {len(value)} characters; at most {most} are accepted")
+        raise BadValue(code="value.too_long", length=len(value), most=most)
     return value
 
 
@@ -196,7 +211,7 @@ def _name(value: Any) -> str:
     """A name, as names are compared: NFKC, invisible characters gone, spaces folded."""
     name = clean_name(_string(value, MAX_NAME))
     if not name:
-        raise ValueError(f"must be a non-empty name, not {_brief(value)}")
+        raise BadValue(code="value.empty_name", given=_brief(value))
     return name
 
 
@@ -206,32 +221,32 @@ def _opt_name(value: Any) -> str:
 
 def _bool(value: Any) -> bool:
     if value is not True and value is not False:
-        raise ValueError(f"must be true or false, not {value!r}")
+        raise BadValue(code="value.not_bool", given=_brief(value))
     return value
 
 
 def _days(value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ValueError(f"must be a number, not {_brief(value)}")
+        raise BadValue(code="value.days_not_a_number", given=_brief(value))
     try:
         number = float(value)
     except OverflowError:  # an integer of hundreds of digits
-        raise ValueError(f"must be a number of days, not {_brief(value)}") from None
+        raise BadValue(code="value.days_not_a_number", given=_brief(value)) from None
     if not math.isfinite(number) or number <= 0:
-        raise ValueError(f"must be more than 0, not {_brief(value)}")
+        raise BadValue(code="value.days_not_positive", given=_brief(value))
     return number
 
 
 def check_code(value: Any) -> str:
     """A vocabulary code of the policy: lower-case letters, digits and '-', at most 64."""
     if not isinstance(value, str) or not _CODE_RE.fullmatch(value):
-        raise ValueError(f"must be a code of lower-case letters, digits and '-', not {value!r}")
+        raise BadValue(code="value.not_a_code", given=_brief(value))
     return sys.intern(value)
 
 
 def _roles(value: Any) -> list[str]:
     if not isinstance(value, list) or not value or len(value) > 32:
-        raise ValueError("must be a non-empty list of roles")
+        raise BadValue(code="value.roles_list")
     return list(dict.fromkeys(check_code(role) for role in value))
 
 
@@ -240,7 +255,7 @@ def _enum(name: str):
 
     def check(value: Any) -> str:
         if value not in accepted:
-            raise ValueError(f"{value!r} is not one of {', '.join(accepted)}")
+            raise BadValue(code="value.not_one_of", given=_brief(value), accepted=list(accepted))
         return value
     return check
 
@@ -292,25 +307,25 @@ _PLANS: dict[str, list[tuple]] = {}
 
 def parse_record(spec: Spec, raw: dict) -> dict:
     """Check one bundle record; return it normalised (every field present, plus "seen"
-    and, for entries, "extra"). Raises ValueError naming the field."""
+    and, for entries, "extra"). Raises BadValue (a coded refusal) naming the field."""
     plan = _PLANS.get(spec.type) or _PLANS.setdefault(spec.type, _plan(spec))
     out: dict[str, Any] = {}
     for name, check, required, null in plan:
         value = raw.get(name)
         if value is None:
             if required and name not in raw:
-                raise ValueError(f"{spec.type} record without {name!r}")
+                raise BadValue(code="value.missing", field=name, type=spec.type)
             if null is _MISSING:
-                raise ValueError(f"{name}: must not be null")
+                raise BadValue(code="value.null", field=name)
             out[name] = null
             continue
         try:
             out[name] = check(value)
-        except ValueError as exc:
-            raise ValueError(f"{name}: {exc}") from None
+        except BadValue as exc:
+            raise named(exc, name) from None
     seen = raw.get("seen") or []
     if not isinstance(seen, list) or not all(isinstance(s, str) for s in seen):
-        raise ValueError("seen: must be a list of timestamps")
+        raise BadValue(code="value.seen", field="seen")
     out["seen"] = sorted(set(seen)) if seen else []
     if spec.type == "ledger":
         # the diary entry that raised the item (kept in ledger_sources, not a column)
@@ -318,8 +333,8 @@ def parse_record(spec: Spec, raw: dict) -> dict:
         if source is not None:
             try:
                 source = _ref(source)
-            except ValueError as exc:
-                raise ValueError(f"entry: {exc}") from None
+            except BadValue as exc:
+                raise named(exc, "entry") from None
         out["entry"] = source
     if spec.type == "entry":
         names = spec.names

@@ -12,7 +12,7 @@ from dutylog.domain.model import Link, Subject
 from dutylog.store import history
 from dutylog.store.db import Database
 from dutylog.store.records import row_to_link, row_to_subject
-from dutylog.store.specs import LINK, SUBJECT, check_code
+from dutylog.store.specs import LINK, SUBJECT, BadValue, check_code, named
 
 _UNSET = object()
 
@@ -32,8 +32,8 @@ def _roles(roles: Iterable[str]) -> list[str]:
 def _code(value: str, field: str) -> str:
     try:
         return check_code(value)
-    except ValueError as exc:
-        raise InvalidInput(code="value.bad", field=field, reason=exc) from None
+    except BadValue as exc:
+        raise named(exc, field) from None
 
 
 def _day(value, field: str) -> str | None:
