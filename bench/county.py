@@ -14,7 +14,7 @@ from pathlib import Path
 
 # DUTYLOG_BENCH_COUNTY=3x1 for a smoke test of this file
 SUBJECTS, YEARS = (int(x) for x in os.environ.get("DUTYLOG_BENCH_COUNTY", "500x5").split("x"))
-NEW_DAY = "2025-12-{:02d}"  # first commands of "new days" (no backup yet), after TODAY
+NEW_DAY = "2026-01-{:02d}"  # first commands of "new days" (no backup yet), after TODAY
 
 # figure -> (target kind, target, baseline's words)
 TARGETS = {

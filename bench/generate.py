@@ -367,6 +367,8 @@ def build_ledger(gen: Gen, subj: dict, year: int):
         opened = pick_day(rng, date(year, 1, 1), date(year, 12, 20))
         due = opened + timedelta(days=rng.choice((3, 5, 10, 30)))
         closed = opened + timedelta(days=rng.randint(1, 40)) if rng.random() < 0.9 else None
+        if closed is not None:  # closed within its year: the bench's "today" is 2025-12-31
+            closed = min(closed, date(year, 12, 31))
         iid = gen.uid(rng)
         items.append({"type": "ledger", "id": iid, "subject": subj["id"], "ledger_type": lt,
                       "title": f"{rng.choice(TOPICS)}{rng.choice(('督办件', '会签件', '会议纪要', '整改事项', '信访案件', '跟踪事项'))}",
