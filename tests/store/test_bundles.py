@@ -12,7 +12,7 @@ from dutylog.domain.errors import InvalidInput
 from dutylog.i18n import words
 from dutylog.store import ImportSummary, entry_to_record
 
-from .bundle_helpers import open_home, state
+from .bundle_helpers import dump, open_home, state
 from .conftest import CST, entry
 
 
@@ -293,3 +293,69 @@ def test_progress_and_validate_record_callbacks(office, tmp_path):
     assert all("link_type" in r for r in seen if r["type"] == "link")
     assert calls[0] == (0, 12) and calls[-1] == (12, 12)
     assert [d for d, _ in calls] == sorted(d for d, _ in calls)
+
+
+def _entry_indexes(store) -> list[tuple[str, str]]:
+    return store.conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
+                              "tbl_name = 'entries' ORDER BY name").fetchall()
+
+
+def test_a_bundle_larger_than_the_table_rebuilds_its_indexes_once(tmp_path, monkeypatch):
+    """A large import into a smaller table drops the entries' secondary indexes and builds
+    them again after the rows (issue 14 §7: sorted builds instead of random inserts): the
+    indexes come back exactly, searches and lists find the rows, and a refused import
+    leaves the indexes as they were."""
+    from dutylog.store import bundle_import
+
+    monkeypatch.setattr(bundle_import, "BULK_FTS", 50)  # "large" from 50 entries
+    source = open_home(tmp_path, "laptop")
+    wang = source.subjects.add_subject("王明", ["leader"])
+    for i in range(120):
+        source.entries.add_entry(entry(wang, kind="diary", date=date(2025, 1, 1 + i % 28),
+                                       note=f"走访第{i}户 梁家庄村"))
+    bundle = tmp_path / "laptop.jsonl"
+    source.bundles.export_bundle(bundle)
+    office = open_home(tmp_path, "office")
+    indexes = _entry_indexes(office)
+    assert len([n for n, sql in indexes if sql]) >= 3
+    dropped: list[str] = []
+    real = bundle_import._drop_entry_indexes
+    monkeypatch.setattr(bundle_import, "_drop_entry_indexes",
+                        lambda conn: dropped.extend(real(conn)) or list(dropped))
+    assert office.bundles.import_bundle(bundle).added == 121
+    assert dropped  # rebuilt: the bundle is larger than the (empty) table
+    assert _entry_indexes(office) == indexes
+    assert office.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert len(office.entries.query_entries(search="梁家庄村")) == 120
+    assert len(office.entries.query_entries(search="走访第7户")) == 1
+    plan = office.conn.execute("EXPLAIN QUERY PLAN SELECT id FROM entries WHERE subject_id = ? "
+                               "AND deleted = 0 ORDER BY date", (wang.id,)).fetchall()
+    assert "entries_subject_date" in str([tuple(r) for r in plan])
+
+    # a smaller bundle into the now larger table: inserted into the indexes as they are
+    dropped.clear()
+    more = open_home(tmp_path, "more")
+    li = more.subjects.add_subject("李华", ["leader"])
+    for i in range(60):
+        more.entries.add_entry(entry(li, kind="diary", note=f"第{i}篇"))
+    small = tmp_path / "more.jsonl"
+    more.bundles.export_bundle(small)
+    assert office.bundles.import_bundle(small).added == 61
+    assert not dropped and _entry_indexes(office) == indexes
+
+    # failing after the indexes were dropped (here: writing history breaks): everything
+    # is rolled back, the indexes too
+    fresh = open_home(tmp_path, "fresh")
+    before = dump(fresh)
+    dropped.clear()
+
+    def broken(*args, **kwargs):
+        if dropped:
+            raise RuntimeError("disk gone")
+
+    monkeypatch.setattr(bundle_import, "keep_history", broken)
+    with pytest.raises(RuntimeError):
+        fresh.bundles.import_bundle(bundle)
+    assert dropped
+    assert dump(fresh) == before
+    assert _entry_indexes(fresh) == indexes

@@ -321,3 +321,11 @@ def m005_subject_archived(db):
     like any other subject change (history reason archive / restore). Registered after
     m101: the order databases apply them in."""
     db.execute("ALTER TABLE subjects ADD COLUMN archived TEXT")
+
+
+@migrations()
+def m006_drop_entries_updated(db):
+    """`entries_updated` (entries by updated_at) served no query: exports select by `rev`,
+    lists by date. Every entry written paid for it, at a random place in a large index: a
+    fifth of what merging one official's bundle into a county's database wrote (issue 14 §7)."""
+    db.execute("DROP INDEX IF EXISTS entries_updated")
