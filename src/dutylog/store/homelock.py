@@ -33,6 +33,7 @@ descriptor of a file drops the process's POSIX locks on it.
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 import stat
@@ -80,6 +81,9 @@ def _connect(home: Path, timeout: float) -> sqlite3.Connection:
         conn = sqlite3.connect(path, timeout=timeout, isolation_level=None,
                                check_same_thread=False)  # released where the store closes
     except sqlite3.Error as exc:
+        if new and not os.access(home, os.W_OK):  # say why, as an OSError would
+            raise _unusable(home, PermissionError(errno.EACCES, os.strerror(errno.EACCES),
+                                                  str(path))) from exc
         raise _unusable(home, exc) from exc
     if new:
         try:
