@@ -303,3 +303,31 @@ def test_the_restored_file_is_already_in_wal_mode(dutylog_home):
     assert not [p.name for p in dutylog_home.iterdir() if ".restoring" in p.name]
     with Store.open() as store:
         assert [s.name for s in store.subjects.list_subjects()] == ["王明"]
+
+
+def test_restores_at_once_take_turns(dutylog_home):
+    """Each asks while holding nothing, so SQLite's busy handler waits for every one of
+    them (a second BEGIN EXCLUSIVE gives back its SHARED lock and retries): none is
+    refused at once, and none has the folder while another does."""
+    dutylog_home.mkdir()
+    log = Log()
+    app = HomeLock(dutylog_home).shared()
+
+    def restore(n: int):
+        lock = HomeLock(dutylog_home).exclusive(timeout=60)
+        log(f"{n} has it")
+        log(f"{n} lets go")
+        lock.release()
+
+    threads = [in_thread(lambda n=n: restore(n)) for n in range(3)]
+    for t in threads:
+        until(lambda t=t: waiting_in_lock(t), "each restore asks")
+    log("app closes")
+    app.release()
+    for t in threads:
+        finish(t)
+    assert log.events[0] == "app closes" and len(log.events) == 7
+    pairs = list(zip(log.events[1::2], log.events[2::2], strict=True))
+    assert all(a.split()[0] == b.split()[0] and a.endswith("has it") and b.endswith("lets go")
+               for a, b in pairs), log.events
+    assert sorted(a.split()[0] for a, _ in pairs) == ["0", "1", "2"]

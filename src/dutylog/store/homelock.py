@@ -81,7 +81,7 @@ def _connect(home: Path, timeout: float) -> sqlite3.Connection:
         conn = sqlite3.connect(path, timeout=timeout, isolation_level=None,
                                check_same_thread=False)  # released where the store closes
     except sqlite3.Error as exc:
-        if new and not os.access(home, os.W_OK):  # say why, as an OSError would
+        if new and home.is_dir() and not os.access(home, os.W_OK):  # say why, as os.open would
             raise _unusable(home, PermissionError(errno.EACCES, os.strerror(errno.EACCES),
                                                   str(path))) from exc
         raise _unusable(home, exc) from exc
