@@ -74,9 +74,13 @@ def _prepare(home: Path) -> Path:
     return path
 
 
-def _connect(home: Path, timeout: float) -> sqlite3.Connection:
+def _connect(home: Path, timeout: float, write: bool) -> sqlite3.Connection:
     path = _prepare(home)
     new = not path.exists()
+    if write and not new and not os.access(path, os.W_OK):
+        # SQLite opens such a file read-only, and a read-only BEGIN EXCLUSIVE excludes
+        # no one: refuse rather than let a restore swap under the open databases
+        raise _unusable(home, PermissionError(errno.EACCES, "read-only", str(path)))
     try:
         conn = sqlite3.connect(path, timeout=timeout, isolation_level=None,
                                check_same_thread=False)  # released where the store closes
@@ -112,20 +116,15 @@ class HomeLock:
         self._conns: list[sqlite3.Connection] = []
 
     def shared(self, timeout: float = 30.0) -> HomeLock:
-        self._take("BEGIN", "SELECT count(*) FROM sqlite_master", timeout=timeout)
+        self._take("BEGIN", "SELECT count(*) FROM sqlite_master", timeout=timeout, write=False)
         return self
 
     def exclusive(self, timeout: float = 10.0) -> HomeLock:
-        path = _prepare(self.home)
-        if path.exists() and not os.access(path, os.W_OK):
-            # SQLite opens such a file read-only, and a read-only BEGIN EXCLUSIVE
-            # excludes no one: refuse rather than swap under the readers
-            raise _unusable(self.home, PermissionError("read-only"))
-        self._take("BEGIN EXCLUSIVE", timeout=timeout)
+        self._take("BEGIN EXCLUSIVE", timeout=timeout, write=True)
         return self
 
-    def _take(self, *statements: str, timeout: float) -> None:
-        conn = _connect(self.home, timeout)
+    def _take(self, *statements: str, timeout: float, write: bool) -> None:
+        conn = _connect(self.home, timeout, write)
         try:
             for sql in statements:
                 conn.execute(sql).fetchall()
