@@ -149,11 +149,27 @@ def _swap(home: Path, db_path: Path, backup: Path, today: date | None,
             _copy_db(src, staging)
         finally:
             src.close()
+        _to_wal(staging)
         for suffix in ("-wal", "-shm", "-journal"):
             Path(f"{db_path}{suffix}").unlink(missing_ok=True)
         os.replace(staging, db_path)
     except (sqlite3.Error, OSError) as exc:
-        staging.unlink(missing_ok=True)
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{staging}{suffix}").unlink(missing_ok=True)
         raise StoreError(code="backup.cannot_restore", path=backup, reason=exc) from exc
     os.chmod(db_path, 0o600)
     return kept
+
+
+def _to_wal(path: Path) -> None:
+    """Put the copy in WAL mode, as dutylog keeps its database, before it takes the
+    database's place: the writers that waited for the restore then open it at once, and
+    each would otherwise switch it to WAL itself — a switch SQLite refuses at once
+    ("database is locked", its busy handler not asked) to all but one of them."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            raise sqlite3.OperationalError(f"journal mode {mode}")
+    finally:
+        conn.close()  # the last connection: its WAL is checkpointed and removed
