@@ -163,7 +163,7 @@ def desk_keys(run, probe, env) -> dict:
     worst = d["slowest"]
     enter = dict(d["keys"]).get("enter")  # the last Enter: the dashboard opened
     note = (f"{len(d['keys'])} keys on {d['rows']} rows, worst {worst[0]!r}, p95 {d['p95_ms']:.0f} ms, "
-            f"median {d['median_ms']:.0f} ms, {d['keys_100ms']} ≥ 100 ms; last row in "
+            f"median {d['median_ms']:.0f} ms, {d['keys_100ms']} ≥ 100 ms{_slow(d['keys'])}; last row in "
             f"{d['last_row_ms']:.0f} ms; Enter → {d['enter']['screen']} {enter:.0f} ms, back by "
             f"{'Esc' if d['escape'] == 'DeskScreen' else 'Ctrl+W'}; due line {d.get('due_ms', 0):.0f} ms")
     return {"desk: slowest key": _put(worst[1], None, True, note, unit="ms")}
@@ -180,11 +180,18 @@ def entries_keys(run, probe, env) -> dict:
     worst = d["slowest"]
     subject = env.get("PROBE_SUBJECT")
     keys = (f"{len(d['keys'])} keys, worst {worst[0]!r}, p95 {d['p95_ms']:.0f} ms, "
-            f"median {d['median_ms']:.0f} ms, {d['keys_100ms']} ≥ 100 ms; screen opened in {d['open_ms']:.0f} ms")
+            f"median {d['median_ms']:.0f} ms, {d['keys_100ms']} ≥ 100 ms{_slow(d['keys'])}; "
+            f"screen opened in {d['open_ms']:.0f} ms")
     last = (f"{d['end_presses']}× ctrl+End to row {d['cursor_row'] + 1} of {d['rows_total']} "
             f"({subject}'s entries)")
     return {"entries: slowest key": _put(worst[1], None, True, keys, unit="ms"),
             "entries: last row of ~10,000": _put(d["last_row_ms"] / 1000, None, True, last)}
+
+
+def _slow(keys: list) -> str:
+    """The keys of 100 ms or more, by name: " (enter 166, ctrl+w 104)"."""
+    slow = [f"{k} {ms:.0f}" for k, ms in keys if ms >= 100]
+    return f" ({', '.join(slow[:8])}{' …' if len(slow) > 8 else ''})" if slow else ""
 
 
 def _last_json(r) -> dict:
