@@ -9,7 +9,8 @@
 `scroll` lists the entries of $PROBE_SUBJECT (default: the first subject). `desk` and
 `desk-keys` open the app as an office's operator sees it (the desk first: the operator
 keeps several subjects); they also print in-process milliseconds from the probe's start
-to the desk painted (`painted_ms`).
+to the desk painted (`painted_ms`). Profiles of the keys (`scroll`, `desk-keys`), one or
+the other: PROBE_PROFILE=FILE (all keys), PROBE_PROFILE_EACH=DIR (a file per key ≥ 100 ms).
 
 "Painted" means: the app is ready (first compose, mount and refresh done), every worker
 it started has finished and the message queue is idle once more; then the app exits.
@@ -298,14 +299,12 @@ def describe_desk(screen) -> dict:
             "rows_evaluated": len(screen.desk._rows), "due_line": screen._due_shown}
 
 
-def open_desk(pilot) -> bool:
+def open_desk(pilot) -> None:
     """The desk in front (it is the first screen of `desk_first`; else Ctrl+W's action)."""
     from dutylog.tui import registry
 
-    desk = registry.load("desk")
-    if not isinstance(pilot.app.screen, desk):
+    if not isinstance(pilot.app.screen, registry.load("desk")):
         pilot.app.action_desk()
-    return True
 
 
 def run_desk(app) -> dict:
