@@ -28,6 +28,10 @@ TARGETS = {
     "entries --json peak RSS": (None, None, "python -c 'import sqlite_utils'"),
     "first command of the day": ("ratio", 1.3, "the same command later that day"),
     "TUI dashboard painted": ("ratio", 1.2, "bare Textual app"),
+    "TUI desk painted": ("ratio", 1.2, "bare Textual app"),
+    "desk: slowest key": ("below", 100.0, "ms per key"),
+    "entries: slowest key": ("below", 100.0, "ms per key"),
+    "entries: last row of ~10,000": ("abs", 1.0, "s"),
     "backups kept / database": ("abs", 3.0, "× the database (or 256 MiB in all)"),
 }
 
@@ -130,10 +134,72 @@ def county(bench, run, sample, interleaved, dutylog, fail_note, py, here: Path,
         res["backups kept / database"]["floor"] = kept <= 256 * 2**20
     print("[county] TUI …", flush=True)
     probe = [py, str(here / "tui_probe.py")]
-    t = interleaved({"bare": probe + ["bare"], "app": probe + ["dashboard"]}, env, max(3, runs))
+    t = interleaved({"bare": probe + ["bare"], "app": probe + ["dashboard"], "desk": probe + ["desk"]},
+                    env, max(3, runs))
     res["TUI dashboard painted"] = _put(t["app"].median, t["bare"].median, t["app"].ok,
                                         fail_note(t["app"]))
+    note = fail_note(t["desk"])
+    if t["desk"].ok:
+        d = _last_json(t["desk"].last)
+        note = (f"{d['screen']}: {d['rows']} rows × {d['rules']} duties; in-process "
+                f"{d['painted_ms']:.0f} ms to painted, of which the due line {d.get('due_ms', 0):.0f} ms "
+                f"({d['rows_evaluated']} rows evaluated)")
+    res["TUI desk painted"] = _put(t["desk"].median, t["bare"].median, t["desk"].ok, note)
+    print("[county] desk keys …", flush=True)
+    res.update(desk_keys(run, probe, env))
+    print("[county] entries screen …", flush=True)
+    res.update(entries_keys(run, probe, {**env, "PROBE_SUBJECT": leader}))
     return res
+
+
+def desk_keys(run, probe, env) -> dict:
+    """The desk's keys (tui_probe.py desk-keys): moving, End to the last subject, sorting,
+    filtering, Enter to a dashboard and back; the slowest key is the figure."""
+    r = run(probe + ["desk-keys"], env, timeout=1800)
+    d = _last_json(r) if r.code == 0 else {}
+    if not d.get("built"):
+        why = d.get("note") or (r.err.strip().splitlines() or ["no output"])[-1][:100]
+        return {"desk: slowest key": _put(float("nan"), None, False, f"not measured: {why}", unit="ms")}
+    worst = d["slowest"]
+    enter = dict(d["keys"]).get("enter")  # the last Enter: the dashboard opened
+    note = (f"{len(d['keys'])} keys on {d['rows']} rows, worst {worst[0]!r}, p95 {d['p95_ms']:.0f} ms, "
+            f"median {d['median_ms']:.0f} ms, {d['keys_100ms']} ≥ 100 ms{_slow(d['keys'])}; last row in "
+            f"{d['last_row_ms']:.0f} ms; Enter → {d['enter']['screen']} {enter:.0f} ms, back by "
+            f"{'Esc' if d['escape'] == 'DeskScreen' else 'Ctrl+W'}; due line {d.get('due_ms', 0):.0f} ms")
+    return {"desk: slowest key": _put(worst[1], None, True, note, unit="ms")}
+
+
+def entries_keys(run, probe, env) -> dict:
+    """One subject's entries screen (tui_probe.py scroll): ctrl+End until the last row,
+    then the usual keys; the slowest key and the time to the last row are the figures."""
+    r = run(probe + ["scroll"], env, timeout=1800)
+    d = _last_json(r) if r.code == 0 else {}
+    if not d.get("built"):
+        why = d.get("note") or (r.err.strip().splitlines() or ["no output"])[-1][:100]
+        return {"entries: slowest key": _put(float("nan"), None, False, f"not measured: {why}", unit="ms")}
+    worst = d["slowest"]
+    subject = env.get("PROBE_SUBJECT")
+    keys = (f"{len(d['keys'])} keys, worst {worst[0]!r}, p95 {d['p95_ms']:.0f} ms, "
+            f"median {d['median_ms']:.0f} ms, {d['keys_100ms']} ≥ 100 ms{_slow(d['keys'])}; "
+            f"screen opened in {d['open_ms']:.0f} ms")
+    last = (f"{d['end_presses']}× ctrl+End to row {d['cursor_row'] + 1} of {d['rows_total']} "
+            f"({subject}'s entries)")
+    return {"entries: slowest key": _put(worst[1], None, True, keys, unit="ms"),
+            "entries: last row of ~10,000": _put(d["last_row_ms"] / 1000, None, True, last)}
+
+
+def _slow(keys: list) -> str:
+    """The keys of 100 ms or more, by name: " (enter 166, ctrl+w 104)"."""
+    slow = [f"{k} {ms:.0f}" for k, ms in keys if ms >= 100]
+    return f" ({', '.join(slow[:8])}{' …' if len(slow) > 8 else ''})" if slow else ""
+
+
+def _last_json(r) -> dict:
+    lines = r.out.strip().splitlines()
+    try:
+        return json.loads(lines[-1]) if lines else {}
+    except ValueError:
+        return {}
 
 
 def _wait_for_backup(home: Path, timeout: float) -> None:
@@ -165,6 +231,8 @@ def table(res: dict, fmt) -> str:
             ok = d["ok"] and (v <= target or d.get("floor", False))
         elif kind == "abs":
             ok = d["ok"] and v <= target
+        elif kind == "below":
+            ok = d["ok"] and v < target
         else:
             ok = None
         rows.append([figure, fmt(v, d["unit"]), fmt(b, d["unit"]) if b is not None else "",
@@ -184,4 +252,6 @@ def _target(kind, target, words) -> str:
         return f"≤ {target}× {words}"
     if kind == "abs":
         return f"≤ {target:g} {words}"
+    if kind == "below":
+        return f"< {target:g} {words}"
     return "(information)"

@@ -3,6 +3,14 @@
     python bench/tui_probe.py dashboard   # dutylog's app on $DUTYLOG_HOME: first screen painted, exit
     python bench/tui_probe.py bare        # a bare Textual app: Header, 50-row DataTable, 10 ProgressBars
     python bench/tui_probe.py scroll      # entries screen: ctrl+end until the last row; prints key latencies as JSON
+    python bench/tui_probe.py desk        # the desk (all subjects × duties) as the first screen: painted, exit
+    python bench/tui_probe.py desk-keys   # the desk: every key a user moves, filters and sorts with, timed
+
+`scroll` lists the entries of $PROBE_SUBJECT (default: the first subject). `desk` and
+`desk-keys` open the app as an office's operator sees it (the desk first: the operator
+keeps several subjects); they also print in-process milliseconds from the probe's start
+to the desk painted (`painted_ms`). Profiles of the keys (`scroll`, `desk-keys`), one or
+the other: PROBE_PROFILE=FILE (all keys), PROBE_PROFILE_EACH=DIR (a file per key ≥ 100 ms).
 
 "Painted" means: the app is ready (first compose, mount and refresh done), every worker
 it started has finished and the message queue is idle once more; then the app exits.
@@ -17,6 +25,8 @@ import os
 import sys
 import time
 from datetime import date
+
+T_START = time.perf_counter()  # the probe's start (the interpreter's own start is before it)
 
 SIZE = (120, 40)
 TABLES = "DataTable, VirtualTable"  # the entries screen's table, whichever kind it is
@@ -102,12 +112,16 @@ async def answer(pilot, key: str) -> float:
     """Milliseconds from a key event reaching the app until it, and every message it set
     off (a page of rows loading, say), has been handled and the screen repainted.
     Unlike `pilot.press` + `pause`, no fixed sleeps are counted (those add ~100 ms)."""
-    from textual import events
-
     app = pilot.app
     loop = asyncio.get_running_loop()
-    event = events.Key(key, key if len(key) == 1 else None)
+    event = key_event(key)
     event.set_sender(app)
+    each = os.environ.get("PROBE_PROFILE_EACH")  # a folder: a profile per key ≥ 100 ms
+    if each:
+        import cProfile
+
+        profile = cProfile.Profile()
+        profile.enable()
     t0 = time.perf_counter()
     app._driver.send_message(event)
     for _ in range(100):
@@ -119,7 +133,40 @@ async def answer(pilot, key: str) -> float:
     app.screen.call_after_refresh(lambda: painted.done() or painted.set_result(None))
     app.screen.refresh()
     await asyncio.wait_for(painted, timeout=5)
-    return (time.perf_counter() - t0) * 1000
+    ms = (time.perf_counter() - t0) * 1000
+    if each:
+        profile.disable()
+        if ms >= 100:
+            n = len(os.listdir(each))
+            profile.dump_stats(os.path.join(each, f"{n:03d}-{key}-{ms:.0f}ms.prof"))
+    return ms
+
+
+def key_event(key: str):
+    """The Key event a terminal sends for `key` ("down", "slash", "郭"), built as
+    `pilot.press` builds it (a printable key carries its character)."""
+    import unicodedata
+
+    from textual import events
+    from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
+
+    if len(key) == 1 and not key.isalnum():
+        key = _character_to_key(key)
+    try:
+        char = unicodedata.lookup(_get_unicode_name_from_key(REPLACED_KEYS.get(key, key)))
+    except KeyError:
+        char = key if len(key) == 1 else None
+    return events.Key(key, char)
+
+
+def stats(keys: list) -> dict:
+    """Slowest key, p95 and median of [key, ms] pairs."""
+    times = sorted(ms for _, ms in keys)
+    if not times:
+        return {}
+    worst = max(keys, key=lambda kv: kv[1])
+    return {"slowest": worst, "p95_ms": times[int(0.95 * (len(times) - 1))],
+            "median_ms": times[len(times) // 2], "keys_100ms": sum(1 for ms in times if ms >= 100)}
 
 
 def find_entries_key(app) -> str | None:
@@ -131,11 +178,32 @@ def find_entries_key(app) -> str | None:
     return None
 
 
+def start_profile():
+    """cProfile over the keys when $PROBE_PROFILE names a file (stats written there)."""
+    if not os.environ.get("PROBE_PROFILE"):
+        return None
+    import cProfile
+
+    profile = cProfile.Profile()
+    profile.enable()
+    return profile
+
+
+def stop_profile(profile) -> None:
+    if profile is not None:
+        profile.disable()
+        profile.dump_stats(os.environ["PROBE_PROFILE"])
+
+
 def run_scroll(app) -> dict:
     out: dict = {"keys": [], "built": False}
 
     async def auto(pilot):
         await settle(pilot)
+        wanted = os.environ.get("PROBE_SUBJECT")
+        if wanted and wanted != pilot.app.subject:
+            pilot.app.set_subject(wanted)
+            await settle(pilot)
         key = find_entries_key(pilot.app)
         if key is None:
             out["note"] = "no binding opens an entries screen yet"
@@ -162,6 +230,8 @@ def run_scroll(app) -> dict:
 
         # ctrl+end until the last row of the table is reached (pages load as the cursor nears
         # the bottom), then the usual keys around there
+        profile = start_profile()
+        t_end = time.perf_counter()
         for _ in range(MAX_END_PRESSES):
             await timed(BOTTOM)
             table = screen.query(TABLES).first()
@@ -170,8 +240,11 @@ def run_scroll(app) -> dict:
             if table.cursor_row >= table.row_count - 1 and (total is None or loaded >= total):
                 break
         out["end_presses"] = len(out["keys"])
+        out["last_row_ms"] = round((time.perf_counter() - t_end) * 1000, 1)
         for k in AFTER_END:
             await timed(k)
+        stop_profile(profile)
+        out.update(stats(out["keys"]))
         table = screen.query(TABLES).first()
         out["rows_loaded"] = table.row_count
         out["rows_total"] = getattr(screen, "total", None)
@@ -183,13 +256,154 @@ def run_scroll(app) -> dict:
     return out
 
 
+# ---------------------------------------------------------------------- the desk
+DESK_KEYS = {  # what a user presses on the desk, in this order (see run_desk_keys)
+    "move": ["down"] * 20 + ["pagedown"] * 5 + ["up"] * 5 + ["pageup"] * 2,
+    "around": ["home", "ctrl+end", "ctrl+home", "pagedown", "pageup"],
+    "sort": ["b", "down", "down", "down", "pagedown", "b"],
+    # `/` into the filter; a town, gone again; a status word; Enter back to the table
+    "filter": ["slash", "郭", "城", "镇", "down", "backspace", "backspace", "backspace",
+               "落", "后", "enter", "down", "down", "slash", "backspace", "backspace", "enter"],
+}
+
+
+def desk_first(app) -> None:
+    """Open as an office's operator does: one who keeps several subjects gets the desk first."""
+    app.keeps_several = lambda: True
+
+
+def time_due_line() -> dict:
+    """The desk fills its due-this-week line after its first paint, evaluating every row:
+    how long that took (`due_ms`), kept in the returned dict."""
+    from dutylog.tui import registry
+
+    desk = registry.load("desk")
+    took: dict = {}
+    show_due = desk.show_due
+
+    def timed(self) -> None:
+        t0 = time.perf_counter()
+        show_due(self)
+        took["due_ms"] = round(took.get("due_ms", 0) + (time.perf_counter() - t0) * 1000, 1)
+
+    desk.show_due = timed
+    return took
+
+
+def describe_desk(screen) -> dict:
+    from dutylog.tui.widgets.virtual_table import VirtualTable
+
+    table = screen.query_one(VirtualTable)
+    return {"rows": table.row_count, "columns": len(table.columns),
+            "rules": len(screen.desk.rules), "subjects": len(screen.desk.subjects),
+            "rows_evaluated": len(screen.desk._rows), "due_line": screen._due_shown}
+
+
+def open_desk(pilot) -> None:
+    """The desk in front (it is the first screen of `desk_first`; else Ctrl+W's action)."""
+    from dutylog.tui import registry
+
+    if not isinstance(pilot.app.screen, registry.load("desk")):
+        pilot.app.action_desk()
+
+
+def run_desk(app) -> dict:
+    info: dict = {}
+    desk_first(app)
+    took = time_due_line()
+
+    async def auto(pilot):
+        await settle(pilot)
+        first = type(pilot.app.screen).__name__
+        open_desk(pilot)
+        await settle(pilot)
+        info["painted_ms"] = round((time.perf_counter() - T_START) * 1000, 1)
+        info["first_screen"] = first
+        info.update(describe(pilot.app))
+        info.update(describe_desk(pilot.app.screen))
+        info.update(took)
+        pilot.app.exit()
+
+    app.run(headless=True, size=SIZE, auto_pilot=auto)
+    return info
+
+
+def run_desk_keys(app) -> dict:
+    """Every key a user moves around the desk with, filters and sorts with, and Enter to
+    a leader's dashboard and Ctrl+W back; each timed by `answer`."""
+    from dutylog.tui import registry
+    from dutylog.tui.widgets.virtual_table import VirtualTable
+
+    out: dict = {"keys": [], "built": False}
+    desk_first(app)
+    took = time_due_line()
+
+    async def auto(pilot):
+        await settle(pilot)
+        open_desk(pilot)
+        await settle(pilot)
+        out["painted_ms"] = round((time.perf_counter() - T_START) * 1000, 1)
+        desk = registry.load("desk")
+        screen = pilot.app.screen
+        if not isinstance(screen, desk):
+            out["note"] = f"no desk: {type(screen).__name__}"
+            pilot.app.exit()
+            return
+        out["built"] = True
+        out.update(describe_desk(screen))
+        table = screen.query_one(VirtualTable)
+
+        async def timed(k: str) -> None:
+            out["keys"].append([k, round(await answer(pilot, k), 2)])
+
+        profile = start_profile()
+        for k in DESK_KEYS["move"]:
+            await timed(k)
+        # End until the cursor is on the last subject
+        t0 = time.perf_counter()
+        for _ in range(50):
+            await timed("end")
+            if table.cursor_row >= table.row_count - 1:
+                break
+        out["last_row_ms"] = round((time.perf_counter() - t0) * 1000, 1)
+        out["last_row"] = table.cursor_row + 1
+        for k in DESK_KEYS["around"]:
+            await timed(k)
+        for k in DESK_KEYS["sort"]:
+            await timed(k)
+        shown = {}
+        for i, k in enumerate(DESK_KEYS["filter"]):
+            await timed(k)
+            if i in (3, 9):  # after the town and after the status word
+                shown["郭城镇" if i == 3 else "落后"] = len(screen.shown)
+        out["filtered_rows"] = shown
+        # Enter: the leader's dashboard under the cursor; Escape, then Ctrl+W, back to the desk
+        await timed("down")
+        chosen = screen.shown[table.cursor_row].name if screen.shown else None
+        await timed("enter")
+        out["enter"] = {"screen": type(pilot.app.screen).__name__, "subject": pilot.app.subject,
+                        "chosen": chosen}
+        await timed("escape")
+        out["escape"] = type(pilot.app.screen).__name__
+        if not isinstance(pilot.app.screen, desk):
+            await timed("ctrl+w")
+        out["back"] = type(pilot.app.screen).__name__
+        stop_profile(profile)
+        out.update(stats(out["keys"]))
+        out.update(took)
+        pilot.app.exit()
+
+    app.run(headless=True, size=SIZE, auto_pilot=auto)
+    return out
+
+
 def main(mode: str) -> int:
     if mode == "bare":
         info = run_painted(bare_app())
-    elif mode in ("dashboard", "scroll"):
+    elif mode in RUNS:
         app, svc = dutylog_app()
         try:
-            info = run_painted(app) if mode == "dashboard" else run_scroll(app)
+            info = RUNS[mode](app)
         finally:
             svc.close()
     else:
@@ -197,6 +411,10 @@ def main(mode: str) -> int:
         return 2
     print(json.dumps(info, ensure_ascii=False))
     return 0
+
+
+RUNS = {"dashboard": run_painted, "scroll": run_scroll, "desk": run_desk,
+        "desk-keys": run_desk_keys}
 
 
 if __name__ == "__main__":

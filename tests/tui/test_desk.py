@@ -311,3 +311,33 @@ async def test_desk_heads_in_english_are_the_english_shorts(svc, make):
         assert heads[:3] == ["Name", "Pending", "Behind"]  # whole, not "Pendin"
         assert heads[3:] == [r.short.en for r in app.screen.desk.rules]
         assert "Surprise %" in heads and "Frontline" in heads
+
+
+async def test_enter_and_back_do_not_evaluate_the_desk_again(svc, make, monkeypatch):
+    """Enter selects the row's subject (the app's selection moves); the desk shows every
+    subject, so it keeps its evaluated rows — at county size re-evaluating all of them
+    took seconds on that key. A new year is read again."""
+    from dutylog.services import desk as desk_service
+
+    keep_three(svc)
+    evaluated: list[str] = []
+    real = desk_service.evaluate_row
+    monkeypatch.setattr(desk_service, "evaluate_row",
+                        lambda s, subj, *a: evaluated.append(subj.name) or real(s, subj, *a))
+    app = make(svc)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await pilot.pause()
+        desk = app.screen
+        assert isinstance(desk, DeskScreen)
+        assert sorted(evaluated) == ["张强", "李华", "王明"]  # painted rows and the due line
+        evaluated.clear()
+        desk.query_one(VirtualTable).move_cursor(row=2)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen) and app.subject == "张强"
+        await pilot.press("w")
+        await pilot.pause()
+        assert app.screen is desk and evaluated == []
+        app.set_year(app.year - 1)
+        await pilot.pause()
+        assert desk.desk.year == app.year and sorted(evaluated) == ["张强", "李华", "王明"]

@@ -86,6 +86,13 @@ class DeskScreen(DutylogScreen):
         if self._due_shown:
             self.show_due()
 
+    def selection_changed(self, message) -> None:
+        """The app's subject or year moved: the desk shows every subject, so only a new
+        year is read again (Enter on a row selects its subject; re-evaluating all 500
+        rows for that took seconds at county size)."""
+        if getattr(self.app, "year", None) not in (None, self.desk.year):
+            self.reload()
+
     def refilter(self, keep: str | None = None) -> None:
         self.shown = self.desk.view(self.text, self.most_behind, self.lang)
         table = self.query_one(VirtualTable)

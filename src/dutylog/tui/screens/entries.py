@@ -2,9 +2,10 @@
 
 The table is virtual (`VirtualTable`): it paints only the rows on screen, read by offset
 from a small cache of pages of PAGE rows (`services.ui.entry_page`), so every key costs
-the same at row 100 and at row 19,000 of a database of 200,000 entries. The list reaches
-PAGE more rows whenever the cursor nears its last row (End and ctrl+End move to that row,
-and so page on). Deleting offers an undo right away (`u`).
+the same at row 100 and at row 19,000 of a database of 200,000 entries. The table holds
+the whole count from the start, so End reaches the last row at once (issue 14 §7: the last
+of 10,000 rows within a second; it used to grow by PAGE rows a press, ~100 presses).
+Deleting offers an undo right away (`u`).
 """
 
 from __future__ import annotations
@@ -79,8 +80,8 @@ class EntryPages:
 
 
 class Reached(Sequence):
-    """The entries the table lists so far (its first `len` rows), read through the page
-    cache: `screen.loaded[i]`, `len(screen.loaded)`, iteration."""
+    """The entries the table lists, read through the page cache: `screen.loaded[i]`,
+    `len(screen.loaded)`, iteration."""
 
     def __init__(self, pages: EntryPages, count: int) -> None:
         self._pages = pages
@@ -165,15 +166,10 @@ class EntriesScreen(MainScreen):
         self.names = ui.link_names(self.service, app.subject)
         self.total = ui.entry_count(self.service, self.filter)
         self.pages.clear()
-        reach = PAGE
-        while keep >= reach - 1 and reach < self.total:
-            reach += PAGE  # the cursor was deep in the list: it stays there
-        self._reach(min(reach, self.total), cursor_row=min(keep, max(0, self.total - 1)))
-
-    def _reach(self, count: int, cursor_row: int | None = None, layout: bool = True) -> None:
-        self.loaded = Reached(self.pages, count)
-        self.query_one(VirtualTable).set_row_count(count, cursor_row)
-        self.show_count(layout)
+        self.loaded = Reached(self.pages, self.total)
+        # every row listed (read when painted); the cursor stays where it was
+        self.query_one(VirtualTable).set_row_count(self.total, min(keep, max(0, self.total - 1)))
+        self.show_count()
 
     def read_filter(self) -> ui.EntryFilter:
         svc = self.service
@@ -190,17 +186,10 @@ class EntriesScreen(MainScreen):
         search = self.query_one("#f-search", Input).value.strip() or None
         return ui.EntryFilter(self.app.subject, kinds, dates[0], dates[1], search)
 
-    def load_more(self) -> None:
-        """List PAGE more rows (read when they are painted)."""
-        if len(self.loaded) < self.total:
-            # one line before and after: no layout of the screen (it costs ~10-30 ms)
-            self._reach(min(len(self.loaded) + PAGE, self.total), layout=False)
-
-    def show_count(self, layout: bool = True) -> None:
+    def show_count(self) -> None:
         self.query_one("#count", Static).update(
             Text(t("ent.count", self.lang, n=self.total, m=len(self.loaded)) + self.range_words(),
-                 style="dim"),
-            layout=layout)
+                 style="dim"))
 
     def range_words(self) -> str:
         """The dates the from/to fields name, as the list reads them (上周一 → 2026-11-16)."""
@@ -224,10 +213,6 @@ class EntriesScreen(MainScreen):
             self._timer.stop()
         self.filter_changed()
         self.query_one(VirtualTable).focus()
-
-    def on_virtual_table_row_highlighted(self, event: VirtualTable.RowHighlighted) -> None:
-        if event.cursor_row >= len(self.loaded) - 10 and len(self.loaded) < self.total:
-            self.load_more()
 
     def on_virtual_table_row_selected(self, event: VirtualTable.RowSelected) -> None:
         if event.key:
