@@ -70,10 +70,19 @@ class Bundles:
 
     def import_bundle(self, path: str | os.PathLike, validate_record: RecordCheck | None = None,
                       progress: Progress | None = None) -> ImportSummary:
-        """Merge the bundle at `path`, all or nothing (see bundle_import.py)."""
+        """Merge the bundle at `path`, all or nothing (see bundle_import.py). SQLite's
+        automatic checkpoint is off meanwhile: copying the pages back into a large file
+        is left to the close, which hands it over to a job (store/checkpoint_job.py)."""
         from dutylog.store.bundle_import import import_bundle
 
-        return import_bundle(self.db, path, validate_record, progress)
+        with self.db.lock:
+            before = self.db.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+            self.db.conn.execute("PRAGMA wal_autocheckpoint=0")
+        try:
+            return import_bundle(self.db, path, validate_record, progress)
+        finally:
+            with self.db.lock:
+                self.db.conn.execute(f"PRAGMA wal_autocheckpoint={int(before)}")
 
     def export_bundle(
         self, path: str | os.PathLike, subject_id: str | None = None,

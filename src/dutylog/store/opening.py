@@ -17,7 +17,7 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
-from dutylog.store import backup, backup_job, paths
+from dutylog.store import backup, backup_job, checkpoint_job, paths
 from dutylog.store.db import Clock, Ids
 from dutylog.store.migrations import migrations
 from dutylog.store.paths import readonly_uri
@@ -59,15 +59,23 @@ def close_store(store: Store) -> None:
     day's backup off the command's path (`backup_job.schedule`)."""
     home = Path(store.home)
     today = _OPENED_ON.pop(id(store), None)
+    if checkpoint_job.wanted(home):  # a large write into a large file: copied back off the path
+        checkpoint_job.handoff(home)
     store.close()
+    note_verified(home)
+    if today is not None and backup.has_data(home / paths.DB_NAME):
+        backup_job.schedule(home, today)
+
+
+def note_verified(home: Path) -> None:
+    """Note the database file as dutylog leaves it (size, time, inode), so the next open
+    knows whether anything else changed it."""
     try:
         fd = os.open(home / VERIFIED, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(_fingerprint(home / paths.DB_NAME))
     except OSError:
         pass  # a read-only folder: the next open simply checks again
-    if today is not None and backup.has_data(home / paths.DB_NAME):
-        backup_job.schedule(home, today)
 
 
 def _size(db_path: Path) -> int:

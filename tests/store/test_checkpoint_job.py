@@ -1,0 +1,87 @@
+"""A large write into a large database is copied back into the file by a job after the
+command has closed (store/checkpoint_job.py, issue 14 §7): the command's own close copies
+nothing, the data is readable throughout, and the job leaves the file complete."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+
+from dutylog.store import checkpoint_job
+from dutylog.store.opening import close_store, open_store
+
+from .conftest import entry
+
+
+def _wal(home):
+    path = home / "dutylog.db-wal"
+    return path.stat().st_size if path.exists() else 0
+
+
+def _wait(cond, timeout=30.0):
+    deadline = time.monotonic() + timeout
+    while not cond() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return cond()
+
+
+def test_the_close_hands_the_copy_over_and_the_job_finishes_it(tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    monkeypatch.setenv("DUTYLOG_BACKUP", "background")  # hand over whatever the size
+    go = tmp_path / "go"
+    monkeypatch.setenv("DUTYLOG_CHECKPOINT_HOLD", str(go))  # the job waits for our go
+    store = open_store(home)
+    store.db.conn.execute("PRAGMA wal_autocheckpoint=0")  # as `import` runs
+    wang = store.subjects.add_subject("王明", ["leader"])
+    with store.transaction():
+        for i in range(300):
+            store.entries.add_entry(entry(wang, kind="diary", note=f"第{i}篇"))
+    assert checkpoint_job.wanted(home)
+    frames = _wal(home)
+    assert frames > 0
+    close_store(store)
+    # the command has closed: its close copied nothing back (the job holds the file open)
+    assert _wal(home) == frames
+    reader = sqlite3.connect(home / "dutylog.db")
+    assert reader.execute("SELECT count(*) FROM entries").fetchone()[0] == 300  # via the WAL
+    reader.close()
+    go.touch()
+    assert _wait(lambda: not (home / "dutylog.db-wal").exists())  # copied back and removed
+    check = sqlite3.connect(home / "dutylog.db")
+    assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert check.execute("SELECT count(*) FROM entries").fetchone()[0] == 300
+    check.close()
+    # noted as dutylog left it: the next open does not take the job's work for an outside change
+    from dutylog.store import opening
+
+    assert opening._unchanged(home / "dutylog.db")
+
+
+def test_small_writes_and_inline_mode_close_as_before(tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    monkeypatch.setenv("DUTYLOG_BACKUP", "auto")
+    store = open_store(home)
+    wang = store.subjects.add_subject("王明", ["leader"])
+    store.entries.add_entry(entry(wang, kind="diary"))
+    assert not checkpoint_job.wanted(home)  # a small file: its close copies the WAL back
+    monkeypatch.setenv("DUTYLOG_BACKUP", "inline")
+    assert not checkpoint_job.wanted(home)
+    close_store(store)
+    assert _wal(home) == 0  # copied back by the close itself (the day's backup may reopen it)
+
+
+def test_the_job_merges_what_a_bulk_import_put_off(tmp_path):
+    """`tidy_indexes` does the full-text merging `_hold_merges` put off, and stops when
+    there is nothing left to merge."""
+    conn = sqlite3.connect(tmp_path / "t.db", isolation_level=None)
+    for table in checkpoint_job.FTS_TABLES:
+        conn.execute(f"CREATE VIRTUAL TABLE {table} USING fts5(x)")
+        conn.execute(f"INSERT INTO {table}({table}, rank) VALUES ('automerge', 0)")
+        for i in range(40):  # forty segments, one a transaction
+            conn.execute(f"INSERT INTO {table}(x) VALUES (?)", (f"走访 {i}",))
+        conn.execute(f"INSERT INTO {table}({table}, rank) VALUES ('automerge', 4)")
+    assert checkpoint_job.tidy_indexes(conn) > 0
+    assert checkpoint_job.tidy_indexes(conn) == 0  # nothing left to do
+    for table in checkpoint_job.FTS_TABLES:
+        assert conn.execute(f"SELECT count(*) FROM {table} WHERE {table} MATCH '走访'").fetchone()[0] == 40
+        conn.execute(f"INSERT INTO {table}({table}) VALUES ('integrity-check')")
