@@ -4,6 +4,7 @@ from exactly the shipped TOML; `make policy-cache` refreshes it after an edit.""
 from __future__ import annotations
 
 import json
+import tomllib
 
 from dutylog.policy import loader
 
@@ -19,7 +20,7 @@ def test_the_shipped_copy_is_fresh():
 
 def test_the_copy_gives_the_same_policy_as_the_toml():
     text = loader.builtin_text()
-    assert loader.parse_policy(text) == loader._Builder("builtin").policy(loader.tomllib.loads(text))
+    assert loader.parse_policy(text) == loader._Builder("builtin").policy(tomllib.loads(text))
 
 
 def test_a_copy_of_other_text_is_ignored(monkeypatch, tmp_path):

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import tomllib
 import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -87,6 +86,8 @@ CACHE_SUFFIX = ".parsed.json"
 def builtin_cache_entry(text: str) -> dict:
     """What `haiyang-2022-17.toml.parsed.json` holds: the preset as tomllib reads it, and
     the length and CRC-32 of the text it was read from (`make policy-cache` writes it)."""
+    import tomllib
+
     return {"length": len(text), "crc32": zlib.crc32(text.encode("utf-8")),
             "data": tomllib.loads(text)}
 
@@ -111,6 +112,8 @@ def parse_policy(text: str, source: str = "builtin") -> Policy:
     if data is not None:
         return _Builder(source).policy(data)
     try:
+        import tomllib  # here: the shipped preset is read from its parsed copy
+
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         block = _block_at(text, str(exc))
@@ -134,6 +137,8 @@ def _with_builtin_vocabulary(data: dict) -> dict:
     missing = [k for k in VOCABULARY if k not in data]
     if not missing:
         return data
+    import tomllib
+
     builtin = tomllib.loads(builtin_text())
     return {**data, **{k: builtin[k] for k in missing}}
 
