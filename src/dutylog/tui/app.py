@@ -132,9 +132,11 @@ class DutylogApp(App):
     def keeps_several(self) -> bool:
         """The operator (本机使用者) keeps the record of more than one subject and is not
         one of them (a secretary, an office): the desk is the first screen."""
-        names = [s.name for s in self.service.subjects()]
         operator = ui.recorder(self.service)
-        return len(names) > 1 and bool(operator) and operator not in names
+        if not operator:  # (no operator saved: no need to list a county's 500 subjects)
+            return False
+        names = [s.name for s in self.service.subjects()]
+        return len(names) > 1 and operator not in names
     # ---- saved settings (services/settings.py): theme and glyphs; the language is launch's
     def apply_settings(self) -> None:
         """The theme asked for (tests, screenshots), else the saved one; the saved glyphs
