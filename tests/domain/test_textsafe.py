@@ -33,3 +33,31 @@ def test_shown_makes_every_control_visible():
     assert shown("\u202e") == "\\u202e"
     assert shown(None) == "" and shown("") == ""
     assert shown_line("一\n二\t三") == "一 二 三"
+
+
+def test_the_fast_paths_change_nothing():
+    """clean_text and clean_name return printable text untouched without their regexes:
+    for every short mix of the characters that matter, the same as the full path."""
+    import itertools
+    import unicodedata
+
+    from dutylog import textsafe as T
+
+    def full_text(text, multiline=True):
+        text = T._SURROGATE.sub("", text)
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        text = T._CONTROL.sub("", text)
+        return text if multiline else text.replace("\n", " ").replace("\t", " ")
+
+    def full_name(text):
+        text = T._INVISIBLE.sub("", unicodedata.normalize("NFKC", full_text(text, False)))
+        return T._SPACES.sub(" ", text).strip()
+
+    alphabet = ["a", " ", "中", "\t", "\n", "\r", "\x1b", "\x9b", "\u202e", "\u3000", "\ud800",
+                "\u200b", "ｱ", "Ａ", "\xa0", "\u00ad", "\u0301"]
+    for n in range(4):
+        for chars in itertools.product(alphabet, repeat=n):
+            text = "".join(chars)
+            assert T.clean_text(text) == full_text(text), repr(text)
+            assert T.clean_text(text, multiline=False) == full_text(text, False), repr(text)
+            assert T.clean_name(text) == full_name(text), repr(text)
