@@ -181,11 +181,42 @@ def test_read_only_database_file_in_writable_folder(seeded):
     seeded.db.chmod(0o444)
     try:
         before = rows(seeded.db)
-        r = seeded("log", "diary", "--subject", SUBJECT, "--date", "2025-06-01", preexec_fn=preexec)
-        clear_failure(r)
+        log = ("log", "diary", "--subject", SUBJECT, "--date", "2025-06-01")
+        r = seeded("--lang", "zh", *log, preexec_fn=preexec)
+        assert r.returncode == 2 and clear_failure(r) == f"dutylog: 无法写入数据库 {seeded.db}：文件是只读的"
+        r = seeded(*log, preexec_fn=preexec)
+        assert r.returncode == 2 and clear_failure(r) == f"dutylog: cannot write the database {seeded.db}: it is read-only"
         assert rows(seeded.db) == before
     finally:
         seeded.db.chmod(0o600)
+
+
+def test_folder_sqlite_cannot_write_in_is_refused_in_chinese(seeded, tmp_path_factory):
+    """issue 11: a data folder the user cannot write (the database file itself writable, no
+    `-wal` beside it, so SQLite must make one) is refused in the run's language with
+    SQLite's own words last, exit 2 as any refusal, and nothing changed; not "cannot
+    open" in English, exit 1, as before."""
+    preexec = without_root_powers()
+    cli = seeded.clone(tmp_path_factory.mktemp("rofolder") / "home")
+    conn = sqlite3.connect(cli.db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()  # the last connection: SQLite removes `-wal` and `-shm`
+    assert not (cli.home / "dutylog.db-wal").exists()
+    before, listing = rows(cli.db), sorted(os.listdir(cli.home))
+    cli.home.chmod(0o500)
+    try:
+        log = ("log", "diary", "--subject", SUBJECT, "--date", "2025-06-01")
+        r = cli("--lang", "zh", *log, preexec_fn=preexec)
+        assert r.returncode == 2, r.stderr
+        assert clear_failure(r) == (f"dutylog: 无法写入数据库 {cli.db}：数据目录或数据库文件是只读的"
+                                    "（SQLite：attempt to write a readonly database）")
+        r = cli(*log, preexec_fn=preexec)
+        assert r.returncode == 2, r.stderr
+        assert clear_failure(r) == (f"dutylog: cannot write the database {cli.db}: its data folder or file "
+                                    "is read-only (SQLite: attempt to write a readonly database)")
+    finally:
+        cli.home.chmod(0o700)
+    assert rows(cli.db) == before and sorted(os.listdir(cli.home)) == listing
 
 
 # ---------------------------------------------------------------------- missing folder

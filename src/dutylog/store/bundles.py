@@ -1,5 +1,6 @@
 """`Bundles`: the repository of merge bundles (CONTRACT "Merge bundles"). Writing them is
-here; reading and merging is in bundle_import.py, imported when a bundle is imported.
+here; reading is in bundle_read.py, merging in bundle_import.py (its passes in bundle_check.py,
+bundle_resolve.py and bundle_decide.py), imported when a bundle is imported.
 
 A bundle is UTF-8 JSON Lines: a header stating `records`, the records (subjects, links,
 entries, ledger items and their progress, trips, holidays — references before the records

@@ -101,6 +101,9 @@ class Database:
                     pass
             if isinstance(exc, StoreError):
                 raise
+            if isinstance(exc, sqlite3.Error) and _kind(exc) == "read_only":
+                # a folder SQLite cannot make its `-wal` in: refused like a read-only file
+                raise DataFolderError(code="db.cannot_write", path=db_path, detail=exc) from exc
             raise StoreError(code="db.cannot_open", home=home, reason=exc) from exc
         db = cls(conn, home, clock or real_clock, ids or random_id)
         db._held = held
@@ -125,7 +128,7 @@ class Database:
     def conn(self) -> sqlite3.Connection:
         """The raw connection, for the repositories; write only inside `transaction()`."""
         if self._conn is None:
-            raise StoreError("the store is closed")
+            raise StoreError(code="db.closed")
         return self._conn
 
     # ---- transactions ---------------------------------------------------------------
@@ -174,14 +177,8 @@ class Database:
                 self._tx_rev = None
 
     def translate(self, exc: sqlite3.Error) -> DutylogError:
-        text = str(exc)
-        if isinstance(exc, sqlite3.IntegrityError):
-            return Conflict(f"refused: it conflicts with stored data ({text})")
-        if "locked" in text or "busy" in text:
-            return StoreError(f"the database {self.path} is busy (another dutylog is writing)")
-        if "readonly" in text or "read-only" in text:
-            return StoreError(f"cannot write in data folder {self.home}: {text}")
-        return StoreError(f"database {self.path}: {text}")
+        """SQLite's error as a coded refusal (`sqlite_refusal`), naming this database."""
+        return sqlite_refusal(exc, self.path)
 
     # ---- queries ----------------------------------------------------------------------
     def rows(self, sql: str, params: Sequence[Any] | dict = ()) -> list[sqlite3.Row]:
@@ -261,6 +258,49 @@ class Database:
             ).fetchone()
             self._tx_rev = int(row[0])
         return self._tx_rev
+
+
+# SQLite's primary result codes (the low byte of an extended one), by what they mean here
+_KINDS = {19: "conflict", 5: "busy", 6: "busy", 8: "read_only", 13: "full", 10: "io",
+          11: "damaged", 26: "damaged"}
+
+
+def _kind(exc: sqlite3.Error) -> str:
+    """What went wrong, from SQLite's result code (Python 3.11+), else from its text."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None and (code & 0xFF) in _KINDS:
+        return _KINDS[code & 0xFF]
+    text = str(exc).lower()
+    if isinstance(exc, sqlite3.IntegrityError):
+        return "conflict"
+    for kind, words in (("busy", ("locked", "busy")), ("read_only", ("readonly", "read-only")),
+                        ("full", ("disk is full",)), ("io", ("i/o error",)),
+                        ("damaged", ("malformed", "not a database"))):
+        if any(w in text for w in words):
+            return kind
+    return "other"
+
+
+def sqlite_refusal(exc: sqlite3.Error, path: Path) -> DutylogError:
+    """A SQLite error as dutylog's coded refusal about the database at `path`, worded per
+    language at the edge (lexicon/refusals.py, `db.*`); SQLite's own text is kept as
+    `detail`, shown after the sentence. A conflict with stored data and a folder or file
+    that cannot be written are refusals (exit 2); the rest are failures (exit 1)."""
+    detail = " ".join(str(exc).split())
+    kind = _kind(exc)
+    if kind == "conflict":
+        return Conflict(code="db.conflict", detail=detail)
+    if kind == "busy":
+        return StoreError(code="db.busy", path=path, detail=detail)
+    if kind == "read_only":
+        return DataFolderError(code="db.cannot_write", path=path, detail=detail)
+    if kind == "full":
+        return StoreError(code="db.disk_full", path=path, detail=detail)
+    if kind == "io":
+        return StoreError(code="db.io_error", path=path, detail=detail)
+    if kind == "damaged":
+        return StoreError(code="db.damaged_now", path=path, detail=detail)
+    return StoreError(code="db.failed", path=path, detail=detail)
 
 
 def _writable(path: Path) -> bool:

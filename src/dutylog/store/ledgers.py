@@ -8,7 +8,7 @@ version in `history` like entries do.
 `ledger_sources` (migration m101) remembers which diary entry raised a follow-up item. It
 sits in its own table so a bundle import that rewrites a ledger row cannot lose it;
 bundles carry it as the ledger record's optional `entry` field (written by bundles.py,
-merged by bundle_import.py: a null never removes a link).
+merged by bundle_decide.py: a null never removes a link).
 """
 
 from __future__ import annotations

@@ -149,7 +149,7 @@ def check_stamp(value: Any) -> str:
     (the versions' order and `seen` lists compare it as text); one without a zone is
     read as this machine's local time and written in UTC with its zone (issue 12: a
     zone-less 0001 or 9999 stamp crashed imports). Not later than the importer's clock:
-    the importer checks that (bundle_import), it knows the clock."""
+    the importer checks that (bundle_check), it knows the clock."""
     if not isinstance(value, str) or len(value) < 16 or len(value) > 40 \
             or not _DATE_RE.match(value):
         raise BadValue(code="value.not_a_stamp", given=_brief(value))
