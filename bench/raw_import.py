@@ -5,7 +5,7 @@
 Creates dutylog's schema (every migration applied), drops its indexes, triggers and the
 full-text index, streams the bundle's JSON lines into the tables with `executemany` in
 batches of 50,000 in one transaction, then creates the indexes, builds the trigram FTS
-index (`'rebuild'`) and the triggers again. No validation, no history, no merge logic: the
+index (`'rebuild'`), the one-character index (`chars.index_from`) and the triggers again. No validation, no history, no merge logic: the
 floor any importer of this schema stands on. Same pragmas as the store (WAL, synchronous
 NORMAL).
 """
@@ -16,6 +16,7 @@ import json
 import sqlite3
 import sys
 
+from dutylog.store import chars
 from dutylog.store.db import _apply_migrations
 from dutylog.store.specs import SPECS
 
@@ -91,6 +92,10 @@ def main(bundle: str, db_path: str) -> int:
         conn.execute(sql)
         if name == "entries_fts":
             conn.execute("INSERT INTO entries_fts(entries_fts) VALUES ('rebuild')")
+    # the one-character index too (store/chars.py; its text is made in Python, as dutylog
+    # makes it): without it the copy would not answer 1–2 character searches, and the
+    # baseline would skip work the import must do (runs before 2026-11-28 did skip it)
+    chars.index_from(conn, 0)
     conn.execute("COMMIT")
     n = conn.execute("SELECT count(*) FROM entries").fetchone()[0]
     conn.close()

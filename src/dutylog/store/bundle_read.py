@@ -104,8 +104,8 @@ class Bundle:
 def _load(raw: bytes, number: int, fail) -> Any:
     if number == 1 and raw.startswith(BOM):
         raw = raw[len(BOM):]
-    try:
-        value = json.loads(raw)
+    try:  # decoded here: json.loads(bytes) first guesses among UTF-8/16/32, line by line
+        value = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise fail(number, code="bundle.not_utf8") from None
     except json.JSONDecodeError as exc:
