@@ -18,7 +18,7 @@ def test_the_same_value_streamed(run, monkeypatch):
     chunks = []
     real = common.click.echo
     monkeypatch.setattr(common.click, "echo", lambda text, **kw: chunks.append(text) or real(text, **kw))
-    monkeypatch.setattr(common.echo_json_stream, "__defaults__", (3,))  # chunks of 3 entries
+    monkeypatch.setattr(common.echo_json_texts, "__defaults__", (3,))  # chunks of 3 entries
     r = run("entries", "--json")
     value = json.loads(r.out)
     assert [e["note"] for e in value] == [f"第{d}篇 \"引号\"\n换行" for d in range(1, 8)]

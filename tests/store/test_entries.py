@@ -172,3 +172,31 @@ def test_entry_records_straight_from_the_rows_equal_the_records_of_the_entries(s
         got = list(entry_records(store.db, **filters))
         assert json.dumps(got, ensure_ascii=False) == json.dumps(old(**filters), ensure_ascii=False), filters
     assert len(list(entry_records(store.db, include_deleted=True))) == 6
+
+
+def test_entry_record_texts_are_the_records_as_json(store, wang):
+    """`entries --json` takes each record's JSON text from SQLite's JSON functions: it must
+    be the JSON of `entry_records`' record, key order included, extra fields and all."""
+    import json
+
+    from dutylog.store.queries import entry_record_texts, entry_records
+
+    li = store.subjects.add_subject("李华", ["econ-dept-head"])
+    firm = store.subjects.add_link(wang.id, "enterprise", "海阳\"某\"公司\n", date(2025, 1, 1))
+    store.entries.add_entry(entry(wang, kind="enterprise-visit", object_id=firm.id, title="走访 \"一\"",
+                                  four_no=True, place="开发区\t东", people="张三", note="备注\n第二行"))
+    store.entries.add_entry(entry(wang, kind="court-case", appeared=False, date=date(2025, 4, 1)))
+    store.entries.add_entry(entry(wang, kind="court-case", appeared=True, date=date(2025, 4, 2)))
+    store.entries.add_entry(entry(li, kind="patrol", patrol="river", days=0.5,
+                                  extra={"river": "黄垒河", "a": [1, 2]}))
+    store.entries.add_entry(entry(li, kind="field-research", days=1.0, confirmed_by="李华"))
+    store.entries.add_entry(entry(li, kind="field-research", days=None, sensitive=True))
+    gone = store.entries.add_entry(entry(li, kind="diary", note="删掉的"))
+    store.entries.delete_entry(gone.id, "李华")
+    for filters in ({}, {"include_deleted": True}, {"subject_id": li.id}, {"limit": 3},
+                    {"search": "开发区"}):
+        texts = list(entry_record_texts(store.db, **filters))
+        records = list(entry_records(store.db, **filters))
+        assert [json.loads(t) for t in texts] == records, filters
+        assert [list(json.loads(t)) for t in texts] == [list(r) for r in records]  # key order
+    assert len(list(entry_record_texts(store.db, include_deleted=True))) == 7

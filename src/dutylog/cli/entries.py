@@ -8,7 +8,7 @@ from dutylog.domain.dates import parse_days
 from dutylog.domain.validate import parse_yes_no
 from dutylog.fmt import local_time
 
-from .common import echo_json, echo_json_stream, echo_text, lang, parse_date_opt, service, table, word
+from .common import echo_json, echo_json_texts, echo_text, lang, parse_date_opt, service, table, word
 
 
 def register(cli: click.Group) -> None:
@@ -77,8 +77,8 @@ def entries(subject_name, kinds, date_from, date_to, search, include_deleted, li
                    "date_from": parse_date_opt(svc, date_from, "from"),
                    "date_to": parse_date_opt(svc, date_to, "to"), "search": search,
                    "include_deleted": include_deleted, "limit": limit}
-        if as_json:  # straight from the rows, streamed: no Entry in between
-            echo_json_stream(svc.entry_records(**filters))
+        if as_json:  # each record's JSON made by SQLite, streamed: no Entry in between
+            echo_json_texts(svc.entry_record_texts(**filters))
             return
         lg = lang()
         labels: dict[tuple[str, bool], str] = {}

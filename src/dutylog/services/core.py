@@ -265,6 +265,13 @@ class Dutylog:
         return self.logbook.entry_records(subject, kinds, date_from, date_to, search,
                                           include_deleted, limit)
 
+    def entry_record_texts(self, subject: str | None = None, kinds: list[str] | None = None,
+                           date_from: dt.date | None = None, date_to: dt.date | None = None,
+                           search: str | None = None, include_deleted: bool = False,
+                           limit: int | None = None) -> Iterator[str]:
+        return self.logbook.entry_record_texts(subject, kinds, date_from, date_to, search,
+                                               include_deleted, limit)
+
     def entry_page(self, flt: EntryFilter, limit: int, after: Entry | None = None,
                    offset: int = 0) -> list[Entry]:
         return self.logbook.page(flt, limit, after, offset)

@@ -158,6 +158,20 @@ class Logbook:
             subject_id=subject_id, kinds=kinds or None, date_from=date_from, date_to=date_to,
             search=search or None, include_deleted=include_deleted, limit=limit)
 
+    def entry_record_texts(self, subject: str | None = None, kinds: list[str] | None = None,
+                           date_from: date | None = None, date_to: date | None = None,
+                           search: str | None = None, include_deleted: bool = False,
+                           limit: int | None = None) -> Iterator[str]:
+        """`entry_records`, each as its JSON text (what `entries --json` prints, made by
+        SQLite's JSON functions). The filters are checked before the first one."""
+        subject_id = self._roster.subject(subject).id if subject else None
+        kinds = [check_kind(self._ctx.policy, k).id for k in kinds or ()]
+        if date_from and date_to and date_to < date_from:
+            raise InvalidInput(code="range.backwards", field="to", date_to=date_to, date_from=date_from)
+        return self._entries.entry_record_texts(
+            subject_id=subject_id, kinds=kinds or None, date_from=date_from, date_to=date_to,
+            search=search or None, include_deleted=include_deleted, limit=limit)
+
     def year_entries(self, subj: Subject, year: int, until: date | None = None) -> list[Entry]:
         """The subject's live entries of `year` (up to `until`), by date: one index read."""
         start, end = date(year, 1, 1), date(year, 12, 31)

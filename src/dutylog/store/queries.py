@@ -157,24 +157,73 @@ def entry_records(
     if limit is not None:
         sql += " LIMIT ?"
         params.append(int(limit))
-    loads = json.loads
-    for (id_, subject_id_, kind, day, days, four_no, title, place, people, note, object_id,
-         recorded_by, updated_at, deleted, appeared, patrol, confirmed_by, sensitive, extra,
-         subject_name, object_name) in db.stream(sql, params):
-        record = {
-            "type": "entry", "id": id_, "subject": subject_id_, "kind": kind, "date": day,
-            "days": None if days is None else float(days), "four_no": bool(four_no),
-            "title": title, "place": place, "people": people, "note": note,
-            "object": object_id, "recorded_by": recorded_by or "", "updated_at": updated_at,
-            "deleted": bool(deleted), "appeared": None if appeared is None else bool(appeared),
-            "patrol": patrol, "confirmed_by": confirmed_by, "sensitive": bool(sensitive)}
-        if extra:
-            more = loads(extra)
-            for key in sorted(more):
-                record.setdefault(key, more[key])
-        record["subject_name"] = subject_name
-        record["object_name"] = object_name if object_id else None
-        yield record
+    for row in db.stream(sql, params):
+        yield _record(row)
+
+
+def _record(row: tuple[Any, ...]) -> dict[str, Any]:
+    """The record of one `_RECORD_SQL` row."""
+    (id_, subject_id, kind, day, days, four_no, title, place, people, note, object_id,
+     recorded_by, updated_at, deleted, appeared, patrol, confirmed_by, sensitive, extra,
+     subject_name, object_name) = row
+    record = {
+        "type": "entry", "id": id_, "subject": subject_id, "kind": kind, "date": day,
+        "days": None if days is None else float(days), "four_no": bool(four_no),
+        "title": title, "place": place, "people": people, "note": note,
+        "object": object_id, "recorded_by": recorded_by or "", "updated_at": updated_at,
+        "deleted": bool(deleted), "appeared": None if appeared is None else bool(appeared),
+        "patrol": patrol, "confirmed_by": confirmed_by, "sensitive": bool(sensitive)}
+    if extra:
+        more = json.loads(extra)
+        for key in sorted(more):
+            record.setdefault(key, more[key])
+    record["subject_name"] = subject_name
+    record["object_name"] = object_name if object_id else None
+    return record
+
+
+def _json_bool(column: str) -> str:
+    return f"CASE WHEN {column} THEN json('true') ELSE json('false') END"
+
+
+# `entries --json`'s record of a row as SQLite's JSON text: the keys in entry_records'
+# order; an entry with extra fields (rare: kind-specific fields a bundle brought) is made
+# in Python instead, as its extra keys go between the fields and the names.
+_RECORD_JSON_SQL = (
+    "SELECT CASE WHEN e.extra IS NULL THEN json_object("
+    "'type', 'entry', 'id', e.id, 'subject', e.subject_id, 'kind', e.kind, 'date', e.date, "
+    "'days', e.days, 'four_no', " + _json_bool("e.four_no") + ", 'title', e.title, "
+    "'place', e.place, 'people', e.people, 'note', e.note, 'object', e.object_id, "
+    "'recorded_by', coalesce(e.recorded_by, ''), 'updated_at', e.updated_at, "
+    "'deleted', " + _json_bool("e.deleted") + ", 'appeared', CASE WHEN e.appeared IS NULL "
+    "THEN NULL ELSE " + _json_bool("e.appeared") + " END, 'patrol', e.patrol, "
+    "'confirmed_by', e.confirmed_by, 'sensitive', " + _json_bool("e.sensitive") + ", "
+    "'subject_name', s.name, 'object_name', CASE WHEN e.object_id IS NULL THEN NULL "
+    "ELSE l.name END) END, e.seq "
+    "FROM entries e JOIN subjects s ON s.id = e.subject_id "
+    "LEFT JOIN links l ON l.id = e.object_id")
+
+
+def entry_record_texts(
+    db: Database, subject_id: str | None = None, kinds: Iterable[str] | str | None = None,
+    date_from: date | str | None = None, date_to: date | str | None = None,
+    search: str | None = None, include_deleted: bool = False, limit: int | None = None,
+) -> Iterator[str]:
+    """`entry_records`, each as its JSON text (compact, not ASCII-escaped), made by
+    SQLite's JSON functions: the same JSON values at a third of the cost of building and
+    encoding each record in Python (a county subject's 9,000 entries, issue 14 §7)."""
+    where, params = _filters(db, subject_id, kinds, date_from, date_to, search,
+                             include_deleted)
+    sql = f"{_RECORD_JSON_SQL}{where} ORDER BY e.date ASC, e.id ASC"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(int(limit))
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    for text, seq in db.stream(sql, params):
+        if text is None:  # extra fields: the record made in Python
+            row = db.row(f"{_RECORD_SQL} WHERE e.seq = ?", (seq,))
+            text = encode(_record(tuple(row)))
+        yield text
 
 
 def count_entries(
