@@ -6,6 +6,8 @@ import re
 
 from rich.cells import cell_len, get_character_cell_size, set_cell_size
 
+from dutylog.console import ascii_mode
+
 
 def pad(text: str, width: int, align: str = "left", cells: int | None = None) -> str:
     """`text` in exactly `width` cells; a longer one ends in "…" ("~" with ASCII glyphs).
@@ -13,8 +15,6 @@ def pad(text: str, width: int, align: str = "left", cells: int | None = None) ->
     text = text or ""
     used = _cells(text) if cells is None else cells
     if used > width:
-        from dutylog.console import ascii_mode
-
         more = "~" if ascii_mode() else "…"
         text = _fit(text, width - 1) + more if width > 1 else set_cell_size(text, width)
         used = _cells(text)
@@ -24,13 +24,12 @@ def pad(text: str, width: int, align: str = "left", cells: int | None = None) ->
 
 def _fit(text: str, width: int) -> str:
     """The longest start of `text` within `width` cells (a wide character is never halved)."""
-    out, used = [], 0
-    for ch in text:
+    used = 0
+    for i, ch in enumerate(text):
         used += 1 if ch.isascii() else get_character_cell_size(ch)
         if used > width:
-            break
-        out.append(ch)
-    return "".join(out)
+            return text[:i]
+    return text
 
 
 # Text of printable ASCII, the one-cell punctuation Chinese text uses (· … — “ ” ‘ ’ ×) and
@@ -78,7 +77,6 @@ def table(headers: list[str], rows: list[list[str]], aligns: list[str] | None = 
     if max_widths:
         widths = [min(w, m) if m else w for w, m in zip(widths, max_widths, strict=False)]
     lines = ["  ".join(pad(h, widths[i], aligns[i]) for i, h in enumerate(headers)).rstrip()]
-    from dutylog.console import ascii_mode
 
     rule = "-" if ascii_mode() else "─"
     lines.append("  ".join(rule * w for w in widths))
@@ -97,7 +95,6 @@ def table(headers: list[str], rows: list[list[str]], aligns: list[str] | None = 
 
 def bar(fraction: float | None, width: int = 20) -> str:
     """A text progress bar; over-quota shows a '+' at the end since the bar clamps at 100 %."""
-    from dutylog.console import ascii_mode
 
     full, empty, none = ("#", "-", ".") if ascii_mode() else ("█", "░", "·")
     if fraction is None:
