@@ -12,10 +12,12 @@ and the second quarter (in clause order: 调度考核指标完成情况, 走访�
 接待群众来访, 重大事项进展报告), and the fortnight of 一线办公 (18 June – 1 July) tomorrow:
 6 × 30 = 180 items; the line names the first six (领导01's five, then 领导02's first),
 "… +174" for the rest. While the count is at 5, the line names what those five owe
-(30 items, "… +24") and says "正在统计 5/30".
+(120 items, "… +114") and says "正在统计 20/30".
 
-The worker is held by the test: the evaluation of every subject after 领导05 waits on an
-Event (no timing), so the keys below are pressed while the count is at 5 of 30.
+The worker is held by the test: the evaluation of every subject after 领导20 waits on an
+Event (no timing), so the keys below are pressed while the count is at 20 of 30. The
+terminal is 20 lines high: the first 20 subjects are all that can be in sight at the
+start, counted first and shown as soon as they are in.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from .test_flows import press
 
 TODAY = date(2025, 6, 30)
 NAMES = [f"领导{i:02d}" for i in range(1, 31)]
-FIRST = set(NAMES[:5])  # evaluated at once; the others wait for the gate
+FIRST = set(NAMES[:20])  # evaluated at once; the others wait for the gate
 DUE_LINE = ("本周到期：领导01·调度考核指标完成情况、领导01·走访联系企业、领导01·调度重点招商项目、"
             "领导01·接待群众来访、领导01·重大事项进展报告、领导02·调度考核指标完成情况 … +174")
 
@@ -71,24 +73,25 @@ async def test_keys_answer_while_the_desk_counts_and_the_results_match(svc, monk
 
     monkeypatch.setattr(desk_service, "evaluate_row", evaluate)
     app = make_app(today, today=TODAY, lang="zh", blink=False, theme="textual-dark", animations=False)
-    async with app.run_test(size=(140, 45)) as pilot:
-        await asyncio.to_thread(held.wait, 60)  # the worker has counted five and waits
+    async with app.run_test(size=(100, 20)) as pilot:
+        await asyncio.to_thread(held.wait, 60)  # the worker has counted 20 and waits
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, DeskScreen) and counting(app)
-        # the due line so far (5 × 6 = 30 items) and how far the count is
-        assert screen.desk.done == 5
-        assert line(screen) == DUE_LINE.replace("+174", "+24") + "   正在统计 5/30"
+        # the due line so far (20 × 6 = 120 items) and how far the count is
+        assert screen.desk.done == 20
+        assert line(screen) == DUE_LINE.replace("+174", "+114") + "   正在统计 20/30"
         table = screen.query_one(VirtualTable)
-        assert [c.plain for c in table.get_row_at(5)[:3]] == ["领导06", "…", "…"]
+        assert [c.plain for c in table.get_row_at(20)[:3]] == ["领导21", "…", "…"]
         assert table.get_row_at(0)[2].plain == "20"  # counted: 领导01 is behind in 20 duties
 
         # keys answer while the count waits
         await pilot.press("down", "down", "down")
         assert table.cursor_row == 3 and screen.cursor_subject() == today.subject("领导04").id
-        await pilot.press("b")  # the five counted are equally behind: the order stays
-        assert screen.most_behind and [s.name for s in screen.shown] == NAMES
-        assert screen.cursor_subject() == today.subject("领导04").id
+        await pilot.press("b")  # of the 20 counted, 领导17 … 20 first; the rest follow
+        assert screen.most_behind
+        assert [s.name for s in screen.shown] == NAMES[16:20] + NAMES[:16] + NAMES[20:]
+        assert screen.cursor_subject() == today.subject("领导04").id and table.cursor_row == 7
         filt = screen.query_one("#desk-filter", Input)
         filt.value = "达标"
         await pilot.pause()
@@ -102,11 +105,11 @@ async def test_keys_answer_while_the_desk_counts_and_the_results_match(svc, monk
         assert isinstance(app.screen, FormDialog)
         app.screen.query_one("#f-path", Input).value = str(tmp_path / "desk.csv")
         await press(pilot, "#ok")
-        assert "正在统计 5/30" in str(app.screen.query_one("#e-path").render())
+        assert "正在统计 20/30" in str(app.screen.query_one("#e-path").render())
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen and counting(app)
-        assert screen.desk.done == 5
+        assert screen.desk.done == 20
 
         gate.set()
         await app.workers.wait_for_complete()

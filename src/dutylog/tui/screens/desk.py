@@ -44,7 +44,7 @@ CELL_MARK = {"met": "✓", "on_track": "·", "due_soon": "!", "behind": "▼",
 NAME_W, NUM_W, CELL_W = 10, 6, 4
 SHORT_W = 10  # a rule's `short` head: four Chinese characters or ten letters
 DUE_SHOWN = 6  # due items named on the line; the rest counted
-CHUNK, CHUNK_S = 25, 0.25  # the worker reports after this many rows, or seconds
+CHUNK, CHUNK_S, SIGHT_S = 25, 0.25, 0.1  # the worker reports after so many rows, or seconds
 COUNT_GROUP = "desk-count"  # the counting worker's group (tests and the probe wait on it)
 
 
@@ -75,6 +75,7 @@ class DeskScreen(DutylogScreen):
         self._wanted: deque[str] = deque()  # rows painted before being counted: counted first
         self._stale = False
         self._due_shown = False
+        self._due_lines = 0  # the due line's height when last shown
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -123,16 +124,19 @@ class DeskScreen(DutylogScreen):
     @work(thread=True, exclusive=True, group=COUNT_GROUP, exit_on_error=False)
     def count(self, desk: desk_service.Desk, order: list, wanted: deque[str], first: int) -> None:
         """Evaluate every row of `desk` off the UI thread (the store's reads take its lock):
-        first the rows painted meanwhile (`wanted`, filled by `row_at`), then the others,
-        those shown first; a `Counted` report for each row in sight (painted, or among the
-        `first` shown), then every CHUNK rows or CHUNK_S seconds, and at the end."""
+        first the rows in sight — painted meanwhile (`wanted`, filled by `row_at`) or
+        among the `first` shown (the terminal's height: no more can be in sight at the
+        start) — then the others, those shown first. A `Counted` report when the rows in
+        sight are in (every SIGHT_S seconds until then), then every CHUNK rows or CHUNK_S
+        seconds, and at the end: each report costs the UI thread a repaint."""
         from textual.worker import get_current_worker
 
         worker = get_current_worker()
         by_id = {s.id: s for s in desk.subjects}
-        in_sight = {s.id for s in order[:first]}  # the first screen's rows
+        in_sight = {s.id for s in order[:first]}
         rest = iter(order + desk.subjects)
         batch: list[str] = []
+        seen = False  # the batch holds rows in sight
         since = time.monotonic()
         while not worker.is_cancelled:
             subj, asked = None, False
@@ -145,11 +149,15 @@ class DeskScreen(DutylogScreen):
             if subj is None:
                 break
             asked = asked or subj.id in in_sight
+            if seen and not asked:  # the rows in sight are in: shown before the others
+                self.post_message(self.Counted(desk, batch))
+                batch, seen, since = [], False, time.monotonic()
             desk.row(subj)
             batch.append(subj.id)
-            if asked or len(batch) >= CHUNK or time.monotonic() - since >= CHUNK_S:
+            seen = seen or asked
+            if len(batch) >= CHUNK or time.monotonic() - since >= (SIGHT_S if seen else CHUNK_S):
                 self.post_message(self.Counted(desk, batch))
-                batch, since = [], time.monotonic()
+                batch, seen, since = [], False, time.monotonic()
         if not worker.is_cancelled:
             self.post_message(self.Counted(desk, batch))
 
@@ -222,7 +230,12 @@ class DeskScreen(DutylogScreen):
         if not desk.complete:
             line.append(("   " if items else "")
                         + self.word("desk.counting", done=desk.done, total=len(desk.subjects)), style="dim")
-        self.query_one("#desk-due", Static).update(line)
+        due = self.query_one("#desk-due", Static)
+        width = due.content_region.width
+        lines = 1 if 0 < width and line.cell_len <= width else 2
+        # a new layout (≈ 20 ms with the desk's table) only when the line's height changes
+        due.update(line, layout=width == 0 or lines != self._due_lines)
+        self._due_lines = lines
 
     def cursor_subject(self) -> str | None:
         table = self.query_one(VirtualTable)
