@@ -46,12 +46,32 @@ def waited(app) -> list:
 
 
 async def settle(pilot) -> None:
-    """Wait until the app has answered: queue idle, workers done, queue idle again."""
-    await pilot.pause()
-    workers = waited(pilot.app)
+    """Wait until the app has answered: queue idle, workers done, queue idle again. While
+    the desk counts, `pilot.pause()` would wait for the process to be idle (up to a second
+    each): then the queues are watched instead (`answered`)."""
+    app = pilot.app
+    await (answered(app, pilot) if counting(app) else pilot.pause())
+    workers = waited(app)
     if workers:  # (an empty list would mean every worker)
-        await pilot.app.workers.wait_for_complete(workers)
-    await pilot.pause()
+        await app.workers.wait_for_complete(workers)
+    await (answered(app, pilot) if counting(app) else pilot.pause())
+
+
+def counting(app) -> bool:
+    return any(w.group == COUNT_GROUP and not w.is_finished for w in app.workers)
+
+
+async def answered(app, pilot) -> None:
+    """Every message handled (a key's, and those it set off) and the screen repainted."""
+    for _ in range(100):
+        await pilot._wait_for_screen()
+        if queues_empty(app) and not waited(app):
+            break
+        await asyncio.sleep(0)
+    painted = asyncio.get_running_loop().create_future()
+    app.screen.call_after_refresh(lambda: painted.done() or painted.set_result(None))
+    app.screen.refresh()
+    await asyncio.wait_for(painted, timeout=5)
 
 
 def describe(app) -> dict:
@@ -124,7 +144,6 @@ async def answer(pilot, key: str) -> float:
     off (a page of rows loading, say), has been handled and the screen repainted.
     Unlike `pilot.press` + `pause`, no fixed sleeps are counted (those add ~100 ms)."""
     app = pilot.app
-    loop = asyncio.get_running_loop()
     event = key_event(key)
     event.set_sender(app)
     each = os.environ.get("PROBE_PROFILE_EACH")  # a folder: a profile per key ≥ 100 ms
@@ -135,15 +154,7 @@ async def answer(pilot, key: str) -> float:
         profile.enable()
     t0 = time.perf_counter()
     app._driver.send_message(event)
-    for _ in range(100):
-        await pilot._wait_for_screen()
-        if queues_empty(app) and not waited(app):
-            break
-        await asyncio.sleep(0)
-    painted = loop.create_future()
-    app.screen.call_after_refresh(lambda: painted.done() or painted.set_result(None))
-    app.screen.refresh()
-    await asyncio.wait_for(painted, timeout=5)
+    await answered(app, pilot)
     ms = (time.perf_counter() - t0) * 1000
     if each:
         profile.disable()
@@ -281,10 +292,6 @@ DESK_KEYS = {  # what a user presses on the desk, in this order (see run_desk_ke
 def desk_first(app) -> None:
     """Open as an office's operator does: one who keeps several subjects gets the desk first."""
     app.keeps_several = lambda: True
-
-
-def counting(app) -> bool:
-    return any(w.group == COUNT_GROUP and not w.is_finished for w in app.workers)
 
 
 async def desk_painted(pilot) -> None:

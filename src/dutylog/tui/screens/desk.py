@@ -8,7 +8,8 @@ subject, the rows painted first, then the rest, and reports in chunks (`Counted`
 not yet counted shows its name and "…", the due line says "正在统计 120/500" until all
 are in. Keys answer meanwhile. `/` filters by role, town or status, `b` sorts by "most
 behind": while counting, both read the rows counted so far and are applied again as the
-others arrive (the cursor stays on its subject). `x` exports what is shown to .xlsx or
+others arrive, at most once a second, and when all are in (the cursor stays on its
+subject). `x` exports what is shown to .xlsx or
 .csv, once counted. The rows are kept for the screen's life: a new year or a write
 (`DataChanged`, read again when the desk is next in front) starts the count again.
 """
@@ -45,6 +46,7 @@ NAME_W, NUM_W, CELL_W = 10, 6, 4
 SHORT_W = 10  # a rule's `short` head: four Chinese characters or ten letters
 DUE_SHOWN = 6  # due items named on the line; the rest counted
 CHUNK, CHUNK_S, SIGHT_S = 25, 0.25, 0.1  # the worker reports after so many rows, or seconds
+RESORT_S = 1.0  # while counting, "most behind" and a status filter are applied again this often
 COUNT_GROUP = "desk-count"  # the counting worker's group (tests and the probe wait on it)
 
 
@@ -76,6 +78,7 @@ class DeskScreen(DutylogScreen):
         self._stale = False
         self._due_shown = False
         self._due_lines = 0  # the due line's height when last shown
+        self._sorted_at = 0.0  # when the rows were last filtered and sorted (time.monotonic)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -164,7 +167,12 @@ class DeskScreen(DutylogScreen):
     def on_desk_screen_counted(self, message: Counted) -> None:
         if message.desk is not self.desk:
             return  # a report of a count given up (a new year, a write)
-        if self.most_behind or self.desk.by_state(self.text):  # the order or the rows may change
+        # Sorted or filtered by status: the order or the rows shown may change. Applied
+        # again at most every RESORT_S seconds while counting (each time every row in
+        # sight is painted anew, and rows moving under the eye are hard to follow), and
+        # when the count is complete.
+        again = self.desk.complete or time.monotonic() - self._sorted_at >= RESORT_S
+        if (self.most_behind or self.desk.by_state(self.text)) and again:
             shown = self.desk.view(self.text, self.most_behind, self.lang, counted_only=True)
             if [s.id for s in shown] != [s.id for s in self.shown]:
                 self.refilter(self.cursor_subject(), shown)
@@ -186,6 +194,7 @@ class DeskScreen(DutylogScreen):
         if shown is None:
             shown = self.desk.view(self.text, self.most_behind, self.lang, counted_only=True)
         self.shown = shown
+        self._sorted_at = time.monotonic()
         self._index = {s.id: i for i, s in enumerate(self.shown)}
         table = self.query_one(VirtualTable)
         ids = [s.id for s in self.shown]
