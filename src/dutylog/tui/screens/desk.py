@@ -241,7 +241,7 @@ class DeskScreen(DutylogScreen):
                         + self.word("desk.counting", done=desk.done, total=len(desk.subjects)), style="dim")
         due = self.query_one("#desk-due", Static)
         width = due.content_region.width
-        lines = 1 if 0 < width and line.cell_len <= width else 2
+        lines = 1 if width > 0 and line.cell_len <= width else 2
         # a new layout (≈ 20 ms with the desk's table) only when the line's height changes
         due.update(line, layout=width == 0 or lines != self._due_lines)
         self._due_lines = lines
