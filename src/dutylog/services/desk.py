@@ -115,11 +115,10 @@ class Desk:
 
     def towns(self, subj: Subject) -> list[str]:
         """The names of the subject's town and village links (what the town filter reads)."""
-        if self._towns is None:
-            self._towns = {}
-            for s in self.subjects:
-                self._towns[s.id] = [ln.name for ln in self.svc.roster.links_of(s)
-                                     if ln.link_type in ("town", "village")]
+        if self._towns is None:  # built whole, then kept (the app's worker may build it)
+            self._towns = {s.id: [ln.name for ln in self.svc.roster.links_of(s)
+                                  if ln.link_type in ("town", "village")]
+                           for s in self.subjects}
         return self._towns.get(subj.id, [])
 
     # ---- filter and sort ------------------------------------------------------------

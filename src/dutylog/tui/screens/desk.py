@@ -129,9 +129,10 @@ class DeskScreen(DutylogScreen):
         """Evaluate every row of `desk` off the UI thread (the store's reads take its lock):
         first the rows in sight — painted meanwhile (`wanted`, filled by `row_at`) or
         among the `first` shown (the terminal's height: no more can be in sight at the
-        start) — then the others, those shown first. A `Counted` report when the rows in
-        sight are in (every SIGHT_S seconds until then), then every CHUNK rows or CHUNK_S
-        seconds, and at the end: each report costs the UI thread a repaint."""
+        start) — then the subjects' towns (what the filter reads), then the others, those
+        shown first. A `Counted` report when the rows in sight are in (every SIGHT_S
+        seconds until then), then every CHUNK rows or CHUNK_S seconds, and at the end:
+        each report costs the UI thread a repaint."""
         from textual.worker import get_current_worker
 
         worker = get_current_worker()
@@ -140,6 +141,7 @@ class DeskScreen(DutylogScreen):
         rest = iter(order + desk.subjects)
         batch: list[str] = []
         seen = False  # the batch holds rows in sight
+        warm = False  # the subjects' towns are read
         since = time.monotonic()
         while not worker.is_cancelled:
             subj, asked = None, False
@@ -155,6 +157,9 @@ class DeskScreen(DutylogScreen):
             if seen and not asked:  # the rows in sight are in: shown before the others
                 self.post_message(self.Counted(desk, batch))
                 batch, seen, since = [], False, time.monotonic()
+            if not asked and not warm:  # the town filter's links, read here, not on a key
+                desk.towns(subj)
+                warm = True
             desk.row(subj)
             batch.append(subj.id)
             seen = seen or asked
