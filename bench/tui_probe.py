@@ -14,6 +14,8 @@ the other: PROBE_PROFILE=FILE (all keys), PROBE_PROFILE_EACH=DIR (a file per key
 
 "Painted" means: the app is ready (first compose, mount and refresh done), every worker
 it started has finished and the message queue is idle once more; then the app exits.
+The desk's count of its rows (a worker) is the exception: the desk is painted when its
+rows in sight are counted, and its keys are pressed while the rest are (`desk_painted`).
 The probe prints one JSON line: the screen that was showing and what it holds.
 """
 
