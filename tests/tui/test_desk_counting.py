@@ -166,3 +166,27 @@ async def test_a_write_counts_again_when_the_desk_is_in_front(svc, monkeypatch):
         assert [d.result.rule.id for s, d in desk.desk.due_this_week() if s.name == "领导01"] == [
             "indicator-dispatch", "enterprise-visits", "investment-dispatch",
             "petition-reception", "major-item-reports"]
+
+
+async def test_a_count_that_fails_says_so(svc, monkeypatch):
+    """The store refusing a read in the worker: the refusal under the table, not a crash."""
+    from dutylog.domain.errors import StoreError
+
+    today = thirty(svc)
+    real = desk_service.evaluate_row
+
+    def evaluate(s, subj, *args):
+        if subj.name == "领导03":
+            raise StoreError(code="db.in_use", path="dutylog.db")
+        return real(s, subj, *args)
+
+    monkeypatch.setattr(desk_service, "evaluate_row", evaluate)
+    app = make_app(today, today=TODAY, lang="zh", blink=False, theme="textual-dark", animations=False)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, DeskScreen) and not counting(app)
+        said = str(screen.query_one("#desk-message", Static).render())
+        assert "dutylog.db" in said and said == screen.refusal(StoreError(code="db.in_use", path="dutylog.db"))
+        assert line(screen).endswith("正在统计 2/30")

@@ -27,8 +27,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Footer, Header, Input, Static
+from textual.worker import Worker, WorkerState, get_current_worker
 
-from dutylog.domain.errors import InvalidInput
+from dutylog.domain.errors import DutylogError, InvalidInput
 from dutylog.i18n import t
 from dutylog.services import desk as desk_service
 
@@ -133,8 +134,6 @@ class DeskScreen(DutylogScreen):
         shown first. A `Counted` report when the rows in sight are in (every SIGHT_S
         seconds until then), then every CHUNK rows or CHUNK_S seconds, and at the end:
         each report costs the UI thread a repaint."""
-        from textual.worker import get_current_worker
-
         worker = get_current_worker()
         by_id = {s.id: s for s in desk.subjects}
         in_sight = {s.id for s in order[:first]}
@@ -168,6 +167,14 @@ class DeskScreen(DutylogScreen):
                 batch, seen, since = [], False, time.monotonic()
         if not worker.is_cancelled:
             self.post_message(self.Counted(desk, batch))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The count failed (the store refused a read): said under the table."""
+        if event.worker.group == COUNT_GROUP and event.state == WorkerState.ERROR:
+            error = event.worker.error
+            self.query_one("#desk-message", Static).update(
+                self.refusal(error) if isinstance(error, DutylogError) else str(error))
+            self.show_due()  # as far as the count went
 
     def on_desk_screen_counted(self, message: Counted) -> None:
         if message.desk is not self.desk:
