@@ -222,8 +222,9 @@ class DeskScreen(DutylogScreen):
         row = self.desk.counted(subj)
         if row is None:  # being counted: asked for first
             self._wanted.append(subj.id)
-            return subj.id, [Text(subj.name), Text("…", style="dim", justify="right"),
-                             Text("…", style="dim", justify="right")]
+            wait = glyph_text("…")  # "~" in ASCII mode
+            return subj.id, [Text(subj.name), Text(wait, style="dim", justify="right"),
+                             Text(wait, style="dim", justify="right")]
         cells = [Text(subj.name), Text(str(row.pending) if row.pending else "",
                                        style="bold yellow", justify="right"),
                  Text(str(row.behind) if row.behind else "", style="bold red", justify="right")]
