@@ -190,3 +190,42 @@ async def test_a_count_that_fails_says_so(svc, monkeypatch):
         said = str(screen.query_one("#desk-message", Static).render())
         assert "dutylog.db" in said and said == screen.refusal(StoreError(code="db.in_use", path="dutylog.db"))
         assert line(screen).endswith("正在统计 2/30")
+
+
+async def test_the_count_waits_while_a_dashboard_is_in_front(svc, monkeypatch):
+    """Enter opens a leader's dashboard over the desk: the count stops there (that screen's
+    keys do not share the interpreter with it) and goes on when the desk is back."""
+    from dutylog.tui.screens.dashboard import DashboardScreen
+
+    today = thirty(svc)
+    gate, held, second = threading.Event(), threading.Event(), threading.Event()
+    done: list[str] = []
+    real = desk_service.evaluate_row
+
+    def evaluate(s, subj, *args):
+        if subj.name == "领导02":
+            held.set()
+            assert gate.wait(60), "the test never opened the gate"
+        row = real(s, subj, *args)
+        done.append(subj.name)
+        if subj.name == "领导02":
+            second.set()
+        return row
+
+    monkeypatch.setattr(desk_service, "evaluate_row", evaluate)
+    app = make_app(today, today=TODAY, lang="zh", blink=False, theme="textual-dark", animations=False)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await asyncio.to_thread(held.wait, 60)
+        desk = app.screen
+        await pilot.press("enter")  # 领导01's dashboard, while 领导02 is being counted
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen) and counting(app)
+        gate.set()
+        await asyncio.to_thread(second.wait, 60)
+        await asyncio.sleep(0.3)  # room for a third row, were the count going on
+        assert done == ["领导01", "领导02"] and counting(app)
+        await pilot.press("w")  # the desk in front again: counted to the end
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is desk and sorted(done) == NAMES and desk.desk.complete
+        assert "正在统计" not in line(desk)

@@ -16,6 +16,7 @@ subject). `x` exports what is shown to .xlsx or
 
 from __future__ import annotations
 
+import threading
 import time
 from collections import deque
 from pathlib import Path
@@ -26,6 +27,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
+from textual.screen import ModalScreen
 from textual.widgets import Footer, Header, Input, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -77,6 +79,7 @@ class DeskScreen(DutylogScreen):
         self._index: dict[str, int] = {}  # subject id -> its row in `shown`
         self._wanted: deque[str] = deque()  # rows painted before being counted: counted first
         self._stale = False
+        self._front = threading.Event()  # the desk is in front (or under a dialog): count
         self._due_shown = False
         self._due_lines = 0  # the due line's height when last shown
         self._sorted_at = 0.0  # when the rows were last filtered and sorted (time.monotonic)
@@ -93,6 +96,7 @@ class DeskScreen(DutylogScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._front.set()
         self.reload()
         self.query_one(VirtualTable).focus()
 
@@ -112,7 +116,7 @@ class DeskScreen(DutylogScreen):
             table.add_column(head, width=column_width(head), key=rule.id)
         self.refilter(keep)
         self.show_due()
-        self.count(self.desk, list(self.shown), self._wanted, self.app.size.height)
+        self.count(self.desk, list(self.shown), self._wanted, self.app.size.height, self._front)
 
     def data_changed(self, message) -> None:
         """A write: counted again now if the desk is in front, else when it comes back."""
@@ -122,18 +126,27 @@ class DeskScreen(DutylogScreen):
             self._stale = True
 
     def on_screen_resume(self) -> None:
+        self._front.set()
         if self._stale:
             self.reload()
 
+    def on_screen_suspend(self) -> None:
+        """A screen over the desk (a dashboard, entries): the count waits until the desk is
+        back, so that screen's keys do not share the interpreter with it. Under a dialog
+        (the export's, say) it goes on."""
+        if not isinstance(self.app.screen, ModalScreen):
+            self._front.clear()
+
     @work(thread=True, exclusive=True, group=COUNT_GROUP, exit_on_error=False)
-    def count(self, desk: desk_service.Desk, order: list, wanted: deque[str], first: int) -> None:
+    def count(self, desk: desk_service.Desk, order: list, wanted: deque[str], first: int,
+              front: threading.Event) -> None:
         """Evaluate every row of `desk` off the UI thread (the store's reads take its lock):
         first the rows in sight — painted meanwhile (`wanted`, filled by `row_at`) or
         among the `first` shown (the terminal's height: no more can be in sight at the
         start) — then the subjects' towns (what the filter reads), then the others, those
         shown first. A `Counted` report when the rows in sight are in (every SIGHT_S
         seconds until then), then every CHUNK rows or CHUNK_S seconds, and at the end:
-        each report costs the UI thread a repaint."""
+        each report costs the UI thread a repaint. It waits while `front` is clear."""
         worker = get_current_worker()
         by_id = {s.id: s for s in desk.subjects}
         in_sight = {s.id for s in order[:first]}
@@ -143,6 +156,8 @@ class DeskScreen(DutylogScreen):
         warm = False  # the subjects' towns are read
         since = time.monotonic()
         while not worker.is_cancelled:
+            if not front.wait(0.1):  # another screen in front: wait for the desk
+                continue
             subj, asked = None, False
             while wanted and subj is None:
                 found = by_id.get(wanted.popleft())
