@@ -6,7 +6,8 @@ Virtualised (`VirtualTable`), and counted off the UI thread: a row costs ≈ 10 
 evaluate (a subject's year of entries), so a thread worker (`count`) evaluates every
 subject, the rows painted first, then the rest, and reports in chunks (`Counted`); a row
 not yet counted shows its name and "…", the due line says "正在统计 120/500" until all
-are in. Keys answer meanwhile. `/` filters by role, town or status, `b` sorts by "most
+are in. Keys answer meanwhile; while another screen (a dashboard) is in front of the
+desk the count waits. `/` filters by role, town or status, `b` sorts by "most
 behind": while counting, both read the rows counted so far and are applied again as the
 others arrive, at most once a second, and when all are in (the cursor stays on its
 subject). `x` exports what is shown to .xlsx or
