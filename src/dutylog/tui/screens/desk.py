@@ -4,15 +4,15 @@ is due this week across all of them. Enter opens that subject's dashboard.
 
 Virtualised (`VirtualTable`), and counted off the UI thread: a row costs ≈ 10 ms to
 evaluate (a subject's year of entries), so a thread worker (`count`) evaluates every
-subject, the rows painted first, then the rest, and reports in chunks (`Counted`); a row
-not yet counted shows its name and "…", the due line says "正在统计 120/500" until all
-are in. Keys answer meanwhile; while another screen (a dashboard) is in front of the
-desk the count waits. `/` filters by role, town or status, `b` sorts by "most
-behind": while counting, both read the rows counted so far and are applied again as the
-others arrive, at most once a second, and when all are in (the cursor stays on its
-subject). `x` exports what is shown to .xlsx or
-.csv, once counted. The rows are kept for the screen's life: a new year or a write
-(`DataChanged`, read again when the desk is next in front) starts the count again.
+subject, the rows in sight first, then the rest, and reports in chunks (`Counted`); a row
+not yet counted shows its name and "…", the due line says "正在统计 120/500" until all are
+in. Keys answer meanwhile; while another screen (a dashboard) is in front of the desk the
+count waits. `/` filters by role, town or status, `b` sorts by "most behind": while
+counting, both read the rows counted so far and are applied again as the others arrive
+(at most once a second, and when all are in; the cursor stays on its subject). `x`
+exports what is shown to .xlsx or .csv, once counted. The rows are kept for the screen's
+life: a new year or a write (`DataChanged`, read again when the desk is next in front)
+starts the count again.
 """
 
 from __future__ import annotations
