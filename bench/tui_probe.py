@@ -14,6 +14,8 @@ the other: PROBE_PROFILE=FILE (all keys), PROBE_PROFILE_EACH=DIR (a file per key
 
 "Painted" means: the app is ready (first compose, mount and refresh done), every worker
 it started has finished and the message queue is idle once more; then the app exits.
+The desk's count of its rows (a worker) is the exception: the desk is painted when its
+rows in sight are counted, and its keys are pressed while the rest are (`desk_painted`).
 The probe prints one JSON line: the screen that was showing and what it holds.
 """
 
@@ -36,11 +38,42 @@ def today() -> date:
     return date.fromisoformat(os.environ.get("DUTYLOG_TODAY") or date.today().isoformat())
 
 
+COUNT_GROUP = "desk-count"  # the desk's count of its rows (DeskScreen.count), a thread worker
+
+
+def waited(app) -> list:
+    """The workers an answer waits for: all but the desk's count, which runs on while keys
+    are answered (the desk is "painted" when its rows in sight are counted: `desk_painted`)."""
+    return [w for w in app.workers if w.group != COUNT_GROUP and not w.is_finished]
+
+
 async def settle(pilot) -> None:
-    """Wait until the app has answered: queue idle, workers done, queue idle again."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    """Wait until the app has answered: queue idle, workers done, queue idle again. While
+    the desk counts, `pilot.pause()` would wait for the process to be idle (up to a second
+    each): then the queues are watched instead (`answered`)."""
+    app = pilot.app
+    await (answered(app, pilot) if counting(app) else pilot.pause())
+    workers = waited(app)
+    if workers:  # (an empty list would mean every worker)
+        await app.workers.wait_for_complete(workers)
+    await (answered(app, pilot) if counting(app) else pilot.pause())
+
+
+def counting(app) -> bool:
+    return any(w.group == COUNT_GROUP and not w.is_finished for w in app.workers)
+
+
+async def answered(app, pilot) -> None:
+    """Every message handled (a key's, and those it set off) and the screen repainted."""
+    for _ in range(100):
+        await pilot._wait_for_screen()
+        if queues_empty(app) and not waited(app):
+            break
+        await asyncio.sleep(0)
+    painted = asyncio.get_running_loop().create_future()
+    app.screen.call_after_refresh(lambda: painted.done() or painted.set_result(None))
+    app.screen.refresh()
+    await asyncio.wait_for(painted, timeout=5)
 
 
 def describe(app) -> dict:
@@ -113,7 +146,6 @@ async def answer(pilot, key: str) -> float:
     off (a page of rows loading, say), has been handled and the screen repainted.
     Unlike `pilot.press` + `pause`, no fixed sleeps are counted (those add ~100 ms)."""
     app = pilot.app
-    loop = asyncio.get_running_loop()
     event = key_event(key)
     event.set_sender(app)
     each = os.environ.get("PROBE_PROFILE_EACH")  # a folder: a profile per key ≥ 100 ms
@@ -124,15 +156,7 @@ async def answer(pilot, key: str) -> float:
         profile.enable()
     t0 = time.perf_counter()
     app._driver.send_message(event)
-    for _ in range(100):
-        await pilot._wait_for_screen()
-        if queues_empty(app) and not app.workers._workers:
-            break
-        await asyncio.sleep(0)
-    painted = loop.create_future()
-    app.screen.call_after_refresh(lambda: painted.done() or painted.set_result(None))
-    app.screen.refresh()
-    await asyncio.wait_for(painted, timeout=5)
+    await answered(app, pilot)
     ms = (time.perf_counter() - t0) * 1000
     if each:
         profile.disable()
@@ -272,22 +296,22 @@ def desk_first(app) -> None:
     app.keeps_several = lambda: True
 
 
-def time_due_line() -> dict:
-    """The desk fills its due-this-week line after its first paint, evaluating every row:
-    how long that took (`due_ms`), kept in the returned dict."""
-    from dutylog.tui import registry
+async def desk_painted(pilot) -> None:
+    """The desk shows its rows in sight counted (their cells, not "…"), repainted. The
+    rest are counted in a worker meanwhile (`counting`); before that worker the desk
+    evaluated every row on the UI thread after its first paint (the due line)."""
+    from dutylog.tui.widgets.virtual_table import VirtualTable
 
-    desk = registry.load("desk")
-    took: dict = {}
-    show_due = desk.show_due
-
-    def timed(self) -> None:
-        t0 = time.perf_counter()
-        show_due(self)
-        took["due_ms"] = round(took.get("due_ms", 0) + (time.perf_counter() - t0) * 1000, 1)
-
-    desk.show_due = timed
-    return took
+    await settle(pilot)
+    screen = pilot.app.screen
+    table = screen.query_one(VirtualTable)
+    desk = screen.desk
+    for _ in range(6000):
+        top = int(table.scroll_y)
+        if all(desk.counted(s) is not None for s in screen.shown[top:top + table.size.height]):
+            break
+        await asyncio.sleep(0.005)
+    await settle(pilot)
 
 
 def describe_desk(screen) -> dict:
@@ -296,7 +320,7 @@ def describe_desk(screen) -> dict:
     table = screen.query_one(VirtualTable)
     return {"rows": table.row_count, "columns": len(table.columns),
             "rules": len(screen.desk.rules), "subjects": len(screen.desk.subjects),
-            "rows_evaluated": len(screen.desk._rows), "due_line": screen._due_shown}
+            "rows_evaluated": screen.desk.done, "counting": counting(screen.app)}
 
 
 def open_desk(pilot) -> None:
@@ -310,19 +334,17 @@ def open_desk(pilot) -> None:
 def run_desk(app) -> dict:
     info: dict = {}
     desk_first(app)
-    took = time_due_line()
 
     async def auto(pilot):
         await settle(pilot)
         first = type(pilot.app.screen).__name__
         open_desk(pilot)
-        await settle(pilot)
+        await desk_painted(pilot)
         info["painted_ms"] = round((time.perf_counter() - T_START) * 1000, 1)
         info["first_screen"] = first
         info.update(describe(pilot.app))
         info.update(describe_desk(pilot.app.screen))
-        info.update(took)
-        pilot.app.exit()
+        pilot.app.exit()  # the count, if still running, is given up
 
     app.run(headless=True, size=SIZE, auto_pilot=auto)
     return info
@@ -336,12 +358,11 @@ def run_desk_keys(app) -> dict:
 
     out: dict = {"keys": [], "built": False}
     desk_first(app)
-    took = time_due_line()
 
     async def auto(pilot):
         await settle(pilot)
         open_desk(pilot)
-        await settle(pilot)
+        await desk_painted(pilot)
         out["painted_ms"] = round((time.perf_counter() - T_START) * 1000, 1)
         desk = registry.load("desk")
         screen = pilot.app.screen
@@ -353,8 +374,15 @@ def run_desk_keys(app) -> dict:
         out.update(describe_desk(screen))
         table = screen.query_one(VirtualTable)
 
+        during: list = []  # the keys answered while the count was running
+
         async def timed(k: str) -> None:
+            busy = counting(pilot.app)
             out["keys"].append([k, round(await answer(pilot, k), 2)])
+            if busy:
+                during.append(out["keys"][-1])
+            elif "counted_ms" not in out:
+                out["counted_ms"] = round((time.perf_counter() - T_START) * 1000, 1)
 
         profile = start_profile()
         for k in DESK_KEYS["move"]:
@@ -390,7 +418,10 @@ def run_desk_keys(app) -> dict:
         out["back"] = type(pilot.app.screen).__name__
         stop_profile(profile)
         out.update(stats(out["keys"]))
-        out.update(took)
+        out["while_counting"] = {"keys": len(during), **stats(during)}
+        await pilot.app.workers.wait_for_complete()
+        out.setdefault("counted_ms", round((time.perf_counter() - T_START) * 1000, 1))
+        out["rows_evaluated"] = screen.desk.done
         pilot.app.exit()
 
     app.run(headless=True, size=SIZE, auto_pilot=auto)

@@ -133,6 +133,35 @@ def test_backup_folder_refuses_a_restore_while_in_use(svc):
     assert re.search("in use", said(info.value)), said(info.value)
 
 
+def test_a_restore_asks_whether_the_database_is_in_use_holding_the_folder_lock(
+        dutylog_home, monkeypatch):
+    """The check runs under the data folder's exclusive lock: a dutylog opening meanwhile
+    waits (here: a shared lock asked for in the check is refused), so nothing opens the
+    database between the check and the answer."""
+    from dutylog.store import homelock, restore
+
+    with Dutylog.open(today=TODAY) as service:
+        copy = service.backup_now()
+    seen: list[str] = []
+    real = restore.ensure_not_in_use
+
+    def check(db_path: Path) -> None:
+        try:
+            homelock.HomeLock(db_path.parent).shared(timeout=0.1).release()
+            seen.append("free")
+        except homelock.Busy:
+            seen.append("held")
+        real(db_path)
+
+    monkeypatch.setattr(restore, "ensure_not_in_use", check)
+    BackupFolder(today=TODAY).plan_restore(copy.name)
+    assert seen == ["held"]
+    with Dutylog.open(today=TODAY) as service, pytest.raises(StoreError) as info:
+        BackupFolder(today=TODAY).plan_restore(copy.name)  # the app open: refused
+    assert re.search("in use", said(info.value)), said(info.value)
+    assert seen == ["held"]  # refused by the lock, before the check
+
+
 def test_the_tui_and_the_cli_never_reach_into_the_store():
     """Everything they need goes through a service method (issue 13)."""
     root = Path(__file__).parents[2] / "src" / "dutylog"

@@ -34,6 +34,12 @@ from .test_flows import press
 LEADERS = (("王明", "2025-01-01", "30"), ("李华", "2025-03-01", "60"), ("张强", "2025-06-02", "5"))
 
 
+async def counted(pilot) -> None:
+    """The desk counts its rows in a worker thread: wait for it, then for its reports."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def desk_cells(app) -> dict[str, dict[str, str]]:
     """{name: {rule id: style of its cell}} as painted."""
     screen = app.screen
@@ -80,6 +86,7 @@ async def test_a_secretary_keeps_three_leaders_on_the_desk(svc, make):
             await pilot.pause()
             assert isinstance(app.screen, DeskScreen)
 
+        await counted(pilot)
         cells = desk_cells(app)
         assert [cells[n]["pending"] for n, _, _ in LEADERS] == ["1", "1", "1"]
         assert cells["王明"]["research-days"] == CELL_STYLE["on_track"]
@@ -100,7 +107,7 @@ async def test_a_secretary_keeps_three_leaders_on_the_desk(svc, make):
         await pilot.press("y")
         await pilot.pause()
         await pilot.press("escape", "w")
-        await pilot.pause()
+        await counted(pilot)
         assert isinstance(app.screen, DeskScreen)
         assert [desk_cells(app)[n]["pending"] for n, _, _ in LEADERS] == ["", "1", "1"]
 
@@ -137,6 +144,7 @@ async def test_desk_filters_by_role_town_and_status_and_exports(svc, make, tmp_p
     app = make(svc)
     async with app.run_test(size=(140, 45)) as pilot:
         assert isinstance(app.screen, DeskScreen)
+        await counted(pilot)
         filt = app.screen.query_one("#desk-filter", Input)
         for text, names in (("领导", ["王明", "张强"]), ("leader", ["王明", "张强"]),
                             ("留格庄", ["张强"]), ("dept-head", ["李华"]),
@@ -237,7 +245,7 @@ async def test_desk_cells_are_painted_in_their_status_colour(svc, make):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         app.action_desk()
-        await pilot.pause()
+        await counted(pilot)
         table = app.screen.query_one(VirtualTable)
         styles = [str(c.style) for c in table.row_at(0)[1][3:] if c.plain.strip()]
         assert styles and all(s in CELL_STYLE.values() for s in styles)
@@ -269,7 +277,7 @@ async def test_desk_heads_are_the_rules_shorts_over_their_cells_and_the_names_st
     keep_three(svc)
     app = make(svc)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await counted(pilot)
         assert isinstance(app.screen, DeskScreen)
         table = app.screen.query_one(VirtualTable)
         rules = app.screen.desk.rules
@@ -326,7 +334,7 @@ async def test_enter_and_back_do_not_evaluate_the_desk_again(svc, make, monkeypa
                         lambda s, subj, *a: evaluated.append(subj.name) or real(s, subj, *a))
     app = make(svc)
     async with app.run_test(size=(140, 45)) as pilot:
-        await pilot.pause()
+        await counted(pilot)
         desk = app.screen
         assert isinstance(desk, DeskScreen)
         assert sorted(evaluated) == ["张强", "李华", "王明"]  # painted rows and the due line
@@ -336,8 +344,8 @@ async def test_enter_and_back_do_not_evaluate_the_desk_again(svc, make, monkeypa
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen) and app.subject == "张强"
         await pilot.press("w")
-        await pilot.pause()
+        await counted(pilot)
         assert app.screen is desk and evaluated == []
         app.set_year(app.year - 1)
-        await pilot.pause()
+        await counted(pilot)
         assert desk.desk.year == app.year and sorted(evaluated) == ["张强", "李华", "王明"]

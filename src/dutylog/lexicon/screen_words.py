@@ -284,6 +284,8 @@ DESK_STRINGS: dict[str, tuple[str, str]] = {
     "desk.title": ("总览 · {n} 位 · {as_of}", "Desk · {n} subjects · {as_of}"),
     "desk.due_week": ("本周到期：{items}", "Due this week: {items}"),
     "desk.due_none": ("本周没有到期事项。", "Nothing due this week."),
+    "desk.counting": ("正在统计 {done}/{total}", "Counting {done}/{total}"),
+    "desk.export_counting": ("path: 正在统计 {done}/{total}，统计完成后再导出", "path: still counting {done}/{total}; export when it is done"),
     "desk.col_name": ("姓名", "Name"),
     "desk.col_pending": ("待确认", "Pending"),
     "desk.col_behind": ("落后", "Behind"),

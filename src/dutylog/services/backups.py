@@ -91,14 +91,18 @@ class BackupFolder:
             raise InvalidInput(code="bundle.sealed", field="passphrase", path=source)
         check_backup(source)
         db_path = self.home / paths.DB_NAME
-        ensure_not_in_use(db_path)
-        if self.home.is_dir():
+        if self.home.is_dir():  # (no folder: no database to take over)
             from dutylog.store.homelock import Busy, HomeLock
 
+            lock = HomeLock(self.home)
             try:  # the app holds the data folder's lock while it is open
-                HomeLock(self.home).exclusive(timeout=2.0).release()
+                lock.exclusive(timeout=2.0)
             except Busy:
                 raise StoreError(code="db.in_use", path=db_path) from None
+            try:  # asked while no dutylog can open the database (one opening waits)
+                ensure_not_in_use(db_path)
+            finally:
+                lock.release()
         return RestorePlan(source, db_path, db_path.exists())
 
     def is_sealed(self, name: str) -> bool:

@@ -4,9 +4,11 @@ dashboard (`Tracker.evaluate` through `ui.dashboard`'s reading), free of Textual
 A cell is one of `CELL_STATES`: `met` (met or over), `on_track`, `due_soon` (on track, but
 a period still unmet closes within the week), `behind`, `unreachable`, `missed`; "" where
 the rule does not apply or judges nothing yet (no target, untracked). A row is evaluated
-when first asked for (`Desk.row`), so a list of 500 subjects paints the rows on screen
-only; sorting by "most behind", a status filter, the week's due list and the export
-evaluate all of them once.
+when first asked for (`Desk.row`, ≈ 10 ms a subject-year of 1,000 entries) and kept for
+the `Desk`'s life. Sorting by "most behind", a status filter, the week's due list and the
+export need all of them: the app evaluates them in a worker thread (`row` is safe to call
+from one: the store's reads take its lock) and asks with `counted_only=True` meanwhile,
+which reads the rows evaluated so far and never evaluates on the caller's thread.
 """
 
 from __future__ import annotations
@@ -95,23 +97,36 @@ class Desk:
             found = self._rows[subj.id] = evaluate_row(self.svc, subj, self.year, self.as_of)
         return found
 
+    def counted(self, subj: Subject) -> DeskRow | None:
+        """The subject's row if it has been evaluated, else None (never evaluates)."""
+        return self._rows.get(subj.id)
+
+    @property
+    def done(self) -> int:
+        """How many subjects are evaluated."""
+        return len(self._rows)
+
+    @property
+    def complete(self) -> bool:
+        return len(self._rows) >= len(self.subjects)
+
     def all_rows(self) -> list[DeskRow]:
         return [self.row(s) for s in self.subjects]
 
     def towns(self, subj: Subject) -> list[str]:
         """The names of the subject's town and village links (what the town filter reads)."""
-        if self._towns is None:
-            self._towns = {}
-            for s in self.subjects:
-                self._towns[s.id] = [ln.name for ln in self.svc.roster.links_of(s)
-                                     if ln.link_type in ("town", "village")]
+        if self._towns is None:  # built whole, then kept (the app's worker may build it)
+            self._towns = {s.id: [ln.name for ln in self.svc.roster.links_of(s)
+                                  if ln.link_type in ("town", "village")]
+                           for s in self.subjects}
         return self._towns.get(subj.id, [])
 
     # ---- filter and sort ------------------------------------------------------------
-    def matches(self, subj: Subject, text: str, lang: str) -> bool:
+    def matches(self, subj: Subject, text: str, lang: str, counted_only: bool = False) -> bool:
         """Every word of `text` names one of the subject's roles (its id, or a part of its
         short word, implied roles included), a town or
-        village it is linked to, a status it has in some duty, or a part of its name."""
+        village it is linked to, a status it has in some duty, or a part of its name.
+        `counted_only`: a subject not yet evaluated has no status (it matches none)."""
         for word in text.split():
             w = word.casefold()
             if w in subj.name.casefold():
@@ -124,21 +139,45 @@ class Desk:
                 continue
             states = [s for s in CELL_STATES if w in (s, t(f"desk.state.{s}", "zh"),
                                                       t(f"desk.state.{s}", "en").casefold())]
-            if states and any(c in states for c in self.row(subj).cells.values()):
-                continue
+            if states:
+                row = self.counted(subj) if counted_only else self.row(subj)
+                if row is not None and any(c in states for c in row.cells.values()):
+                    continue
             return False
         return True
 
-    def view(self, text: str = "", most_behind: bool = False, lang: str = "zh") -> list[Subject]:
-        """The subjects shown: those matching `text`, in the order added or most behind first."""
-        found = [s for s in self.subjects if not text.strip() or self.matches(s, text, lang)]
+    def by_state(self, text: str) -> bool:
+        """Some word of `text` names a status (the filter reads the evaluated rows)."""
+        words = {w.casefold() for w in text.split()}
+        return any(w in (s, t(f"desk.state.{s}", "zh"), t(f"desk.state.{s}", "en").casefold())
+                   for s in CELL_STATES for w in words)
+
+    def view(self, text: str = "", most_behind: bool = False, lang: str = "zh",
+             counted_only: bool = False) -> list[Subject]:
+        """The subjects shown: those matching `text`, in the order added or most behind
+        first. `counted_only`: from the rows evaluated so far (a status filter leaves out
+        the others, "most behind" puts them last, in the order added)."""
+        found = [s for s in self.subjects
+                 if not text.strip() or self.matches(s, text, lang, counted_only)]
         if most_behind:
             order = {s.id: i for i, s in enumerate(self.subjects)}
-            found.sort(key=lambda s: (-self.row(s).behind, -self.row(s).due_soon, order[s.id]))
+
+            def key(s: Subject) -> tuple[int, int, int, int]:
+                row = self.counted(s) if counted_only else self.row(s)
+                if row is None:
+                    return (1, 0, 0, order[s.id])
+                return (0, -row.behind, -row.due_soon, order[s.id])
+
+            found.sort(key=key)
         return found
 
-    def due_this_week(self) -> list[tuple[Subject, DueItem]]:
-        out = [(row.subject, d) for row in self.all_rows() for d in row.due]
+    def due_this_week(self, counted_only: bool = False) -> list[tuple[Subject, DueItem]]:
+        """What is due by Sunday across the subjects (`counted_only`: those evaluated so far)."""
+        if counted_only:
+            rows = [r for r in map(self.counted, self.subjects) if r is not None]
+        else:
+            rows = self.all_rows()
+        out = [(row.subject, d) for row in rows for d in row.due]
         out.sort(key=lambda x: (x[1].days_left, x[0].name))
         return out
 

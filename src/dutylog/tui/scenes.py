@@ -124,9 +124,11 @@ SCENES: tuple[Scene, ...] = (
           shows=("export",)),
     Scene("palette", ("ctrl+p", *"导出", settled), shows=()),
     # issue 14: the secretary's desk, the subjects screen and its question
-    Scene("desk", ("ctrl+w", "f3"), shows=("desk",)),
-    Scene("desk-en", ("ctrl+w", "f3"), lang="en", shows=("desk",)),
-    Scene("desk-80x24", ("ctrl+w", "f3", *["right"] * 10), size=(80, 24), shows=("desk",)),  # scrolled: names stay
+    # the desk counts its rows in a worker: each scene waits for it (`settled`)
+    Scene("desk", ("ctrl+w", settled, "f3", settled), shows=("desk",)),
+    Scene("desk-en", ("ctrl+w", settled, "f3", settled), lang="en", shows=("desk",)),
+    Scene("desk-80x24", ("ctrl+w", settled, "f3", *["right"] * 10, settled), size=(80, 24),
+          shows=("desk",)),  # scrolled: names stay
     Scene("subjects", (opens("subjects"),), shows=("subjects",)),
     Scene("ask", (opens("subjects"), "f4"), shows=("ask",)),
     # issue 14 §6: the office's merge day

@@ -2,22 +2,37 @@
 pending count, how many duties are behind, and one coloured cell per duty; above it what
 is due this week across all of them. Enter opens that subject's dashboard.
 
-Virtualised (`VirtualTable`): a row is evaluated when it is painted, so 500 subjects
-paint as fast as 5; `/` filters by role, town or status, `b` sorts by "most behind",
-`x` exports what is shown to .xlsx or .csv.
+Virtualised (`VirtualTable`), and counted off the UI thread: a row costs ≈ 10 ms to
+evaluate (a subject's year of entries), so a thread worker (`count`) evaluates every
+subject, the rows in sight first, then the rest, and reports in chunks (`Counted`); a row
+not yet counted shows its name and "…", the due line says "正在统计 120/500" until all are
+in. Keys answer meanwhile; while another screen (a dashboard) is in front of the desk the
+count waits. `/` filters by role, town or status, `b` sorts by "most behind": while
+counting, both read the rows counted so far and are applied again as the others arrive
+(at most once a second, and when all are in; the cursor stays on its subject). `x`
+exports what is shown to .xlsx or .csv, once counted. The rows are kept for the screen's
+life: a new year or a write (`DataChanged`, read again when the desk is next in front)
+starts the count again.
 """
 
 from __future__ import annotations
 
+import threading
+import time
+from collections import deque
 from pathlib import Path
 
 from rich.cells import cell_len
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
+from textual.screen import ModalScreen
 from textual.widgets import Footer, Header, Input, Static
+from textual.worker import Worker, WorkerState, get_current_worker
 
-from dutylog.domain.errors import InvalidInput
+from dutylog.domain.errors import DutylogError, InvalidInput
 from dutylog.i18n import t
 from dutylog.services import desk as desk_service
 
@@ -34,6 +49,9 @@ CELL_MARK = {"met": "✓", "on_track": "·", "due_soon": "!", "behind": "▼",
 NAME_W, NUM_W, CELL_W = 10, 6, 4
 SHORT_W = 10  # a rule's `short` head: four Chinese characters or ten letters
 DUE_SHOWN = 6  # due items named on the line; the rest counted
+CHUNK, CHUNK_S, SIGHT_S = 25, 0.25, 0.1  # the worker reports after so many rows, or seconds
+RESORT_S = 1.0  # while counting, "most behind" and a status filter are applied again this often
+COUNT_GROUP = "desk-count"  # the counting worker's group (tests and the probe wait on it)
 
 
 class DeskScreen(DutylogScreen):
@@ -47,12 +65,25 @@ class DeskScreen(DutylogScreen):
         Binding("q", "app.quit", "key.quit", show=False),
     ]
 
+    class Counted(Message):
+        """The worker evaluated the rows of `ids` in `desk` (the last report may be empty)."""
+
+        def __init__(self, desk: desk_service.Desk, ids: list[str]) -> None:
+            super().__init__()
+            self.desk, self.ids = desk, ids
+
     def __init__(self, **context) -> None:
         super().__init__(**context)
         self.most_behind = False
         self.text = ""
         self.shown: list = []
+        self._index: dict[str, int] = {}  # subject id -> its row in `shown`
+        self._wanted: deque[str] = deque()  # rows painted before being counted: counted first
+        self._stale = False
+        self._front = threading.Event()  # the desk is in front (or under a dialog): count
         self._due_shown = False
+        self._due_lines = 0  # the due line's height when last shown
+        self._sorted_at = 0.0  # when the rows were last filtered and sorted (time.monotonic)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -66,13 +97,15 @@ class DeskScreen(DutylogScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._front.set()
         self.reload()
         self.query_one(VirtualTable).focus()
-        self.call_after_refresh(self.show_due)  # evaluates every row: after the first paint
 
     # ---- data ---------------------------------------------------------------------------
     def reload(self) -> None:
         self.desk = desk_service.Desk(self.service, getattr(self.app, "year", None))
+        self._wanted = deque()
+        self._stale = False
         table = self.query_one(VirtualTable)
         keep = self.cursor_subject()
         table.clear(columns=True)
@@ -83,8 +116,99 @@ class DeskScreen(DutylogScreen):
         for rule, head in zip(self.desk.rules, column_heads(self.desk.rules, lang), strict=True):
             table.add_column(head, width=column_width(head), key=rule.id)
         self.refilter(keep)
-        if self._due_shown:
-            self.show_due()
+        self.show_due()
+        self.count(self.desk, list(self.shown), self._wanted, self.app.size.height, self._front)
+
+    def data_changed(self, message) -> None:
+        """A write: counted again now if the desk is in front, else when it comes back."""
+        if self.app.screen is self:  # (`is_current` holds for the screen just beneath too)
+            self.reload()
+        else:
+            self._stale = True
+
+    def on_screen_resume(self) -> None:
+        self._front.set()
+        if self._stale:
+            self.reload()
+
+    def on_screen_suspend(self) -> None:
+        """A screen over the desk (a dashboard, entries): the count waits until the desk is
+        back, so that screen's keys do not share the interpreter with it. Under a dialog
+        (the export's, say) it goes on."""
+        if not isinstance(self.app.screen, ModalScreen):
+            self._front.clear()
+
+    @work(thread=True, exclusive=True, group=COUNT_GROUP, exit_on_error=False)
+    def count(self, desk: desk_service.Desk, order: list, wanted: deque[str], first: int,
+              front: threading.Event) -> None:
+        """Evaluate every row of `desk` off the UI thread (the store's reads take its lock):
+        first the rows in sight — painted meanwhile (`wanted`, filled by `row_at`) or
+        among the `first` shown (the terminal's height: no more can be in sight at the
+        start) — then the subjects' towns (what the filter reads), then the others, those
+        shown first. A `Counted` report when the rows in sight are in (every SIGHT_S
+        seconds until then), then every CHUNK rows or CHUNK_S seconds, and at the end:
+        each report costs the UI thread a repaint. It waits while `front` is clear."""
+        worker = get_current_worker()
+        by_id = {s.id: s for s in desk.subjects}
+        in_sight = {s.id for s in order[:first]}
+        rest = iter(order + desk.subjects)
+        batch: list[str] = []
+        seen = False  # the batch holds rows in sight
+        warm = False  # the subjects' towns are read
+        since = time.monotonic()
+        while not worker.is_cancelled:
+            if not front.wait(0.1):  # another screen in front: wait for the desk
+                continue
+            subj, asked = None, False
+            while wanted and subj is None:
+                found = by_id.get(wanted.popleft())
+                if found is not None and desk.counted(found) is None:
+                    subj, asked = found, True
+            if subj is None:
+                subj = next((s for s in rest if desk.counted(s) is None), None)
+            if subj is None:
+                break
+            asked = asked or subj.id in in_sight
+            if seen and not asked:  # the rows in sight are in: shown before the others
+                self.post_message(self.Counted(desk, batch))
+                batch, seen, since = [], False, time.monotonic()
+            if not asked and not warm:  # the town filter's links, read here, not on a key
+                desk.towns(subj)
+                warm = True
+            desk.row(subj)
+            batch.append(subj.id)
+            seen = seen or asked
+            if len(batch) >= CHUNK or time.monotonic() - since >= (SIGHT_S if seen else CHUNK_S):
+                self.post_message(self.Counted(desk, batch))
+                batch, seen, since = [], False, time.monotonic()
+        if not worker.is_cancelled:
+            self.post_message(self.Counted(desk, batch))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The count failed (the store refused a read): said under the table."""
+        if event.worker.group == COUNT_GROUP and event.state == WorkerState.ERROR:
+            error = event.worker.error
+            self.query_one("#desk-message", Static).update(
+                self.refusal(error) if isinstance(error, DutylogError) else str(error))
+            self.show_due()  # as far as the count went
+
+    def on_desk_screen_counted(self, message: Counted) -> None:
+        if message.desk is not self.desk:
+            return  # a report of a count given up (a new year, a write)
+        # Sorted or filtered by status: the order or the rows shown may change. Applied
+        # again at most every RESORT_S seconds while counting (each time every row in
+        # sight is painted anew, and rows moving under the eye are hard to follow), and
+        # when the count is complete.
+        again = self.desk.complete or time.monotonic() - self._sorted_at >= RESORT_S
+        if (self.most_behind or self.desk.by_state(self.text)) and again:
+            shown = self.desk.view(self.text, self.most_behind, self.lang, counted_only=True)
+            if [s.id for s in shown] != [s.id for s in self.shown]:
+                self.refilter(self.cursor_subject(), shown)
+                self.show_due()
+                return
+        self.query_one(VirtualTable).repaint_rows(
+            self._index[i] for i in message.ids if i in self._index)
+        self.show_due()
 
     def selection_changed(self, message) -> None:
         """The app's subject or year moved: the desk shows every subject, so only a new
@@ -93,8 +217,13 @@ class DeskScreen(DutylogScreen):
         if getattr(self.app, "year", None) not in (None, self.desk.year):
             self.reload()
 
-    def refilter(self, keep: str | None = None) -> None:
-        self.shown = self.desk.view(self.text, self.most_behind, self.lang)
+    def refilter(self, keep: str | None = None, shown: list | None = None) -> None:
+        """Filter and sort again (`shown`: already done), the cursor kept on `keep`."""
+        if shown is None:
+            shown = self.desk.view(self.text, self.most_behind, self.lang, counted_only=True)
+        self.shown = shown
+        self._sorted_at = time.monotonic()
+        self._index = {s.id: i for i, s in enumerate(self.shown)}
         table = self.query_one(VirtualTable)
         ids = [s.id for s in self.shown]
         row = ids.index(keep) if keep in ids else 0
@@ -106,7 +235,12 @@ class DeskScreen(DutylogScreen):
 
     def row_at(self, index: int) -> tuple[str, list[Text]]:
         subj = self.shown[index]
-        row = self.desk.row(subj)
+        row = self.desk.counted(subj)
+        if row is None:  # being counted: asked for first
+            self._wanted.append(subj.id)
+            wait = glyph_text("…")  # "~" in ASCII mode
+            return subj.id, [Text(subj.name), Text(wait, style="dim", justify="right"),
+                             Text(wait, style="dim", justify="right")]
         cells = [Text(subj.name), Text(str(row.pending) if row.pending else "",
                                        style="bold yellow", justify="right"),
                  Text(str(row.behind) if row.behind else "", style="bold red", justify="right")]
@@ -118,17 +252,28 @@ class DeskScreen(DutylogScreen):
         return subj.id, cells
 
     def show_due(self) -> None:
-        self._due_shown = True
-        items = self.desk.due_this_week()
-        if not items:
-            self.query_one("#desk-due", Static).update(self.word("desk.due_none"))
-            return
-        lang = self.lang
-        words = [f"{s.name}·{d.result.rule.title.get(lang)}" + (f"({d.object_name})" if d.object_name else "")
-                 for s, d in items[:DUE_SHOWN]]
-        more = f" … +{len(items) - DUE_SHOWN}" if len(items) > DUE_SHOWN else ""
-        self.query_one("#desk-due", Static).update(
-            Text(glyph_text(self.word("desk.due_week", items="、".join(words) + more)), style="yellow"))
+        """What is due this week across the rows counted so far, and how far the count is."""
+        desk = self.desk
+        self._due_shown = desk.complete
+        items = desk.due_this_week(counted_only=True)
+        line = Text()
+        if items:
+            lang = self.lang
+            words = [f"{s.name}·{d.result.rule.title.get(lang)}" + (f"({d.object_name})" if d.object_name else "")
+                     for s, d in items[:DUE_SHOWN]]
+            more = f" … +{len(items) - DUE_SHOWN}" if len(items) > DUE_SHOWN else ""
+            line.append(glyph_text(self.word("desk.due_week", items="、".join(words) + more)), style="yellow")
+        elif desk.complete:
+            line.append(self.word("desk.due_none"))
+        if not desk.complete:
+            line.append(("   " if items else "")
+                        + self.word("desk.counting", done=desk.done, total=len(desk.subjects)), style="dim")
+        due = self.query_one("#desk-due", Static)
+        width = due.content_region.width
+        lines = 1 if width > 0 and line.cell_len <= width else 2
+        # a new layout (≈ 20 ms with the desk's table) only when the line's height changes
+        due.update(line, layout=width == 0 or lines != self._due_lines)
+        self._due_lines = lines
 
     def cursor_subject(self) -> str | None:
         table = self.query_one(VirtualTable)
@@ -181,9 +326,12 @@ class DeskScreen(DutylogScreen):
 
     def action_export(self) -> None:
         svc, lang = self.service, self.lang
-        shown = list(self.shown)
 
         def submit(values: dict) -> Path:
+            desk, shown = self.desk, list(self.shown)
+            if not desk.complete:  # the file would wait for the count on the UI thread
+                raise InvalidInput(self.word("desk.export_counting", done=desk.done,
+                                             total=len(desk.subjects)), "path")
             text = values["path"].strip()
             if not text:
                 raise InvalidInput(self.word("desk.export_kind"), "path")
@@ -193,7 +341,7 @@ class DeskScreen(DutylogScreen):
                 raise InvalidInput(self.word("desk.export_kind"), "path")
             if path.exists():  # never overwrite in silence
                 raise InvalidInput(self.word("desk.export_exists", path=str(path)), "path")
-            heads, rows = self.desk.table(shown, lang)
+            heads, rows = desk.table(shown, lang)
             data = (desk_service.desk_xlsx(heads, rows, lang) if suffix == ".xlsx"
                     else desk_service.desk_csv(heads, rows))
             try:

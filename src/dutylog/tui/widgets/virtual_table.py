@@ -19,7 +19,7 @@ on the cursor row selects it), mouse hover and the wheel. It looks like a `DataT
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from rich.segment import Segment
@@ -211,6 +211,17 @@ class VirtualTable(ScrollView, can_focus=True):
             self.refresh()
         else:
             self.virtual_size = size
+
+    def repaint_rows(self, rows: Iterable[int]) -> None:
+        """These rows changed (`row_at` answers anew for them): painted again if in sight."""
+        changed = set(rows)
+        if not changed:
+            return
+        self._strips = {k: v for k, v in self._strips.items() if k[0] not in changed}
+        top = int(self.scroll_y)
+        for row in changed:
+            if top <= row <= top + self._page():
+                self._refresh_row(row)
 
     def _repaint(self) -> None:
         self._strips.clear()
