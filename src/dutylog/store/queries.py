@@ -14,7 +14,7 @@ from dutylog.domain.errors import InvalidInput
 from dutylog.domain.model import Entry
 from dutylog.store import chars
 from dutylog.store.db import Database
-from dutylog.store.records import row_to_entry
+from dutylog.store.records import ENTRY_COLUMNS, row_to_entry, tuple_to_entry
 
 ORDERS = {"date": ("e.date", "e.id"), "updated_at": ("e.updated_at", "e.id"),
           "created_at": ("e.created_at", "e.id")}
@@ -240,8 +240,8 @@ def count_entries(
 def entries_in_range(db: Database, subject_id: str, start: date, end: date) -> list[Entry]:
     """The subject's non-deleted entries dated start..end (inclusive), by date.
     Uses the (subject_id, date) index only: no other subject or year is read."""
-    rows = db.rows(
-        "SELECT * FROM entries INDEXED BY entries_subject_date "
+    rows = db.stream(
+        f"SELECT {ENTRY_COLUMNS} FROM entries INDEXED BY entries_subject_date "
         "WHERE subject_id = ? AND date >= ? AND date <= ? AND deleted = 0 "
-        "ORDER BY date, id", (subject_id, _day(start, "start"), _day(end, "end")))
-    return [row_to_entry(r) for r in rows]
+        "ORDER BY date, id", (subject_id, _day(start, "start"), _day(end, "end")), size=1000)
+    return [tuple_to_entry(r) for r in rows]
