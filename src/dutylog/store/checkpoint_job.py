@@ -50,7 +50,8 @@ def wanted(home: Path) -> bool:
         return False
     if mode == "background":
         return wal > 0
-    return wal >= HANDOFF_WAL and size >= HANDOFF_DB
+    # the database as it will be: a first import into an empty file has all of it in the WAL
+    return wal >= HANDOFF_WAL and size + wal >= HANDOFF_DB
 
 
 def handoff(home: Path) -> bool:
