@@ -18,7 +18,7 @@ def _wal(home):
     return path.stat().st_size if path.exists() else 0
 
 
-def _wait(cond, timeout=30.0):
+def _wait(cond, timeout=60.0):
     deadline = time.monotonic() + timeout
     while not cond() and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -28,6 +28,11 @@ def _wait(cond, timeout=30.0):
 def test_the_close_hands_the_copy_over_and_the_job_finishes_it(tmp_path, monkeypatch):
     home = tmp_path / "home"
     monkeypatch.setenv("DUTYLOG_BACKUP", "background")  # hand over whatever the size
+    from dutylog.store import backup_job
+
+    # no day's backup job beside it: its read-only connection, closing last, could not
+    # remove the WAL the checkpoint job emptied (harmless, but not what is checked here)
+    monkeypatch.setattr(backup_job, "schedule", lambda home, today: None)
     go = tmp_path / "go"
     monkeypatch.setenv("DUTYLOG_CHECKPOINT_HOLD", str(go))  # the job waits for our go
     store = open_store(home)
