@@ -342,6 +342,9 @@ def test_a_bundle_larger_than_the_table_rebuilds_its_indexes_once(tmp_path, monk
     more.bundles.export_bundle(small)
     assert office.bundles.import_bundle(small).added == 61
     assert not dropped and _entry_indexes(office) == indexes
+    # the first bundle again: as large as the table, but nothing in it is new
+    assert office.bundles.import_bundle(bundle).unchanged == 121
+    assert not dropped and _entry_indexes(office) == indexes
 
     # failing after the indexes were dropped (here: writing history breaks): everything
     # is rolled back, the indexes too

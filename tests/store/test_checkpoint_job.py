@@ -41,7 +41,8 @@ def test_the_close_hands_the_copy_over_and_the_job_finishes_it(tmp_path, monkeyp
     with store.transaction():
         for i in range(300):
             store.entries.add_entry(entry(wang, kind="diary", note=f"第{i}篇"))
-    assert checkpoint_job.wanted(home)
+    assert checkpoint_job.wanted(home, store.db.changes)
+    assert not checkpoint_job.wanted(home, 0)  # a session that wrote nothing hands nothing over
     frames = _wal(home)
     assert frames > 0
     close_store(store)
@@ -68,9 +69,14 @@ def test_small_writes_and_inline_mode_close_as_before(tmp_path, monkeypatch):
     store = open_store(home)
     wang = store.subjects.add_subject("王明", ["leader"])
     store.entries.add_entry(entry(wang, kind="diary"))
-    assert not checkpoint_job.wanted(home)  # a small file: its close copies the WAL back
+    changes = store.db.changes
+    assert not checkpoint_job.wanted(home, changes)  # a small file: its close copies the WAL back
+    monkeypatch.setattr(checkpoint_job, "HANDOFF_DB", 0)
+    monkeypatch.setattr(checkpoint_job, "HANDOFF_WAL", 0)
+    assert not checkpoint_job.wanted(home, changes)  # few changes: nothing to hand over
+    assert checkpoint_job.wanted(home, 5000)
     monkeypatch.setenv("DUTYLOG_BACKUP", "inline")
-    assert not checkpoint_job.wanted(home)
+    assert not checkpoint_job.wanted(home, 5000)
     close_store(store)
     assert _wal(home) == 0  # copied back by the close itself (the day's backup may reopen it)
 

@@ -82,8 +82,9 @@ class _Importer:
                 self._write(conn, bundle, plan, refs, source, summaries[ENTRY.type],
                             progress)
         finally:
-            if not conn.in_transaction:
-                unstage(conn)
+            with self.db.lock:  # (the app's worker threads share the connection)
+                if not conn.in_transaction:
+                    unstage(conn)
         summary = ImportSummary()
         for part in summaries.values():
             summary.added += part.added
@@ -135,7 +136,7 @@ class _Importer:
                 first = conn.execute("SELECT coalesce(max(seq), 0) FROM entries").fetchone()[0]
                 conn.execute("DROP TRIGGER entries_fts_insert")
                 conn.execute(f"DROP TRIGGER {chars.TABLE}_insert")
-                if bundle.counts[ENTRY.type] >= first:
+                if bundle.counts[ENTRY.type] >= first and _new_entries(conn) >= first:
                     rebuilt = _drop_entry_indexes(conn)
             for rows in staged_entries(conn):
                 batch = [(number, marshal.loads(record)) for number, record in rows]
@@ -231,6 +232,13 @@ def _restore_merges(conn, held: dict[str, str | None]) -> None:
     for table, value in held.items():  # (none stored: FTS5's default, 4)
         conn.execute(f"INSERT INTO {table}({table}, rank) VALUES ('automerge', ?)",
                      (4 if value is None else value,))
+
+
+def _new_entries(conn) -> int:
+    """How many staged entries are not in the table yet (a re-import of a bundle this
+    database holds already changes little: its indexes are not rebuilt for it)."""
+    return conn.execute("SELECT count(*) FROM temp.import_ids i WHERE NOT EXISTS "
+                        "(SELECT 1 FROM entries e WHERE e.id = i.id)").fetchone()[0]
 
 
 def _drop_entry_indexes(conn) -> list[str]:

@@ -77,13 +77,19 @@ class Bundles:
         from dutylog.store.bundle_import import import_bundle
 
         with self.db.lock:
-            before = self.db.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
-            self.db.conn.execute("PRAGMA wal_autocheckpoint=0")
+            conn = self.db.conn
+            before = conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+            sync = conn.execute("PRAGMA synchronous").fetchone()[0]
+            conn.execute("PRAGMA wal_autocheckpoint=0")
+            # the import's commit synced to disk (WAL mode's NORMAL syncs only at a
+            # checkpoint, which the job does later: a power cut meanwhile must not lose it)
+            conn.execute("PRAGMA synchronous=FULL")
         try:
             return import_bundle(self.db, path, validate_record, progress)
         finally:
             with self.db.lock:
-                self.db.conn.execute(f"PRAGMA wal_autocheckpoint={int(before)}")
+                conn.execute(f"PRAGMA wal_autocheckpoint={int(before)}")
+                conn.execute(f"PRAGMA synchronous={int(sync)}")
 
     def export_bundle(
         self, path: str | os.PathLike, subject_id: str | None = None,

@@ -37,10 +37,16 @@ READY = b"ready\n"
 WAIT_READY = 5.0  # seconds the closing command waits for the job to have the file open
 
 
-def wanted(home: Path) -> bool:
-    """Whether closing the database in `home` should hand its checkpoint over."""
+HANDOFF_CHANGES = 1000  # rows the closing connection changed: below, nothing to hand over
+
+
+def wanted(home: Path, changes: int) -> bool:
+    """Whether closing the database in `home`, after its connection changed `changes`
+    rows, should hand its checkpoint over. Only a session that wrote a lot: a WAL left
+    large by an earlier one (the app open meanwhile, a backup's reader closing last) is
+    not a reason for every later command to start a job."""
     mode = os.environ.get("DUTYLOG_BACKUP", "auto")
-    if mode == "inline":
+    if mode == "inline" or changes <= 0:
         return False
     db = Path(home) / DB_NAME
     try:
@@ -51,7 +57,7 @@ def wanted(home: Path) -> bool:
     if mode == "background":
         return wal > 0
     # the database as it will be: a first import into an empty file has all of it in the WAL
-    return wal >= HANDOFF_WAL and size + wal >= HANDOFF_DB
+    return changes >= HANDOFF_CHANGES and wal >= HANDOFF_WAL and size + wal >= HANDOFF_DB
 
 
 def handoff(home: Path) -> bool:
@@ -61,12 +67,13 @@ def handoff(home: Path) -> bool:
     import subprocess
 
     options: dict = {"stdin": subprocess.DEVNULL, "stdout": subprocess.PIPE,
-                     "stderr": subprocess.DEVNULL, "close_fds": True, "cwd": str(home)}
+                     "stderr": subprocess.DEVNULL, "close_fds": True}
     if os.name == "nt":
         options["creationflags"] = (getattr(subprocess, "DETACHED_PROCESS", 0)
                                     | getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0))
     else:
         options["start_new_session"] = True
+    options["cwd"] = str(Path(sys.executable).parent)  # not the data folder: Windows would hold it
     env = dict(os.environ)
     src = str(Path(__file__).resolve().parents[2])  # the dutylog package's folder, as run now
     env["PYTHONPATH"] = src + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
@@ -93,9 +100,9 @@ def run_job(home: Path) -> int:
 
     home = Path(home)
     db = home / DB_NAME
-    try:
-        lock = HomeLock(home).shared(timeout=30.0)
-    except Exception:  # (Busy: a restore holds the folder; the WAL is copied by the next close)
+    try:  # not long: the closing command waits for our "ready" (or our exit)
+        lock = HomeLock(home).shared(timeout=1.0)
+    except Exception:  # (Busy: a restore holds the folder; the closing command copies the WAL)
         return 1
     try:
         conn = sqlite3.connect(db, timeout=30.0, isolation_level=None)
@@ -107,6 +114,11 @@ def run_job(home: Path) -> int:
                 _wait_for(Path(hold))
             tidy_indexes(conn)
             conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+            conn.execute("PRAGMA busy_timeout=0")  # and empty the file, unless someone reads
+            try:
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            except sqlite3.Error:
+                pass
         finally:
             conn.close()  # the last connection: SQLite copies what is left and drops the WAL
     except sqlite3.Error:

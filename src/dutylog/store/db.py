@@ -107,7 +107,15 @@ class Database:
             raise StoreError(code="db.cannot_open", home=home, reason=exc) from exc
         db = cls(conn, home, clock or real_clock, ids or random_id)
         db._held = held
+        db.changes_at_open = conn.total_changes  # (migrations included)
         return db
+
+    changes_at_open = 0
+
+    @property
+    def changes(self) -> int:
+        """Rows this connection inserted, updated or deleted since it was opened."""
+        return self.conn.total_changes - self.changes_at_open
 
     def close(self) -> None:
         with self.lock:
@@ -189,11 +197,24 @@ class Database:
             except sqlite3.Error as exc:
                 raise self.translate(exc) from exc
 
+    def tuples(self, sql: str, params: Sequence[Any] | dict = ()) -> list[tuple[Any, ...]]:
+        """Every row of one read as plain tuples (no sqlite3.Row), read whole under the lock:
+        safe beside the app's worker threads."""
+        with self.lock:
+            try:
+                cur = self.conn.cursor()
+                cur.row_factory = None
+                return cur.execute(sql, params).fetchall()
+            except sqlite3.Error as exc:
+                raise self.translate(exc) from exc
+
     def stream(self, sql: str, params: Sequence[Any] | dict = (),
                size: int = 500) -> Iterator[tuple[Any, ...]]:
         """The rows of one read as plain tuples, fetched `size` at a time: memory stays
-        flat however many rows (`entries --json` over a county). The lock is held per
-        batch, not across the caller's work between them."""
+        flat however many rows (`entries --json` over a county). For one-thread use (the
+        command line): the statement stays open between batches, and on a connection
+        shared with other threads their DDL would find its tables locked (the app reads
+        with `rows`/`tuples`)."""
         try:
             with self.lock:
                 cur = self.conn.cursor()

@@ -59,9 +59,11 @@ def close_store(store: Store) -> None:
     day's backup off the command's path (`backup_job.schedule`)."""
     home = Path(store.home)
     today = _OPENED_ON.pop(id(store), None)
-    if checkpoint_job.wanted(home):  # a large write into a large file: copied back off the path
-        checkpoint_job.handoff(home)
-    store.close()
+    try:
+        if checkpoint_job.wanted(home, store.db.changes):  # a large write into a large file:
+            checkpoint_job.handoff(home)  # copied back off the command's path
+    finally:
+        store.close()
     note_verified(home)
     if today is not None and backup.has_data(home / paths.DB_NAME):
         backup_job.schedule(home, today)

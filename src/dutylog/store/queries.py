@@ -173,8 +173,8 @@ def _record(row: tuple[Any, ...]) -> dict[str, Any]:
         "object": object_id, "recorded_by": recorded_by or "", "updated_at": updated_at,
         "deleted": bool(deleted), "appeared": None if appeared is None else bool(appeared),
         "patrol": patrol, "confirmed_by": confirmed_by, "sensitive": bool(sensitive)}
-    if extra:
-        more = json.loads(extra)
+    more = json.loads(extra) if extra else None
+    if isinstance(more, dict):
         for key in sorted(more):
             record.setdefault(key, more[key])
     record["subject_name"] = subject_name
@@ -240,8 +240,8 @@ def count_entries(
 def entries_in_range(db: Database, subject_id: str, start: date, end: date) -> list[Entry]:
     """The subject's non-deleted entries dated start..end (inclusive), by date.
     Uses the (subject_id, date) index only: no other subject or year is read."""
-    rows = db.stream(
+    rows = db.tuples(
         f"SELECT {ENTRY_COLUMNS} FROM entries INDEXED BY entries_subject_date "
         "WHERE subject_id = ? AND date >= ? AND date <= ? AND deleted = 0 "
-        "ORDER BY date, id", (subject_id, _day(start, "start"), _day(end, "end")), size=1000)
+        "ORDER BY date, id", (subject_id, _day(start, "start"), _day(end, "end")))
     return [tuple_to_entry(r) for r in rows]
