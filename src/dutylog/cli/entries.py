@@ -78,12 +78,12 @@ def entries(subject_name, kinds, date_from, date_to, search, include_deleted, li
                    "date_to": parse_date_opt(svc, date_to, "to"), "search": search,
                    "include_deleted": include_deleted, "limit": limit}
         if as_json:  # each record's JSON made by SQLite, streamed: no Entry in between
-            echo_json_texts(svc.entry_record_texts(**filters))
+            echo_json_texts(svc.logbook.entry_record_texts(**filters))
             return
         lg = lang()
         labels: dict[tuple[str, bool], str] = {}
         rows = []
-        for rec in svc.entry_records(**filters):  # the same rows, no Entry in between
+        for rec in svc.logbook.entry_records(**filters):  # the same rows, no Entry in between
             label = labels.get((rec["kind"], rec["four_no"]))
             if label is None:
                 kind = svc.policy.kind(rec["kind"])

@@ -21,7 +21,7 @@ gives a façade over the same store for another day).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -257,20 +257,6 @@ class Dutylog:
                 limit: int | None = None, offset: int = 0, desc: bool = False) -> list[Entry]:
         return self.logbook.entries(subject, kinds, date_from, date_to, search,
                                     include_deleted, limit, offset, desc)
-
-    def entry_records(self, subject: str | None = None, kinds: list[str] | None = None,
-                      date_from: dt.date | None = None, date_to: dt.date | None = None,
-                      search: str | None = None, include_deleted: bool = False,
-                      limit: int | None = None) -> Iterator[dict[str, Any]]:
-        return self.logbook.entry_records(subject, kinds, date_from, date_to, search,
-                                          include_deleted, limit)
-
-    def entry_record_texts(self, subject: str | None = None, kinds: list[str] | None = None,
-                           date_from: dt.date | None = None, date_to: dt.date | None = None,
-                           search: str | None = None, include_deleted: bool = False,
-                           limit: int | None = None) -> Iterator[str]:
-        return self.logbook.entry_record_texts(subject, kinds, date_from, date_to, search,
-                                               include_deleted, limit)
 
     def entry_page(self, flt: EntryFilter, limit: int, after: Entry | None = None,
                    offset: int = 0) -> list[Entry]:

@@ -130,14 +130,20 @@ class Logbook:
         return self._entries.undelete_entry(e.id, by or self._roster.subject_of(e).name)
 
     # ---- reading ----------------------------------------------------------------------------
+    def _checked(self, subject: str | None, kinds: list[str] | None, date_from: date | None,
+                 date_to: date | None) -> tuple[str | None, list[str]]:
+        """The filters of a list checked: the subject's id, the kinds' ids."""
+        subject_id = self._roster.subject(subject).id if subject else None
+        kind_ids = [check_kind(self._ctx.policy, k).id for k in kinds or ()]
+        if date_from and date_to and date_to < date_from:
+            raise InvalidInput(code="range.backwards", field="to", date_to=date_to, date_from=date_from)
+        return subject_id, kind_ids
+
     def entries(self, subject: str | None = None, kinds: list[str] | None = None,
                 date_from: date | None = None, date_to: date | None = None,
                 search: str | None = None, include_deleted: bool = False,
                 limit: int | None = None, offset: int = 0, desc: bool = False) -> list[Entry]:
-        subject_id = self._roster.subject(subject).id if subject else None
-        kinds = [check_kind(self._ctx.policy, k).id for k in kinds or ()]
-        if date_from and date_to and date_to < date_from:
-            raise InvalidInput(code="range.backwards", field="to", date_to=date_to, date_from=date_from)
+        subject_id, kinds = self._checked(subject, kinds, date_from, date_to)
         return self._entries.query_entries(
             subject_id=subject_id, kinds=kinds or None, date_from=date_from, date_to=date_to,
             search=search or None, include_deleted=include_deleted, limit=limit,
@@ -150,10 +156,7 @@ class Logbook:
         """`entries` as the records `entries --json` prints (each entry's bundle record
         with its subject's and object's names), oldest first, streamed from the store.
         The filters are checked before the first record, as `entries` checks them."""
-        subject_id = self._roster.subject(subject).id if subject else None
-        kinds = [check_kind(self._ctx.policy, k).id for k in kinds or ()]
-        if date_from and date_to and date_to < date_from:
-            raise InvalidInput(code="range.backwards", field="to", date_to=date_to, date_from=date_from)
+        subject_id, kinds = self._checked(subject, kinds, date_from, date_to)
         return self._entries.entry_records(
             subject_id=subject_id, kinds=kinds or None, date_from=date_from, date_to=date_to,
             search=search or None, include_deleted=include_deleted, limit=limit)
@@ -164,10 +167,7 @@ class Logbook:
                            limit: int | None = None) -> Iterator[str]:
         """`entry_records`, each as its JSON text (what `entries --json` prints, made by
         SQLite's JSON functions). The filters are checked before the first one."""
-        subject_id = self._roster.subject(subject).id if subject else None
-        kinds = [check_kind(self._ctx.policy, k).id for k in kinds or ()]
-        if date_from and date_to and date_to < date_from:
-            raise InvalidInput(code="range.backwards", field="to", date_to=date_to, date_from=date_from)
+        subject_id, kinds = self._checked(subject, kinds, date_from, date_to)
         return self._entries.entry_record_texts(
             subject_id=subject_id, kinds=kinds or None, date_from=date_from, date_to=date_to,
             search=search or None, include_deleted=include_deleted, limit=limit)

@@ -85,17 +85,7 @@ def row_to_entry(row: Any) -> Entry:
                 _row_getter = (columns, getter)
         if getter is not None:
             values = getter(row)
-    (id_, subject_id, kind, day, days, four_no, title, place, people, note, object_id,
-     recorded_by, updated_at, deleted, appeared, patrol, confirmed_by, sensitive, extra) = values
-    return Entry(
-        id_, subject_id, kind, date.fromisoformat(day),
-        None if days is None else float(days),
-        bool(four_no), title, place, people, note, object_id,
-        recorded_by or "", updated_at, bool(deleted),
-        None if appeared is None else bool(appeared),
-        patrol, confirmed_by, bool(sensitive),
-        json.loads(extra) if extra else {},
-    )
+    return tuple_to_entry(values)
 
 
 def entry_columns(entry: Entry) -> dict[str, Any]:
