@@ -16,13 +16,13 @@ def pad(text: str, width: int, align: str = "left", cells: int | None = None) ->
     used = _cells(text) if cells is None else cells
     if used > width:
         more = "~" if ascii_mode() else "…"
-        text = _fit(text, width - 1) + more if width > 1 else set_cell_size(text, width)
+        text = fit(text, width - 1) + more if width > 1 else set_cell_size(text, width)
         used = _cells(text)
     gap = width - used
     return (" " * gap + text) if align == "right" else (text + " " * gap)
 
 
-def _fit(text: str, width: int) -> str:
+def fit(text: str, width: int) -> str:
     """The longest start of `text` within `width` cells (a wide character is never halved)."""
     used = 0
     for i, ch in enumerate(text):

@@ -38,6 +38,7 @@ from dutylog.services import desk as desk_service
 
 from ..dialogs.form import FormDialog, FormField
 from ..fmt import glyph_text
+from ..widgets.desk_heads import column_heads, column_width
 from ..widgets.virtual_table import VirtualTable
 from .base import DutylogScreen
 
@@ -46,8 +47,7 @@ CELL_STYLE = {"met": "black on green", "on_track": "black on dark_cyan",
               "unreachable": "white on magenta", "missed": "white on red"}
 CELL_MARK = {"met": "✓", "on_track": "·", "due_soon": "!", "behind": "▼",
              "unreachable": "✗!", "missed": "✗"}
-NAME_W, NUM_W, CELL_W = 10, 6, 4
-SHORT_W = 10  # a rule's `short` head: four Chinese characters or ten letters
+NAME_W, NUM_W = 10, 6
 DUE_SHOWN = 6  # due items named on the line; the rest counted
 CHUNK, CHUNK_S, SIGHT_S = 25, 0.25, 0.1  # the worker reports after so many rows, or seconds
 RESORT_S = 1.0  # while counting, "most behind" and a status filter are applied again this often
@@ -360,49 +360,6 @@ class DeskScreen(DutylogScreen):
         field = FormField("path", self.word("desk.export_path"), value=str(default))
         self.app.push_screen(FormDialog(self.word("desk.export_title"), [field], submit,
                                         changes="export", **self.given), callback=done)
-
-
-def column_heads(rules, lang: str, width: int = CELL_W) -> list[str]:
-    """A distinct label per duty: its policy's `short` name when given (up to SHORT_W cells:
-    "四不两直", "Surprise %"), else the start of its title in `width` cells; titles sharing a
-    start ("联系规上企业", "联系镇街") keep their first character and the first one that
-    differs ("联规", "联镇"); a label still taken gets a number."""
-    names = [(r.short or r.title).get(lang) for r in rules]
-    room = [SHORT_W if r.short is not None else width for r in rules]
-    first = [_short(n, w) for n, w in zip(names, room, strict=True)]
-    heads = list(first)
-    for i, head in enumerate(first):
-        same = [j for j, h in enumerate(first) if h == head]
-        if len(same) < 2 or rules[i].short is not None:
-            continue
-        others = [names[j] for j in same if j != i]
-        at = next((k for k in range(1, len(names[i]))
-                   if all(k >= len(o) or o[k] != names[i][k] for o in others)), None)
-        if at is not None:
-            heads[i] = _short(_short(names[i], width // 2) + names[i][at:], width)
-    taken: set[str] = set()
-    for i, head in enumerate(heads):
-        n = 1
-        while heads[i] in taken:
-            n += 1
-            heads[i] = _short(head, room[i] - len(str(n))) + str(n)
-        taken.add(heads[i])
-    return heads
-
-
-def column_width(head: str) -> int:
-    """A duty's column: as wide as its head, never narrower than a cell's mark."""
-    return max(CELL_W, cell_len(head))
-
-
-def _short(title: str, width: int) -> str:
-    """The first characters of a duty's title that fit `width` cells."""
-    out = ""
-    for ch in title:
-        if cell_len(out + ch) > width:
-            break
-        out += ch
-    return out
 
 
 def _legend(lang: str) -> Text:
