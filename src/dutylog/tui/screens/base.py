@@ -33,9 +33,9 @@ from dutylog.console import ascii_mode
 from dutylog.i18n import STRINGS, Words, t, words
 
 from ..messages import DataChanged, SelectionChanged
+from ..widgets.footer import COMPACT_BELOW, footer
 
 ResultT = TypeVar("ResultT")
-COMPACT_BELOW = 120  # columns: a compact footer below
 RowT = TypeVar("RowT")
 
 
@@ -100,11 +100,15 @@ class DutylogScreen(Screen[ResultT]):
     def reload(self) -> None:
         """Re-read what the screen shows."""
 
+    def footer(self) -> Footer:
+        """The footer, its keys as close together as the terminal's width wants."""
+        return footer(self.app.size.width)
+
     @on(events.Resize)
     def _footer_fits(self, event: events.Resize) -> None:
         """Under 120 columns the footer's keys sit closer, so more of them are in sight."""
-        for footer in self.query(Footer):
-            footer.compact = event.size.width < COMPACT_BELOW
+        for shown in self.query(Footer):
+            shown.compact = event.size.width < COMPACT_BELOW
 
     @on(events.Mount)
     def _quiet_inputs(self) -> None:
@@ -127,7 +131,7 @@ class DutylogDialog(ModalScreen[ResultT], DutylogScreen[ResultT]):
     def _own_footer(self) -> None:
         """A footer of the dialog's own keys (else the dimmed one beneath shows the screen's)."""
         if not self.query(Footer):
-            self.mount(Footer())
+            self.mount(self.footer())
 
 
 @lru_cache(maxsize=512)
@@ -176,7 +180,7 @@ class TableScreen(DutylogScreen):
         yield from self.filters()
         yield DataTable(id=f"{self.NAME}-table", cursor_type="row", zebra_stripes=True)
         yield Static(id=f"{self.NAME}-message", markup=False)
-        yield Footer()
+        yield self.footer()
 
     def filters(self) -> ComposeResult:
         yield from ()

@@ -7,7 +7,7 @@ from datetime import date
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from dutylog.i18n import t
 from dutylog.services import ui
@@ -32,7 +32,7 @@ class CalendarScreen(MainScreen):
         yield Heatmap(self.lang, id="heatmap")
         yield Static(id="day-title")
         yield EntryTable(id="day-entries")
-        yield Footer()
+        yield self.footer()
 
     def on_mount(self) -> None:
         setup_entry_table(self.query_one("#day-entries", DataTable), self.lang)

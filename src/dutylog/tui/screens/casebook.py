@@ -6,7 +6,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from .. import fmt
 from .base import DutylogScreen
@@ -29,7 +29,7 @@ class CasebookScreen(DutylogScreen):
         yield DataTable(id="courts-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="patrols-head", classes="casebook-head", markup=False)
         yield DataTable(id="patrols-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield self.footer()
 
     def on_mount(self) -> None:
         self.year = self.year or self.as_of.year

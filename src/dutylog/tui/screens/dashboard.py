@@ -12,7 +12,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from dutylog.i18n import t
 from dutylog.services import ui
@@ -57,7 +57,7 @@ class DashboardScreen(MainScreen):
         with Horizontal(id="board"):
             yield RulesList(*rule_options(data, self.lang), data=data, lang=self.lang, id="rules")
             yield SidePanel(data, self.lang, id="side")
-        yield Footer()
+        yield self.footer()
 
     AUTO_FOCUS = "#rules"
 

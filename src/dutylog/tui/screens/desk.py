@@ -29,7 +29,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from dutylog.domain.errors import DutylogError, InvalidInput
@@ -94,7 +94,7 @@ class DeskScreen(DutylogScreen):
         table.fixed_columns = 3  # name, pending, behind: beside the duties scrolled to
         yield table
         yield Static(id="desk-message", markup=False)
-        yield Footer()
+        yield self.footer()
 
     def on_mount(self) -> None:
         self._front.set()
@@ -170,7 +170,7 @@ class DeskScreen(DutylogScreen):
                 break
             asked = asked or subj.id in in_sight
             if seen and not asked:  # the rows in sight are in: shown before the others
-                self.post_message(self.Counted(desk, batch))
+                self.report(desk, batch)
                 batch, seen, since = [], False, time.monotonic()
             if not asked and not warm:  # the town filter's links, read here, not on a key
                 desk.towns(subj)
@@ -179,10 +179,15 @@ class DeskScreen(DutylogScreen):
             batch.append(subj.id)
             seen = seen or asked
             if len(batch) >= CHUNK or time.monotonic() - since >= (SIGHT_S if seen else CHUNK_S):
-                self.post_message(self.Counted(desk, batch))
+                self.report(desk, batch)
                 batch, seen, since = [], False, time.monotonic()
         if not worker.is_cancelled:
-            self.post_message(self.Counted(desk, batch))
+            self.report(desk, batch)
+
+    def report(self, desk: desk_service.Desk, batch: list[str]) -> None:
+        """(The worker's) `batch` counted: kept in the memo, then shown."""
+        desk.remember()
+        self.post_message(self.Counted(desk, batch))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The count failed (the store refused a read): said under the table."""
@@ -259,7 +264,7 @@ class DeskScreen(DutylogScreen):
         line = Text()
         if items:
             lang = self.lang
-            words = [f"{s.name}·{d.result.rule.title.get(lang)}" + (f"({d.object_name})" if d.object_name else "")
+            words = [f"{s.name}·{d.rule.title.get(lang)}" + (f"({d.object_name})" if d.object_name else "")
                      for s, d in items[:DUE_SHOWN]]
             more = f" … +{len(items) - DUE_SHOWN}" if len(items) > DUE_SHOWN else ""
             line.append(glyph_text(self.word("desk.due_week", items="、".join(words) + more)), style="yellow")

@@ -18,7 +18,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from dutylog.domain.errors import InvalidInput
 from dutylog.i18n import t
@@ -134,7 +134,7 @@ class EntriesScreen(MainScreen):
             yield Input(placeholder=t("ent.search_ph", lang), id="f-search")
         yield Static(id="count")
         yield VirtualTable(id="entries", row_at=self.pages.row)
-        yield Footer()
+        yield self.footer()
 
     def on_mount(self) -> None:
         setup_entry_table(self.query_one(VirtualTable), self.lang)

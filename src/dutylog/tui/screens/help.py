@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from dutylog.fmt import ASCII_MARK, STATUS_MARK
 from dutylog.i18n import STRINGS, t
@@ -59,7 +59,7 @@ class HelpScreen(DutylogDialog):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
             yield Static(self.text(), id="help-text")
-        yield Footer()
+        yield self.footer()
 
     def text(self) -> Text:
         lang, w = self.lang, self.word

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Checkbox, Footer, Header, Input, SelectionList, Static
+from textual.widgets import Button, Checkbox, Header, Input, SelectionList, Static
 
 from dutylog.domain.errors import InvalidInput
 from dutylog.i18n import t
@@ -54,7 +54,7 @@ class OnboardingScreen(DutylogScreen):
                 yield Button(t("ob.add", lang), variant="primary", id="ob-add")
                 yield Button(t("ob.done", lang), id="ob-done", disabled=True)
                 yield Button(t("ob.demo", lang), id="ob-demo")
-        yield Footer()
+        yield self.footer()
 
     def on_mount(self) -> None:
         self.query_one("#ob-recorder").display = False

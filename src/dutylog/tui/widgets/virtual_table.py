@@ -378,9 +378,13 @@ class VirtualTable(ScrollView, can_focus=True):
         if strip is None:
             if len(self._strips) > STRIPS_KEPT:
                 self._strips.clear()
-            strip = self._render_row(row, row_style, over, cursor=row >= 0 and row == self._cursor)
             fixed = sum(c.get_render_width(self) for c in self.ordered_columns[:self.fixed_columns])
-            if scroll_x and 0 < fixed < width:  # the desk's names stay beside their cells
+            pinned = bool(scroll_x) and 0 < fixed < width  # the desk's names stay beside their cells
+            shown = ((0, fixed), (fixed + scroll_x, scroll_x + width)) if pinned else \
+                ((scroll_x, scroll_x + width),)
+            strip = self._render_row(row, row_style, over, cursor=row >= 0 and row == self._cursor,
+                                     shown=shown)
+            if pinned:
                 strip = Strip.join([strip.crop(0, fixed), strip.crop(fixed + scroll_x, scroll_x + width)])
             else:
                 strip = strip.crop(scroll_x, scroll_x + width)
@@ -388,7 +392,11 @@ class VirtualTable(ScrollView, can_focus=True):
             self._strips[key] = strip = strip.simplify()
         return strip
 
-    def _render_row(self, row: int, row_style: Style, over: Style, cursor: bool) -> Strip:
+    def _render_row(self, row: int, row_style: Style, over: Style, cursor: bool,
+                    shown: tuple[tuple[int, int], ...] = ((0, 1 << 30),)) -> Strip:
+        """The whole row's line; the cells of columns outside `shown` (the spans of the
+        line in sight, from its left edge; by default all) are left blank, as they are
+        cropped away (the desk's 44 columns at 120 columns: ~12 in sight)."""
         cells = [c.label for c in self.columns.values()] if row < 0 else self.row_at(row)[1]
         # the cursor's colour wins over the text's own (DataTable's "css" foreground
         # priority); its background does not
@@ -396,11 +404,16 @@ class VirtualTable(ScrollView, can_focus=True):
         pad = " " * self.cell_padding
         segments: list[Segment] = []
         console = self.app.console
+        style = row_style + over + Style.from_meta({"row": row})  # a click finds its row
+        right = 0
         for index, column in enumerate(self.columns.values()):
+            left, right = right, right + column.get_render_width(self)
+            if not any(start < right and left < end for start, end in shown):
+                segments.append(Segment(" " * (right - left), style))
+                continue
             cell = cells[index] if index < len(cells) else Text()
             if not isinstance(cell, Text):
                 cell = Text(str(cell))
-            style = row_style + over + Style.from_meta({"row": row, "column": index})
             text = cell.copy()
             text.truncate(column.width, overflow="crop")
             gap = column.width - text.cell_len
