@@ -37,12 +37,12 @@ def test_due_soon_within_the_week_and_on_track_before(svc):
     desk = Desk(svc)
     [row] = desk.all_rows()
     assert row.cells["frontline-office"] == "due_soon"
-    assert [(s.name, d.result.rule.id, d.days_left) for s, d in desk.due_this_week()
-            if d.result.rule.id == "frontline-office"] == [("李华", "frontline-office", 1)]
+    assert [(s.name, d.rule.id, d.days_left) for s, d in desk.due_this_week()
+            if d.rule.id == "frontline-office"] == [("李华", "frontline-office", 1)]
     earlier = Desk(svc.on(date(2025, 6, 20)))
     [row] = earlier.all_rows()
     assert row.cells["frontline-office"] == "on_track"
-    assert [d for _, d in earlier.due_this_week() if d.result.rule.id == "frontline-office"] == []
+    assert [d for _, d in earlier.due_this_week() if d.rule.id == "frontline-office"] == []
 
 
 def test_a_met_fortnight_is_on_track_and_not_due(svc):
@@ -50,5 +50,98 @@ def test_a_met_fortnight_is_on_track_and_not_due(svc):
     desk = Desk(svc)
     [row] = desk.all_rows()
     assert row.cells["frontline-office"] == "on_track"
-    assert [d for _, d in desk.due_this_week() if d.result.rule.id == "frontline-office"] == []
+    assert [d for _, d in desk.due_this_week() if d.rule.id == "frontline-office"] == []
     assert row.pending == 0  # recorded by 李华 herself
+
+
+# ---- the memo: what was counted is kept until anything it read changes ------------------
+def counting(monkeypatch) -> list[str]:
+    """The names of the subjects evaluated from now on."""
+    from dutylog.services import desk as desk_service
+
+    seen: list[str] = []
+    real = desk_service.evaluate_row
+
+    def evaluate(svc, subj, year, as_of):
+        seen.append(subj.name)
+        return real(svc, subj, year, as_of)
+
+    monkeypatch.setattr(desk_service, "evaluate_row", evaluate)
+    return seen
+
+
+def shown(desk: Desk) -> list:
+    return [(r.subject.name, r.roles, r.cells, r.pending,
+             [(d.rule.id, d.days_left, d.object_name) for d in r.due]) for r in desk.all_rows()]
+
+
+def test_a_desk_made_again_the_same_day_starts_counted_from_the_memo(svc, monkeypatch):
+    svc.add_subject("王明", ["leader"])
+    svc.link("王明", "enterprise", "海晟食品", since=date(2025, 1, 1))
+    first = shown(Desk(svc))
+    seen = counting(monkeypatch)
+    again = Desk(svc)
+    assert again.done == 2 and again.complete  # every row read from the memo
+    assert shown(again) == first
+    assert seen == []  # nothing evaluated again
+
+
+def test_a_write_a_new_day_or_another_policy_counts_again(svc, monkeypatch, tmp_path):
+    before = shown(Desk(svc))
+    assert before[0][2]["frontline-office"] == "due_soon"
+    seen = counting(monkeypatch)
+    svc.log(LogRequest("frontline-office", "李华", date(2025, 6, 19)))  # the change number moves
+    after = Desk(svc)
+    assert after.done == 0
+    assert after.row(after.subjects[0]).cells["frontline-office"] == "on_track"
+    assert seen == ["李华"]
+    after.remember()
+    assert Desk(svc).done == 1  # kept under the new change number
+
+    assert Desk(svc.on(date(2025, 7, 1))).done == 0  # another day
+    from importlib import resources
+
+    policy = tmp_path / "mine.toml"  # field research: 50 days instead of 60
+    text = resources.files("dutylog.policy").joinpath("haiyang-2022-17.toml").read_text(encoding="utf-8")
+    policy.write_text(text.replace("target = { min = 60 }", "target = { min = 50 }"), encoding="utf-8")
+    svc.use_policy(str(policy))
+    assert Desk(svc).done == 0  # another policy
+
+
+def test_a_count_raced_by_a_write_is_not_kept(svc):
+    desk = Desk(svc)
+    desk.row(desk.subjects[0])  # counted; then the data changes before it is kept
+    svc.log(LogRequest("frontline-office", "李华", date(2025, 6, 19)))
+    assert desk.remember() is False
+    assert svc.memo.rows(desk.year, desk._stamp) == {}
+    fresh = Desk(svc)
+    assert fresh.done == 0
+    assert fresh.row(fresh.subjects[0]).cells["frontline-office"] == "on_track"
+
+
+def test_a_file_changed_outside_dutylog_forgets_the_memo(tmp_path, monkeypatch):
+    import sqlite3
+
+    home = tmp_path / "home"
+    with Dutylog.open(home, today=date(2025, 6, 30)) as svc:
+        svc.add_subject("李华", ["dept-head"], since=date(2025, 6, 18))
+        Desk(svc).all_rows()
+    with Dutylog.open(home, today=date(2025, 6, 30)) as svc:
+        assert Desk(svc).done == 1  # closed and opened by dutylog: kept
+    conn = sqlite3.connect(home / "dutylog.db")  # another tool writes the file
+    conn.execute("UPDATE entries SET days = days")
+    conn.execute("INSERT INTO settings(key, value) VALUES ('x', 'y')")
+    conn.commit()
+    conn.close()
+    with Dutylog.open(home, today=date(2025, 6, 30)) as svc:
+        assert Desk(svc).done == 0
+
+
+def test_a_memo_row_that_cannot_be_read_is_counted_again(svc):
+    desk = Desk(svc)
+    desk.all_rows()
+    with svc.memo.db.transaction() as conn:
+        conn.execute("UPDATE desk_memo SET row = '{\"cells\": 3'")
+    again = Desk(svc)
+    assert again.done == 0
+    assert again.row(again.subjects[0]).cells["frontline-office"] == "due_soon"

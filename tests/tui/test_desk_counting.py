@@ -118,9 +118,9 @@ async def test_keys_answer_while_the_desk_counts_and_the_results_match(svc, monk
         assert line(screen) == DUE_LINE
         # the line equals the one computed at once, here; 领导17's own items by hand
         at_once = desk_service.Desk(today).due_this_week()
-        assert [(s.name, d.result.rule.id) for s, d in screen.desk.due_this_week()] == \
-            [(s.name, d.result.rule.id) for s, d in at_once]
-        assert [d.result.rule.id for s, d in at_once if s.name == "领导17"] == [
+        assert [(s.name, d.rule.id) for s, d in screen.desk.due_this_week()] == \
+            [(s.name, d.rule.id) for s, d in at_once]
+        assert [d.rule.id for s, d in at_once if s.name == "领导17"] == [
             "indicator-dispatch", "enterprise-visits", "investment-dispatch",
             "petition-reception", "major-item-reports", "frontline-office"]
         # sorted again now that all are in; the cursor stayed on 领导01, now the 15th row
@@ -163,7 +163,7 @@ async def test_a_write_counts_again_when_the_desk_is_in_front(svc, monkeypatch):
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.screen is desk and sorted(calls) == NAMES
-        assert [d.result.rule.id for s, d in desk.desk.due_this_week() if s.name == "领导01"] == [
+        assert [d.rule.id for s, d in desk.desk.due_this_week() if s.name == "领导01"] == [
             "indicator-dispatch", "enterprise-visits", "investment-dispatch",
             "petition-reception", "major-item-reports"]
 

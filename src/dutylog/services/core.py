@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from dutylog.services.table_import import TableImport
     from dutylog.store import ledgers as db
     from dutylog.store.bundle_read import ImportSummary
+    from dutylog.store.memo import DeskMemo
 
     from .bundles import Transfers
     from .casebook import Casebook
@@ -160,6 +161,11 @@ class Dutylog:
 
     def date(self, text: str, field: str = "date", allow_future: bool = True) -> dt.date:
         return self._ctx.date(text, field, allow_future)
+
+    @property
+    def memo(self) -> DeskMemo:
+        """The desk's counted rows, kept in the database (store/memo.py)."""
+        return self._store.memo
 
     @property
     def home(self) -> Path:

@@ -9,12 +9,20 @@ the `Desk`'s life. Sorting by "most behind", a status filter, the week's due lis
 export need all of them: the app evaluates them in a worker thread (`row` is safe to call
 from one: the store's reads take its lock) and asks with `counted_only=True` meanwhile,
 which reads the rows evaluated so far and never evaluates on the caller's thread.
+
+What was counted is kept in the database's memo (store/memo.py) under a stamp of what the
+count read: the day, the policy, the database's change number. A `Desk` made again under
+the same stamp (the desk opened again that day, nothing written since) starts with those
+rows counted; `remember` keeps the rows it evaluated (the app's worker calls it with each
+report, `all_rows` at its end).
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -31,13 +39,25 @@ BEHIND_STATES = ("behind", "unreachable", "missed")
 SOON_DAYS = 7  # an open period closing within a week is "due soon"
 
 
+MEMO_FORMAT = "desk-1"  # the memo's reading of a row; a new one forgets the old rows
+
+
+@dataclass(frozen=True, slots=True)
+class DeskDue:
+    """One thing due this week: the rule, the days left in its period, the object."""
+
+    rule: Rule
+    days_left: int  # 0: the period closes today
+    object_name: str | None = None
+
+
 @dataclass
 class DeskRow:
     subject: Subject
     roles: tuple[str, ...]
     cells: dict[str, str]  # rule id -> one of CELL_STATES or ""
     pending: int
-    due: list[DueItem] = field(default_factory=list)  # due this week (period ends by Sunday)
+    due: list[DeskDue] = field(default_factory=list)  # due this week (period ends by Sunday)
 
     @property
     def behind(self) -> int:
@@ -74,7 +94,40 @@ def evaluate_row(svc: Dutylog, subj: Subject, year: int, as_of: date) -> DeskRow
     _, pending = pending_by_rule(svc.policy, results, entries, subj.name, as_of)
     sunday = week_end(as_of)
     return DeskRow(subj, svc.roles_of(subj), cells, pending,
-                   [d for d in due if d.period.end <= sunday])
+                   [DeskDue(d.result.rule, d.days_left, d.object_name) for d in due if d.period.end <= sunday])
+
+
+def row_text(row: DeskRow) -> str:
+    """The row as the memo keeps it (the subject and its roles are read anew)."""
+    return json.dumps({"cells": row.cells, "pending": row.pending,
+                       "due": [[d.rule.id, d.days_left, d.object_name] for d in row.due]},
+                      ensure_ascii=False, separators=(",", ":"))
+
+
+def row_from_text(svc: Dutylog, subj: Subject, text: str) -> DeskRow | None:
+    """The row the memo kept, or None when it cannot be read (then it is counted again)."""
+    try:
+        data = json.loads(text)
+        due = []
+        for rule_id, days_left, object_name in data["due"]:
+            rule = svc.policy.rule(rule_id)
+            if rule is None:
+                return None
+            due.append(DeskDue(rule, int(days_left), object_name))
+        return DeskRow(subj, svc.roles_of(subj), dict(data["cells"]), int(data["pending"]), due)
+    except (ValueError, TypeError, KeyError):
+        return None
+
+
+_DIGESTS: dict[int, tuple[Policy, str]] = {}
+
+
+def policy_digest(policy: Policy) -> str:
+    """A fingerprint of everything the policy says (its targets, roles, periods)."""
+    kept = _DIGESTS.get(id(policy))
+    if kept is None or kept[0] is not policy:
+        kept = _DIGESTS[id(policy)] = (policy, hashlib.sha1(repr(policy).encode("utf-8")).hexdigest()[:16])
+    return kept[1]
 
 
 class Desk:
@@ -85,17 +138,35 @@ class Desk:
         self.year, self.as_of = svc.resolve_year(year, None)
         self.subjects = svc.subjects()
         self._rows: dict[str, DeskRow] = {}
+        self._fresh: list[str] = []  # evaluated here, not yet in the memo
         self._towns: dict[str, list[str]] | None = None
         roles: set[str] = set()
         for s in self.subjects:
             roles.update(svc.roles_of(s))
         self.rules: list[Rule] = [r for r in svc.policy.rules if set(r.roles) & roles]
+        memo = svc.memo
+        self._rev = memo.change_number()
+        self._stamp = f"{MEMO_FORMAT} {self.as_of.isoformat()} {self._rev} {policy_digest(svc.policy)}"
+        kept = memo.rows(self.year, self._stamp)
+        for subj in self.subjects if kept else ():
+            text = kept.get(subj.id)
+            row = row_from_text(svc, subj, text) if text is not None else None
+            if row is not None:
+                self._rows[subj.id] = row
 
     def row(self, subj: Subject) -> DeskRow:
         found = self._rows.get(subj.id)
         if found is None:
             found = self._rows[subj.id] = evaluate_row(self.svc, subj, self.year, self.as_of)
+            self._fresh.append(subj.id)
         return found
+
+    def remember(self) -> bool:
+        """Keep the rows evaluated since the last call in the memo (False: not kept — the
+        data changed meanwhile, or the database cannot be written)."""
+        fresh, self._fresh = self._fresh, []
+        rows = [(sid, row_text(self._rows[sid])) for sid in fresh]
+        return self.svc.memo.keep(self.year, self._stamp, self._rev, rows)
 
     def counted(self, subj: Subject) -> DeskRow | None:
         """The subject's row if it has been evaluated, else None (never evaluates)."""
@@ -111,7 +182,10 @@ class Desk:
         return len(self._rows) >= len(self.subjects)
 
     def all_rows(self) -> list[DeskRow]:
-        return [self.row(s) for s in self.subjects]
+        rows = [self.row(s) for s in self.subjects]
+        if self._fresh:
+            self.remember()
+        return rows
 
     def towns(self, subj: Subject) -> list[str]:
         """The names of the subject's town and village links (what the town filter reads)."""
@@ -171,7 +245,7 @@ class Desk:
             found.sort(key=key)
         return found
 
-    def due_this_week(self, counted_only: bool = False) -> list[tuple[Subject, DueItem]]:
+    def due_this_week(self, counted_only: bool = False) -> list[tuple[Subject, DeskDue]]:
         """What is due by Sunday across the subjects (`counted_only`: those evaluated so far)."""
         if counted_only:
             rows = [r for r in map(self.counted, self.subjects) if r is not None]

@@ -329,3 +329,16 @@ def m006_drop_entries_updated(db):
     lists by date. Every entry written paid for it, at a random place in a large index: a
     fifth of what merging one official's bundle into a county's database wrote (issue 14 §7)."""
     db.execute("DROP INDEX IF EXISTS entries_updated")
+
+
+@migrations()
+def m007_desk_memo(db):
+    """`desk_memo`: the desk's rows as counted, a row a subject-year under the stamp of
+    what the count read (store/memo.py). No record: no history, not in bundles."""
+    db.execute("""CREATE TABLE IF NOT EXISTS desk_memo (
+    subject_id TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    stamp TEXT NOT NULL,
+    row TEXT NOT NULL,
+    PRIMARY KEY (subject_id, year)
+) WITHOUT ROWID""")

@@ -38,8 +38,8 @@ def open_store(home: Path | None = None, today: date | None = None, *, clock: Cl
     home = Path(home) if home is not None else paths.data_home()
     today = today or date.today()
     db_path = home / paths.DB_NAME
-    if (home / backup_job.DAMAGED_NOTE).exists() or (
-            not _unchanged(db_path) and _size(db_path) <= CHECK_AT_OPEN):
+    unchanged = _unchanged(db_path)
+    if (home / backup_job.DAMAGED_NOTE).exists() or (not unchanged and _size(db_path) <= CHECK_AT_OPEN):
         backup.check_or_explain(db_path)
     upgrade_copy = None
     if backup.has_data(db_path) and _upgrade_pending(db_path):
@@ -50,6 +50,8 @@ def open_store(home: Path | None = None, today: date | None = None, *, clock: Cl
         if upgrade_copy is not None:  # a failed start never leaves a copy of what it failed on
             upgrade_copy.unlink(missing_ok=True)
         raise
+    if not unchanged:  # written by something else since dutylog closed it (or never closed)
+        store.memo.forget()  # the desk's memo may no longer say what the file holds
     _OPENED_ON[id(store)] = today
     return store
 

@@ -5,6 +5,7 @@
     store.entries.query_entries(…)    # entries, search, history  (entries.py, queries.py)
     store.ledgers.list_items(…)       # ledgers, trips, holidays  (ledgers.py)
     store.settings.get("lang")        # settings                  (settings.py)
+    store.memo.rows(year, stamp)      # the desk's counted rows   (memo.py)
     store.bundles.export_bundle(…)    # merge bundles             (bundles.py, bundle_import.py)
     store.backups.create(day)         # copies in backups/        (backup.py)
 
@@ -28,6 +29,7 @@ from typing import TYPE_CHECKING
 from dutylog.store.backup import Backups
 from dutylog.store.db import Clock, Database, Ids
 from dutylog.store.entries import Entries
+from dutylog.store.memo import DeskMemo
 from dutylog.store.records import entry_to_record
 from dutylog.store.settings import Settings
 from dutylog.store.subjects import Subjects
@@ -47,6 +49,7 @@ class Store:
         self.subjects = Subjects(db)
         self.entries = Entries(db, self.subjects)
         self.settings = Settings(db)
+        self.memo = DeskMemo(db)
         self.backups = Backups(db)
 
     @cached_property
