@@ -297,21 +297,35 @@ def desk_first(app) -> None:
 
 
 async def desk_painted(pilot) -> None:
-    """The desk shows its rows in sight counted (their cells, not "…"), repainted. The
-    rest are counted in a worker meanwhile (`counting`); before that worker the desk
-    evaluated every row on the UI thread after its first paint (the due line)."""
+    """The desk (in front, settled) shows its rows in sight counted (their cells, not
+    "…"), repainted. The rest are counted in a worker meanwhile (`counting`); before that
+    worker the desk evaluated every row on the UI thread after its first paint (the due
+    line). Rows the desk read from its memo are counted from the start: then it is
+    painted as it settled (waiting once more would only wait)."""
     from dutylog.tui.widgets.virtual_table import VirtualTable
 
-    await settle(pilot)
     screen = pilot.app.screen
     table = screen.query_one(VirtualTable)
     desk = screen.desk
+    waited = False
     for _ in range(6000):
         top = int(table.scroll_y)
         if all(desk.counted(s) is not None for s in screen.shown[top:top + table.size.height]):
             break
+        waited = True
         await asyncio.sleep(0.005)
+    if waited:  # counted since the screen settled: their cells painted
+        await settle(pilot)
+
+
+async def desk_in_front(pilot) -> str:
+    """The app settled with the desk in front (the first screen of `desk_first`; else
+    opened by Ctrl+W's action and settled again); the first screen's name."""
     await settle(pilot)
+    first = type(pilot.app.screen).__name__
+    if open_desk(pilot):
+        await settle(pilot)
+    return first
 
 
 def describe_desk(screen) -> dict:
@@ -323,12 +337,15 @@ def describe_desk(screen) -> dict:
             "rows_evaluated": screen.desk.done, "counting": counting(screen.app)}
 
 
-def open_desk(pilot) -> None:
-    """The desk in front (it is the first screen of `desk_first`; else Ctrl+W's action)."""
+def open_desk(pilot) -> bool:
+    """The desk in front (it is the first screen of `desk_first`; else Ctrl+W's action);
+    whether it had to be opened."""
     from dutylog.tui import registry
 
-    if not isinstance(pilot.app.screen, registry.load("desk")):
-        pilot.app.action_desk()
+    if isinstance(pilot.app.screen, registry.load("desk")):
+        return False
+    pilot.app.action_desk()
+    return True
 
 
 def run_desk(app) -> dict:
@@ -336,9 +353,7 @@ def run_desk(app) -> dict:
     desk_first(app)
 
     async def auto(pilot):
-        await settle(pilot)
-        first = type(pilot.app.screen).__name__
-        open_desk(pilot)
+        first = await desk_in_front(pilot)
         await desk_painted(pilot)
         info["painted_ms"] = round((time.perf_counter() - T_START) * 1000, 1)
         info["first_screen"] = first
@@ -360,8 +375,7 @@ def run_desk_keys(app) -> dict:
     desk_first(app)
 
     async def auto(pilot):
-        await settle(pilot)
-        open_desk(pilot)
+        await desk_in_front(pilot)
         await desk_painted(pilot)
         out["painted_ms"] = round((time.perf_counter() - T_START) * 1000, 1)
         desk = registry.load("desk")

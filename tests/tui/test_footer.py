@@ -80,3 +80,23 @@ async def test_keys_are_compact_below_120_columns_the_palette_key_always(svc, ma
                 await pilot.resize_terminal(90, 30)
                 await pilot.pause()
                 assert all(k.has_class("-compact") for k in app.screen.query(FooterKey))
+
+
+async def test_the_desk_composes_its_keys_once_though_reports_and_focus_arrive_before(svc, make,
+                                                                                       monkeypatch):
+    """Several changes of the bindings can arrive before the recompose they asked for: the
+    first asks, the others see the keys already on their way (the desk's footer was
+    composed four times before it painted; its filter was focused first, then the table)."""
+    from dutylog.tui.screens.desk import DeskScreen
+
+    from .test_desk import counted, keep_three
+
+    keep_three(svc)
+    counts = composes(monkeypatch)
+    app = make(svc)
+    async with app.run_test(size=SIZE) as pilot:
+        await counted(pilot)
+        assert isinstance(app.screen, DeskScreen)
+        assert app.screen.focused is app.screen.query_one("#desk-table")
+        assert [n for n in counts if n] == [len(shown(app))]
+        assert "排序" in shown(app)  # the table's keys, not the filter's

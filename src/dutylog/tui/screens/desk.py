@@ -96,6 +96,8 @@ class DeskScreen(DutylogScreen):
         yield Static(id="desk-message", markup=False)
         yield self.footer()
 
+    AUTO_FOCUS = "#desk-table"  # (not the filter: its keys would be in the footer first)
+
     def on_mount(self) -> None:
         self._front.set()
         self.reload()
@@ -117,7 +119,8 @@ class DeskScreen(DutylogScreen):
             table.add_column(head, width=column_width(head), key=rule.id)
         self.refilter(keep)
         self.show_due()
-        self.count(self.desk, list(self.shown), self._wanted, self.app.size.height, self._front)
+        if not self.desk.complete:  # (every row from the memo: nothing to count)
+            self.count(self.desk, list(self.shown), self._wanted, self.app.size.height, self._front)
 
     def data_changed(self, message) -> None:
         """A write: counted again now if the desk is in front, else when it comes back."""

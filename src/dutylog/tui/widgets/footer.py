@@ -30,7 +30,7 @@ COMPACT_BELOW = 120  # columns: a compact footer below
 
 
 class DutylogFooter(Footer):
-    _shown: tuple | None = None  # the keys as last composed (`_keys`)
+    _shown: tuple | None = None  # the keys as last composed, or about to be (`_keys`)
 
     def _keys(self) -> tuple:
         return tuple((binding.key, binding.action, binding.description, enabled, tooltip)
@@ -38,9 +38,15 @@ class DutylogFooter(Footer):
                      if binding.show)
 
     def bindings_changed(self, screen: Screen) -> None:
-        if self._shown is not None and screen is self.screen and self._keys() == self._shown:
-            return  # the same keys: nothing to recompose
+        if not (self.is_attached and screen is self.screen):
+            super().bindings_changed(screen)
+            return
+        keys = self._keys()
+        if keys == self._shown:
+            return  # the keys shown, or those a recompose on its way will show
         super().bindings_changed(screen)
+        if screen.app.app_focus:  # a recompose is on its way (after the next refresh)
+            self._shown = keys
 
     def compose(self) -> ComposeResult:
         if self._bindings_ready:
