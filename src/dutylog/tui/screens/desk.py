@@ -301,6 +301,7 @@ class DeskScreen(DutylogScreen):
         event.stop()
         subj = self.selected()
         if subj is not None:
+            self._front.clear()  # the count pauses now, not once the dashboard is in front
             self.app.show_subject(subj.name)
 
     def action_filter(self) -> None:
