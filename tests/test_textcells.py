@@ -46,3 +46,18 @@ def test_shown_line_fast_path_changes_nothing():
         for chars in itertools.product(alphabet, repeat=n):
             text = "".join(chars)
             assert shown_line(text) == (" ".join(shown(text).split()) if text else ""), repr(text)
+
+
+def test_fit_keeps_the_longest_start_within_the_width():
+    """`fit` measures Chinese text a few starts at a time (C), not a character at a time:
+    the start it keeps is the longest that fits, as rich measures it, a wide character
+    never halved."""
+    import random
+
+    alphabet = "ab 3·…—“”×，。（）一二海阳市民情日记é👍"
+    rng = random.Random(14)
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        width = rng.randint(0, 40)
+        longest = max(i for i in range(len(text) + 1) if cell_len(text[:i]) <= width)
+        assert textcells.fit(text, width) == text[:longest], (text, width)

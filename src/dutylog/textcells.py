@@ -24,6 +24,15 @@ def pad(text: str, width: int, align: str = "left", cells: int | None = None) ->
 
 def fit(text: str, width: int) -> str:
     """The longest start of `text` within `width` cells (a wide character is never halved)."""
+    if _PLAIN_CJK.fullmatch(text):  # measured in C, a few starts instead of every character
+        # a start of i characters is at least i cells; while it is `over` cells too wide,
+        # at least ceil(over / 2) of its characters must go (none is wider than two)
+        end = min(len(text), max(width, 0))
+        over = _cells(text[:end]) - width
+        while over > 0:
+            end -= (over + 1) // 2
+            over = _cells(text[:end]) - width
+        return text[:end]
     used = 0
     for i, ch in enumerate(text):
         used += 1 if ch.isascii() else get_character_cell_size(ch)
@@ -68,19 +77,14 @@ def table(headers: list[str], rows: list[list[str]], aligns: list[str] | None = 
     padded in one comprehension."""
     aligns = aligns or ["left"] * len(headers)
     widths = [width(h) for h in headers]
-    measured: dict[str, int] = {}
-
-    def measure(cell: str) -> int:
-        cells = measured.get(cell)
-        if cells is None:
-            cells = measured[cell] = width(cell)
-        return cells
-
     n = len(headers)
     if any(len(row) != n for row in rows):  # a short row ends in empty cells
         rows = [[*row, *[""] * (n - len(row))][:n] for row in rows]
     columns = [list(col) for col in zip(*rows, strict=True)] if rows else [[] for _ in headers]
-    sizes = [[measure(c) for c in col] for col in columns]
+    sizes = []
+    for col in columns:
+        measured = {cell: width(cell) for cell in set(col)}
+        sizes.append([measured[c] for c in col])
     for i, col_sizes in enumerate(sizes):
         if col_sizes:
             widths[i] = max(widths[i], max(col_sizes))

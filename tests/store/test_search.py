@@ -377,3 +377,26 @@ def test_migration_indexes_existing_entries(tmp_path):
                                    "MATCH 'title: 民 OR 民'").fetchone()[0]
         assert 0 < indexed <= n
         assert _chars_index_ok(old)
+
+
+def test_the_table_lines_are_the_records_fields(tmp_path):
+    """`entries`' table reads `entry_lines` (a tuple of LINE_FIELDS a line, no record made):
+    the same entries, in the same order, with the same values as `entry_records`."""
+    from datetime import date
+
+    from dutylog.services import Dutylog, LogRequest
+    from dutylog.store.queries import LINE_FIELDS
+
+    with Dutylog.open(tmp_path / "home", today=date(2025, 6, 30)) as svc:
+        svc.add_subject("王明", ["leader"])
+        svc.link("王明", "enterprise", "海晟食品", since=date(2025, 1, 1))
+        svc.log(LogRequest("enterprise-visit", "王明", date(2025, 3, 1), object="海晟食品", title="走访",
+                           note="梁家庄村"))
+        gone = svc.log(LogRequest("field-research", "王明", date(2025, 2, 1), days=1.5, four_no=True,
+                                  place="梁家庄村", by="李秘书"))
+        svc.delete(gone.id)
+        for filters in ({}, {"search": "梁家庄村", "include_deleted": True}, {"include_deleted": True}):
+            records = [tuple(r[f] for f in LINE_FIELDS) for r in svc.logbook.entry_records(**filters)]
+            lines = [tuple(line) for line in svc.logbook.entry_lines(**filters)]
+            assert lines == [(i, d, s, k, int(f), days, p, t, o, n, int(x), b)
+                             for i, d, s, k, f, days, p, t, o, n, x, b in records] and lines, filters

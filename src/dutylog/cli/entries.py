@@ -83,19 +83,19 @@ def entries(subject_name, kinds, date_from, date_to, search, include_deleted, li
         lg = lang()
         labels: dict[tuple[str, bool], str] = {}
         rows = []
-        for rec in svc.logbook.entry_records(**filters):  # the same rows, no Entry in between
-            label = labels.get((rec["kind"], rec["four_no"]))
+        for (id_, day, subject, kind_id, four_no, days, place, title, object_name, note, deleted,
+             recorded_by) in svc.logbook.entry_lines(**filters):  # the same rows, no Entry made
+            label = labels.get((kind_id, four_no))
             if label is None:
-                kind = svc.policy.kind(rec["kind"])
-                label = kind.name.get(lg) if kind else rec["kind"]
-                if rec["four_no"]:
+                kind = svc.policy.kind(kind_id)
+                label = kind.name.get(lg) if kind else kind_id
+                if four_no:
                     label += f" ({word('msg.four_no')})"
-                labels[rec["kind"], rec["four_no"]] = label
-            text = " · ".join(x for x in (rec["title"], rec["object_name"], rec["note"]) if x)
-            if rec["deleted"]:
+                labels[kind_id, four_no] = label
+            text = " · ".join(x for x in (title, object_name, note) if x)
+            if deleted:
                 text = f"[{word('msg.deleted')}] {text}"
-            rows.append([rec["id"][:8], rec["date"], rec["subject_name"], label,
-                         _days(rec["days"]), rec["place"] or "", text, rec["recorded_by"]])
+            rows.append([id_[:8], day, subject, label, _days(days), place or "", text, recorded_by or ""])
         if not rows:
             click.echo(word("msg.no_entries"))
             return

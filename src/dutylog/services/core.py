@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dutylog.domain.model import Entry, Link, Subject
-from dutylog.domain.progress import EvalDay, RuleResult
 from dutylog.domain.rules import Policy
 from dutylog.store import Store
 from dutylog.store.opening import close_store, open_store
@@ -36,9 +35,9 @@ from .context import Context, today_from_env
 from .logbook import EntryFilter, Logbook, LogRequest
 from .settings import Preferences
 from .subjects import OfSubject, Roster
-from .tracking import Progress, Tracker
 
 if TYPE_CHECKING:
+    from dutylog.domain.progress import EvalDay, RuleResult
     from dutylog.domain.workdays import WorkCalendar
     from dutylog.services.table_import import TableImport
     from dutylog.store import ledgers as db
@@ -62,8 +61,9 @@ if TYPE_CHECKING:
         TripRecord,
         Workday,
     )
+    from .tracking import Progress, Tracker
 
-__all__ = ["Dutylog", "LogRequest", "Progress", "today_from_env"]
+__all__ = ["Dutylog", "LogRequest", "today_from_env"]
 
 
 class Dutylog:
@@ -74,13 +74,17 @@ class Dutylog:
         self._ctx = ctx = Context(store, today or today_from_env(), policy)
         self.roster = Roster(ctx)
         self.logbook = Logbook(ctx, self.roster)
-        self.tracker = Tracker(ctx, self.roster, self.logbook)
         self.prefs = Preferences(ctx)
-        self._tables: TableImport | None = None
 
     # The use cases a status or a dashboard does not need are made on first use, so a
     # command pays only for the modules it runs (`status` is measured against
     # `import sqlite_utils`: bench/README.md).
+    @cached_property
+    def tracker(self) -> Tracker:  # (the domain's evaluation: not for a list or a search)
+        from .tracking import Tracker
+
+        return Tracker(self._ctx, self.roster, self.logbook)
+
     @cached_property
     def records(self) -> Records:
         from .records import Records
@@ -111,14 +115,12 @@ class Dutylog:
 
         return Casebook(self._ctx, self.roster, self.logbook, self.ledgers)
 
-    @property
+    @cached_property
     def tables(self) -> TableImport:
         """`import-table`: read an Excel or CSV 台账 into a plan, then log it all or nothing."""
-        if self._tables is None:
-            from .table_import import TableImport
+        from .table_import import TableImport
 
-            self._tables = TableImport(self._ctx, self.roster, self.logbook)
-        return self._tables
+        return TableImport(self._ctx, self.roster, self.logbook)
 
     @classmethod
     def open(cls, home: Path | None = None, today: dt.date | None = None, *,
@@ -131,8 +133,7 @@ class Dutylog:
         return cls(open_store(home, today, clock=clock, ids=ids), today)
 
     def on(self, day: dt.date) -> Dutylog:
-        """The same data evaluated on `day` (the app or the demo on another day). It
-        shares this façade's store: closing it leaves the store open."""
+        """The same data evaluated on `day`, over this façade's store (left open by its close)."""
         if day == self.today:
             return self
         return Dutylog(self._store, day, self._ctx._policy, owns_store=False)
@@ -163,8 +164,7 @@ class Dutylog:
         return self._ctx.date(text, field, allow_future)
 
     @property
-    def memo(self) -> DeskMemo:
-        """The desk's counted rows, kept in the database (store/memo.py)."""
+    def memo(self) -> DeskMemo:  # the desk's counted rows, kept in the database (store/memo.py)
         return self._store.memo
 
     @property

@@ -161,6 +161,18 @@ class Logbook:
             subject_id=subject_id, kinds=kinds or None, date_from=date_from, date_to=date_to,
             search=search or None, include_deleted=include_deleted, limit=limit)
 
+    def entry_lines(self, subject: str | None = None, kinds: list[str] | None = None,
+                    date_from: date | None = None, date_to: date | None = None,
+                    search: str | None = None, include_deleted: bool = False,
+                    limit: int | None = None) -> Iterator[tuple[Any, ...]]:
+        """The entries of `entry_records` as the lines of `entries`' table: tuples of
+        (id, date, subject name, kind, four_no, days, place, title, object name, note,
+        deleted, recorded_by). The filters are checked before the first line."""
+        subject_id, kinds = self._checked(subject, kinds, date_from, date_to)
+        return self._entries.entry_lines(
+            subject_id=subject_id, kinds=kinds or None, date_from=date_from, date_to=date_to,
+            search=search or None, include_deleted=include_deleted, limit=limit)
+
     def entry_record_texts(self, subject: str | None = None, kinds: list[str] | None = None,
                            date_from: date | None = None, date_to: date | None = None,
                            search: str | None = None, include_deleted: bool = False,

@@ -168,6 +168,15 @@ class Entries:
         return queries.entry_records(self.db, subject_id, kinds, date_from, date_to, search,
                                      include_deleted, limit)
 
+    def entry_lines(
+        self, subject_id: str | None = None, kinds: Iterable[str] | str | None = None,
+        date_from: date | str | None = None, date_to: date | str | None = None,
+        search: str | None = None, include_deleted: bool = False, limit: int | None = None,
+    ) -> Iterator[tuple[Any, ...]]:
+        """The lines of `entries`' table, streamed (see `queries.entry_lines`)."""
+        return queries.entry_lines(self.db, subject_id, kinds, date_from, date_to, search,
+                                   include_deleted, limit)
+
     def entry_record_texts(
         self, subject_id: str | None = None, kinds: Iterable[str] | str | None = None,
         date_from: date | str | None = None, date_to: date | str | None = None,

@@ -161,6 +161,29 @@ def entry_records(
         yield _record(row)
 
 
+LINE_FIELDS = ("id", "date", "subject_name", "kind", "four_no", "days", "place", "title",
+               "object_name", "note", "deleted", "recorded_by")
+
+
+def entry_lines(
+    db: Database, subject_id: str | None = None, kinds: Iterable[str] | str | None = None,
+    date_from: date | str | None = None, date_to: date | str | None = None,
+    search: str | None = None, include_deleted: bool = False, limit: int | None = None,
+) -> Iterator[tuple[Any, ...]]:
+    """The lines of `entries`' table: the entries of `entry_records`, in its order, each a
+    tuple of `LINE_FIELDS` only (no record made: a county's search lists 2,500)."""
+    where, params = _filters(db, subject_id, kinds, date_from, date_to, search,
+                             include_deleted)
+    sql = ("SELECT e.id, e.date, s.name, e.kind, e.four_no, e.days, e.place, e.title, "
+           "CASE WHEN e.object_id IS NOT NULL THEN l.name END, e.note, e.deleted, e.recorded_by "
+           "FROM entries e JOIN subjects s ON s.id = e.subject_id "
+           f"LEFT JOIN links l ON l.id = e.object_id{where} ORDER BY e.date ASC, e.id ASC")
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(int(limit))
+    return db.stream(sql, params)
+
+
 def _record(row: tuple[Any, ...]) -> dict[str, Any]:
     """The record of one `_RECORD_SQL` row."""
     (id_, subject_id, kind, day, days, four_no, title, place, people, note, object_id,
