@@ -1,102 +1,88 @@
-"""The footer (tui/widgets/footer.py): Textual's, composed again only when its keys change,
-its keys in the footer's density from the start."""
+"""The footer (tui/widgets/footer.py): the screen's keys on one line drawn by one widget,
+as Textual's footer shows them, drawn again only when they change; a click presses a key."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from textual.widgets._footer import FooterKey
-
 from dutylog.services import LogRequest
 from dutylog.tui.screens.dashboard import DashboardScreen
-from dutylog.tui.widgets import footer as footer_module
+from dutylog.tui.widgets.footer import DutylogFooter
 
 from .conftest import SIZE
 from .test_operator import secretary_and_leader
 
 
-def composes(monkeypatch) -> list[int]:
-    """The number of keys of every compose of a footer from now on."""
-    counts: list[int] = []
-    real = footer_module.DutylogFooter.compose
-
-    def compose(self):
-        keys = list(real(self))
-        counts.append(sum(isinstance(k, FooterKey) for k in keys))
-        yield from keys
-
-    monkeypatch.setattr(footer_module.DutylogFooter, "compose", compose)
-    return counts
+def line(app) -> str:
+    return str(app.screen.query_one(DutylogFooter).render())
 
 
-def shown(app) -> list[str]:
-    return [k.description for k in app.screen.query(FooterKey)]
-
-
-async def test_the_first_screen_composes_its_keys_once(svc, make, monkeypatch):
-    """Textual's footer composed the dashboard's keys three times before it painted (each
-    time 14 keys unmounted, mounted and styled: ~25 ms)."""
+async def test_the_keys_with_their_words_and_the_palette_at_the_right_edge(svc, make):
     secretary_and_leader(svc)
-    counts = composes(monkeypatch)
     app = make(svc)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=(140, 45)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen)
-        assert [n for n in counts if n] == [len(shown(app))]
-        assert "待确认 2" in shown(app)
-        await pilot.press("tab", "shift+tab")  # the focus moves: the same keys
-        await pilot.pause()
-        assert [n for n in counts if n] == [len(shown(app))]
+        text = line(app)
+        assert text.startswith(" F1 帮助  F2 记录 ")  # " key " then "words " (wide: not compact)
+        assert "待确认 2" in text  # the review key counts what awaits confirmation
+        assert text.endswith("▏Ctrl+P 命令 ")
+        assert len(app.screen.query(DutylogFooter)) == 1 and not app.screen.query("FooterKey")
 
 
-async def test_new_words_on_a_key_compose_it_again(svc, make, monkeypatch):
+async def test_compact_below_120_columns_cut_before_the_palette(svc, make):
     secretary_and_leader(svc)
-    counts = composes(monkeypatch)
     app = make(svc)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        before = len([n for n in counts if n])
+        text = line(app)
+        assert text.startswith("F1 帮助 F2 记录 ")  # "key", " words" and a space between keys
+        assert text.endswith("▏Ctrl+P 命令")
+        from rich.cells import cell_len
+
+        assert cell_len(text) == 80  # the keys that do not fit are cut before the palette's
+        await pilot.resize_terminal(140, 45)
+        await pilot.pause()
+        assert line(app).startswith(" F1 帮助 ")
+
+
+async def test_new_words_on_a_key_are_drawn_again(svc, make):
+    secretary_and_leader(svc)
+    app = make(svc)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await pilot.pause()
         svc.log(LogRequest("field-research", "王明", date(2025, 6, 17), days=1, place="郭城镇", by="李秘书"))
         app.screen.reload()  # as after a write (DataChanged)
         await pilot.pause()
+        assert "待确认 3" in line(app)
+
+
+async def test_a_click_on_a_key_presses_it(svc, make):
+    from dutylog.tui.screens.entries import EntriesScreen
+
+    secretary_and_leader(svc)
+    app = make(svc)
+    async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert "待确认 3" in shown(app)
-        assert len([n for n in counts if n]) == before + 1
+        from rich.cells import cell_len
+
+        text = line(app)
+        x = cell_len(text[:text.index(" F3 ")]) + 1  # (a Chinese character is two cells)
+        await pilot.click(DutylogFooter, offset=(x, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, EntriesScreen)
 
 
-async def test_keys_are_compact_below_120_columns_the_palette_key_always(svc, make):
-    svc.add_subject("王明", ["leader"], since=date(2025, 1, 1))
-    for size, compact in (((80, 24), True), ((140, 45), False)):
-        app = make(svc)
-        async with app.run_test(size=size) as pilot:
-            await pilot.pause()
-            keys = list(app.screen.query(FooterKey))
-            assert keys
-            for key in keys:
-                palette = key.has_class("-command-palette")
-                assert key.compact is (True if palette else compact), key.key
-                assert key.has_class("-compact") is key.compact
-            if not compact:  # narrowed: every bound key follows the footer
-                await pilot.resize_terminal(90, 30)
-                await pilot.pause()
-                assert all(k.has_class("-compact") for k in app.screen.query(FooterKey))
-
-
-async def test_the_desk_composes_its_keys_once_though_reports_and_focus_arrive_before(svc, make,
-                                                                                       monkeypatch):
-    """Several changes of the bindings can arrive before the recompose they asked for: the
-    first asks, the others see the keys already on their way (the desk's footer was
-    composed four times before it painted; its filter was focused first, then the table)."""
+async def test_the_desk_shows_the_tables_keys_not_the_filters(svc, make):
+    """The desk focuses its table first (its filter's keys would have been shown first)."""
     from dutylog.tui.screens.desk import DeskScreen
 
     from .test_desk import counted, keep_three
 
     keep_three(svc)
-    counts = composes(monkeypatch)
     app = make(svc)
     async with app.run_test(size=SIZE) as pilot:
         await counted(pilot)
         assert isinstance(app.screen, DeskScreen)
         assert app.screen.focused is app.screen.query_one("#desk-table")
-        assert [n for n in counts if n] == [len(shown(app))]
-        assert "排序" in shown(app)  # the table's keys, not the filter's
+        assert "排序" in line(app)

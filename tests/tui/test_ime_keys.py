@@ -70,7 +70,7 @@ async def test_the_footer_says_F2_not_n(demo_svc, make):
     app = make(demo_svc)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        text = " ".join(str(k.render()) for k in app.screen.query("FooterKey"))
+        text = str(app.screen.query_one("DutylogFooter").render())  # the keys' line
         assert "F2 记录" in text and "F1 帮助" in text and "Ctrl+Q 退出" in text
 
 
@@ -119,7 +119,7 @@ async def test_first_run_footer_shows_ctrl_q(svc, make):
     app = make(svc)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        text = " ".join(str(k.render()) for k in app.screen.query("FooterKey"))
+        text = str(app.screen.query_one("DutylogFooter").render())  # the keys' line
         assert "Ctrl+Q 退出" in text and "F1 帮助" in text
 
 

@@ -43,12 +43,25 @@ def _wait_drawn(master, seconds: float = 20.0) -> bytes:
     return seen
 
 
-def _gone_within(proc, seconds: float) -> bool:
-    try:
-        proc.wait(timeout=seconds)
-        return True
-    except subprocess.TimeoutExpired:
-        return False
+def _gone_within(proc, seconds: float, master: int | None = None) -> bool:
+    """The process ended within `seconds`; meanwhile its terminal (`master`) is read, as a
+    terminal does: the app's last frames must not wait on a full pseudo-terminal."""
+    import select
+
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if proc.poll() is not None:
+            return True
+        if master is None:
+            time.sleep(0.05)
+            continue
+        ready, _, _ = select.select([master], [], [], 0.05)
+        if ready:
+            try:
+                os.read(master, 65536)
+            except OSError:
+                master = None
+    return proc.poll() is not None
 
 
 def _unlocked(home) -> bool:
@@ -91,7 +104,7 @@ def test_sighup_ends_the_app_even_when_nohup_ignored_it(home):
     try:
         assert _wait_drawn(master), "the app never painted"
         proc.send_signal(signal.SIGHUP)
-        assert _gone_within(proc, 2.0), "still running 2 s after SIGHUP"
+        assert _gone_within(proc, 2.0, master), "still running 2 s after SIGHUP"
     finally:
         if proc.poll() is None:
             proc.kill()
