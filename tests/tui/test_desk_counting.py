@@ -238,3 +238,5 @@ async def test_the_count_waits_while_a_dashboard_is_in_front(svc, monkeypatch):
         await pilot.pause()
         assert app.screen is desk and sorted(done) == NAMES and desk.desk.complete
         assert "正在统计" not in line(desk)
+        # 领导02, counted while the dashboard was in front, is painted now the desk is back
+        assert "…" not in {c.plain for c in desk.row_at(1)[1]} and desk.row_at(1)[1][0].plain == "领导02"

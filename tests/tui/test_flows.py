@@ -211,6 +211,7 @@ async def test_search_finds_chinese_substrings(demo_svc, make):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("e", "slash")
         await pilot.press(*"凤城", "enter")
+        await pilot.pause()
         screen = app.screen
         assert 0 < screen.total < len(demo_svc.entries("张海峰"))
         for e in screen.loaded:
@@ -218,6 +219,7 @@ async def test_search_finds_chinese_substrings(demo_svc, make):
         search = screen.query_one("#f-search", Input)
         search.value = "镇"  # one character
         await pilot.press("enter")
+        await pilot.pause()  # the rows in sight are read as they are painted
         assert screen.total > 0 and all(
             any("镇" in (v or "") for v in (e.title, e.place, e.people, e.note)) for e in screen.loaded)
 

@@ -149,3 +149,18 @@ async def test_footers_are_compact_below_120_columns(demo_svc, make, size, compa
         await pilot.press("f2")
         await pilot.pause()
         assert app.screen.query_one("Footer").compact is compact
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (120, 40), (140, 45)])
+async def test_the_rules_list_is_made_for_the_width_it_gets(demo_svc, make, size):
+    """The dashboard makes its rules list for the width the layout will give it
+    (`list_width`, from the side panel's width at each breakpoint): its first resize finds
+    the columns it was made for and draws nothing again."""
+    from dutylog.tui.widgets.rules_list import RulesList, column_widths, list_width
+
+    app = make(demo_svc)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        rules = app.screen.query_one(RulesList)
+        assert rules.size.width == list_width(size[0])
+        assert rules.columns == column_widths(rules.data, "zh", list_width(size[0]))

@@ -18,7 +18,7 @@ from dutylog.i18n import t
 from dutylog.services import ui
 
 from .. import fmt
-from ..widgets.rules_list import RulesList, rule_options
+from ..widgets.rules_list import RulesList, column_widths, list_width, rule_options
 from ..widgets.side_panel import SidePanel
 from ..widgets.week_strip import WeekStrip
 from .base import MainScreen
@@ -55,7 +55,10 @@ class DashboardScreen(MainScreen):
         yield Static(self.headline(data), id="subject-line")
         yield WeekStrip(self.lang, id="week-strip")
         with Horizontal(id="board"):
-            yield RulesList(*rule_options(data, self.lang), data=data, lang=self.lang, id="rules")
+            # made for the width it will have (else made again on its first resize)
+            columns = column_widths(data, self.lang, list_width(self.app.size.width))
+            yield RulesList(*rule_options(data, self.lang, *columns), data=data, lang=self.lang,
+                            columns=columns, id="rules")
             yield SidePanel(data, self.lang, id="side")
         yield self.footer()
 

@@ -17,6 +17,7 @@ starts the count again.
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
 from collections import deque
@@ -49,6 +50,7 @@ CELL_MARK = {"met": "✓", "on_track": "·", "due_soon": "!", "behind": "▼",
              "unreachable": "✗!", "missed": "✗"}
 NAME_W, NUM_W = 10, 6
 DUE_SHOWN = 6  # due items named on the line; the rest counted
+PAUSE_S = 0.05  # Enter waits at most this long for the count to pause
 CHUNK, CHUNK_S, SIGHT_S = 25, 0.25, 0.1  # the worker reports after so many rows, or seconds
 RESORT_S = 1.0  # while counting, "most behind" and a status filter are applied again this often
 COUNT_GROUP = "desk-count"  # the counting worker's group (tests and the probe wait on it)
@@ -80,7 +82,10 @@ class DeskScreen(DutylogScreen):
         self._index: dict[str, int] = {}  # subject id -> its row in `shown`
         self._wanted: deque[str] = deque()  # rows painted before being counted: counted first
         self._stale = False
+        self._unshown = False  # rows counted while the desk was not in front, not painted yet
         self._front = threading.Event()  # the desk is in front (or under a dialog): count
+        self._resting = threading.Event()  # the count is not evaluating a row (or not running)
+        self._resting.set()
         self._due_shown = False
         self._due_lines = 0  # the due line's height when last shown
         self._sorted_at = 0.0  # when the rows were last filtered and sorted (time.monotonic)
@@ -120,6 +125,7 @@ class DeskScreen(DutylogScreen):
         self.refilter(keep)
         self.show_due()
         if not self.desk.complete:  # (every row from the memo: nothing to count)
+            self._resting = threading.Event()  # this count's own (one given up sets its own)
             self.count(self.desk, list(self.shown), self._wanted, self.app.size.height, self._front)
 
     def data_changed(self, message) -> None:
@@ -133,6 +139,11 @@ class DeskScreen(DutylogScreen):
         self._front.set()
         if self._stale:
             self.reload()
+        elif self._unshown:  # rows counted while another screen was in front
+            self._unshown = False
+            self.refilter(self.cursor_subject())
+            self.query_one(VirtualTable).repaint_rows(range(len(self.shown)))
+            self.show_due()
 
     def on_screen_suspend(self) -> None:
         """A screen over the desk (a dashboard, entries): the count waits until the desk is
@@ -155,13 +166,23 @@ class DeskScreen(DutylogScreen):
         by_id = {s.id: s for s in desk.subjects}
         in_sight = {s.id for s in order[:first]}
         rest = iter(order + desk.subjects)
+        resting = self._resting
+        try:
+            self._count(desk, worker, by_id, in_sight, rest, wanted, front, resting)
+        finally:
+            resting.set()
+
+    def _count(self, desk, worker, by_id, in_sight, rest, wanted, front, resting) -> None:
         batch: list[str] = []
         seen = False  # the batch holds rows in sight
         warm = False  # the subjects' towns are read
         since = time.monotonic()
         while not worker.is_cancelled:
-            if not front.wait(0.1):  # another screen in front: wait for the desk
+            if not front.is_set():  # another screen in front: wait for the desk
+                resting.set()
+                front.wait(0.1)
                 continue
+            resting.clear()
             subj, asked = None, False
             while wanted and subj is None:
                 found = by_id.get(wanted.popleft())
@@ -203,6 +224,9 @@ class DeskScreen(DutylogScreen):
     def on_desk_screen_counted(self, message: Counted) -> None:
         if message.desk is not self.desk:
             return  # a report of a count given up (a new year, a write)
+        if self.app.screen is not self and not isinstance(self.app.screen, ModalScreen):
+            self._unshown = True  # under a dashboard: shown when the desk is back in front
+            return
         # Sorted or filtered by status: the order or the rows shown may change. Applied
         # again at most every RESORT_S seconds while counting (each time every row in
         # sight is painted anew, and rows moving under the eye are hard to follow), and
@@ -297,11 +321,15 @@ class DeskScreen(DutylogScreen):
         return found
 
     # ---- keys ---------------------------------------------------------------------------
-    def on_virtual_table_row_selected(self, event: VirtualTable.RowSelected) -> None:
+    async def on_virtual_table_row_selected(self, event: VirtualTable.RowSelected) -> None:
         event.stop()
         subj = self.selected()
         if subj is not None:
-            self._front.clear()  # the count pauses now, not once the dashboard is in front
+            # the count pauses first (its row done, a few ms): the dashboard is made with
+            # the interpreter to itself, not once it is in front
+            self._front.clear()
+            if not self._resting.is_set():
+                await asyncio.to_thread(self._resting.wait, PAUSE_S)
             self.app.show_subject(subj.name)
 
     def action_filter(self) -> None:

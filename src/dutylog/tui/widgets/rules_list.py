@@ -44,10 +44,13 @@ class RulesList(OptionList):
     leave (cut with "…", the whole title is the rule's tooltip in the status table and the
     side panel), and lines never wrap (app.tcss `#rules`)."""
 
-    def __init__(self, *options, data=None, lang: str = "zh", **kwargs) -> None:
+    def __init__(self, *options, data=None, lang: str = "zh",
+                 columns: tuple[int, int, bool, bool] = (TITLE_W, BAR_W, True, False), **kwargs) -> None:
+        """`columns`: those the `options` were made for (`column_widths`); when they are the
+        ones the list's width wants, its first resize draws nothing again."""
         super().__init__(*options, **kwargs)
         self.data, self.lang = data, lang
-        self.columns: tuple[int, int, bool, bool] = (TITLE_W, BAR_W, True, False)
+        self.columns = columns
 
     def on_resize(self) -> None:
         if self.data is None:
@@ -78,6 +81,18 @@ class RulesList(OptionList):
         self.set_options(options)
         if highlighted is not None and highlighted < len(options):
             self.highlighted = highlighted
+
+
+# The side panel's width at each of the app's horizontal breakpoints (app.tcss `.-w80
+# #side`, `.-w100 #side`; SidePanel's own 40): the rules list has the rest, less its padding
+SIDE_W = ((120, 40), (100, 32), (0, 26))
+
+
+def list_width(screen_width: int) -> int:
+    """The rules list's width on a dashboard `screen_width` cells wide (tests check it
+    against the laid-out list at 80, 100, 120 and 140 columns)."""
+    side = next(w for at, w in SIDE_W if screen_width >= at)
+    return max(1, screen_width - side - 1)
 
 
 def column_widths(data, lang: str, width: int) -> tuple[int, int, bool, bool]:
