@@ -31,6 +31,7 @@ TARGETS = {
     "TUI desk painted": ("ratio", 1.2, "bare Textual app"),
     "TUI desk painted, memo empty": (None, None, "bare Textual app"),
     "desk: slowest key": ("below", 100.0, "ms per key"),
+    "desk: slowest key, memo complete": (None, None, "ms per key"),
     "entries: slowest key": ("below", 100.0, "ms per key"),
     "entries: last row of ~10,000": ("abs", 1.0, "s"),
     "backups kept / database": ("abs", 3.0, "× the database (or 256 MiB in all)"),
@@ -163,33 +164,36 @@ def county(bench, run, sample, interleaved, dutylog, fail_note, py, here: Path,
         d = _last_json(c)
         res["TUI desk painted, memo empty"] = _put(
             sorted(cold)[len(cold) // 2], sorted(bare)[len(bare) // 2], True,
-            f"{len(cold)} runs, the memo emptied before each: the first desk of a day, or after a "
+            f"runs: {len(cold)}, the memo emptied before each: the first desk of a day, or after a "
             f"write; in-process {d.get('painted_ms', 0):.0f} ms, {d.get('rows_evaluated')} rows evaluated")
     print("[county] desk keys …", flush=True)
+    # the first desk of the day (the rows in sight counted by the runs above, the rest
+    # counted while the keys are pressed), then the desk opened again once all are counted
     res.update(desk_keys(run, probe, env))
+    res.update(desk_keys(run, probe, env, "desk: slowest key, memo complete"))
     print("[county] entries screen …", flush=True)
     res.update(entries_keys(run, probe, {**env, "PROBE_SUBJECT": leader}))
     return res
 
 
-def desk_keys(run, probe, env) -> dict:
+def desk_keys(run, probe, env, figure: str = "desk: slowest key") -> dict:
     """The desk's keys (tui_probe.py desk-keys): moving, End to the last subject, sorting,
     filtering, Enter to a dashboard and back; the slowest key is the figure."""
     r = run(probe + ["desk-keys"], env, timeout=1800)
     d = _last_json(r) if r.code == 0 else {}
     if not d.get("built"):
         why = d.get("note") or (r.err.strip().splitlines() or ["no output"])[-1][:100]
-        return {"desk: slowest key": _put(float("nan"), None, False, f"not measured: {why}", unit="ms")}
+        return {figure: _put(float("nan"), None, False, f"not measured: {why}", unit="ms")}
     worst = d["slowest"]
     enter = dict(d["keys"]).get("enter")  # the last Enter: the dashboard opened
     note = (f"{len(d['keys'])} keys on {d['rows']} rows, worst {worst[0]!r}, p95 {d['p95_ms']:.0f} ms, "
             f"median {d['median_ms']:.0f} ms, {d['keys_100ms']} ≥ 100 ms{_slow(d['keys'])}; last row in "
-            f"{d['last_row_ms']:.0f} ms; Enter → {d['enter']['screen']} {enter:.0f} ms, back by "
+            f"{d['last_row_ms']:.0f} ms; Enter → {d['enter']['screen']} of {d['enter'].get('subject')} {enter:.0f} ms, back by "
             f"{'Esc' if d['escape'] == 'DeskScreen' else 'Ctrl+W'}; all {d['rows']} counted "
             f"{d.get('counted_ms', 0) - d['painted_ms']:.0f} ms after painted, "
             f"{d['while_counting']['keys']} keys answered meanwhile "
             f"(slowest {d['while_counting'].get('slowest', ['-', 0])[1]:.0f} ms)")
-    return {"desk: slowest key": _put(worst[1], None, True, note, unit="ms")}
+    return {figure: _put(worst[1], None, True, note, unit="ms")}
 
 
 def entries_keys(run, probe, env) -> dict:
