@@ -145,3 +145,19 @@ def test_a_memo_row_that_cannot_be_read_is_counted_again(svc):
     again = Desk(svc)
     assert again.done == 0
     assert again.row(again.subjects[0]).cells["frontline-office"] == "due_soon"
+
+
+def test_the_policy_digest_is_the_same_in_every_process():
+    """The memo's stamp holds the policy's digest: were it to change from one process to
+    the next (a set's order follows the string hash seed), no desk would ever find its memo."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("from dutylog.policy import load_policy\n"
+            "from dutylog.services.desk import policy_digest\n"
+            "print(policy_digest(load_policy(None)))")
+    digests = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout.strip()
+               for seed in ("1", "2", "3")}
+    assert len(digests) == 1 and len(next(iter(digests))) == 16
