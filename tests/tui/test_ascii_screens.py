@@ -9,7 +9,7 @@ from dutylog.tui import registry
 
 from .conftest import SIZE
 
-AMBIGUOUS = set("·…●▲█─│≥✓✗■▼")
+AMBIGUOUS = set("·…●▲█─│≥✓✗■▼▏")  # (▏: the footer's bar before the palette key)
 
 
 def visible_text(app) -> str:

@@ -21,12 +21,15 @@ from textual import events
 from textual.app import ComposeResult
 from textual.widgets import Footer
 
+from dutylog.console import ascii_mode
+
 if TYPE_CHECKING:
     from textual.binding import Binding
     from textual.screen import Screen
 
 COMPACT_BELOW = 120  # columns: a compact footer below
-PALETTE_BAR = "▏"  # Textual's `border-left: vkey` before the palette's key
+PALETTE_BAR = "▏"  # Textual's `border-left: vkey` before the palette's key ("|" in ASCII mode:
+# ▏ is ambiguous-width, two cells in some Chinese terminals)
 
 
 class Key(NamedTuple):
@@ -116,7 +119,7 @@ class DutylogFooter(Footer):
         compact = palette or self.compact
         text = Text(end="")
         if palette:
-            text.append(PALETTE_BAR, style("footer-key--bar") + meta)
+            text.append("|" if ascii_mode() else PALETTE_BAR, style("footer-key--bar") + meta)
         pad = "" if compact else " "
         text.append(f"{pad}{key.display}{pad}", style("footer-key--key") + own)
         if key.description:
