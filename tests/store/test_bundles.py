@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 import pytest
 
-from dutylog.domain.errors import InvalidInput
+from dutylog.domain.errors import Conflict, InvalidInput
 from dutylog.i18n import words
 from dutylog.store import ImportSummary, entry_to_record
 
@@ -362,3 +362,75 @@ def test_a_bundle_larger_than_the_table_rebuilds_its_indexes_once(tmp_path, monk
     assert dropped
     assert dump(fresh) == before
     assert _entry_indexes(fresh) == indexes
+
+
+@pytest.mark.parametrize("bulk", [False, True], ids=["triggers", "bulk"])
+def test_new_and_known_entries_in_one_bundle(tmp_path, monkeypatch, bulk):
+    """New entries are inserted as they come (the ids already here found by the insert
+    itself, issue 14 §7), known ones decided as before: counts, history, the bundle's
+    order, and both searches find the merged text at once."""
+    from dutylog.store import bundle_import
+
+    if bulk:  # the path of a large merge: indexed in bulk after the rows
+        monkeypatch.setattr(bundle_import, "BULK_FTS", 2)
+    office = open_home(tmp_path, "office")
+    wang = office.subjects.add_subject("王明", ["leader"])
+    first = office.entries.add_entry(entry(wang, kind="diary", note="旧的记录"))
+    same = office.entries.add_entry(entry(wang, kind="diary", note="不变"))
+    pa, pb = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    office.bundles.export_bundle(pa)
+    with open_home(tmp_path, "laptop", datetime(2025, 9, 1, tzinfo=CST)) as laptop:
+        laptop.bundles.import_bundle(pa)
+        laptop.entries.update_entry(first.id, "王明", note="新的说法")
+        visit = laptop.entries.add_entry(entry(wang, kind="diary", note="梁家庄村走访"))
+        sea = laptop.entries.add_entry(entry(wang, kind="diary", title="海"))
+        laptop.bundles.export_bundle(pb)
+    calls: list[tuple[int, int]] = []
+    summary = office.bundles.import_bundle(pb, progress=lambda d, t: calls.append((d, t)))
+    assert (summary.added, summary.updated, summary.conflicts) == (2, 1, [])
+    assert summary.unchanged == 2  # 王明 and the entry nobody changed
+    assert calls[-1] == (5, 5) and [d for d, _ in calls] == sorted(d for d, _ in calls)
+    seqs = dict(office.conn.execute("SELECT id, seq FROM entries").fetchall())
+    assert seqs[same.id] < seqs[visit.id] < seqs[sea.id]  # appended in the bundle's order
+    old = office.conn.execute("SELECT version FROM history WHERE record_id = ?",
+                              (first.id,)).fetchall()
+    assert [json.loads(v)["note"] for (v,) in old] == ["旧的记录"]
+    assert [e.id for e in office.entries.query_entries(search="梁家庄村")] == [visit.id]
+    assert [e.id for e in office.entries.query_entries(search="海")] == [sea.id]
+    assert [e.id for e in office.entries.query_entries(search="说法")] == [first.id]
+    assert office.entries.query_entries(search="旧的") == []
+    for table in ("entries_fts", "entries_fts_chars"):
+        office.conn.execute(f"INSERT INTO {table}({table}) VALUES ('integrity-check')")
+    # again: nothing new, nothing changed
+    again = office.bundles.import_bundle(pb)
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 5)
+    office.close()
+
+
+def test_only_a_known_id_is_passed_over(tmp_path, monkeypatch):
+    """Inserting the new entries passes over a known id only: any other constraint an
+    entry breaks still refuses the whole import, nothing written."""
+    from dutylog.store import bundle_import
+
+    source = open_home(tmp_path, "laptop")
+    wang = source.subjects.add_subject("王明", ["leader"])
+    for i in range(3):
+        source.entries.add_entry(entry(wang, kind="diary", note=f"第{i}篇"))
+    bundle = tmp_path / "b.jsonl"
+    source.bundles.export_bundle(bundle)
+    office = open_home(tmp_path, "office")
+    office.subjects.add_subject("李华", ["leader"])
+    before = dump(office)
+    real = bundle_import.record_to_row
+
+    def broken(spec, rec):  # an entry without a kind (NOT NULL), past the checks
+        row = real(spec, rec)
+        if "第2篇" in (row.get("note") or ""):
+            row["kind"] = None
+        return row
+
+    monkeypatch.setattr(bundle_import, "record_to_row", broken)
+    with pytest.raises(Conflict):  # (SQLite: NOT NULL constraint failed: entries.kind)
+        office.bundles.import_bundle(bundle)
+    assert dump(office) == before
+    office.close()

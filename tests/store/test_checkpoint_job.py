@@ -96,3 +96,83 @@ def test_the_job_merges_what_a_bulk_import_put_off(tmp_path):
     for table in checkpoint_job.FTS_TABLES:
         assert conn.execute(f"SELECT count(*) FROM {table} WHERE {table} MATCH '走访'").fetchone()[0] == 40
         conn.execute(f"INSERT INTO {table}({table}) VALUES ('integrity-check')")
+
+
+def _office_and_bundle(tmp_path, monkeypatch, n=300):
+    from dutylog.store import backup_job
+
+    monkeypatch.setattr(backup_job, "schedule", lambda home, today: None)
+    monkeypatch.setattr(checkpoint_job, "HANDOFF_DB", 0)  # every file "large"
+    monkeypatch.setattr(checkpoint_job, "EARLY_BUNDLE", 0)  # every bundle too
+    laptop = open_store(tmp_path / "laptop")
+    wang = laptop.subjects.add_subject("王明", ["leader"])
+    with laptop.transaction():
+        for i in range(n):
+            laptop.entries.add_entry(entry(wang, kind="diary", note=f"第{i}篇"))
+    bundle = tmp_path / "b.jsonl"
+    laptop.bundles.export_bundle(bundle)
+    close_store(laptop)
+    home = tmp_path / "office"
+    store = open_store(home)
+    store.subjects.add_subject("李华", ["leader"])
+    started: list[bool] = []
+    real = checkpoint_job._start
+    monkeypatch.setattr(checkpoint_job, "_start",
+                        lambda home, early: started.append(early) or real(home, early))
+    return home, store, bundle, started
+
+
+def test_a_large_import_starts_the_job_before_it_ends(tmp_path, monkeypatch):
+    """The job is started when a large import begins, waits while it writes, and is the
+    one the close hands over to: no second job, nothing copied back by the close."""
+    monkeypatch.setenv("DUTYLOG_BACKUP", "background")
+    go = tmp_path / "go"
+    monkeypatch.setenv("DUTYLOG_CHECKPOINT_HOLD", str(go))
+    home, store, bundle, started = _office_and_bundle(tmp_path, monkeypatch)
+    during: list[bool] = []
+
+    def progress(done, total):
+        if done == total:  # the import's last step, before its commit
+            job = checkpoint_job._EARLY.get(str(home))
+            during.append(job is not None and job.ready(30.0))
+
+    assert store.bundles.import_bundle(bundle, progress=progress).added == 301  # 王明 too
+    assert started == [True] and during and all(during)  # open beside the import's transaction
+    frames = _wal(home)
+    assert frames > 0
+    close_store(store)
+    assert started == [True]  # the close took the early job: none started then
+    assert _wal(home) == frames  # and copied nothing back
+    reader = sqlite3.connect(home / "dutylog.db")
+    assert reader.execute("SELECT count(*) FROM entries").fetchone()[0] == 300
+    reader.close()
+    go.touch()
+    assert _wait(lambda: not (home / "dutylog.db-wal").exists())
+    check = sqlite3.connect(home / "dutylog.db")
+    assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert check.execute("SELECT count(*) FROM entries").fetchone()[0] == 300
+    check.close()
+
+
+def test_an_early_job_goes_by_itself_after_a_refused_import(tmp_path, monkeypatch):
+    """A refused import lets its early job go at once (it never waits for the close),
+    and the job ends; nothing was written."""
+    from dutylog.domain.errors import DutylogError
+
+    monkeypatch.setenv("DUTYLOG_BACKUP", "auto")
+    home, store, bundle, started = _office_and_bundle(tmp_path, monkeypatch, n=20)
+    text = bundle.read_text(encoding="utf-8").splitlines(keepends=True)
+    text[3] = '{"type": "entry", "broken": tru\n'
+    bundle.write_text("".join(text), encoding="utf-8")
+    count = store.db.conn.execute("SELECT count(*) FROM entries").fetchone()[0]
+    try:
+        store.bundles.import_bundle(bundle)
+        raise AssertionError("a broken bundle was merged")
+    except DutylogError:
+        pass
+    assert started == [True]
+    job = checkpoint_job._EARLY[str(home)]
+    assert _wait(lambda: job.process.poll() is not None)  # gone by itself, store still open
+    assert store.db.conn.execute("SELECT count(*) FROM entries").fetchone()[0] == count
+    close_store(store)
+    assert str(home) not in checkpoint_job._EARLY

@@ -74,8 +74,13 @@ class Bundles:
         """Merge the bundle at `path`, all or nothing (see bundle_import.py). SQLite's
         automatic checkpoint is off meanwhile: copying the pages back into a large file
         is left to the close, which hands it over to a job (store/checkpoint_job.py)."""
+        from dutylog.store import checkpoint_job
         from dutylog.store.bundle_import import import_bundle
 
+        try:  # a large import into a large file: the job that copies it back, started now
+            checkpoint_job.start_early(self.db.home, Path(path).stat().st_size)
+        except OSError:
+            pass  # (no such file: refused below, in the usual words)
         with self.db.lock:
             conn = self.db.conn
             before = conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
@@ -90,6 +95,7 @@ class Bundles:
             with self.db.lock:
                 conn.execute(f"PRAGMA wal_autocheckpoint={int(before)}")
                 conn.execute(f"PRAGMA synchronous={int(sync)}")
+            checkpoint_job.writes_done(self.db.home)
 
     def export_bundle(
         self, path: str | os.PathLike, subject_id: str | None = None,

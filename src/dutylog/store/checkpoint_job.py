@@ -15,6 +15,11 @@ checkpoint during its transaction) is handed over when the command closes:
                    closes — the last connection: SQLite finishes and removes the WAL — and
                    notes the file as dutylog left it (`opening.VERIFIED`).
 
+An import of a large bundle (EARLY_BUNDLE) into a large file starts the job when it
+begins (`start_early`): the job opens the file, says "ready" and waits for the end of its
+input, which the import closes when it has committed or rolled back (`writes_done`; a
+killed command closes it too); the close then finds it ready and waits for nothing.
+
 Nothing is at risk meanwhile: committed pages are in the WAL, which every later connection
 reads, and a job killed half-way leaves a WAL the next close copies back. Only a database
 of at least `HANDOFF_DB` with a WAL of at least `HANDOFF_WAL` is handed over; a smaller one
@@ -60,14 +65,46 @@ def wanted(home: Path, changes: int) -> bool:
     return changes >= HANDOFF_CHANGES and wal >= HANDOFF_WAL and size + wal >= HANDOFF_DB
 
 
-def handoff(home: Path) -> bool:
-    """Start the job and wait (at most WAIT_READY) until it has the database open; True
-    when it has (the caller's close then copies nothing back), False when no job could be
-    started or it did not answer in time (the close then checkpoints, as without it)."""
+class _Job:
+    """A started job: its process and, once read, its first line."""
+
+    def __init__(self, process) -> None:
+        self.process = process
+        self.answer: list[bytes] = []
+        self.reader = threading.Thread(
+            target=lambda: self.answer.append(process.stdout.readline()), daemon=True)
+        self.reader.start()
+
+    def ready(self, timeout: float) -> bool:
+        """It has the database open (waiting at most `timeout` for it to say so) and is
+        still running."""
+        self.reader.join(timeout)
+        if self.answer != [READY]:
+            return False
+        if self.process.stdout and not self.process.stdout.closed:
+            self.process.stdout.close()
+        return self.process.poll() is None
+
+    def go(self) -> None:
+        """Let it go on (it waits for the end of its input before copying anything)."""
+        stdin = self.process.stdin
+        if stdin is not None and not stdin.closed:
+            try:
+                stdin.close()
+            except OSError:
+                pass
+
+
+_EARLY: dict[str, _Job] = {}  # data folder -> the job started while a large write ran
+EARLY_BUNDLE = 512 << 10  # bytes of bundle (~1,000 records): below, no job started early
+
+
+def _start(home: Path, early: bool) -> _Job | None:
     import subprocess
 
-    options: dict = {"stdin": subprocess.DEVNULL, "stdout": subprocess.PIPE,
-                     "stderr": subprocess.DEVNULL, "close_fds": True}
+    options: dict = {"stdin": subprocess.PIPE if early else subprocess.DEVNULL,
+                     "stdout": subprocess.PIPE, "stderr": subprocess.DEVNULL,
+                     "close_fds": True}
     if os.name == "nt":
         options["creationflags"] = (getattr(subprocess, "DETACHED_PROCESS", 0)
                                     | getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0))
@@ -78,18 +115,61 @@ def handoff(home: Path) -> bool:
     src = str(Path(__file__).resolve().parents[2])  # the dutylog package's folder, as run now
     env["PYTHONPATH"] = src + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
     try:
-        job = subprocess.Popen([sys.executable, "-m", "dutylog.store.checkpoint_job",
-                                str(home)], env=env, **options)
+        return _Job(subprocess.Popen([sys.executable, "-m", "dutylog.store.checkpoint_job",
+                                      str(home)], env=env, **options))
     except OSError:
-        return False
-    answer: list[bytes] = []
-    reader = threading.Thread(target=lambda: answer.append(job.stdout.readline()), daemon=True)
-    reader.start()
-    reader.join(WAIT_READY)
-    if answer != [READY]:
-        return False  # (a job that answers later finds the WAL copied back already)
-    job.stdout.close()
-    return True
+        return None
+
+
+def start_early(home: Path, bundle_bytes: int) -> None:
+    """A large import into a large database begins: start the job now, so it has the file
+    open by the time the command closes (its start, ~30 ms, off the command's path). It
+    waits until `writes_done` (or this process ends) before it copies anything, so it
+    never competes with the import for the write lock."""
+    if os.environ.get("DUTYLOG_BACKUP", "auto") == "inline" or bundle_bytes < EARLY_BUNDLE:
+        return
+    key = str(Path(home))
+    job = _EARLY.get(key)
+    if job is not None and job.process.poll() is None:
+        return  # one is there already (an earlier bundle of the same session)
+    try:
+        if (Path(home) / DB_NAME).stat().st_size < HANDOFF_DB:
+            return
+    except OSError:
+        return
+    job = _start(Path(home), early=True)
+    if job is not None:
+        _EARLY[key] = job
+
+
+def writes_done(home: Path) -> None:
+    """The import has committed or rolled back: the early job (if any) may go on."""
+    job = _EARLY.get(str(Path(home)))
+    if job is not None:
+        job.go()
+
+
+def handoff(home: Path) -> bool:
+    """Hand the copy back over to a job: the one started early for this folder if it is
+    there and has the file open, else a new one, waiting (at most WAIT_READY) until it
+    has the database open; True when one has (the caller's close then copies nothing
+    back), False when no job could be started or it did not answer in time (the close
+    then checkpoints, as without it)."""
+    early = _EARLY.pop(str(Path(home)), None)
+    if early is not None:
+        early.go()
+        if early.ready(WAIT_READY):
+            return True
+    job = _start(Path(home), early=False)
+    # (a job that answers later finds the WAL copied back already)
+    return job is not None and job.ready(WAIT_READY)
+
+
+def forget(home: Path) -> None:
+    """The store is closing without a handoff: an early job goes on by itself."""
+    job = _EARLY.pop(str(Path(home)), None)
+    if job is not None:
+        job.go()
 
 
 def run_job(home: Path) -> int:
@@ -109,6 +189,7 @@ def run_job(home: Path) -> int:
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the WAL index mapped
             _say_ready()
+            _wait_for_input_end()  # (started early: until the import is done)
             hold = os.environ.get("DUTYLOG_CHECKPOINT_HOLD")  # tests: wait for their go
             if hold:
                 _wait_for(Path(hold))
@@ -172,6 +253,15 @@ def _say_ready() -> None:
         os.dup2(devnull, sys.stdout.fileno())
         os.close(devnull)
     except OSError:
+        pass
+
+
+def _wait_for_input_end() -> None:
+    """Until the starting command closes our input (at once when it gave us none)."""
+    try:
+        while sys.stdin.buffer.read(4096):
+            pass
+    except (OSError, ValueError, AttributeError):
         pass
 
 

@@ -64,6 +64,8 @@ def close_store(store: Store) -> None:
     try:
         if checkpoint_job.wanted(home, store.db.changes):  # a large write into a large file:
             checkpoint_job.handoff(home)  # copied back off the command's path
+        else:
+            checkpoint_job.forget(home)  # (a job started early goes on by itself)
     finally:
         store.close()
     note_verified(home)
