@@ -130,3 +130,15 @@ async def test_tui_screens_and_the_svg_show_escapes_as_text(monkeypatch, dutylog
                 await pilot.pause()
     finally:
         svc.close()
+
+
+def test_a_date_planted_by_another_program_is_shown_not_obeyed(run, monkeypatch, dutylog_home):
+    """`entries`' table takes the columns dutylog writes (id, date, days) as they are —
+    after one check of each whole column: a file edited by another program may hold an
+    escape even there."""
+    setup(run, monkeypatch)
+    assert run("log", "diary", "--subject", "王明", "--date", TODAY, "--note", "x").code == 0
+    plant(dutylog_home, date=f"2025-06-18{CLEAR}")
+    r = run("entries")
+    assert r.code == 0, r.err
+    assert not RAW.search(r.out.replace("\n", "")) and "2025-06-18\\x1b[2J\\x1b[H" in r.out

@@ -89,13 +89,21 @@ def echo_json(data) -> None:
     click.echo(safe_json(data))
 
 
-def table(headers: list[str], rows: list[list[str]], **options) -> str:
+def table(headers: list[str], rows: list[list[str]], made: frozenset[int] = frozenset(),
+          **options) -> str:
     """textcells' table with every cell on one line and every control character visible
-    (issue 12: a title holding ESC/OSC sequences must not reach the terminal)."""
+    (issue 12: a title holding ESC/OSC sequences must not reach the terminal). `made`:
+    the columns dutylog writes itself (an id, a date, a number), taken as they are once
+    the whole column is seen printable (one check in C: a file edited by another program
+    may hold anything)."""
     from dutylog import textcells
 
-    return textcells.table([shown_line(h) for h in headers],
-                           [[shown_line(str(c)) for c in row] for row in rows], **options)
+    made = frozenset(i for i in made if "".join(str(row[i]) for row in rows if i < len(row)).isprintable())
+    if made:
+        rows = [[c if i in made else shown_line(str(c)) for i, c in enumerate(row)] for row in rows]
+    else:
+        rows = [[shown_line(str(c)) for c in row] for row in rows]
+    return textcells.table([shown_line(h) for h in headers], rows, **options)
 
 
 def echo_text(text: str, err: bool = False) -> None:

@@ -6,7 +6,6 @@ import click
 
 from dutylog.domain.dates import parse_days
 from dutylog.domain.validate import parse_yes_no
-from dutylog.fmt import local_time
 
 from .common import echo_json, echo_json_texts, echo_text, lang, parse_date_opt, service, table, word
 
@@ -102,7 +101,10 @@ def entries(subject_name, kinds, date_from, date_to, search, include_deleted, li
         click.echo(table([word("col.id"), word("col.date"), word("col.subject"), word("col.kind"),
                           word("col.days"), word("col.place"), word("col.title"), word("col.by")],
                          rows, aligns=["left", "left", "left", "left", "right", "left", "left", "left"],
-                         max_widths=[0, 0, 12, 24, 0, 16, 40, 12]))
+                         max_widths=[0, 0, 12, 24, 0, 16, 40, 12], made=ENTRY_MADE))
+
+
+ENTRY_MADE = frozenset({0, 1, 4})  # id, date, days: written by dutylog, no user text in them
 
 
 def _days(d):
@@ -176,6 +178,8 @@ def history(entry_id, as_json) -> None:
         if as_json:
             echo_json([v.as_dict() for v in versions])
             return
+        from dutylog.fmt import local_time  # (here: `entries` and `log` do not need it)
+
         rows = [[local_time(v.changed_at), v.changed_by or "",
                  v.date or "", str(v.days or ""), v.field("title") or "",
                  v.field("note") or "", word("msg.deleted") if v.deleted else ""]
