@@ -11,9 +11,8 @@ count waits. `/` filters by role, town or status, `b` sorts by "most behind": wh
 counting, both read the rows counted so far and are applied again as the others arrive
 (at most once a second, and when all are in; the cursor stays on its subject). `x`
 exports what is shown to .xlsx or .csv, once counted. The rows are kept for the screen's
-life: a new year or a write (`DataChanged`, read again when the desk is next in front)
-starts the count again.
-"""
+life and in the memo (services/desk.py): a desk opened again with nothing written starts
+counted; a new year or a write (`DataChanged`) starts the count again."""
 
 from __future__ import annotations
 
@@ -166,47 +165,43 @@ class DeskScreen(DutylogScreen):
         by_id = {s.id: s for s in desk.subjects}
         in_sight = {s.id for s in order[:first]}
         rest = iter(order + desk.subjects)
-        resting = self._resting
+        resting = self._resting  # set while waiting for the desk, and at the end
+        batch: list[str] = []
+        seen, warm = False, False  # the batch holds rows in sight; the towns are read
+        since = time.monotonic()
         try:
-            self._count(desk, worker, by_id, in_sight, rest, wanted, front, resting)
+            while not worker.is_cancelled:
+                if not front.is_set():  # another screen in front: wait for the desk
+                    resting.set()
+                    front.wait(0.1)
+                    continue
+                resting.clear()
+                subj, asked = None, False
+                while wanted and subj is None:
+                    found = by_id.get(wanted.popleft())
+                    if found is not None and desk.counted(found) is None:
+                        subj, asked = found, True
+                if subj is None:
+                    subj = next((s for s in rest if desk.counted(s) is None), None)
+                if subj is None:
+                    break
+                asked = asked or subj.id in in_sight
+                if seen and not asked:  # the rows in sight are in: shown before the others
+                    self.report(desk, batch)
+                    batch, seen, since = [], False, time.monotonic()
+                if not asked and not warm:  # the town filter's links, read here, not on a key
+                    desk.towns(subj)
+                    warm = True
+                desk.row(subj)
+                batch.append(subj.id)
+                seen = seen or asked
+                if len(batch) >= CHUNK or time.monotonic() - since >= (SIGHT_S if seen else CHUNK_S):
+                    self.report(desk, batch)
+                    batch, seen, since = [], False, time.monotonic()
+            if not worker.is_cancelled:
+                self.report(desk, batch)
         finally:
             resting.set()
-
-    def _count(self, desk, worker, by_id, in_sight, rest, wanted, front, resting) -> None:
-        batch: list[str] = []
-        seen = False  # the batch holds rows in sight
-        warm = False  # the subjects' towns are read
-        since = time.monotonic()
-        while not worker.is_cancelled:
-            if not front.is_set():  # another screen in front: wait for the desk
-                resting.set()
-                front.wait(0.1)
-                continue
-            resting.clear()
-            subj, asked = None, False
-            while wanted and subj is None:
-                found = by_id.get(wanted.popleft())
-                if found is not None and desk.counted(found) is None:
-                    subj, asked = found, True
-            if subj is None:
-                subj = next((s for s in rest if desk.counted(s) is None), None)
-            if subj is None:
-                break
-            asked = asked or subj.id in in_sight
-            if seen and not asked:  # the rows in sight are in: shown before the others
-                self.report(desk, batch)
-                batch, seen, since = [], False, time.monotonic()
-            if not asked and not warm:  # the town filter's links, read here, not on a key
-                desk.towns(subj)
-                warm = True
-            desk.row(subj)
-            batch.append(subj.id)
-            seen = seen or asked
-            if len(batch) >= CHUNK or time.monotonic() - since >= (SIGHT_S if seen else CHUNK_S):
-                self.report(desk, batch)
-                batch, seen, since = [], False, time.monotonic()
-        if not worker.is_cancelled:
-            self.report(desk, batch)
 
     def report(self, desk: desk_service.Desk, batch: list[str]) -> None:
         """(The worker's) `batch` counted: kept in the memo, then shown."""
@@ -324,11 +319,9 @@ class DeskScreen(DutylogScreen):
     async def on_virtual_table_row_selected(self, event: VirtualTable.RowSelected) -> None:
         event.stop()
         subj = self.selected()
-        if subj is not None:
-            # the count pauses first (its row done, a few ms): the dashboard is made with
-            # the interpreter to itself, not once it is in front
+        if subj is not None:  # the count pauses first: the dashboard has the interpreter
             self._front.clear()
-            if not self._resting.is_set():
+            if not self._resting.is_set():  # (its row done: a few ms)
                 await asyncio.to_thread(self._resting.wait, PAUSE_S)
             self.app.show_subject(subj.name)
 
