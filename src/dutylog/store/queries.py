@@ -151,14 +151,23 @@ def entry_records(
     record (`records.entry_to_record` of its Entry, with subject and object names) made
     without the Entry in between, and streamed — a county's subject lists 9,000 entries
     in a fraction of the time and in flat memory (issue 14 §7)."""
+    for row in _listed(db, _RECORD_SQL, subject_id, kinds, date_from, date_to, search,
+                       include_deleted, limit):
+        yield _record(row)
+
+
+def _listed(db: Database, select: str, subject_id: str | None, kinds: Iterable[str] | str | None,
+            date_from: date | str | None, date_to: date | str | None, search: str | None,
+            include_deleted: bool, limit: int | None) -> Iterator[tuple[Any, ...]]:
+    """The rows of `select` (entries `e` and what it joins) matching the filters, oldest
+    first, streamed: what `entry_records`, `entry_lines` and `entry_record_texts` read."""
     where, params = _filters(db, subject_id, kinds, date_from, date_to, search,
                              include_deleted)
-    sql = f"{_RECORD_SQL}{where} ORDER BY e.date ASC, e.id ASC"
+    sql = f"{select}{where} ORDER BY e.date ASC, e.id ASC"
     if limit is not None:
         sql += " LIMIT ?"
         params.append(int(limit))
-    for row in db.stream(sql, params):
-        yield _record(row)
+    return db.stream(sql, params)
 
 
 LINE_FIELDS = ("id", "date", "subject_name", "kind", "four_no", "days", "place", "title",
@@ -172,16 +181,14 @@ def entry_lines(
 ) -> Iterator[tuple[Any, ...]]:
     """The lines of `entries`' table: the entries of `entry_records`, in its order, each a
     tuple of `LINE_FIELDS` only (no record made: a county's search lists 2,500)."""
-    where, params = _filters(db, subject_id, kinds, date_from, date_to, search,
-                             include_deleted)
-    sql = ("SELECT e.id, e.date, s.name, e.kind, e.four_no, e.days, e.place, e.title, "
-           "CASE WHEN e.object_id IS NOT NULL THEN l.name END, e.note, e.deleted, e.recorded_by "
-           "FROM entries e JOIN subjects s ON s.id = e.subject_id "
-           f"LEFT JOIN links l ON l.id = e.object_id{where} ORDER BY e.date ASC, e.id ASC")
-    if limit is not None:
-        sql += " LIMIT ?"
-        params.append(int(limit))
-    return db.stream(sql, params)
+    return _listed(db, _LINE_SQL, subject_id, kinds, date_from, date_to, search,
+                   include_deleted, limit)
+
+
+_LINE_SQL = ("SELECT e.id, e.date, s.name, e.kind, e.four_no, e.days, e.place, e.title, "
+             "CASE WHEN e.object_id IS NOT NULL THEN l.name END, e.note, e.deleted, e.recorded_by "
+             "FROM entries e JOIN subjects s ON s.id = e.subject_id "
+             "LEFT JOIN links l ON l.id = e.object_id")
 
 
 def _record(row: tuple[Any, ...]) -> dict[str, Any]:
@@ -235,14 +242,9 @@ def entry_record_texts(
     """`entry_records`, each as its JSON text (compact, not ASCII-escaped), made by
     SQLite's JSON functions: the same JSON values at a third of the cost of building and
     encoding each record in Python (a county subject's 9,000 entries, issue 14 §7)."""
-    where, params = _filters(db, subject_id, kinds, date_from, date_to, search,
-                             include_deleted)
-    sql = f"{_RECORD_JSON_SQL}{where} ORDER BY e.date ASC, e.id ASC"
-    if limit is not None:
-        sql += " LIMIT ?"
-        params.append(int(limit))
     encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    for text, seq in db.stream(sql, params):
+    for text, seq in _listed(db, _RECORD_JSON_SQL, subject_id, kinds, date_from, date_to,
+                             search, include_deleted, limit):
         if text is None:  # extra fields: the record made in Python
             row = db.row(f"{_RECORD_SQL} WHERE e.seq = ?", (seq,))
             text = encode(_record(tuple(row)))
