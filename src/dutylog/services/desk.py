@@ -26,6 +26,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from dutylog import __version__
 from dutylog.domain.model import Subject
 from dutylog.domain.progress import RuleResult
 from dutylog.domain.rules import Policy, Rule
@@ -114,7 +115,10 @@ def row_from_text(svc: Dutylog, subj: Subject, text: str) -> DeskRow | None:
             if rule is None:
                 return None
             due.append(DeskDue(rule, int(days_left), object_name))
-        return DeskRow(subj, svc.roles_of(subj), dict(data["cells"]), int(data["pending"]), due)
+        cells = dict(data["cells"])
+        if not all(isinstance(k, str) and (v in CELL_STATES or v == "") for k, v in cells.items()):
+            return None  # (never what `row_text` wrote: counted again)
+        return DeskRow(subj, svc.roles_of(subj), cells, int(data["pending"]), due)
     except (ValueError, TypeError, KeyError):
         return None
 
@@ -146,7 +150,8 @@ class Desk:
         self.rules: list[Rule] = [r for r in svc.policy.rules if set(r.roles) & roles]
         memo = svc.memo
         self._rev = memo.change_number()
-        self._stamp = f"{MEMO_FORMAT} {self.as_of.isoformat()} {self._rev} {policy_digest(svc.policy)}"
+        self._stamp = (f"{MEMO_FORMAT} {__version__} {self.as_of.isoformat()} {self._rev} "
+                       f"{policy_digest(svc.policy)}")  # (another dutylog may count otherwise)
         kept = memo.rows(self.year, self._stamp)
         for subj in self.subjects if kept else ():
             text = kept.get(subj.id)
