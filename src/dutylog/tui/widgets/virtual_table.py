@@ -20,7 +20,6 @@ on the cursor row selects it), mouse hover and the wheel. It looks like a `DataT
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
 from rich.segment import Segment
 from rich.style import Style
@@ -28,23 +27,13 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Region, Size, Spacing
-from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from .table_parts import TABLE_CSS, Column, RowHighlighted, RowSelected
+
 RowSource = Callable[[int], "tuple[str, list[Text]]"]
 STRIPS_KEPT = 400  # painted lines kept for repaints: a few screens' worth
-
-
-@dataclass
-class Column:
-    key: str
-    label: Text
-    width: int
-
-    def get_render_width(self, table: VirtualTable) -> int:
-        """The cells the column takes on screen, its padding included."""
-        return self.width + 2 * table.cell_padding
 
 
 class VirtualTable(ScrollView, can_focus=True):
@@ -63,57 +52,10 @@ class VirtualTable(ScrollView, can_focus=True):
     ]
     COMPONENT_CLASSES = {"datatable--header", "datatable--cursor", "datatable--hover",
                          "datatable--even-row", "datatable--odd-row"}
-    # DataTable's look (Textual 8), for the parts a row-cursor table without fixed rows uses
-    DEFAULT_CSS = """
-    VirtualTable {
-        background: $surface;
-        color: $foreground;
-        height: auto;
-        max-height: 100%;
-        &:focus {
-            background-tint: $foreground 5%;
-            & > .datatable--cursor {
-                background: $block-cursor-background;
-                color: $block-cursor-foreground;
-                text-style: $block-cursor-text-style;
-            }
-            & > .datatable--header { background-tint: $foreground 5%; }
-        }
-        &:dark > .datatable--even-row { background: $surface-darken-1 40%; }
-        & > .datatable--header { text-style: bold; background: $panel; color: $foreground; }
-        &:ansi > .datatable--header { background: ansi_bright_blue; color: ansi_default; }
-        & > .datatable--odd-row { }
-        & > .datatable--even-row { background: $surface-lighten-1 50%; }
-        & > .datatable--cursor {
-            background: $block-cursor-blurred-background;
-            color: $block-cursor-blurred-foreground;
-            text-style: $block-cursor-blurred-text-style;
-        }
-        & > .datatable--hover { background: $block-hover-background; }
-    }
-    """
+    DEFAULT_CSS = TABLE_CSS
 
-    class RowHighlighted(Message):
-        """The cursor moved to row `cursor_row` (its key: `key`)."""
-
-        def __init__(self, table: VirtualTable, cursor_row: int, key: str) -> None:
-            super().__init__()
-            self.table, self.cursor_row, self.key = table, cursor_row, key
-
-        @property
-        def control(self) -> VirtualTable:
-            return self.table
-
-    class RowSelected(Message):
-        """Enter, or a click on the cursor row: row `cursor_row` (its key: `key`) chosen."""
-
-        def __init__(self, table: VirtualTable, cursor_row: int, key: str) -> None:
-            super().__init__()
-            self.table, self.cursor_row, self.key = table, cursor_row, key
-
-        @property
-        def control(self) -> VirtualTable:
-            return self.table
+    RowHighlighted = RowHighlighted
+    RowSelected = RowSelected
 
     def __init__(self, *, row_at: RowSource | None = None, zebra_stripes: bool = False,
                  name: str | None = None, id: str | None = None, classes: str | None = None,
