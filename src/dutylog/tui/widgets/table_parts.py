@@ -55,24 +55,21 @@ class Column:
         return self.width + 2 * table.cell_padding
 
 
-class RowHighlighted(Message, namespace="virtual_table"):
+class RowMessage(Message):
+    """A row of the table: `cursor_row` and its key, `key` (the base of the two below)."""
+
+    def __init__(self, table: VirtualTable, cursor_row: int, key: str) -> None:
+        super().__init__()
+        self.table, self.cursor_row, self.key = table, cursor_row, key
+
+    @property
+    def control(self) -> VirtualTable:
+        return self.table
+
+
+class RowHighlighted(RowMessage, namespace="virtual_table"):
     """The cursor moved to row `cursor_row` (its key: `key`)."""
 
-    def __init__(self, table: VirtualTable, cursor_row: int, key: str) -> None:
-        super().__init__()
-        self.table, self.cursor_row, self.key = table, cursor_row, key
 
-    @property
-    def control(self) -> VirtualTable:
-        return self.table
-
-class RowSelected(Message, namespace="virtual_table"):
+class RowSelected(RowMessage, namespace="virtual_table"):
     """Enter, or a click on the cursor row: row `cursor_row` (its key: `key`) chosen."""
-
-    def __init__(self, table: VirtualTable, cursor_row: int, key: str) -> None:
-        super().__init__()
-        self.table, self.cursor_row, self.key = table, cursor_row, key
-
-    @property
-    def control(self) -> VirtualTable:
-        return self.table
