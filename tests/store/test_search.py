@@ -156,6 +156,45 @@ def test_keyset_paging_uses_an_index(store):
     assert "entries_live_date_id" in plan and "TEMP B-TREE" not in plan
 
 
+def test_a_kind_over_all_subjects_reads_each_subject_s_rows_of_it(store, wang):
+    """Listed over every subject, a kind is read from (subject, kind, …) subject by subject
+    (migration m008: a merged official's entries land together in that index), and every
+    listing gives what the unfiltered list holds of that kind, in the same order."""
+    li = store.subjects.add_subject("李华", ["cadre"])
+    kinds = ("diary", "field-research", "party-lecture")
+    made = []
+    for n in range(24):
+        who = (wang, li)[n % 2]
+        day = date(2025, 1, 1) + timedelta(days=n * 7 % 40)
+        made.append(store.entries.add_entry(entry(who, kind=kinds[n % 3], date=day, title=f"第{n}条")))
+    store.entries.delete_entry(made[0].id, "王明")  # a deleted diary stays out
+    every = store.entries.query_entries()
+    for wanted in (["diary"], ["diary", "party-lecture"]):
+        expected = [e for e in every if e.kind in wanted]
+        assert expected and store.entries.query_entries(kinds=wanted) == expected
+        assert store.entries.count_entries(kinds=wanted) == len(expected)
+        assert store.entries.query_entries(kinds=wanted, desc=True) == expected[::-1]
+        assert store.entries.query_entries(kinds=wanted, limit=3, offset=2) == expected[2:5]
+        after = (expected[3].date, expected[3].id)
+        assert store.entries.query_entries(kinds=wanted, after=after, limit=50) == expected[4:]
+        assert [r["id"] for r in store.entries.entry_records(kinds=wanted)] == [e.id for e in expected]
+        assert [r[0] for r in store.entries.entry_lines(kinds=wanted)] == [e.id for e in expected]
+        assert len(list(store.entries.entry_record_texts(kinds=wanted))) == len(expected)
+    assert store.entries.query_entries(kinds=["diary"], include_deleted=True)[0].id == made[0].id
+
+    seen: list[str] = []
+    store.conn.set_trace_callback(seen.append)
+    try:
+        store.entries.query_entries(kinds=["diary"], desc=True, limit=50)
+        store.entries.count_entries(kinds=["diary"])
+    finally:
+        store.conn.set_trace_callback(None)
+    for sql in [s for s in seen if "FROM entries e" in s]:
+        plan = _plan(store, sql, ())
+        assert "entries_subject_kind_date (subject_id=? AND kind=? AND deleted=?)" in plan, plan
+        assert "SCAN e" not in plan, plan
+
+
 # ---------------------------------------------------------------------- 1–2 characters
 # They are served by the one-character index (entries_fts_chars) and checked by LIKE:
 # the results must be exactly LIKE's, the index only narrows the rows read.

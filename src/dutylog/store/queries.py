@@ -61,9 +61,20 @@ def search_clause(search: str, char_index: bool = False) -> tuple[str, list[Any]
     return f"({like})", [pattern] * len(_SEARCHED)
 
 
-def _filters(db: Database, subject_id, kinds, date_from, date_to, search, include_deleted):
+# A kind listed over all subjects is read from (subject, kind, …) subject by subject (the
+# IN), each subject's rows already in date order; the planner, left alone, would walk the
+# whole date index instead, reading every entry's row to test its kind.
+_BY_SUBJECT_KIND = ("entries e INDEXED BY entries_subject_kind_date",
+                    "e.subject_id IN (SELECT id FROM subjects)")
+
+
+def _filters(db: Database, subject_id, kinds, date_from, date_to, search,
+             include_deleted) -> tuple[str, str, list[Any]]:
+    """The table clause, the WHERE clause and its parameters of a listing of entries `e`."""
+    source = "entries e"
     where: list[str] = []
     params: list[Any] = []
+    searching = search is not None and bool(search.strip())
     if subject_id is not None:
         where.append("e.subject_id = ?")
         params.append(subject_id)
@@ -72,6 +83,9 @@ def _filters(db: Database, subject_id, kinds, date_from, date_to, search, includ
         if not kinds:
             where.append("0")
         else:
+            if subject_id is None and not searching:
+                source, every_subject = _BY_SUBJECT_KIND
+                where.append(every_subject)
             where.append(f"e.kind IN ({', '.join('?' * len(kinds))})")
             params.extend(kinds)
     if date_from is not None:
@@ -80,7 +94,6 @@ def _filters(db: Database, subject_id, kinds, date_from, date_to, search, includ
     if date_to is not None:
         where.append("e.date <= ?")
         params.append(_day(date_to, "date_to"))
-    searching = search is not None and bool(search.strip())
     if searching:
         search = search.strip()
         with db.lock:
@@ -95,7 +108,7 @@ def _filters(db: Database, subject_id, kinds, date_from, date_to, search, includ
         # with a search, `+` keeps the planner from walking the date index row by row
         # instead of starting from the (few) matches
         where.append("+e.deleted = 0" if searching else "e.deleted = 0")
-    return (" WHERE " + " AND ".join(where)) if where else "", params
+    return source, (" WHERE " + " AND ".join(where)) if where else "", params
 
 
 def query_entries(
@@ -110,8 +123,8 @@ def query_entries(
     (faster deep in a long list; with order="date" the value is the date)."""
     if order not in ORDERS:
         raise InvalidInput(code="query.order", given=repr(order), accepted=list(ORDERS))
-    where, params = _filters(db, subject_id, kinds, date_from, date_to, search,
-                             include_deleted)
+    source, where, params = _filters(db, subject_id, kinds, date_from, date_to, search,
+                                     include_deleted)
     first, second = ORDERS[order]
     if after is not None:
         value, last_id = after
@@ -123,11 +136,11 @@ def query_entries(
     direction = "DESC" if desc else "ASC"
     order_by = f" ORDER BY {first} {direction}, {second} {direction}"
     if limit is None and not offset:
-        sql = f"SELECT e.* FROM entries e{where}{order_by}"
+        sql = f"SELECT e.* FROM {source}{where}{order_by}"
     else:
         # Page over the narrow (date, id, seq) keys first, then read only the rows shown:
         # skipping deep into the list never loads or sorts whole rows.
-        sql = (f"SELECT e.* FROM (SELECT e.seq AS seq FROM entries e{where}{order_by} "
+        sql = (f"SELECT e.* FROM (SELECT e.seq AS seq FROM {source}{where}{order_by} "
                f"LIMIT ? OFFSET ?) AS page JOIN entries e ON e.seq = page.seq{order_by}")
         params += [-1 if limit is None else int(limit), int(offset)]
     return [row_to_entry(r) for r in db.rows(sql, params)]
@@ -135,11 +148,11 @@ def query_entries(
 
 # The columns of an entry's record (CONTRACT "Merge bundles", then `entries --json`'s
 # names), in the order `entry_records` reads them.
-_RECORD_SQL = ("SELECT e.id, e.subject_id, e.kind, e.date, e.days, e.four_no, e.title, e.place, "
+_RECORD_COLUMNS = ("e.id, e.subject_id, e.kind, e.date, e.days, e.four_no, e.title, e.place, "
                "e.people, e.note, e.object_id, e.recorded_by, e.updated_at, e.deleted, "
-               "e.appeared, e.patrol, e.confirmed_by, e.sensitive, e.extra, s.name, l.name "
-               "FROM entries e JOIN subjects s ON s.id = e.subject_id "
-               "LEFT JOIN links l ON l.id = e.object_id")
+               "e.appeared, e.patrol, e.confirmed_by, e.sensitive, e.extra, s.name, l.name")
+# what a listing's columns may read besides the entry: its subject `s` and object `l`
+_NAMES = " JOIN subjects s ON s.id = e.subject_id LEFT JOIN links l ON l.id = e.object_id"
 
 
 def entry_records(
@@ -151,19 +164,19 @@ def entry_records(
     record (`records.entry_to_record` of its Entry, with subject and object names) made
     without the Entry in between, and streamed — a county's subject lists 9,000 entries
     in a fraction of the time and in flat memory (issue 14 §7)."""
-    for row in _listed(db, _RECORD_SQL, subject_id, kinds, date_from, date_to, search,
+    for row in _listed(db, _RECORD_COLUMNS, subject_id, kinds, date_from, date_to, search,
                        include_deleted, limit):
         yield _record(row)
 
 
-def _listed(db: Database, select: str, subject_id: str | None, kinds: Iterable[str] | str | None,
+def _listed(db: Database, columns: str, subject_id: str | None, kinds: Iterable[str] | str | None,
             date_from: date | str | None, date_to: date | str | None, search: str | None,
             include_deleted: bool, limit: int | None) -> Iterator[tuple[Any, ...]]:
-    """The rows of `select` (entries `e` and what it joins) matching the filters, oldest
+    """The `columns` of entries `e` and their names (`_NAMES`) matching the filters, oldest
     first, streamed: what `entry_records`, `entry_lines` and `entry_record_texts` read."""
-    where, params = _filters(db, subject_id, kinds, date_from, date_to, search,
-                             include_deleted)
-    sql = f"{select}{where} ORDER BY e.date ASC, e.id ASC"
+    source, where, params = _filters(db, subject_id, kinds, date_from, date_to, search,
+                                     include_deleted)
+    sql = f"SELECT {columns} FROM {source}{_NAMES}{where} ORDER BY e.date ASC, e.id ASC"
     if limit is not None:
         sql += " LIMIT ?"
         params.append(int(limit))
@@ -181,18 +194,16 @@ def entry_lines(
 ) -> Iterator[tuple[Any, ...]]:
     """The lines of `entries`' table: the entries of `entry_records`, in its order, each a
     tuple of `LINE_FIELDS` only (no record made: a county's search lists 2,500)."""
-    return _listed(db, _LINE_SQL, subject_id, kinds, date_from, date_to, search,
+    return _listed(db, _LINE_COLUMNS, subject_id, kinds, date_from, date_to, search,
                    include_deleted, limit)
 
 
-_LINE_SQL = ("SELECT e.id, e.date, s.name, e.kind, e.four_no, e.days, e.place, e.title, "
-             "CASE WHEN e.object_id IS NOT NULL THEN l.name END, e.note, e.deleted, e.recorded_by "
-             "FROM entries e JOIN subjects s ON s.id = e.subject_id "
-             "LEFT JOIN links l ON l.id = e.object_id")
+_LINE_COLUMNS = ("e.id, e.date, s.name, e.kind, e.four_no, e.days, e.place, e.title, "
+             "CASE WHEN e.object_id IS NOT NULL THEN l.name END, e.note, e.deleted, e.recorded_by")
 
 
 def _record(row: tuple[Any, ...]) -> dict[str, Any]:
-    """The record of one `_RECORD_SQL` row."""
+    """The record of one `_RECORD_COLUMNS` row."""
     (id_, subject_id, kind, day, days, four_no, title, place, people, note, object_id,
      recorded_by, updated_at, deleted, appeared, patrol, confirmed_by, sensitive, extra,
      subject_name, object_name) = row
@@ -219,8 +230,8 @@ def _json_bool(column: str) -> str:
 # `entries --json`'s record of a row as SQLite's JSON text: the keys in entry_records'
 # order; an entry with extra fields (rare: kind-specific fields a bundle brought) is made
 # in Python instead, as its extra keys go between the fields and the names.
-_RECORD_JSON_SQL = (
-    "SELECT CASE WHEN e.extra IS NULL THEN json_object("
+_RECORD_JSON_COLUMNS = (
+    "CASE WHEN e.extra IS NULL THEN json_object("
     "'type', 'entry', 'id', e.id, 'subject', e.subject_id, 'kind', e.kind, 'date', e.date, "
     "'days', e.days, 'four_no', " + _json_bool("e.four_no") + ", 'title', e.title, "
     "'place', e.place, 'people', e.people, 'note', e.note, 'object', e.object_id, "
@@ -229,9 +240,7 @@ _RECORD_JSON_SQL = (
     "THEN NULL ELSE " + _json_bool("e.appeared") + " END, 'patrol', e.patrol, "
     "'confirmed_by', e.confirmed_by, 'sensitive', " + _json_bool("e.sensitive") + ", "
     "'subject_name', s.name, 'object_name', CASE WHEN e.object_id IS NULL THEN NULL "
-    "ELSE l.name END) END, e.seq "
-    "FROM entries e JOIN subjects s ON s.id = e.subject_id "
-    "LEFT JOIN links l ON l.id = e.object_id")
+    "ELSE l.name END) END, e.seq")
 
 
 def entry_record_texts(
@@ -243,10 +252,11 @@ def entry_record_texts(
     SQLite's JSON functions: the same JSON values at a third of the cost of building and
     encoding each record in Python (a county subject's 9,000 entries, issue 14 §7)."""
     encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    for text, seq in _listed(db, _RECORD_JSON_SQL, subject_id, kinds, date_from, date_to,
+    for text, seq in _listed(db, _RECORD_JSON_COLUMNS, subject_id, kinds, date_from, date_to,
                              search, include_deleted, limit):
         if text is None:  # extra fields: the record made in Python
-            row = db.row(f"{_RECORD_SQL} WHERE e.seq = ?", (seq,))
+            row = db.row(f"SELECT {_RECORD_COLUMNS} FROM entries e{_NAMES} WHERE e.seq = ?",
+                         (seq,))
             text = encode(_record(tuple(row)))
         yield text
 
@@ -257,9 +267,9 @@ def count_entries(
     search: str | None = None, include_deleted: bool = False, **_ignored,
 ) -> int:
     """How many entries `query_entries` with the same filters would list."""
-    where, params = _filters(db, subject_id, kinds, date_from, date_to, search,
-                             include_deleted)
-    return int(db.rows(f"SELECT count(*) FROM entries e{where}", params)[0][0])
+    source, where, params = _filters(db, subject_id, kinds, date_from, date_to, search,
+                                     include_deleted)
+    return int(db.rows(f"SELECT count(*) FROM {source}{where}", params)[0][0])
 
 
 def entries_in_range(db: Database, subject_id: str, start: date, end: date) -> list[Entry]:
