@@ -16,7 +16,7 @@ from __future__ import annotations
 import csv
 from datetime import date
 
-from textual.widgets import Input, SelectionList
+from textual.widgets import Input, SelectionList, Static
 
 from dutylog.services import LogRequest
 from dutylog.services.desk import Desk
@@ -24,7 +24,7 @@ from dutylog.tui.dialogs.ask import AskDialog
 from dutylog.tui.dialogs.form import FormDialog
 from dutylog.tui.dialogs.log_form import LogForm
 from dutylog.tui.screens.dashboard import DashboardScreen
-from dutylog.tui.screens.desk import CELL_STYLE, DeskScreen
+from dutylog.tui.screens.desk import CELL_STYLE, WARM_S, DeskScreen
 from dutylog.tui.screens.review import ReviewScreen
 from dutylog.tui.widgets.virtual_table import VirtualTable
 
@@ -349,3 +349,47 @@ async def test_enter_and_back_do_not_evaluate_the_desk_again(svc, make, monkeypa
         app.set_year(app.year - 1)
         await counted(pilot)
         assert desk.desk.year == app.year and sorted(evaluated) == ["张强", "李华", "王明"]
+
+
+async def test_enter_shows_one_dashboard_made_ahead_and_filled_for_each_leader(svc, make):
+    """The desk's Enter shows the app's one dashboard (`app.board`): made while the desk is
+    read (WARM_S after the desk opens), kept when Ctrl+W goes back, filled again for
+    whichever leader's row Enter is on, and read again after a write made meanwhile."""
+    keep_three(svc)  # 王明: one entry (30 days of field research); 张强: none
+    app = make(svc)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await counted(pilot)
+        await pilot.pause(WARM_S + 0.2)
+        desk, board = app.screen, app.board()
+        assert isinstance(desk, DeskScreen) and board.is_running  # made before any Enter
+        assert board not in app.screen_stack
+
+        def shown() -> tuple[str, int]:
+            line = str(board.query_one("#subject-line", Static).render())
+            data = board.dashboard_data
+            assert data.subject.name in line
+            return data.subject.name, sum(data.day_counts.values())
+
+        for row, expected in ((0, ("王明", 1)), (2, ("张强", 0)), (0, ("王明", 1))):
+            desk.query_one(VirtualTable).move_cursor(row=row)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.screen is board and app.subject == expected[0]
+            assert shown() == expected
+            await pilot.press("w")
+            await counted(pilot)
+            assert app.screen is desk and board.is_running  # kept, not made again
+
+        # a write while the board is not shown (王明's, from the desk): read again on Enter
+        desk.query_one(VirtualTable).move_cursor(row=0)
+        await pilot.press("n", *"jcdy", "enter")
+        form = app.screen
+        assert isinstance(form, LogForm)
+        form.query_one("#date", Input).value = "2025-06-02"
+        form.query_one("#days", Input).value = "1"
+        await pilot.press("ctrl+s")
+        await counted(pilot)
+        assert app.screen is desk and board.stale
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is board and shown() == ("王明", 2) and not board.stale

@@ -32,6 +32,7 @@ from .screens.base import DutylogScreen
 from .screens.dashboard import DashboardScreen
 
 FIRST_YEAR = 2000
+BOARD = "dashboard"  # the installed dashboard the desk opens (`board`)
 KEY_NAMES = {"escape": "Esc", "delete": "Del", "enter": "Enter", "question_mark": "?",
              "slash": "/", "left_square_bracket": "[", "right_square_bracket": "]",
              "left": "←", "right": "→", "up": "↑", "down": "↓", "tab": "Tab"}
@@ -194,6 +195,9 @@ class DutylogApp(App):
         self._tell(message)
 
     def _tell(self, message: Message) -> None:
+        if self.is_screen_installed(BOARD) and isinstance(message, DataChanged):
+            board = self.get_screen(BOARD, DashboardScreen)
+            board.stale = board not in self.screen_stack  # (on the stack: told below)
         for screen in list(self.screen_stack):
             if not isinstance(screen, DutylogScreen) or not screen.is_mounted:
                 continue
@@ -264,7 +268,24 @@ class DutylogApp(App):
             self._tell(SelectionChanged())
         else:
             self._tell(SelectionChanged())
-            self.push_screen(DashboardScreen())
+            self.push_screen(self.board())
+
+    def board(self) -> DashboardScreen:
+        """The dashboard the desk's Enter shows: one, kept when popped (an installed
+        screen), so a leader's dashboard is its widgets filled again, not a new screen."""
+        if not self.is_screen_installed(BOARD):
+            self.install_screen(DashboardScreen(), BOARD)
+        return self.get_screen(BOARD, DashboardScreen)
+
+    def warm_board(self) -> None:
+        """Make the board before it is asked for (the desk, once painted): composed and
+        mounted as a push does first (Textual's `_get_screen`), not shown. Without that
+        step (another Textual), the first Enter makes it."""
+        if self.subject is None:
+            return
+        board, start = self.board(), getattr(self, "_get_screen", None)
+        if start is not None and not board.is_running:
+            start(board)
 
     def subject_archived_or_back(self, name: str) -> None:
         """After an archive (or its undo): the selected subject, when archived, gives way to

@@ -6,6 +6,7 @@ calendar heatmap is one key away (`c`, screens/calendar.py).
 
 from __future__ import annotations
 
+import gc
 from dataclasses import replace
 
 from rich.text import Text
@@ -32,6 +33,10 @@ class DashboardScreen(MainScreen):
         Binding("ctrl+w,w", "app.desk", "key.desk"),
     ]
     confirmed_only = False  # progress without pending entries (the CLI's --confirmed-only)
+    # The app keeps one dashboard for the desk's Enter (app.board): shown again for another
+    # subject or year, or after a write made while it was off the stack, it reads again.
+    shown_for: tuple | None = None  # (subject, year) of what it shows
+    stale = False  # a write happened while it was not on the stack
 
     @property
     def active_bindings(self):
@@ -66,6 +71,15 @@ class DashboardScreen(MainScreen):
 
     def on_mount(self) -> None:
         self.show_weeks(self.dashboard_data)
+        if not self.is_current and hasattr(self, "_refresh_layout"):
+            # made ahead (app.warm_board): laid out now too, as a push would lay it out,
+            # and set aside from the cyclic collector as the app's start is (app.on_mount)
+            self._refresh_layout(self.app.size)
+            self.call_later(gc.freeze)
+
+    def on_screen_resume(self) -> None:
+        if self.stale or self.shown_for != (self.app.subject, self.app.year):
+            self.reload()
 
     def show_weeks(self, data) -> None:
         self.query_one(WeekStrip).show(data.year, data.day_counts, data.as_of)
@@ -74,6 +88,7 @@ class DashboardScreen(MainScreen):
         app = self.app
         self.dashboard_data = ui.dashboard(self.service, app.subject, app.year,
                                            confirmed_only=self.confirmed_only)
+        self.shown_for, self.stale = (app.subject, app.year), False
         return self.dashboard_data
 
     def reload(self) -> None:

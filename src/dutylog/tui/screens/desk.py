@@ -49,6 +49,7 @@ CELL_MARK = {"met": "✓", "on_track": "·", "due_soon": "!", "behind": "▼",
              "unreachable": "✗!", "missed": "✗"}
 NAME_W, NUM_W = 10, 6
 DUE_SHOWN = 6  # due items named on the line; the rest counted
+WARM_S = 0.3  # seconds after the desk is mounted: the app's dashboard is made (app.warm_board)
 PAUSE_S = 0.05  # Enter waits at most this long for the count to pause
 CHUNK, CHUNK_S, SIGHT_S = 25, 0.25, 0.1  # the worker reports after so many rows, or seconds
 RESORT_S = 1.0  # while counting, "most behind" and a status filter are applied again this often
@@ -106,6 +107,7 @@ class DeskScreen(DutylogScreen):
         self._front.set()
         self.reload()
         self.query_one(VirtualTable).focus()
+        self.set_timer(WARM_S, self.app.warm_board)  # Enter's dashboard made while one reads
 
     # ---- data ---------------------------------------------------------------------------
     def reload(self) -> None:

@@ -59,18 +59,28 @@ class DutylogFooter(Footer):
         self._keys: tuple[Key, ...] = ()
         self._palette: Key | None = None
         self._hover: str | None = None  # the key under the mouse
+        self._asked = False  # a read of the keys is on its way (`bindings_changed`)
 
     def compose(self) -> ComposeResult:
         yield from ()  # no widget a key: the line is drawn by `render`
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
-        self.bindings_changed(self.screen)
+        self._update_keys()  # (now: the first paint has its keys)
 
     def bindings_changed(self, screen: Screen) -> None:
-        if not self.is_attached or screen is not self.screen:
+        """Read the keys once the messages in hand are handled: a screen shown says its
+        bindings changed several times in a row (six for a dashboard), one read does."""
+        if not self.is_attached or screen is not self.screen or self._asked:
             return
-        keys, palette = self._read(screen)
+        self._asked = True
+        self.call_later(self._update_keys)
+
+    def _update_keys(self) -> None:
+        self._asked = False
+        if not self.is_attached:
+            return
+        keys, palette = self._read(self.screen)
         if (keys, palette) != (self._keys, self._palette):
             self._keys, self._palette = keys, palette
             self.refresh()
@@ -81,13 +91,14 @@ class DutylogFooter(Footer):
         app = self.app
         seen: set[str] = set()
         keys = []
-        for _node, binding, enabled, tooltip in screen.active_bindings.values():
+        active = screen.active_bindings
+        for _node, binding, enabled, tooltip in active.values():
             if binding.show and binding.action not in seen:
                 seen.add(binding.action)
                 keys.append(self._key(binding, enabled, tooltip))
         palette = None
         if self.show_command_palette and app.ENABLE_COMMAND_PALETTE:
-            found = screen.active_bindings.get(app.COMMAND_PALETTE_BINDING)
+            found = active.get(app.COMMAND_PALETTE_BINDING)
             if found is not None:
                 _node, binding, enabled, tooltip = found
                 palette = self._key(binding, enabled, binding.tooltip or binding.description)
