@@ -20,7 +20,6 @@ import asyncio
 import threading
 import time
 from collections import deque
-from pathlib import Path
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -32,14 +31,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Header, Input, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from dutylog.domain.errors import DutylogError, InvalidInput
+from dutylog.domain.errors import DutylogError
 from dutylog.i18n import t
 from dutylog.services import desk as desk_service
 
-from ..dialogs.form import FormDialog, FormField
 from ..fmt import glyph_text
 from ..widgets.desk_heads import column_heads, column_width
 from ..widgets.virtual_table import VirtualTable
+from . import desk_export
 from .base import DutylogScreen
 
 CELL_STYLE = {"met": "black on green", "on_track": "black on dark_cyan",
@@ -357,41 +356,7 @@ class DeskScreen(DutylogScreen):
             self.app.open("review", subj.name)
 
     def action_export(self) -> None:
-        svc, lang = self.service, self.lang
-
-        def submit(values: dict) -> Path:
-            desk, shown = self.desk, list(self.shown)
-            if not desk.complete:  # the file would wait for the count on the UI thread
-                raise InvalidInput(self.word("desk.export_counting", done=desk.done,
-                                             total=len(desk.subjects)), "path")
-            text = values["path"].strip()
-            if not text:
-                raise InvalidInput(self.word("desk.export_kind"), "path")
-            path = Path(text).expanduser()
-            suffix = path.suffix.lower()
-            if suffix not in (".xlsx", ".csv"):
-                raise InvalidInput(self.word("desk.export_kind"), "path")
-            if path.exists():  # never overwrite in silence
-                raise InvalidInput(self.word("desk.export_exists", path=str(path)), "path")
-            heads, rows = desk.table(shown, lang)
-            data = (desk_service.desk_xlsx(heads, rows, lang) if suffix == ".xlsx"
-                    else desk_service.desk_csv(heads, rows))
-            try:
-                path.write_bytes(data)
-            except OSError as exc:
-                raise InvalidInput(code="file.unwritable", field="path", path=path,
-                                   why=exc.strerror) from None
-            return path
-
-        def done(path: Path | None) -> None:
-            if path is not None:
-                self.query_one("#desk-message", Static).update(
-                    self.word("desk.exported", path=str(path)))
-
-        default = Path.home() / f"dutylog-desk-{svc.today.isoformat()}.xlsx"
-        field = FormField("path", self.word("desk.export_path"), value=str(default))
-        self.app.push_screen(FormDialog(self.word("desk.export_title"), [field], submit,
-                                        changes="export", **self.given), callback=done)
+        desk_export.ask(self)
 
 
 def _legend(lang: str) -> Text:
