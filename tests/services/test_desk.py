@@ -164,3 +164,32 @@ def test_the_policy_digest_is_the_same_in_every_process():
                               env={**os.environ, "PYTHONHASHSEED": seed}).stdout.strip()
                for seed in ("1", "2", "3")}
     assert len(digests) == 1 and len(next(iter(digests))) == 16
+
+
+def test_a_dashboard_made_ahead_is_given_back_until_a_write(svc):
+    """ui.Ahead: the desk's count makes the dashboard of the row under the cursor; Enter
+    gets that very object for the same subject-year while nothing was written since, and
+    reads again otherwise (another subject, another year, a write, an outside write)."""
+    from dutylog.services import ui
+
+    li = svc.subject("李华")
+    wang = svc.add_subject("王明", ["cadre"], since=date(2025, 1, 1))
+    ahead = ui.Ahead()
+    assert ahead.get(svc, li, 2025) is None  # nothing made yet
+    ahead.make(svc, li, 2025)
+    made = ahead.get(svc, li, 2025)
+    assert made is not None and made.subject.name == "李华" and made.year == 2025
+    assert made == ui.dashboard(svc, "李华", 2025)
+    assert ahead.get(svc, li, 2025) is made
+    assert ahead.get(svc, wang, 2025) is None and ahead.get(svc, li, 2024) is None
+    ahead.make(svc, li, 2025)  # the same again: not made anew
+    assert ahead.get(svc, li, 2025) is made
+    svc.log(LogRequest("frontline-office", "李华", date(2025, 6, 19)))
+    assert ahead.get(svc, li, 2025) is None  # written since: read again
+    ahead.make(svc, li, 2025)  # made again, with the entry
+    assert ahead.get(svc, li, 2025) == ui.dashboard(svc, "李华", 2025) != made
+    ahead.make(svc, wang, 2025)
+    assert ahead.get(svc, wang, 2025).subject.name == "王明"
+    with Dutylog.open(today=date(2025, 6, 30)) as other:  # another process's write counts too
+        other.log(LogRequest("frontline-office", "王明", date(2025, 6, 19)))
+    assert ahead.get(svc, wang, 2025) is None

@@ -240,3 +240,44 @@ async def test_the_count_waits_while_a_dashboard_is_in_front(svc, monkeypatch):
         assert "正在统计" not in line(desk)
         # 领导02, counted while the dashboard was in front, is painted now the desk is back
         assert "…" not in {c.plain for c in desk.row_at(1)[1]} and desk.row_at(1)[1][0].plain == "领导02"
+
+
+async def test_the_count_makes_the_dashboard_under_the_cursor_for_enter(svc, monkeypatch):
+    """Once the rows in sight are in, the count makes the dashboard of the row under the
+    cursor between two rows (services/ui.py `Ahead`): Enter shows that very one instead
+    of reading the subject-year on the UI thread."""
+    from dutylog.tui.screens.dashboard import DashboardScreen
+
+    today = thirty(svc)
+    gate, held = threading.Event(), threading.Event()
+    real = desk_service.evaluate_row
+
+    def evaluate(s, subj, *args):
+        if subj.name == "领导27":  # (after the rows in sight: the terminal is 24 lines)
+            held.set()
+            assert gate.wait(60), "the test never opened the gate"
+        return real(s, subj, *args)
+
+    monkeypatch.setattr(desk_service, "evaluate_row", evaluate)
+    app = make_app(today, today=TODAY, lang="zh", blink=False, theme="textual-dark", animations=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await asyncio.to_thread(held.wait, 60)
+        desk = app.screen
+        assert isinstance(desk, DeskScreen)
+        third = today.subject("领导03")
+        assert desk.ahead.get(today, third, 2025) is None
+        desk.query_one(VirtualTable).move_cursor(row=2)
+        await pilot.pause()
+        gate.set()
+        for _ in range(200):  # made by the count's thread, between 领导27 and the next row
+            if desk.ahead.get(today, third, 2025) is not None:
+                break
+            await asyncio.sleep(0.02)
+        made = desk.ahead.get(today, third, 2025)
+        assert made is not None and made.subject.name == "领导03"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen) and app.subject == "领导03"
+        assert app.screen.dashboard_data is made
+        await pilot.press("w")
+        await app.workers.wait_for_complete()

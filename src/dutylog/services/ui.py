@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from dutylog.domain.errors import DutylogError
 from dutylog.domain.model import Entry, Link, Subject
 from dutylog.domain.progress import MISSED, OPEN, PeriodResult, RuleResult
 from dutylog.domain.rules import Kind, Policy, Section, Text
@@ -95,6 +96,35 @@ def dashboard(svc: Dutylog, subject: str, year: int | None = None,
     return Dashboard(subj, year, as_of, group_by_section(svc.policy, results),
                      due_next(results, as_of), missed_this_year(results), counts, ledger, results,
                      svc.policy, pending, total, confirmed_only)
+
+
+class Ahead:
+    """One subject-year's dashboard made ahead of being asked for, by a thread that reads
+    anyway (the desk's count, for the row under the cursor): given back only while the
+    database's change number is the one read before it was made (no write since)."""
+
+    def __init__(self) -> None:
+        self._made: tuple[str, int, int, Dashboard] | None = None  # subject id, year, rev, it
+
+    def make(self, svc: Dutylog, subj: Subject, year: int) -> None:
+        """Make the dashboard of `subj` in `year`, unless the one made last still is it."""
+        made = self._made
+        try:
+            rev = svc.memo.change_number()  # first: a write while it is made shows
+            if made is None or made[:3] != (subj.id, year, rev):
+                self._made = (subj.id, year, rev, dashboard(svc, subj.name, year))
+        except DutylogError:  # (a store that refuses a read: the one asking reads, and says so)
+            self._made = None
+
+    def get(self, svc: Dutylog, subj: Subject, year: int) -> Dashboard | None:
+        """The dashboard made for `subj` in `year`, if nothing was written since."""
+        made = self._made
+        if made is None or made[:2] != (subj.id, year):
+            return None
+        try:
+            return made[3] if svc.memo.change_number() == made[2] else None
+        except DutylogError:
+            return None
 
 
 @dataclass

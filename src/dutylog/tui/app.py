@@ -259,16 +259,20 @@ class DutylogApp(App):
         if self.subject in names and len(names) > 1:
             self.set_subject(names[(names.index(self.subject) + 1) % len(names)])
 
-    def show_subject(self, name: str) -> None:
-        """The dashboard of `name`: the one on the stack, else a new one on top."""
+    def show_subject(self, name: str, ready: ui.Dashboard | None = None) -> None:
+        """The dashboard of `name`: the one on the stack, else the board on top. `ready`:
+        what it shows, made ahead (the desk's count), if it is still what it would read."""
         self.subject = name
         if any(isinstance(s, DashboardScreen) for s in self.screen_stack):
             while not isinstance(self.screen, DashboardScreen):
                 self.pop_screen()
+            self.screen.ready = ready
             self._tell(SelectionChanged())
         else:
+            board = self.board()
+            board.ready = ready
             self._tell(SelectionChanged())
-            self.push_screen(self.board())
+            self.push_screen(board)
 
     def board(self) -> DashboardScreen:
         """The dashboard the desk's Enter shows: one, kept when popped (an installed

@@ -37,6 +37,7 @@ class DashboardScreen(MainScreen):
     # subject or year, or after a write made while it was off the stack, it reads again.
     shown_for: tuple | None = None  # (subject, year) of what it shows
     stale = False  # a write happened while it was not on the stack
+    ready: ui.Dashboard | None = None  # what to show next, made ahead (app.show_subject)
 
     @property
     def active_bindings(self):
@@ -86,8 +87,13 @@ class DashboardScreen(MainScreen):
 
     def load(self):
         app = self.app
-        self.dashboard_data = ui.dashboard(self.service, app.subject, app.year,
-                                           confirmed_only=self.confirmed_only)
+        ready, self.ready = self.ready, None
+        if ready is not None and not self.confirmed_only \
+                and (ready.subject.name, ready.year) == (app.subject, app.year):
+            self.dashboard_data = ready
+        else:
+            self.dashboard_data = ui.dashboard(self.service, app.subject, app.year,
+                                               confirmed_only=self.confirmed_only)
         self.shown_for, self.stale = (app.subject, app.year), False
         return self.dashboard_data
 

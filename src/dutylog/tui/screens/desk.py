@@ -34,6 +34,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from dutylog.domain.errors import DutylogError
 from dutylog.i18n import t
 from dutylog.services import desk as desk_service
+from dutylog.services import ui
 
 from ..fmt import glyph_text
 from ..widgets.desk_heads import column_heads, column_width
@@ -88,6 +89,8 @@ class DeskScreen(DutylogScreen):
         self._due_shown = False
         self._due_lines = 0  # the due line's height when last shown
         self._sorted_at = 0.0  # when the rows were last filtered and sorted (time.monotonic)
+        self._cursor_id: str | None = None  # the subject under the cursor (the count reads it)
+        self.ahead = ui.Ahead()  # its dashboard, made by the count for Enter
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -169,6 +172,7 @@ class DeskScreen(DutylogScreen):
         resting = self._resting  # set while waiting for the desk, and at the end
         batch: list[str] = []
         seen, warm = False, False  # the batch holds rows in sight; the towns are read
+        painted = False  # the rows in sight are reported: the dashboard under the cursor next
         since = time.monotonic()
         try:
             while not worker.is_cancelled:
@@ -177,6 +181,9 @@ class DeskScreen(DutylogScreen):
                     front.wait(0.1)
                     continue
                 resting.clear()
+                cursor = self._cursor_id  # (the UI thread sets it: read once)
+                if painted and cursor in by_id:
+                    self.ahead.make(self.service, by_id[cursor], desk.year)
                 subj, asked = None, False
                 while wanted and subj is None:
                     found = by_id.get(wanted.popleft())
@@ -189,7 +196,7 @@ class DeskScreen(DutylogScreen):
                 asked = asked or subj.id in in_sight
                 if seen and not asked:  # the rows in sight are in: shown before the others
                     self.report(desk, batch)
-                    batch, seen, since = [], False, time.monotonic()
+                    batch, seen, since, painted = [], False, time.monotonic(), True
                 if not asked and not warm:  # the town filter's links, read here, not on a key
                     desk.towns(subj)
                     warm = True
@@ -256,6 +263,7 @@ class DeskScreen(DutylogScreen):
         ids = [s.id for s in self.shown]
         row = ids.index(keep) if keep in ids else 0
         table.set_row_count(len(self.shown), cursor_row=row)
+        self._cursor_id = ids[row] if ids else None
         sort = self.word("desk.sort_behind" if self.most_behind else "desk.sort_name")
         self.query_one("#desk-title", Static).update(Text.assemble(
             (glyph_text(self.word("desk.title", n=len(self.shown), as_of=self.desk.as_of.isoformat())), "bold"),
@@ -324,7 +332,10 @@ class DeskScreen(DutylogScreen):
             self._front.clear()
             if not self._resting.is_set():  # (its row done: a few ms)
                 await asyncio.to_thread(self._resting.wait, PAUSE_S)
-            self.app.show_subject(subj.name)
+            self.app.show_subject(subj.name, ready=self.ahead.get(self.service, subj, self.desk.year))
+
+    def on_virtual_table_row_highlighted(self, event: VirtualTable.RowHighlighted) -> None:
+        self._cursor_id = event.key
 
     def action_filter(self) -> None:
         self.query_one("#desk-filter", Input).focus()
