@@ -81,6 +81,7 @@ class DashboardScreen(MainScreen):
     def on_screen_resume(self) -> None:
         if self.stale or self.shown_for != (self.app.subject, self.app.year):
             self.reload()
+        self.ready = None  # (unused: what it shows is still what it would read)
 
     def show_weeks(self, data) -> None:
         self.query_one(WeekStrip).show(data.year, data.day_counts, data.as_of)
