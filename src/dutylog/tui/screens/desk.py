@@ -49,7 +49,7 @@ CELL_MARK = {"met": "✓", "on_track": "·", "due_soon": "!", "behind": "▼",
              "unreachable": "✗!", "missed": "✗"}
 NAME_W, NUM_W = 10, 6
 DUE_SHOWN = 6  # due items named on the line; the rest counted
-WARM_S = 0.3  # seconds after the desk is mounted: the app's dashboard is made (app.warm_board)
+WARM_S = 0.3  # seconds after the rows in sight are shown: the app's dashboard is made (app.warm_board)
 PAUSE_S = 0.05  # Enter waits at most this long for the count to pause
 CHUNK, CHUNK_S, SIGHT_S = 25, 0.25, 0.1  # the worker reports after so many rows, or seconds
 RESORT_S = 1.0  # while counting, "most behind" and a status filter are applied again this often
@@ -90,6 +90,7 @@ class DeskScreen(DutylogScreen):
         self._due_lines = 0  # the due line's height when last shown
         self._sorted_at = 0.0  # when the rows were last filtered and sorted (time.monotonic)
         self._cursor_id: str | None = None  # the subject under the cursor (the count reads it)
+        self._warm_asked = False  # the app's dashboard asked for (`warm_soon`)
         self.ahead = ui.Ahead()  # its dashboard, made by the count for Enter
 
     def compose(self) -> ComposeResult:
@@ -109,7 +110,15 @@ class DeskScreen(DutylogScreen):
         self._front.set()
         self.reload()
         self.query_one(VirtualTable).focus()
-        self.set_timer(WARM_S, self.app.warm_board)  # Enter's dashboard made while one reads
+        if self.desk.complete:  # (else once the count has shown the rows in sight)
+            self.warm_soon()
+
+    def warm_soon(self) -> None:
+        """Enter's dashboard made while one reads the desk: after its first rows are shown,
+        never before (the first desk of a day is counted meanwhile)."""
+        if not self._warm_asked:
+            self._warm_asked = True
+            self.set_timer(WARM_S, self.app.warm_board)
 
     # ---- data ---------------------------------------------------------------------------
     def reload(self) -> None:
@@ -227,6 +236,7 @@ class DeskScreen(DutylogScreen):
     def on_desk_screen_counted(self, message: Counted) -> None:
         if message.desk is not self.desk:
             return  # a report of a count given up (a new year, a write)
+        self.warm_soon()
         if self.app.screen is not self and not isinstance(self.app.screen, ModalScreen):
             self._unshown = True  # under a dashboard: shown when the desk is back in front
             return
