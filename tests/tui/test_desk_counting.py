@@ -32,7 +32,7 @@ from dutylog.services import LogRequest
 from dutylog.services import desk as desk_service
 from dutylog.tui.app import make_app
 from dutylog.tui.dialogs.form import FormDialog
-from dutylog.tui.screens.desk import COUNT_GROUP, DeskScreen
+from dutylog.tui.screens.desk import AHEAD_REST_S, COUNT_GROUP, DeskScreen
 from dutylog.tui.widgets.virtual_table import VirtualTable
 
 from .test_flows import press
@@ -243,9 +243,9 @@ async def test_the_count_waits_while_a_dashboard_is_in_front(svc, monkeypatch):
 
 
 async def test_the_count_makes_the_dashboard_under_the_cursor_for_enter(svc, monkeypatch):
-    """Once the rows in sight are in, the count makes the dashboard of the row under the
-    cursor between two rows (services/ui.py `Ahead`): Enter shows that very one instead
-    of reading the subject-year on the UI thread."""
+    """Once the rows in sight are in, the count makes the dashboard of the row the cursor
+    rests on (AHEAD_REST_S) between two rows (services/ui.py `Ahead`): Enter shows that very
+    one instead of reading the subject-year on the UI thread."""
     from dutylog.tui.screens.dashboard import DashboardScreen
 
     today = thirty(svc)
@@ -268,6 +268,7 @@ async def test_the_count_makes_the_dashboard_under_the_cursor_for_enter(svc, mon
         assert desk.ahead.get(today, third, 2025) is None
         desk.query_one(VirtualTable).move_cursor(row=2)
         await pilot.pause()
+        await asyncio.sleep(AHEAD_REST_S)  # the cursor rests there (moving, it is not made)
         gate.set()
         for _ in range(200):  # made by the count's thread, between 领导27 and the next row
             if desk.ahead.get(today, third, 2025) is not None:

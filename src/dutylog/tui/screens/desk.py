@@ -50,6 +50,7 @@ CELL_MARK = {"met": "✓", "on_track": "·", "due_soon": "!", "behind": "▼",
 NAME_W, NUM_W = 10, 6
 DUE_SHOWN = 6  # due items named on the line; the rest counted
 WARM_S = 0.3  # seconds after the rows in sight are shown: the app's dashboard is made (app.warm_board)
+AHEAD_REST_S = 0.25  # the cursor rested this long on a row: the count makes its dashboard
 PAUSE_S = 0.05  # Enter waits at most this long for the count to pause
 CHUNK, CHUNK_S, SIGHT_S = 25, 0.25, 0.1  # the worker reports after so many rows, or seconds
 RESORT_S = 1.0  # while counting, "most behind" and a status filter are applied again this often
@@ -89,7 +90,8 @@ class DeskScreen(DutylogScreen):
         self._due_shown = False
         self._due_lines = 0  # the due line's height when last shown
         self._sorted_at = 0.0  # when the rows were last filtered and sorted (time.monotonic)
-        self._cursor_id: str | None = None  # the subject under the cursor (the count reads it)
+        # the subject under the cursor and when it came there (time.monotonic): read by the count
+        self._cursor: tuple[str | None, float] = (None, 0.0)
         self._warm_asked = False  # the app's dashboard asked for (`warm_soon`)
         self.ahead = ui.Ahead()  # its dashboard, made by the count for Enter
 
@@ -190,8 +192,8 @@ class DeskScreen(DutylogScreen):
                     front.wait(0.1)
                     continue
                 resting.clear()
-                cursor = self._cursor_id  # (the UI thread sets it: read once)
-                if painted and cursor in by_id:
+                cursor, moved = self._cursor  # (the UI thread sets it: read once)
+                if painted and cursor in by_id and time.monotonic() - moved >= AHEAD_REST_S:
                     self.ahead.make(self.service, by_id[cursor], desk.year)
                 subj, asked = None, False
                 while wanted and subj is None:
@@ -273,7 +275,7 @@ class DeskScreen(DutylogScreen):
         ids = [s.id for s in self.shown]
         row = ids.index(keep) if keep in ids else 0
         table.set_row_count(len(self.shown), cursor_row=row)
-        self._cursor_id = ids[row] if ids else None
+        self._cursor = (ids[row] if ids else None, time.monotonic())
         sort = self.word("desk.sort_behind" if self.most_behind else "desk.sort_name")
         self.query_one("#desk-title", Static).update(Text.assemble(
             (glyph_text(self.word("desk.title", n=len(self.shown), as_of=self.desk.as_of.isoformat())), "bold"),
@@ -345,7 +347,7 @@ class DeskScreen(DutylogScreen):
             self.app.show_subject(subj.name, ready=self.ahead.get(self.service, subj, self.desk.year))
 
     def on_virtual_table_row_highlighted(self, event: VirtualTable.RowHighlighted) -> None:
-        self._cursor_id = event.key
+        self._cursor = (event.key, time.monotonic())
 
     def action_filter(self) -> None:
         self.query_one("#desk-filter", Input).focus()
