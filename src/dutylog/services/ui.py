@@ -70,14 +70,13 @@ def is_pending(entry: Entry, subject_name: str) -> bool:
 def pending_by_rule(policy: Policy, results: list[RuleResult], entries: list[Entry],
                     subject_name: str, as_of: date) -> tuple[dict[str, int], int]:
     """How many pending entries of the year (up to as_of) each rule counts, and in all."""
-    waiting = [e for e in entries if e.date <= as_of and is_pending(e, subject_name)]
+    waiting = Counter(e.kind for e in entries if e.date <= as_of and is_pending(e, subject_name))
     counts: dict[str, int] = {}
     for r in results:
-        kinds = set(r.rule.kinds)
-        n = sum(1 for e in waiting if e.kind in kinds)
+        n = sum(waiting[kind] for kind in set(r.rule.kinds))
         if n:
             counts[r.rule.id] = n
-    return counts, len(waiting)
+    return counts, waiting.total()
 
 
 def dashboard(svc: Dutylog, subject: str, year: int | None = None,
