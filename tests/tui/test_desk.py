@@ -26,6 +26,7 @@ from dutylog.tui.dialogs.log_form import LogForm
 from dutylog.tui.screens.dashboard import DashboardScreen
 from dutylog.tui.screens.desk import CELL_STYLE, WARM_S, DeskScreen
 from dutylog.tui.screens.review import ReviewScreen
+from dutylog.tui.widgets.rules_list import RulesList
 from dutylog.tui.widgets.virtual_table import VirtualTable
 
 from .conftest import SIZE
@@ -361,7 +362,8 @@ async def test_enter_shows_one_dashboard_made_ahead_and_filled_for_each_leader(s
         await counted(pilot)
         await pilot.pause(WARM_S + 0.2)
         desk, board = app.screen, app.board()
-        assert isinstance(desk, DeskScreen) and board.is_running  # made before any Enter
+        assert isinstance(desk, DeskScreen) and board.is_running  # made before any Enter,
+        assert board.shown_for is None and not board.query_one(RulesList).option_count  # empty
         assert board not in app.screen_stack
 
         def shown() -> tuple[str, int]:

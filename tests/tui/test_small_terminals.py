@@ -164,3 +164,11 @@ async def test_the_rules_list_is_made_for_the_width_it_gets(demo_svc, make, size
         rules = app.screen.query_one(RulesList)
         assert rules.size.width == list_width(size[0])
         assert rules.columns == column_widths(rules.data, "zh", list_width(size[0]))
+        # another subject (F6; the desk's Enter fills one kept dashboard the same way): its
+        # own titles and pending counts give its own columns
+        for _ in range(2):
+            before = rules.data.subject.name
+            await pilot.press("f6")
+            await pilot.pause()
+            assert rules.data.subject.name != before
+            assert rules.columns == column_widths(rules.data, "zh", list_width(size[0]))

@@ -289,6 +289,7 @@ class DutylogApp(App):
             return
         board, start = self.board(), getattr(self, "_get_screen", None)
         if start is not None and not board.is_running:
+            board.filled_later = True  # (its widgets only: filled when Enter shows it)
             start(board)
 
     def subject_archived_or_back(self, name: str) -> None:

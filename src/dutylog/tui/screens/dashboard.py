@@ -38,6 +38,7 @@ class DashboardScreen(MainScreen):
     shown_for: tuple | None = None  # (subject, year) of what it shows
     stale = False  # a write happened while it was not on the stack
     ready: ui.Dashboard | None = None  # what to show next, made ahead (app.show_subject)
+    filled_later = False  # made ahead by the app (app.warm_board): empty until first shown
 
     @property
     def active_bindings(self):
@@ -56,27 +57,29 @@ class DashboardScreen(MainScreen):
 
     def compose(self) -> ComposeResult:
         # The first data goes straight into the widgets: no empty first paint, no relayout.
-        data = self.load()
+        # Made ahead (`filled_later`), it is made empty: its first showing reads (the
+        # subject is not known yet, and the desk's keys go on meanwhile).
+        data = None if self.filled_later else self.load()
         yield Header()
-        yield Static(self.headline(data), id="subject-line")
+        yield Static(self.headline(data) if data else "", id="subject-line")
         yield WeekStrip(self.lang, id="week-strip")
         with Horizontal(id="board"):
-            # made for the width it will have (else made again on its first resize)
-            columns = column_widths(data, self.lang, list_width(self.app.size.width))
-            yield RulesList(*rule_options(data, self.lang, *columns), data=data, lang=self.lang,
-                            columns=columns, id="rules")
+            if data is None:
+                yield RulesList(lang=self.lang, id="rules")
+            else:  # made for the width it will have (else made again on its first resize)
+                columns = column_widths(data, self.lang, list_width(self.app.size.width))
+                yield RulesList(*rule_options(data, self.lang, *columns), data=data,
+                                lang=self.lang, columns=columns, id="rules")
             yield SidePanel(data, self.lang, id="side")
         yield self.footer()
 
     AUTO_FOCUS = "#rules"
 
     def on_mount(self) -> None:
-        self.show_weeks(self.dashboard_data)
-        if not self.is_current and hasattr(self, "_refresh_layout"):
-            # made ahead (app.warm_board): laid out now too, as a push would lay it out,
-            # and set aside from the cyclic collector as the app's start is (app.on_mount)
-            self._refresh_layout(self.app.size)
-            self.call_later(gc.freeze)
+        if not self.filled_later:
+            self.show_weeks(self.dashboard_data)
+        else:  # made ahead (app.warm_board): set aside from the cyclic collector, as the
+            self.call_later(gc.freeze)  # app's start is (app.on_mount)
 
     def on_screen_resume(self) -> None:
         if self.stale or self.shown_for != (self.app.subject, self.app.year):

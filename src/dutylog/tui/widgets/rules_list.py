@@ -76,6 +76,8 @@ class RulesList(OptionList):
 
     def show(self, data, lang: str) -> None:
         self.data, self.lang = data, lang
+        if self.size.width:  # another subject's titles and pending counts: other columns
+            self.columns = column_widths(data, lang, self.size.width)
         options = rule_options(data, lang, *self.columns)
         highlighted = self.highlighted
         self.set_options(options)

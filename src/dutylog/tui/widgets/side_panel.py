@@ -27,7 +27,7 @@ class SidePanel(VerticalScroll, can_focus=False):
         self.data, self.lang = data, lang
 
     def compose(self) -> ComposeResult:
-        yield Static(panel_text(self.data, self.lang), id="side-text")
+        yield Static("" if self.data is None else panel_text(self.data, self.lang), id="side-text")
 
     def show(self, data) -> None:
         self.data = data
