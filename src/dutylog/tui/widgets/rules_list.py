@@ -76,8 +76,9 @@ class RulesList(OptionList):
 
     def show(self, data, lang: str) -> None:
         self.data, self.lang = data, lang
-        if self.size.width:  # another subject's titles and pending counts: other columns
-            self.columns = column_widths(data, lang, self.size.width)
+        # another subject's titles and pending counts: other columns (for the width the
+        # list has, or, not laid out yet, the one it will have)
+        self.columns = column_widths(data, lang, self.size.width or list_width(self.app.size.width))
         options = rule_options(data, lang, *self.columns)
         highlighted = self.highlighted
         self.set_options(options)
