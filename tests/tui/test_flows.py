@@ -219,9 +219,17 @@ async def test_search_finds_chinese_substrings(demo_svc, make):
         search = screen.query_one("#f-search", Input)
         search.value = "镇"  # one character
         await pilot.press("enter")
-        await pilot.pause()  # the rows in sight are read as they are painted
-        assert screen.total > 0 and all(
-            any("镇" in (v or "") for v in (e.title, e.place, e.people, e.note)) for e in screen.loaded)
+
+        def found() -> bool:
+            return screen.total > 0 and bool(screen.loaded) and all(
+                any("镇" in (v or "") for v in (e.title, e.place, e.people, e.note))
+                for e in screen.loaded)
+
+        for _ in range(100):  # the rows in sight are read as they are painted (a busy
+            await pilot.pause()  # machine paints later: seen once under `make test`)
+            if found():
+                break
+        assert found()
 
 
 async def test_entries_filter_by_kind_and_dates(demo_svc, make):
