@@ -60,18 +60,25 @@ def counting(app) -> bool:
     return any(w.group == COUNT_GROUP and not w.is_finished for w in app.workers)
 
 
-async def test_keys_answer_while_the_desk_counts_and_the_results_match(svc, monkeypatch, tmp_path):
-    today = thirty(svc)
+def hold_the_count(monkeypatch, held_at) -> tuple[threading.Event, threading.Event]:
+    """The count's evaluation of each subject `held_at(name)` says waits until the test
+    opens the gate: (gate, held), held set when the count first waits."""
     gate, held = threading.Event(), threading.Event()
     real = desk_service.evaluate_row
 
     def evaluate(s, subj, *args):
-        if subj.name not in FIRST:
+        if held_at(subj.name):
             held.set()
             assert gate.wait(60), "the test never opened the gate"
         return real(s, subj, *args)
 
     monkeypatch.setattr(desk_service, "evaluate_row", evaluate)
+    return gate, held
+
+
+async def test_keys_answer_while_the_desk_counts_and_the_results_match(svc, monkeypatch, tmp_path):
+    today = thirty(svc)
+    gate, held = hold_the_count(monkeypatch, lambda name: name not in FIRST)
     app = make_app(today, today=TODAY, lang="zh", blink=False, theme="textual-dark", animations=False)
     async with app.run_test(size=(100, 20)) as pilot:
         await asyncio.to_thread(held.wait, 60)  # the worker has counted 20 and waits
@@ -249,16 +256,8 @@ async def test_the_count_makes_the_dashboard_under_the_cursor_for_enter(svc, mon
     from dutylog.tui.screens.dashboard import DashboardScreen
 
     today = thirty(svc)
-    gate, held = threading.Event(), threading.Event()
-    real = desk_service.evaluate_row
-
-    def evaluate(s, subj, *args):
-        if subj.name == "领导27":  # (after the rows in sight: the terminal is 24 lines)
-            held.set()
-            assert gate.wait(60), "the test never opened the gate"
-        return real(s, subj, *args)
-
-    monkeypatch.setattr(desk_service, "evaluate_row", evaluate)
+    # (领导27: after the rows in sight, the terminal being 24 lines)
+    gate, held = hold_the_count(monkeypatch, lambda name: name == "领导27")
     app = make_app(today, today=TODAY, lang="zh", blink=False, theme="textual-dark", animations=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await asyncio.to_thread(held.wait, 60)

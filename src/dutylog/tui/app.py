@@ -314,26 +314,9 @@ class DutylogApp(App):
 
     def action_operator(self) -> None:
         """Ask who uses this computer (本机使用者): the default recorder of new entries."""
-        from .dialogs.form import FormDialog, FormField
+        from .dialogs import operator
 
-        lang = self.lang
-
-        def submit(values: dict) -> str:
-            from dutylog.domain.errors import InvalidInput
-
-            name = values["name"].strip()
-            if not name:
-                raise InvalidInput(code="app.no_recorder", field="name")
-            ui.save_recorder(self.service, name)
-            return name
-
-        def saved(name: str | None) -> None:
-            if name:
-                self.notify(t("operator.saved", lang, name=name), markup=False)
-
-        field = FormField("name", t("operator.name", lang), value=ui.recorder(self.service) or "")
-        self.push_screen(FormDialog(t("operator.title", lang), [field], submit,
-                                    changes="settings"), callback=saved)
+        operator.ask(self)
 
     def set_subject(self, name: str) -> None:
         self.subject = name
