@@ -295,6 +295,18 @@ def test_progress_and_validate_record_callbacks(office, tmp_path):
     assert [d for d, _ in calls] == sorted(d for d, _ in calls)
 
 
+def _diary_bundle(tmp_path, home: str, name: str, diaries: list[dict]):
+    """A data folder `home` keeping `name` (a leader) and a diary entry with each of
+    `diaries`' fields, exported whole: (the subject, the bundle's path)."""
+    store = open_home(tmp_path, home)
+    subject = store.subjects.add_subject(name, ["leader"])
+    for fields in diaries:
+        store.entries.add_entry(entry(subject, kind="diary", **fields))
+    path = tmp_path / f"{home}.jsonl"
+    store.bundles.export_bundle(path)
+    return subject, path
+
+
 def _entry_indexes(store) -> list[tuple[str, str]]:
     return store.conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
                               "tbl_name = 'entries' ORDER BY name").fetchall()
@@ -308,13 +320,8 @@ def test_a_bundle_larger_than_the_table_rebuilds_its_indexes_once(tmp_path, monk
     from dutylog.store import bundle_import
 
     monkeypatch.setattr(bundle_import, "BULK_FTS", 50)  # "large" from 50 entries
-    source = open_home(tmp_path, "laptop")
-    wang = source.subjects.add_subject("王明", ["leader"])
-    for i in range(120):
-        source.entries.add_entry(entry(wang, kind="diary", date=date(2025, 1, 1 + i % 28),
-                                       note=f"走访第{i}户 梁家庄村"))
-    bundle = tmp_path / "laptop.jsonl"
-    source.bundles.export_bundle(bundle)
+    wang, bundle = _diary_bundle(tmp_path, "laptop", "王明", [
+        dict(date=date(2025, 1, 1 + i % 28), note=f"走访第{i}户 梁家庄村") for i in range(120)])
     office = open_home(tmp_path, "office")
     indexes = _entry_indexes(office)
     assert len([n for n, sql in indexes if sql]) >= 3
@@ -334,12 +341,7 @@ def test_a_bundle_larger_than_the_table_rebuilds_its_indexes_once(tmp_path, monk
 
     # a smaller bundle into the now larger table: inserted into the indexes as they are
     dropped.clear()
-    more = open_home(tmp_path, "more")
-    li = more.subjects.add_subject("李华", ["leader"])
-    for i in range(60):
-        more.entries.add_entry(entry(li, kind="diary", note=f"第{i}篇"))
-    small = tmp_path / "more.jsonl"
-    more.bundles.export_bundle(small)
+    _, small = _diary_bundle(tmp_path, "more", "李华", [dict(note=f"第{i}篇") for i in range(60)])
     assert office.bundles.import_bundle(small).added == 61
     assert not dropped and _entry_indexes(office) == indexes
     # the first bundle again: as large as the table, but nothing in it is new
@@ -412,12 +414,7 @@ def test_only_a_known_id_is_passed_over(tmp_path, monkeypatch):
     entry breaks still refuses the whole import, nothing written."""
     from dutylog.store import bundle_import
 
-    source = open_home(tmp_path, "laptop")
-    wang = source.subjects.add_subject("王明", ["leader"])
-    for i in range(3):
-        source.entries.add_entry(entry(wang, kind="diary", note=f"第{i}篇"))
-    bundle = tmp_path / "b.jsonl"
-    source.bundles.export_bundle(bundle)
+    _, bundle = _diary_bundle(tmp_path, "laptop", "王明", [dict(note=f"第{i}篇") for i in range(3)])
     office = open_home(tmp_path, "office")
     office.subjects.add_subject("李华", ["leader"])
     before = dump(office)
